@@ -1,0 +1,89 @@
+/**
+ * 表三 收到和处理政府信息公开申请情况 — 国办公开办函〔2021〕30号 格式 三.
+ * Labels are those of the official 2021 Word template, cell by cell.
+ */
+
+export const T3_TITLE = '收到和处理政府信息公开申请情况';
+
+/** Printed in the top-left header cell of the official table: the identity 一 + 二 = 三 + 四. */
+export const T3_IDENTITY_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+
+export const T3_APPLICANT_HEADER = '申请人情况';
+export const T3_ORG_HEADER = '法人或其他组织';
+
+export type T3Column = { readonly id: string; readonly label: string; readonly org: boolean };
+
+export const T3_COLUMNS: readonly T3Column[] = [
+  { id: 'natural', label: '自然人', org: false },
+  { id: 'commercial', label: '商业企业', org: true },
+  { id: 'research', label: '科研机构', org: true },
+  { id: 'nonprofit', label: '社会公益组织', org: true },
+  { id: 'legal', label: '法律服务机构', org: true },
+  { id: 'other_org', label: '其他', org: true },
+  { id: 'total', label: '总计', org: false },
+];
+
+export const T3_TOTAL_COLUMN = 'total';
+
+/**
+ * kind: 'new' 一, 'carried_in' 二, 'result' a row of 三 that counts once in （七）总计,
+ * 'results_total' （七）总计, 'carried_out' 四.
+ */
+export type T3RowKind = 'new' | 'carried_in' | 'result' | 'results_total' | 'carried_out';
+
+export type T3Row = {
+  readonly id: string;
+  readonly kind: T3RowKind;
+  /** The label of the row itself (the innermost label cell). */
+  readonly label: string;
+  /** The result group （一）…（七） it belongs to, for rows under 三. */
+  readonly group?: string;
+};
+
+export const T3_RESULTS_HEADER = '三、本年度办理结果';
+
+/** Group labels of 三, in order; groups with sub-items span several rows. */
+export const T3_GROUPS = {
+  granted: '（一）予以公开',
+  partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  withheld: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  declined: '（五）不予处理',
+  other: '（六）其他处理',
+  total: '（七）总计',
+} as const;
+
+export type T3GroupKey = keyof typeof T3_GROUPS;
+
+const sub = (id: string, group: T3GroupKey, label: string): T3Row => ({ id, kind: 'result', label, group });
+
+export const T3_ROWS: readonly T3Row[] = [
+  { id: 'new', kind: 'new', label: '一、本年新收政府信息公开申请数量' },
+  { id: 'carried_in', kind: 'carried_in', label: '二、上年结转政府信息公开申请数量' },
+  { id: 'granted', kind: 'result', label: T3_GROUPS.granted, group: 'granted' },
+  { id: 'partial', kind: 'result', label: T3_GROUPS.partial, group: 'partial' },
+  sub('withheld_secret', 'withheld', '1.属于国家秘密'),
+  sub('withheld_law', 'withheld', '2.其他法律行政法规禁止公开'),
+  sub('withheld_safety', 'withheld', '3.危及“三安全一稳定”'),
+  sub('withheld_third_party', 'withheld', '4.保护第三方合法权益'),
+  sub('withheld_internal', 'withheld', '5.属于三类内部事务信息'),
+  sub('withheld_process', 'withheld', '6.属于四类过程性信息'),
+  sub('withheld_enforcement', 'withheld', '7.属于行政执法案卷'),
+  sub('withheld_query', 'withheld', '8.属于行政查询事项'),
+  sub('unavailable_not_held', 'unavailable', '1.本机关不掌握相关政府信息'),
+  sub('unavailable_needs_creation', 'unavailable', '2.没有现成信息需要另行制作'),
+  sub('unavailable_unclear', 'unavailable', '3.补正后申请内容仍不明确'),
+  sub('declined_petition', 'declined', '1.信访举报投诉类申请'),
+  sub('declined_repeat', 'declined', '2.重复申请'),
+  sub('declined_publication', 'declined', '3.要求提供公开出版物'),
+  sub('declined_mass', 'declined', '4.无正当理由大量反复申请'),
+  sub('declined_confirm', 'declined', '5.要求行政机关确认或重新出具已获取信息'),
+  sub('other_no_supplement', 'other', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
+  sub('other_no_fee', 'other', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'),
+  sub('other_other', 'other', '3.其他'),
+  { id: 'total', kind: 'results_total', label: T3_GROUPS.total, group: 'total' },
+  { id: 'carried_out', kind: 'carried_out', label: '四、结转下年度继续办理' },
+];
+
+/** Groups whose rows are sub-items (1. 2. …) under a group label cell. */
+export const T3_GROUPS_WITH_ITEMS: readonly T3GroupKey[] = ['withheld', 'unavailable', 'declined', 'other'];

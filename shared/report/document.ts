@@ -1,0 +1,55 @@
+/** The report document: what our file holds, what the editor edits, what every view renders. */
+import type { CellId, NarrativeId, TableId } from '../format/types';
+import { CELL_IDS } from '../format/cells';
+import { NARRATIVE_IDS } from '../format/sections';
+
+export const REPORT_FORMAT = 'disclosure-report';
+export const REPORT_VERSION = 2;
+/** The extension of our own file type (registered with the OS by the installer). */
+export const REPORT_EXTENSION = 'gkreport';
+
+/** A count, a 万元 decimal string, or null for a blank cell (blank is not 0). */
+export type CellValue = number | string | null;
+export type Cells = Record<CellId, CellValue>;
+
+/** Last year's figures kept beside this year's, for the cross-year checks and the editor's hints. */
+export type Baseline = {
+  readonly agency: string;
+  readonly year: number | null;
+  readonly cells: Cells;
+};
+
+export type Report = {
+  readonly format: typeof REPORT_FORMAT;
+  readonly version: typeof REPORT_VERSION;
+  readonly agency: string;
+  readonly year: number | null;
+  readonly cells: Cells;
+  readonly narratives: Record<NarrativeId, string>;
+  /** Short texts agencies put before or after a table (kept, exported under the table). */
+  readonly tableTexts: Record<TableId, string>;
+  readonly settings: { readonly autoTotals: boolean };
+  readonly baseline: Baseline | null;
+};
+
+export const emptyCells = (): Cells => Object.fromEntries(CELL_IDS.map((id) => [id, null]));
+export const emptyNarratives = (): Record<NarrativeId, string> =>
+  Object.fromEntries(NARRATIVE_IDS.map((id) => [id, ''])) as Record<NarrativeId, string>;
+
+export const createReport = (init: Partial<Omit<Report, 'format' | 'version'>> = {}): Report => ({
+  format: REPORT_FORMAT,
+  version: REPORT_VERSION,
+  agency: init.agency ?? '',
+  year: init.year ?? null,
+  cells: { ...emptyCells(), ...(init.cells ?? {}) },
+  narratives: { ...emptyNarratives(), ...(init.narratives ?? {}) },
+  tableTexts: { t2: '', t3: '', t4: '', ...(init.tableTexts ?? {}) },
+  settings: { autoTotals: init.settings?.autoTotals ?? true },
+  baseline: init.baseline ?? null,
+});
+
+/** The JSON text of our file: stable key order, human-readable. */
+export const serialiseReport = (r: Report): string => `${JSON.stringify(r, null, 2)}\n`;
+
+export const countValue = (v: CellValue): number => (typeof v === 'number' ? v : 0);
+export const isBlank = (v: CellValue): boolean => v === null;

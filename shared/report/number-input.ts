@@ -1,0 +1,42 @@
+/**
+ * What a clerk types or a published page prints, turned into a cell value or a refusal.
+ * Full-width digits, thousands separators and surrounding spaces are normalised; nothing else is guessed.
+ */
+import type { Unit } from '../format/types';
+import { MONEY_DECIMALS, isMoneyString, normaliseMoney } from './money';
+
+export type ParsedInput = { ok: true; value: number | string | null } | { ok: false; message: string };
+
+const FULLWIDTH = /[０-９．，]/g;
+const toHalfWidth = (s: string): string =>
+  s.replace(FULLWIDTH, (ch) => (ch === '．' ? '.' : ch === '，' ? ',' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+
+/** Digits with optional thousands separators in groups of three: "1,234" or "1 234". */
+const THOUSANDS = /^\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?$/;
+
+export const normaliseNumberText = (raw: string): string => {
+  let s = toHalfWidth(raw).replace(/[\u00a0\u3000]/g, ' ').trim();
+  if (THOUSANDS.test(s)) s = s.replace(/[,\s]/g, '');
+  return s;
+};
+
+export const parseCellInput = (raw: string, unit: Unit): ParsedInput => {
+  const s = normaliseNumberText(raw);
+  if (s === '') return { ok: true, value: null };
+  if (unit === 'count') {
+    if (/^\d+$/.test(s)) {
+      const n = Number(s);
+      if (!Number.isSafeInteger(n)) return { ok: false, message: '数字过大' };
+      return { ok: true, value: n };
+    }
+    if (/^-/.test(s)) return { ok: false, message: '件数不能为负数' };
+    if (/^\d+\.\d*$/.test(s)) return { ok: false, message: '件数应为整数' };
+    return { ok: false, message: '只能填写数字（件数为非负整数）' };
+  }
+  if (/^-/.test(s)) return { ok: false, message: '金额不能为负数' };
+  const m = /^(\d+)\.(\d+)$/.exec(s);
+  if (m && m[2]!.length > MONEY_DECIMALS) return { ok: false, message: `金额（万元）最多 ${MONEY_DECIMALS} 位小数（精确到分）` };
+  if (s.endsWith('.') && /^\d+\.$/.test(s)) return { ok: true, value: normaliseMoney(s.slice(0, -1)) };
+  if (!isMoneyString(s)) return { ok: false, message: '只能填写金额数字（单位：万元）' };
+  return { ok: true, value: normaliseMoney(s) };
+};

@@ -1,0 +1,144 @@
+/** The built-in checks: table identities, valid values, completeness, cross-year continuity. */
+import type { CellId } from '../format/types';
+import { CELLS, TABLE_SHORT, cellLabel } from '../format/cells';
+import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
+import { T2_BLOCKS } from '../format/table2';
+import { T3_COLUMNS } from '../format/table3';
+import type { Cells, Report } from '../report/document';
+import { isMoneyString } from '../report/money';
+import type { Finding } from './finding';
+import { IDENTITIES, describeCells } from './identities';
+
+export type CheckContext = { readonly report: Report; readonly previous: PreviousYear | null };
+export type PreviousYear = { readonly agency: string; readonly year: number | null; readonly cells: Cells };
+export type Check = (ctx: CheckContext) => Finding[];
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const sum = (cells: Cells, ids: readonly CellId[]) => ids.reduce((a, id) => a + num(cells[id]), 0);
+const allBlank = (cells: Cells, ids: readonly CellId[]) => ids.every((id) => cells[id] === null || cells[id] === undefined);
+
+export const identityCheck: Check = ({ report }) => {
+  const out: Finding[] = [];
+  for (const rule of IDENTITIES) {
+    const ids = [...rule.lhs, ...rule.rhs];
+    if (allBlank(report.cells, ids)) continue; // an untouched part of the table is completeness's business
+    const l = sum(report.cells, rule.lhs);
+    const r = sum(report.cells, rule.rhs);
+    if (l === r) continue;
+    const lhsText = rule.lhs.length === 1 ? `${cellLabel(rule.lhs[0]!)} 为 ${l}` : `${describeCells(rule.lhs)} 之和为 ${l}`;
+    out.push({
+      code: rule.code,
+      severity: 'error',
+      cells: ids,
+      message: `${lhsText}，而应等于 ${r}（相差 ${l - r}）。规则：${rule.rule}`,
+      expected: r,
+      actual: l,
+    });
+  }
+  return out;
+};
+
+/** Values a file could carry that the model forbids; the editor and restore() never let them in, imports might. */
+export const valueCheck: Check = ({ report }) => {
+  const out: Finding[] = [];
+  for (const c of CELLS) {
+    const v = report.cells[c.id];
+    if (v === null || v === undefined) continue;
+    const bad = c.unit === 'count' ? !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) : !(typeof v === 'string' && isMoneyString(v));
+    if (bad)
+      out.push({
+        code: 'VALUE-INVALID',
+        severity: 'error',
+        cells: [c.id],
+        message: `${cellLabel(c.id)} 的值「${String(v)}」无效：${c.unit === 'count' ? '件数应为非负整数' : '金额应为非负数，最多 6 位小数（万元）'}`,
+        actual: String(v),
+      });
+  }
+  return out;
+};
+
+export const completenessCheck: Check = ({ report }) => {
+  const out: Finding[] = [];
+  for (const t of ['t2', 't3', 't4'] as const) {
+    const blanks = CELLS.filter((c) => c.table === t && (report.cells[c.id] === null || report.cells[c.id] === undefined)).map((c) => c.id);
+    if (!blanks.length) continue;
+    const sample = blanks.slice(0, 3).map(cellLabel).join('、');
+    out.push({
+      code: 'BLANK-CELLS',
+      severity: 'warning',
+      cells: blanks,
+      message: `${TABLE_SHORT[t]}有 ${blanks.length} 个单元格未填写（如 ${sample}${blanks.length > 3 ? ' 等' : ''}）。无数据请填 0；空白在合计中按 0 计算。`,
+    });
+  }
+  for (const id of NARRATIVE_IDS) {
+    if (report.narratives[id].trim() === '')
+      out.push({ code: 'NARRATIVE-EMPTY', severity: 'warning', cells: [], message: `「${narrativeHeading(id)}」尚未填写正文` });
+  }
+  if (report.agency.trim() === '') out.push({ code: 'AGENCY-EMPTY', severity: 'warning', cells: [], message: '未填写机关名称' });
+  if (report.year === null) out.push({ code: 'YEAR-EMPTY', severity: 'warning', cells: [], message: '未填写报告年度' });
+  return out;
+};
+
+/** 表二: 现行有效件数 is normally at least 本年制发件数 (format.md T2-2, a weak heuristic). */
+export const t2HintCheck: Check = ({ report }) => {
+  const out: Finding[] = [];
+  const block = T2_BLOCKS[0]!;
+  for (const row of block.rows) {
+    const issued = report.cells[`t2.${row.id}.issued`];
+    const eff = report.cells[`t2.${row.id}.effective`];
+    if (typeof issued === 'number' && typeof eff === 'number' && eff < issued)
+      out.push({
+        code: 'T2-EFFECTIVE-LT-ISSUED',
+        severity: 'info',
+        cells: [`t2.${row.id}.issued`, `t2.${row.id}.effective`],
+        message: `表二「${row.label}」现行有效件数 ${eff} 小于本年制发件数 ${issued}，请核对（本年制发的一般仍有效）`,
+        expected: issued,
+        actual: eff,
+      });
+  }
+  return out;
+};
+
+export const crossYearCheck: Check = ({ report, previous }) => {
+  if (!previous) return [];
+  const out: Finding[] = [];
+  if (report.year !== null && previous.year !== null && previous.year !== report.year - 1)
+    out.push({ code: 'X-YEAR', severity: 'warning', cells: [], message: `上年报告的年度为 ${previous.year}，本报告为 ${report.year}，不是相邻年度`, expected: report.year - 1, actual: previous.year });
+  if (report.agency.trim() && previous.agency.trim() && report.agency.trim() !== previous.agency.trim())
+    out.push({ code: 'X-AGENCY', severity: 'warning', cells: [], message: `上年报告的机关名称为「${previous.agency}」，与本报告「${report.agency}」不同`, expected: previous.agency, actual: report.agency });
+  for (const c of T3_COLUMNS) {
+    const here = `t3.carried_in.${c.id}`;
+    const there = `t3.carried_out.${c.id}`;
+    const v = report.cells[here];
+    const p = previous.cells[there];
+    if (v === null || v === undefined || p === null || p === undefined || v === p) continue;
+    out.push({
+      code: 'X-CARRY',
+      severity: 'warning',
+      cells: [here],
+      message: `${cellLabel(here)} 为 ${String(v)}，上年报告「四、结转下年度继续办理·${c.label}」为 ${String(p)}，两者应相等`,
+      expected: num(p),
+      actual: num(v),
+    });
+  }
+  for (const row of T2_BLOCKS[0]!.rows) {
+    const id = (col: string) => `t2.${row.id}.${col}`;
+    const eff = report.cells[id('effective')];
+    const prevEff = previous.cells[id('effective')];
+    if (typeof eff !== 'number' || typeof prevEff !== 'number') continue;
+    const expected = prevEff + num(report.cells[id('issued')]) - num(report.cells[id('repealed')]);
+    if (eff === expected) continue;
+    out.push({
+      code: 'X-EFFECTIVE',
+      severity: 'warning',
+      cells: [id('effective'), id('issued'), id('repealed')],
+      message: `表二「${row.label}」现行有效件数为 ${eff}；按上年现行有效 ${prevEff} + 本年制发 ${num(report.cells[id('issued')])} − 本年废止 ${num(report.cells[id('repealed')])} 应为 ${expected}。如有文件自然失效或修订，请在说明中注明`,
+      expected,
+      actual: eff,
+    });
+  }
+  return out;
+};
+
+export const BUILT_IN_CHECKS: readonly Check[] = [valueCheck, identityCheck, crossYearCheck, t2HintCheck, completenessCheck];
+

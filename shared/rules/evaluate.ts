@@ -1,0 +1,32 @@
+/** ONE engine: evaluate(report, previousYear?) → Finding[]. Findings are derived, never stored. */
+import type { Report } from '../report/document';
+import { BUILT_IN_CHECKS, type Check, type PreviousYear } from './checks';
+import { SEVERITY_ORDER, type Finding } from './finding';
+
+const extraChecks: Check[] = [];
+
+/** Lets a module (the narrative checks) add its checks to the one engine instead of running beside it. */
+export const registerCheck = (check: Check): void => {
+  if (!extraChecks.includes(check)) extraChecks.push(check);
+};
+
+export const evaluate = (report: Report, previousYear?: PreviousYear | Report | null): Finding[] => {
+  const previous = previousYear ?? report.baseline ?? null;
+  const ctx = { report, previous };
+  const out: Finding[] = [];
+  for (const check of [...BUILT_IN_CHECKS, ...extraChecks]) {
+    try {
+      out.push(...check(ctx));
+    } catch (e) {
+      // A check never takes the editor down; it reports itself instead.
+      out.push({ code: 'CHECK-FAILED', severity: 'info', cells: [], message: `检查程序出错：${(e as Error).message}` });
+    }
+  }
+  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+};
+
+export const countBySeverity = (fs: readonly Finding[]) => ({
+  error: fs.filter((f) => f.severity === 'error').length,
+  warning: fs.filter((f) => f.severity === 'warning').length,
+  info: fs.filter((f) => f.severity === 'info').length,
+});

@@ -1,0 +1,4 @@
+export * from './finding';
+export * from './identities';
+export * from './checks';
+export * from './evaluate';
