@@ -17,6 +17,8 @@ export type Baseline = {
   readonly agency: string;
   readonly year: number | null;
   readonly cells: Cells;
+  /** Last year's narratives, for spotting text carried over word for word. */
+  readonly narratives?: Record<NarrativeId, string>;
 };
 
 export type Report = {

@@ -130,6 +130,9 @@ export const restore = (input: unknown): RestoreResult => {
       agency: restoreText(rb['agency'], errors, '上年报告机关名称'),
       year: restoreYear(rb['year'], errors, '上年报告年度'),
       cells: restoreCells(rb['cells'], errors, '上年报告单元格'),
+      ...(isObject(rb['narratives'])
+        ? { narratives: Object.fromEntries(NARRATIVE_IDS.map((id) => [id, restoreText((rb['narratives'] as Record<string, unknown>)[id], errors, `上年正文「${id}」`)])) as Record<NarrativeId, string> }
+        : {}),
     };
   } else if (rb !== undefined && rb !== null) errors.push(`上年数据（baseline）应为对象，实际为 ${describe(rb)}`);
 

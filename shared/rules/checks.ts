@@ -10,7 +10,7 @@ import type { Finding } from './finding';
 import { IDENTITIES, describeCells } from './identities';
 
 export type CheckContext = { readonly report: Report; readonly previous: PreviousYear | null };
-export type PreviousYear = { readonly agency: string; readonly year: number | null; readonly cells: Cells };
+export type PreviousYear = { readonly agency: string; readonly year: number | null; readonly cells: Cells; readonly narratives?: Report["narratives"] };
 export type Check = (ctx: CheckContext) => Finding[];
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);

@@ -3,18 +3,14 @@ import type { Report } from '../report/document';
 import { BUILT_IN_CHECKS, type Check, type PreviousYear } from './checks';
 import { SEVERITY_ORDER, type Finding } from './finding';
 
-const extraChecks: Check[] = [];
-
-/** Lets a module (the narrative checks) add its checks to the one engine instead of running beside it. */
-export const registerCheck = (check: Check): void => {
-  if (!extraChecks.includes(check)) extraChecks.push(check);
-};
+/** Every check the engine runs, in order. The narrative checks join this list (shared/narrative). */
+const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS];
 
 export const evaluate = (report: Report, previousYear?: PreviousYear | Report | null): Finding[] => {
   const previous = previousYear ?? report.baseline ?? null;
   const ctx = { report, previous };
   const out: Finding[] = [];
-  for (const check of [...BUILT_IN_CHECKS, ...extraChecks]) {
+  for (const check of CHECKS) {
     try {
       out.push(...check(ctx));
     } catch (e) {
