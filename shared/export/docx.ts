@@ -1,0 +1,236 @@
+/**
+ * The report as a Word file laid out after GB/T 9704—2012 《党政机关公文格式》, so that a clerk can submit it
+ * unchanged: A4, 版心 156 mm × 225 mm, 22 lines of 3号仿宋 per page at an exact 28 pt, 2号小标宋 title,
+ * 黑体/楷体 headings, 「— 1 —」 page numbers at the outer edge, and the statutory tables with their merged headers.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  type IFontAttributesProperties,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { TableId } from '../format/types';
+import { SECTIONS, reportTitle } from '../format/sections';
+import { type GridCell, tableLayout } from '../format/header-layout';
+import type { Report } from '../report/document';
+import { cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
+import { FONT_TABLE_XML, FONTS } from './docx-fonts';
+
+const twipsOfMm = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+/** GB/T 9704 page: A4 with the margins that give a 156 mm × 225 mm 版心. */
+export const PAGE = {
+  width: twipsOfMm(210),
+  height: twipsOfMm(297),
+  top: twipsOfMm(37),
+  bottom: twipsOfMm(35),
+  left: twipsOfMm(28),
+  right: twipsOfMm(26),
+  header: twipsOfMm(15),
+  // the page number's upper edge sits 7 mm below the 版心 (GB/T 9704 §7.5)
+  footer: twipsOfMm(21),
+} as const;
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 5号 10.5 pt. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, tableSmall: 18 } as const;
+/** 表二 in 5号; the wide 表三 (10 columns) and 表四 (15 columns) in 小五 so five-digit counts fit their columns. */
+const TABLE_SIZE: Record<TableId, number> = { t2: SIZE.table, t3: SIZE.tableSmall, t4: SIZE.tableSmall };
+/** 固定值 28 磅: 22 lines to the 225 mm 版心. */
+const LINE = 560;
+const TITLE_LINE = 700;
+/** Table lines at least 15 pt (5号) or 13 pt (小五). */
+const TABLE_LINE: Record<TableId, number> = { t2: 300, t3: 260, t4: 260 };
+
+/** Latin letters and digits in Times New Roman beside the Chinese face, as offices set them. */
+const fontOf = (cjk: string): IFontAttributesProperties => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: cjk, hint: 'eastAsia' });
+
+const run = (text: string, cjk: string, size: number, bold = false): TextRun =>
+  new TextRun({ text, font: fontOf(cjk), size, ...(bold ? { bold: true, boldComplexScript: true } : {}) });
+
+const bodyParagraph = (children: TextRun[], keepNext = false): Paragraph =>
+  new Paragraph({
+    children,
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLineChars: 200, firstLine: 2 * SIZE.body * 10 },
+    keepNext,
+  });
+
+const titleParagraph = (report: Report): Paragraph => {
+  const lines = titleLines(report);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: LINE, after: LINE },
+    children: lines.map((l, i) => new TextRun({ text: l, font: fontOf(FONTS.title), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) })),
+  });
+};
+
+/** 一级标题 in 黑体, indented two characters like the body. */
+const sectionHeading = (text: string): Paragraph => bodyParagraph([run(text, FONTS.heading1, SIZE.body)], true);
+
+/** A narrative line: 「（一）…」 headings in bold 楷体, run-in or on a line of their own; the rest in 仿宋. */
+const narrativeParagraph = (p: string): Paragraph => {
+  const { heading, body } = splitSubHeading(p);
+  const runs: TextRun[] = [];
+  if (heading) runs.push(run(heading, FONTS.heading2, SIZE.body, true));
+  if (body) runs.push(run(body, FONTS.body, SIZE.body));
+  return bodyParagraph(runs, heading !== '' && body === '');
+};
+
+// ---- tables ----
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
+
+/** Column widths in twips that fit the 版心: label columns wide enough for their longest words, data columns even. */
+const columnWidths = (t: TableId): number[] => {
+  const mm =
+    t === 't2'
+      ? [40, 38.7, 38.7, 38.6]
+      : t === 't3'
+        ? [15, 17, 47, ...Array<number>(7).fill(11)]
+        : Array<number>(15).fill(156 / 15);
+  const tw = mm.map(twipsOfMm);
+  // absorb rounding so the table is exactly the width of the 版心
+  tw[tw.length - 1]! += TEXT_WIDTH - tw.reduce((a, b) => a + b, 0);
+  return tw;
+};
+
+const alignmentOf = (t: TableId, c: GridCell) => {
+  if (c.kind === 'data' || c.kind === 'header') return AlignmentType.CENTER;
+  if (c.kind === 'item' || c.kind === 'note') return AlignmentType.LEFT;
+  // 表三's item rows (1. 2. …) and one-line rows read left-aligned, its group labels centred
+  if (t === 't3' && c.rowSpan === 1) return AlignmentType.LEFT;
+  return AlignmentType.CENTER;
+};
+
+const tableCell = (t: TableId, c: GridCell, report: Report, widths: number[]): TableCell => {
+  const text = c.kind === 'data' && c.cellId ? cellText(report, c.cellId) : c.text;
+  const width = widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+  return new TableCell({
+    children: [
+      new Paragraph({
+        alignment: alignmentOf(t, c),
+        spacing: { line: TABLE_LINE[t], lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+        children: [run(text, FONTS.table, TABLE_SIZE[t], c.kind === 'item')],
+      }),
+    ],
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+    ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+  });
+};
+
+/** 表二 and 表四 are short enough to keep on one page; 表三 may break, with its header repeated. */
+const KEEP_TOGETHER: Record<TableId, boolean> = { t2: true, t3: false, t4: true };
+
+const statutoryTable = (t: TableId, report: Report): Table => {
+  const layout = tableLayout(t);
+  const widths = columnWidths(t);
+  const last = layout.rows.length - 1;
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: BORDERS,
+    margins: { top: 28, bottom: 28, left: 57, right: 57 },
+    rows: layout.rows.map(
+      (cells, i) =>
+        new TableRow({
+          children: cells.map((c) => tableCell(t, c, report, widths)),
+          cantSplit: true,
+          ...(i < layout.headerRows ? { tableHeader: true } : {}),
+          ...(KEEP_TOGETHER[t] && i < last ? { keepNext: true } : {}),
+        }),
+    ),
+  });
+};
+
+/** A short line of space between a table and what follows (tables have no first-line indent). */
+const gap = (): Paragraph => new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, children: [] });
+
+// ---- page numbers ----
+
+/** 「— 1 —」 in 4号 宋体, one character in from the outer edge: right on odd pages, left on even. */
+const pageNumberFooter = (odd: boolean): Footer => {
+  const f: IFontAttributesProperties = { ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber, cs: FONTS.pageNumber, eastAsia: FONTS.pageNumber };
+  const oneChar = SIZE.pageNumber * 10;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: oneChar } : { left: oneChar },
+        children: [new TextRun({ font: f, size: SIZE.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+};
+
+// ---- the document ----
+
+const sectionChildren = (report: Report): (Paragraph | Table)[] => {
+  const out: (Paragraph | Table)[] = [titleParagraph(report)];
+  for (const s of SECTIONS) {
+    out.push(sectionHeading(s.heading));
+    if (s.kind === 'narrative') {
+      for (const p of paragraphsOf(report.narratives[s.id] ?? '')) out.push(narrativeParagraph(p));
+    } else {
+      out.push(statutoryTable(s.id, report));
+      const notes = paragraphsOf(report.tableTexts[s.id] ?? '');
+      out.push(gap());
+      for (const p of notes) out.push(narrativeParagraph(p));
+    }
+  }
+  return out;
+};
+
+export const buildDocxDocument = (report: Report): Document =>
+  new Document({
+    title: reportTitle(report.agency, report.year),
+    subject: report.agency,
+    creator: report.agency || '政府信息公开工作年度报告编制器',
+    lastModifiedBy: report.agency || '政府信息公开工作年度报告编制器',
+    keywords: report.year === null ? '政府信息公开工作年度报告' : String(report.year),
+    description: '政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: fontOf(FONTS.body), size: SIZE.body },
+          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
+          },
+        },
+        footers: { default: pageNumberFooter(true), even: pageNumberFooter(false) },
+        children: sectionChildren(report),
+      },
+    ],
+  });
+
+/** The .docx file of a report. */
+export const buildDocx = async (report: Report): Promise<Uint8Array> => {
+  const buf = await Packer.toArrayBuffer(buildDocxDocument(report), false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+  return new Uint8Array(buf);
+};
