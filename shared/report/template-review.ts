@@ -1,0 +1,66 @@
+/**
+ * Narratives carried over from last year's report are a draft: every figure they state and every
+ * mention of the old year is marked for review (info findings) for as long as the paragraph is
+ * still word for word last year's, so nothing stale survives by accident.
+ */
+import type { NarrativeId } from '../format/types';
+import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
+import type { Check } from '../rules/checks';
+import type { Finding } from '../rules/finding';
+
+/** A number in digits (half or full width, with decimals or thousands separators), or a year in Chinese numerals (二〇二三). */
+const NUMBER_RE = /[0-9０-９]+(?:[.,．，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)/g;
+/** Parts of a text whose digits are not stated figures: web addresses, document numbers (〔2020〕109号). */
+const NOT_FIGURES = /https?:\/\/\S+|www\.\S+|[〔［\[(（][0-9０-９]{4}[〕］\])）][0-9０-９]+号|[0-9０-９]+号/g;
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGIT[c]!);
+
+/** Paragraphs with their offsets in the section text. */
+const paragraphs = (text: string): { start: number; text: string }[] => {
+  const out: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const p of text.split('\n')) {
+    out.push({ start: at, text: p });
+    at += p.length + 1;
+  }
+  return out;
+};
+
+export const templateReviewCheck: Check = ({ report, previous }) => {
+  const lastNarr = report.baseline?.narratives ?? previous?.narratives;
+  if (!lastNarr) return [];
+  const lastYear = report.baseline?.year ?? previous?.year ?? (report.year !== null ? report.year - 1 : null);
+  const out: Finding[] = [];
+  for (const id of NARRATIVE_IDS as readonly NarrativeId[]) {
+    const old = new Set(paragraphs(lastNarr[id] ?? '').map((p) => p.text.trim()).filter((t) => t !== ''));
+    if (!old.size) continue;
+    const heading = narrativeHeading(id);
+    for (const para of paragraphs(report.narratives[id])) {
+      if (!old.has(para.text.trim())) continue;
+      const skip: [number, number][] = [];
+      for (const m of para.text.matchAll(NOT_FIGURES)) skip.push([m.index, m.index + m[0].length]);
+      for (const m of para.text.matchAll(NUMBER_RE)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (skip.some(([a, b]) => s < b && e > a)) continue;
+        const after = para.text.slice(e).trimStart()[0] ?? '';
+        const value = toAscii(m[0]);
+        const isOldYear = lastYear !== null && value === String(lastYear) && after === '年';
+        // months and days of a date (1 月 1 日至 12 月 31 日) are the statistical period, not a figure
+        if (!isOldYear && (after === '月' || after === '日' || /^[〇零一二三四五六七八九]+$/.test(m[0]))) continue;
+        const quote = m[0];
+        out.push({
+          code: 'TEMPLATE-REVIEW',
+          severity: 'info',
+          cells: [],
+          message: isOldYear
+            ? `「${heading}」沿用上年文字，其中「${quote}年」是上年年度，请改为 ${lastYear! + 1} 年或核对`
+            : `「${heading}」沿用上年文字，其中的数字「${quote}」是上年数据，请核对并改为本年情况`,
+          narrative: { section: id, start: para.start + s, end: para.start + e, quote },
+        });
+      }
+    }
+  }
+  return out;
+};
