@@ -1,0 +1,337 @@
+/**
+ * The one open document of the window, and everything the host does with files: open, import, save,
+ * save as, export, dirty state, autosave and crash recovery, the question before unsaved work is
+ * dropped. Plain TypeScript: Electron's dialogs, the disk and the readers/exporters come in as ports.
+ */
+import { basename, dirname, join } from 'node:path';
+import type { ExportKind, OpenedReport, RecoveryEntry, SaveOutcome } from '../shared/ipc';
+import type { ImportResult } from '../shared/import/types';
+import { REPORT_EXTENSION, type Report, restore, serialiseReport } from '../shared/report';
+import type { FsPort } from './fs-port';
+import { atomicWrite } from './atomic-write';
+import { describeReadError, describeWriteError } from './write-errors';
+import { MAX_OPEN_BYTES, isOpenable, isOwnFile, suggestedBaseName, withExtension } from './file-types';
+import type { RecentFiles } from './recent-files';
+import { Autosaver, RecoveryStore, newRecoveryId } from './recovery';
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+export type DialogPort = {
+  /** An existing file chosen by the user; null when cancelled. */
+  chooseOpenPath(purpose: 'open' | 'template'): Promise<string | null>;
+  /** Where to write; null when cancelled. */
+  chooseSavePath(kind: 'report' | ExportKind, defaultPath: string): Promise<string | null>;
+  /** 保存 / 不保存 / 取消 for the document named. */
+  askUnsaved(title: string): Promise<UnsavedChoice>;
+  showError(title: string, message: string): Promise<void>;
+};
+
+export type FormatsPort = {
+  importReportFile(fileName: string, bytes: Uint8Array): ImportResult | Promise<ImportResult>;
+  templateFromLastYear(last: Report): { report: Report; notes: readonly string[] };
+  buildExport(kind: ExportKind, report: Report): Uint8Array | Promise<Uint8Array>;
+};
+
+export type ControllerDeps = {
+  readonly fs: FsPort;
+  readonly dialogs: DialogPort;
+  readonly formats: FormatsPort;
+  readonly recent: RecentFiles;
+  readonly recovery: RecoveryStore;
+  readonly autosaver?: Autosaver;
+  /** Default folder for the first save (the user's documents folder). */
+  readonly documentsDir: string;
+  /** Called whenever the title or the dirty marker changes. */
+  readonly onChange?: () => void;
+  /** Told about every file opened or saved, for the OS's own recent list. */
+  readonly onRecent?: (path: string) => void;
+};
+
+export const UNTITLED = '未命名报告';
+
+const identityOf = (r: Report): string => JSON.stringify([r.agency.trim(), r.year]);
+
+export class DocumentController {
+  /** The file the document is saved to; null for a new, imported, or template document. */
+  private filePath: string | null = null;
+  private dirty = false;
+  /** The latest state the editor reported with setDirty(true, …): what a save on close writes. */
+  private lastReport: Report | null = null;
+  /** Bumped by each edit, so a save that finishes after a newer edit does not clear the marker. */
+  private revision = 0;
+  /** This document's recovery file id; renewed when another document replaces it. */
+  private recoveryId = newRecoveryId();
+  /** Recovery ids of this run, never offered as left by a crash. */
+  private readonly ownRecoveryIds = new Set<string>([this.recoveryId]);
+  /** Agency and year of what was last read from or written to filePath (see saveReport). */
+  private fileIdentity: string | null = null;
+  /** A file the OS, the recent list or a drop asked to open; consumed by the next openReport(). */
+  private pendingPath: string | null = null;
+  private readonly autosaver: Autosaver;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.autosaver = deps.autosaver ?? new Autosaver();
+  }
+
+  get state(): { readonly filePath: string | null; readonly dirty: boolean; readonly recoveryId: string } {
+    return { filePath: this.filePath, dirty: this.dirty, recoveryId: this.recoveryId };
+  }
+
+  get fileName(): string | null {
+    return this.filePath ? basename(this.filePath) : null;
+  }
+
+  title(appName: string): string {
+    return `${this.dirty ? '● ' : ''}${this.fileName ?? UNTITLED} — ${appName}`;
+  }
+
+  // ——— opening ———
+
+  /** A path handed over by the OS (argv, open-file), the recent list or a file dropped on the window. */
+  requestOpen(path: string): boolean {
+    if (!isOpenable(path)) return false;
+    this.pendingPath = path;
+    return true;
+  }
+
+  async openReport(): Promise<OpenedReport | null> {
+    // the editor has already asked about unsaved changes before calling (it owns that question here)
+    const pending = this.pendingPath;
+    this.pendingPath = null;
+    const path = pending ?? (await this.deps.dialogs.chooseOpenPath('open'));
+    if (!path) return null;
+    return this.openPath(path);
+  }
+
+  async openTemplate(): Promise<OpenedReport | null> {
+    const path = await this.deps.dialogs.chooseOpenPath('template');
+    if (!path) return null;
+    const read = await this.readAny(path);
+    if (!read) return null;
+    const made = this.deps.formats.templateFromLastYear(read.report);
+    const checked = restore(JSON.parse(serialiseReport(made.report)));
+    if (!checked.ok) {
+      await this.deps.dialogs.showError('无法以该报告为模板', checked.errors.slice(0, 10).join('\n'));
+      return null;
+    }
+    const report = checked.report;
+    this.replaceDocument(null, report, false);
+    return { report, fileName: null, source: 'template', notes: [`已以「${basename(path)}」为模板新建${report.year ? `${report.year}年度` : ''}报告。`, ...made.notes, ...read.notes] };
+  }
+
+  private async openPath(path: string): Promise<OpenedReport | null> {
+    const read = await this.readAny(path);
+    if (!read) return null;
+    const own = read.kind === 'own';
+    this.replaceDocument(own ? path : null, read.report, false);
+    await this.deps.recent.add(path);
+    this.deps.onRecent?.(path);
+    return { report: read.report, fileName: own ? basename(path) : null, source: own ? 'own' : 'import', notes: read.notes };
+  }
+
+  /** Reads our file or any importable one; shows the reason and returns null when it cannot. */
+  private async readAny(path: string): Promise<{ kind: 'own' | 'import'; report: Report; notes: string[] } | null> {
+    const name = basename(path);
+    let bytes: Uint8Array;
+    try {
+      const s = await this.deps.fs.stat(path);
+      if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      if (s.size > MAX_OPEN_BYTES) {
+        await this.deps.dialogs.showError('无法打开文件', `文件「${name}」过大（${Math.round(s.size / 1048576)} MB），不是年报文件。`);
+        return null;
+      }
+      bytes = await this.deps.fs.readFile(path);
+    } catch (e) {
+      await this.deps.dialogs.showError('无法打开文件', describeReadError(e, name));
+      if (this.deps.recent.has(path)) await this.deps.recent.remove(path);
+      return null;
+    }
+    if (isOwnFile(path)) {
+      const r = restore(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+      if (!r.ok) {
+        await this.deps.dialogs.showError('无法打开文件', `「${name}」不是有效的年报文件：\n${r.errors.slice(0, 10).join('\n')}${r.errors.length > 10 ? `\n……共 ${r.errors.length} 处问题` : ''}`);
+        return null;
+      }
+      const notes = r.migratedFrom ? [`该文件由旧版程序保存（文件版本 ${r.migratedFrom}），已转换为当前格式；保存后旧版程序将无法打开。`] : [];
+      return { kind: 'own', report: r.report, notes };
+    }
+    let result: ImportResult;
+    try {
+      result = await this.deps.formats.importReportFile(name, bytes);
+    } catch (e) {
+      result = { ok: false, message: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (!result.ok) {
+      await this.deps.dialogs.showError('无法导入文件', `无法从「${name}」读取年报：${result.message}`);
+      return null;
+    }
+    // a report coming out of a reader is checked like one coming from the disk
+    const checked = restore(JSON.parse(serialiseReport(result.report)));
+    if (!checked.ok) {
+      await this.deps.dialogs.showError('无法导入文件', `从「${name}」读取的内容无效：\n${checked.errors.slice(0, 10).join('\n')}`);
+      return null;
+    }
+    const notes = [`已从「${name}」导入，请核对后另存为年报文件（.${REPORT_EXTENSION}）。`, ...result.notes.map((n) => (n.level === 'error' ? `错误：${n.message}` : n.level === 'warning' ? `注意：${n.message}` : n.message))];
+    return { kind: 'import', report: checked.report, notes };
+  }
+
+  // ——— saving ———
+
+  async saveReport(report: Report, options: { readonly saveAs: boolean }): Promise<SaveOutcome> {
+    const startRevision = this.revision;
+    // The editor can start a new document or import pasted text without telling the host. A plain save
+    // of a report of another agency or year than the one in the current file would overwrite that
+    // file with a different report: ask where instead.
+    const sameDocument = this.fileIdentity === identityOf(report);
+    let target = options.saveAs || !sameDocument ? null : this.filePath;
+    if (!target) {
+      const chosen = await this.deps.dialogs.chooseSavePath('report', this.defaultSavePath(report, REPORT_EXTENSION));
+      if (!chosen) return { ok: false, cancelled: true };
+      target = withExtension(chosen, REPORT_EXTENSION);
+    }
+    try {
+      await atomicWrite(target, serialiseReport(report), { fs: this.deps.fs, backup: true });
+    } catch (e) {
+      // nothing changes: the document stays dirty, its autosave stays, the old file is untouched
+      return { ok: false, cancelled: false, message: describeWriteError(e, basename(target)) };
+    }
+    this.filePath = target;
+    this.fileIdentity = identityOf(report);
+    if (this.revision === startRevision) {
+      this.dirty = false;
+      this.lastReport = report;
+      this.autosaver.cancel();
+      await this.autosaver.idle();
+      await this.deps.recovery.remove(this.recoveryId);
+    }
+    await this.deps.recent.add(target);
+    this.deps.onRecent?.(target);
+    this.deps.onChange?.();
+    return { ok: true, fileName: basename(target) };
+  }
+
+  async exportReport(report: Report, kind: ExportKind): Promise<SaveOutcome> {
+    const chosen = await this.deps.dialogs.chooseSavePath(kind, this.defaultSavePath(report, kind));
+    if (!chosen) return { ok: false, cancelled: true };
+    const target = withExtension(chosen, kind);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.deps.formats.buildExport(kind, report);
+    } catch (e) {
+      return { ok: false, cancelled: false, message: `生成${kind === 'docx' ? ' Word ' : kind === 'xlsx' ? ' Excel ' : '网页'}文件时出错：${e instanceof Error ? e.message : String(e)}` };
+    }
+    try {
+      await atomicWrite(target, bytes, { fs: this.deps.fs });
+    } catch (e) {
+      return { ok: false, cancelled: false, message: describeWriteError(e, basename(target)).replace('当前内容仍保留在程序中，尚未保存。', '报告内容不受影响。') };
+    }
+    return { ok: true, fileName: basename(target) };
+  }
+
+  private defaultSavePath(report: Report, ext: string): string {
+    const dir = this.filePath ? dirname(this.filePath) : this.deps.documentsDir;
+    const sameDocument = this.fileIdentity === identityOf(report);
+    const base = this.filePath && sameDocument && ext === REPORT_EXTENSION ? basename(this.filePath) : `${suggestedBaseName(report)}.${ext}`;
+    return join(dir, base);
+  }
+
+  // ——— dirty state and autosave ———
+
+  setDirty(dirty: boolean, report: Report | null): void {
+    const changed = dirty !== this.dirty;
+    this.dirty = dirty;
+    if (dirty) {
+      this.revision++;
+      if (report) {
+        this.lastReport = report;
+        const id = this.recoveryId;
+        const doc = { report, title: this.fileName ?? (suggestedBaseName(report) || UNTITLED), filePath: this.filePath };
+        this.autosaver.schedule(() => this.deps.recovery.save(id, doc));
+      }
+    } else {
+      if (report) this.lastReport = report;
+      this.autosaver.cancel();
+      void this.autosaver.idle().then(() => this.deps.recovery.remove(this.recoveryId));
+    }
+    if (changed) this.deps.onChange?.();
+  }
+
+  /** Writes the pending autosave now (before quitting, or in tests). */
+  flushAutosave(): Promise<void> {
+    return this.autosaver.flush();
+  }
+
+  /**
+   * Asks 保存 / 不保存 / 取消 when there are unsaved changes. True when the caller may drop the
+   * document: it was clean, was saved, or the user chose not to save.
+   */
+  async confirmDiscard(): Promise<boolean> {
+    if (!this.dirty) return true;
+    const choice = await this.deps.dialogs.askUnsaved(this.fileName ?? UNTITLED);
+    if (choice === 'cancel') return false;
+    if (choice === 'discard') return true;
+    if (!this.lastReport) return false;
+    const saved = await this.saveReport(this.lastReport, { saveAs: false });
+    if (!saved.ok && saved.message) await this.deps.dialogs.showError('保存失败', saved.message);
+    return saved.ok;
+  }
+
+  /** The window may close: ask about unsaved work; on yes, drop the recovery file (a normal close). */
+  async confirmClose(): Promise<boolean> {
+    if (!(await this.confirmDiscard())) return false;
+    await this.closeDocument();
+    return true;
+  }
+
+  private async closeDocument(): Promise<void> {
+    this.autosaver.cancel();
+    await this.autosaver.idle();
+    await this.deps.recovery.remove(this.recoveryId);
+    this.dirty = false;
+  }
+
+  private replaceDocument(filePath: string | null, report: Report | null, dirty: boolean): void {
+    const oldId = this.recoveryId;
+    this.autosaver.cancel();
+    void this.autosaver.idle().then(() => this.deps.recovery.remove(oldId));
+    this.recoveryId = newRecoveryId();
+    this.ownRecoveryIds.add(this.recoveryId);
+    this.filePath = filePath;
+    this.fileIdentity = report && filePath ? identityOf(report) : null;
+    this.lastReport = report;
+    this.dirty = dirty;
+    this.revision++;
+    this.deps.onChange?.();
+  }
+
+  // ——— crash recovery ———
+
+  /** Documents left in the recovery folder by an earlier run that did not end normally. */
+  listRecoveries(): Promise<RecoveryEntry[]> {
+    return this.deps.recovery.list(this.ownRecoveryIds);
+  }
+
+  async restoreRecovery(id: string): Promise<OpenedReport | null> {
+    if (this.ownRecoveryIds.has(id)) return null;
+    const doc = await this.deps.recovery.read(id);
+    if (!doc) return null;
+    this.replaceDocument(doc.filePath, doc.report, true);
+    // the restored state is written under this run's id before the old file goes: never zero copies
+    await this.deps.recovery.save(this.recoveryId, { report: doc.report, title: doc.title, filePath: doc.filePath });
+    this.lastReport = doc.report;
+    await this.deps.recovery.remove(id);
+    const when = doc.savedAt ? `（自动保存于 ${new Date(doc.savedAt).toLocaleString('zh-CN', { hour12: false })}）` : '';
+    return {
+      report: doc.report,
+      fileName: doc.filePath ? basename(doc.filePath) : null,
+      source: 'recovery',
+      notes: [`已恢复上次未保存的「${doc.title}」${when}，请检查后保存。`],
+    };
+  }
+
+  async discardRecovery(id: string): Promise<void> {
+    if (this.ownRecoveryIds.has(id)) return;
+    await this.deps.recovery.remove(id);
+  }
+}
+

@@ -1,0 +1,44 @@
+/** Which files the app opens, and the names and filters its dialogs offer. */
+import { extname } from 'node:path';
+import type { ExportKind } from '../shared/ipc';
+import { REPORT_EXTENSION, type Report } from '../shared/report';
+
+/** Files read through importReportFile (the import issue): text, web page, Word, Excel, JSON. */
+export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx', 'xlsx', 'json'] as const;
+export const OPENABLE_EXTENSIONS = [REPORT_EXTENSION, ...IMPORT_EXTENSIONS] as const;
+/** Files larger than this are not reports (the biggest real Word report is well under 5 MB). */
+export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
+
+export const extensionOf = (path: string): string => extname(path).slice(1).toLowerCase();
+export const isOwnFile = (path: string): boolean => extensionOf(path) === REPORT_EXTENSION;
+export const isOpenable = (path: string): boolean => (OPENABLE_EXTENSIONS as readonly string[]).includes(extensionOf(path));
+
+export type FileFilter = { name: string; extensions: string[] };
+
+export const OPEN_FILTERS: FileFilter[] = [
+  { name: '所有支持的文件', extensions: [...OPENABLE_EXTENSIONS] },
+  { name: '年报文件（.gkreport）', extensions: [REPORT_EXTENSION] },
+  { name: 'Word 文档（.docx）', extensions: ['docx'] },
+  { name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] },
+  { name: '网页（.html）', extensions: ['html', 'htm'] },
+  { name: '文本文件（.txt）', extensions: ['txt'] },
+];
+
+export const SAVE_FILTERS: Record<'report' | ExportKind, FileFilter[]> = {
+  report: [{ name: '年报文件（.gkreport）', extensions: [REPORT_EXTENSION] }],
+  docx: [{ name: 'Word 文档（.docx）', extensions: ['docx'] }],
+  xlsx: [{ name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] }],
+  html: [{ name: '网页（.html）', extensions: ['html'] }],
+};
+
+/** Characters Windows refuses in file names. */
+const unsafe = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/** 「某某局2024年政府信息公开工作年度报告」, the name clerks give these files anyway. */
+export const suggestedBaseName = (r: Report): string => {
+  const agency = r.agency.replace(unsafe, '').trim();
+  const year = r.year ? `${r.year}年` : '';
+  return `${agency}${year}政府信息公开工作年度报告`.slice(0, 120);
+};
+
+export const withExtension = (path: string, ext: string): string => (extensionOf(path) === ext ? path : `${path}.${ext}`);

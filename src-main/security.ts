@@ -1,0 +1,80 @@
+/**
+ * The Electron security checklist, applied once to the session and to every web contents created:
+ * no remote content, no navigation, no new windows, no webviews, no permissions, our CSP on every
+ * response. Takes Electron's objects as parameters (only the methods used are typed).
+ */
+import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-protocol';
+import { fileFromDropUrl } from './argv';
+
+export type SessionLike = {
+  setPermissionRequestHandler(h: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(h: (...args: unknown[]) => boolean): void;
+  setDevicePermissionHandler?(h: (...args: unknown[]) => boolean): void;
+  webRequest: {
+    onBeforeRequest(listener: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void): void;
+    onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void): void;
+  };
+};
+
+/** Our own page, devtools in development, and nothing from the network or the disk. */
+export const isAllowedRequest = (url: string): boolean => {
+  try {
+    const p = new URL(url).protocol;
+    return p === `${APP_SCHEME}:` || p === 'devtools:' || p === 'data:' || p === 'blob:';
+  } catch {
+    return false;
+  }
+};
+
+export const hardenSession = (s: SessionLike): void => {
+  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
+  s.setDevicePermissionHandler?.(() => false);
+  s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  s.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...(details.responseHeaders ?? {}) };
+    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-security-policy') delete headers[k];
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+};
+
+export type NavEvent = { preventDefault(): void };
+export type WebContentsLike = {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', l: (e: NavEvent, url: string) => void): void;
+  on(event: 'will-attach-webview', l: (e: NavEvent) => void): void;
+  setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }): void;
+};
+
+/**
+ * Navigation is refused everywhere. The one navigation that means something is a file dropped on the
+ * window (Chromium turns it into a navigation to the file's URL): it becomes an open request instead.
+ */
+export const hardenWebContents = (contents: WebContentsLike, onDropFile: (path: string) => void): void => {
+  contents.on('will-navigate', (e, url) => {
+    e.preventDefault();
+    const file = fileFromDropUrl(url);
+    if (file) onDropFile(file);
+  });
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+};
+
+/** The webPreferences of our one window: every checklist item spelled out, none left to defaults. */
+export const secureWebPreferences = (preload: string) =>
+  ({
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: true,
+    spellcheck: false,
+    safeDialogs: true,
+    disableBlinkFeatures: 'Auxclick',
+  }) as const;
