@@ -1,0 +1,93 @@
+/** The editor: the report as the official format lays it out, with the findings beside it. */
+import { useEffect } from 'react';
+import { SECTIONS } from '../../shared/format/sections';
+import { api } from '../api';
+import { handleMenu, isDirty, saveReport, openReport, show } from '../store/app-actions';
+import { commitCell } from '../store/cell-actions';
+import { redo, undo, useDoc } from '../store/document-store';
+import { useView } from '../store/view-store';
+import { Dialogs, StatusBar } from './dialogs';
+import { FindingsPanel } from './findings-panel';
+import { ImportPanel } from './import-panel';
+import { NarrativeSection } from './narrative-section';
+import { ReportHeader } from './report-header';
+import { TableSection } from './table-section';
+import { Toolbar } from './toolbar';
+
+/** Ctrl/Cmd+Z, Ctrl/Cmd+Y (or Shift+Z): undo and redo of document edits, wherever the focus is. */
+const onGlobalKey = (e: KeyboardEvent) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const k = e.key.toLowerCase();
+  const active = document.activeElement as HTMLElement | null;
+  const cell = active?.dataset['cell'];
+  if (k === 'z' || k === 'y') {
+    e.preventDefault();
+    if (cell) commitCell(cell);
+    if (k === 'y' || e.shiftKey) redo();
+    else undo();
+    if (active instanceof HTMLInputElement && cell) requestAnimationFrame(() => active.select());
+  } else if (k === 's') {
+    e.preventDefault();
+    void saveReport(e.shiftKey);
+  } else if (k === 'o') {
+    e.preventDefault();
+    void openReport();
+  }
+};
+
+export const App = () => {
+  useEffect(() => {
+    performance.mark('editor-ready');
+    document.documentElement.dataset['ready'] = '1';
+    window.addEventListener('keydown', onGlobalKey, true);
+    const off = api.onMenuCommand(handleMenu);
+    // the host learns of unsaved changes (title marker, close confirmation, crash recovery)
+    let lastDirty: boolean | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const report = () => {
+      const d = isDirty();
+      if (d !== lastDirty) {
+        lastDirty = d;
+        api.setDirty(d, d ? useDoc.getState().report : null);
+      } else if (d) {
+        clearTimeout(timer);
+        timer = setTimeout(() => api.setDirty(true, useDoc.getState().report), 1000);
+      }
+    };
+    const unsubDoc = useDoc.subscribe(report);
+    const unsubView = useView.subscribe((s, p) => s.savedReport !== p.savedReport && report());
+    void api.listRecoveries().then(async (list) => {
+      const first = list[0];
+      if (!first) return;
+      if (window.confirm(`发现上次未保存的报告「${first.title}」（${new Date(first.savedAt).toLocaleString('zh-CN')}），是否恢复？`)) {
+        const opened = await api.restoreRecovery(first.id);
+        if (opened) show(opened);
+      } else await api.discardRecovery(first.id);
+    });
+    return () => {
+      window.removeEventListener('keydown', onGlobalKey, true);
+      off();
+      unsubDoc();
+      unsubView();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <div className="body">
+        <main className="doc">
+          <ImportPanel />
+          <ReportHeader />
+          {SECTIONS.map((s) =>
+            s.kind === 'table' ? <TableSection key={s.id} table={s.id} heading={s.heading} /> : <NarrativeSection key={s.id} id={s.id} heading={s.heading} placeholder={s.placeholder} />,
+          )}
+        </main>
+        <FindingsPanel />
+      </div>
+      <StatusBar />
+      <Dialogs />
+    </div>
+  );
+};

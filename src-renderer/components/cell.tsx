@@ -1,0 +1,158 @@
+/** One statutory cell: an input that behaves like a spreadsheet cell and shows its findings. */
+import { type ClipboardEvent, type KeyboardEvent, type MouseEvent, memo, useRef } from 'react';
+import { CELLS, cellDef } from '../../shared/format/cells';
+import type { CellId } from '../../shared/format/types';
+import type { CellValue } from '../../shared/report/document';
+import { moneyToFen, fenToMoney } from '../../shared/report/money';
+import { COMPUTED_CELLS } from '../../shared/report/totals';
+import { formatValue } from '../model/clipboard';
+import { inRect } from '../model/grid';
+import { READ_ONLY_HINT, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
+import { useDoc } from '../store/document-store';
+import { derive } from '../store/findings';
+import { showHints, useView } from '../store/view-store';
+
+/** 「row labels — column labels」, read by screen readers and used by the tests to find a cell. */
+const ARIA = new Map(CELLS.map((c) => [c.id, [...c.rowPath, ...c.columnPath].join(' ')]));
+
+const ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
+
+const change = (now: CellValue, prev: CellValue): string => {
+  if (now === null || prev === null) return '';
+  if (typeof now === 'number' && typeof prev === 'number') {
+    const d = now - prev;
+    return d === 0 ? '持平' : d > 0 ? `+${d}` : `${d}`;
+  }
+  const a = moneyToFen(String(now));
+  const b = moneyToFen(String(prev));
+  if (a === null || b === null) return '';
+  const d = a - b;
+  return d === 0n ? '持平' : d > 0n ? `+${fenToMoney(d)}` : fenToMoney(d);
+};
+
+export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: number }) {
+  const value = useDoc((s) => s.report.cells[id] ?? null);
+  const computed = useDoc((s) => s.report.settings.autoTotals && COMPUTED_CELLS.has(id));
+  const severity = useDoc((s) => derive(s.report).marks.get(id)?.severity);
+  const title = useDoc((s) => derive(s.report).marks.get(id)?.title);
+  const prev = useDoc((s) => (s.report.baseline ? (s.report.baseline.cells[id] ?? null) : undefined));
+  const draft = useView((s) => (s.edit?.cellId === id ? s.edit.draft : null));
+  const caret = useView((s) => s.edit?.cellId === id && s.edit.caret);
+  const hint = useView((s) => s.hints[id]);
+  const selected = useView((s) => !!s.selection && (s.selection.r0 !== s.selection.r1 || s.selection.c0 !== s.selection.c1) && inRect(s.selection, id));
+  const justFocused = useRef(false);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = e.currentTarget;
+    switch (e.key) {
+      case 'ArrowUp':
+      case 'ArrowDown':
+        e.preventDefault();
+        moveCell(id, e.key === 'ArrowUp' ? 'up' : 'down', e.shiftKey);
+        return;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (caret) return;
+        e.preventDefault();
+        moveCell(id, e.key === 'ArrowLeft' ? 'left' : 'right', e.shiftKey);
+        return;
+      case 'Tab':
+        e.preventDefault();
+        moveCell(id, e.shiftKey ? 'prev' : 'next');
+        return;
+      case 'Enter':
+        e.preventDefault();
+        moveCell(id, e.shiftKey ? 'up' : 'down');
+        return;
+      case 'Escape':
+        e.preventDefault();
+        escapeCell(id);
+        requestAnimationFrame(() => el.select());
+        return;
+      case 'F2':
+        e.preventDefault();
+        enterCaretMode(id);
+        requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
+        return;
+      default:
+        if (e.key.length === 1 && isReadOnly(id)) showHints({ [id]: READ_ONLY_HINT });
+    }
+  };
+
+  const onMouseDown = (e: MouseEvent<HTMLInputElement>) => {
+    if (e.shiftKey) {
+      e.preventDefault();
+      focusCell(id, { extend: true });
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    if (caret) return;
+    e.preventDefault();
+    pasteAt(id, e.clipboardData.getData('text/plain'));
+    const el = e.currentTarget;
+    requestAnimationFrame(() => el.select());
+  };
+
+  const onCopy = (e: ClipboardEvent<HTMLInputElement>) => {
+    if (caret) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', copyText(id));
+  };
+
+  const cls = ['cell', severity ? `is-${severity}` : '', computed ? 'is-computed' : '', selected ? 'is-selected' : '', hint ? 'has-hint' : '']
+    .filter(Boolean)
+    .join(' ');
+  const delta = prev !== undefined ? change(value, prev) : '';
+  return (
+    <td className={cls} colSpan={colSpan && colSpan > 1 ? colSpan : undefined}>
+      <input
+        data-cell={id}
+        aria-label={ARIA.get(id)}
+        aria-invalid={severity === 'error' || undefined}
+        aria-readonly={computed || undefined}
+        title={title ?? (computed ? '合计自动计算' : undefined)}
+        inputMode={cellDef(id)?.unit === 'money' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        readOnly={computed}
+        value={draft ?? formatValue(value)}
+        onChange={(e) => inputCell(id, e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          justFocused.current = true;
+          const v = useView.getState();
+          if (v.anchor !== id || !v.selection) focusCell(id);
+          e.currentTarget.select();
+        }}
+        onMouseUp={(e) => {
+          // a click selects the whole cell, as in a spreadsheet; typing then replaces it
+          if (justFocused.current && !caret) e.preventDefault();
+          justFocused.current = false;
+        }}
+        onMouseDown={onMouseDown}
+        onDoubleClick={() => enterCaretMode(id)}
+        onBlur={() => commitCell(id)}
+        onPaste={onPaste}
+        onCopy={onCopy}
+      />
+      {severity && (
+        <span className={`mark mark-${severity}`} aria-hidden="true" title={title}>
+          {ICON[severity]}
+        </span>
+      )}
+      {prev !== undefined && (
+        <span className="prev" title="上年数值及变化">
+          {prev === null ? '上年空' : `上年${formatValue(prev)}`}
+          {delta && <em> {delta}</em>}
+        </span>
+      )}
+      {hint && (
+        <span className="hint" role="alert">
+          {hint}
+        </span>
+      )}
+    </td>
+  );
+});

@@ -1,0 +1,97 @@
+/** Modal dialogs: paste a published report's text, confirm an export with errors, keyboard help. */
+import { memo, useEffect, useRef, useState } from 'react';
+import { SEVERITY_LABEL } from '../../shared/rules/finding';
+import { exportReport, importPastedText } from '../store/app-actions';
+import { useDoc } from '../store/document-store';
+import { derive } from '../store/findings';
+import { useView } from '../store/view-store';
+
+const close = () => useView.setState({ dialog: null });
+
+const Modal = ({ title, children, testid }: { title: string; children: React.ReactNode; testid: string }) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('textarea, button.primary, button')?.focus();
+  }, []);
+  return (
+    <div className="backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testid} ref={ref}>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+};
+
+const PasteText = () => {
+  const [text, setText] = useState('');
+  const busy = useView((s) => s.busy);
+  return (
+    <Modal title="粘贴已发布的报告文本" testid="paste-text-dialog">
+      <p className="dialog-tip">在浏览器中打开已发布的年度报告网页（或 PDF），全选复制后粘贴到下面，程序将读取其中的表格数字和正文。</p>
+      <textarea className="paste-area" data-testid="paste-text-area" value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder="在此粘贴报告全文…" />
+      <div className="dialog-buttons">
+        <button type="button" className="btn" onClick={close}>取消</button>
+        <button type="button" className="btn primary" data-testid="paste-text-ok" disabled={busy || !text.trim()} onClick={() => void importPastedText(text)}>读取</button>
+      </div>
+    </Modal>
+  );
+};
+
+const ConfirmExport = ({ kind }: { kind: 'docx' | 'xlsx' | 'html' }) => {
+  const errors = derive(useDoc.getState().report).findings.filter((f) => f.severity === 'error');
+  return (
+    <Modal title="报告中还有错误" testid="confirm-export">
+      <p className="dialog-tip">以下 {errors.length} 个错误尚未改正。仍可导出作为草稿，但正式报送前须改正。</p>
+      <ul className="dialog-list">
+        {errors.map((f, i) => (
+          <li key={i} data-code={f.code} data-severity={f.severity}>
+            <b>{SEVERITY_LABEL[f.severity]}</b> {f.message}
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-buttons">
+        <button type="button" className="btn" onClick={close}>返回修改</button>
+        <button type="button" className="btn primary" data-testid="confirm-export-ok" onClick={() => void exportReport(kind, true)}>仍然导出草稿</button>
+      </div>
+    </Modal>
+  );
+};
+
+const Help = () => (
+  <Modal title="操作说明" testid="help-dialog">
+    <table className="help-table">
+      <tbody>
+        <tr><th>方向键</th><td>移到相邻单元格（Shift+方向键：选择区域）</td></tr>
+        <tr><th>Tab / Shift+Tab</th><td>移到下一个 / 上一个单元格</td></tr>
+        <tr><th>Enter</th><td>确认并下移</td></tr>
+        <tr><th>直接输入</th><td>替换单元格内容；F2 或双击：在原内容上修改</td></tr>
+        <tr><th>Esc</th><td>放弃本单元格的修改</td></tr>
+        <tr><th>Ctrl+Z / Ctrl+Y</th><td>撤销 / 重做</td></tr>
+        <tr><th>Ctrl+V</th><td>从 Excel、WPS 粘贴一块数据，从当前单元格向右、向下填充</td></tr>
+        <tr><th>Ctrl+C</th><td>复制选中的区域</td></tr>
+      </tbody>
+    </table>
+    <p className="dialog-tip">件数只能填非负整数；收费金额单位为万元，最多 6 位小数。空白不等于 0：无数据请填 0。</p>
+    <div className="dialog-buttons">
+      <button type="button" className="btn primary" onClick={close}>关闭</button>
+    </div>
+  </Modal>
+);
+
+export const Dialogs = memo(function Dialogs() {
+  const dialog = useView((s) => s.dialog);
+  if (!dialog) return null;
+  if (dialog.kind === 'paste-text') return <PasteText />;
+  if (dialog.kind === 'confirm-export') return <ConfirmExport kind={dialog.exportKind} />;
+  return <Help />;
+});
+
+export const StatusBar = memo(function StatusBar() {
+  const status = useView((s) => s.status);
+  return (
+    <div className={`status-bar ${status?.tone ?? ''}`} role="status" data-testid="status">
+      {status?.text ?? '就绪'}
+    </div>
+  );
+});

@@ -1,0 +1,102 @@
+/** Every finding of the document, grouped by table, counts always in view; a click goes to the cell. */
+import { memo } from 'react';
+import { SECTIONS } from '../../shared/format/sections';
+import type { Finding } from '../../shared/rules/finding';
+import { SEVERITY_LABEL } from '../../shared/rules/finding';
+import { focusCell } from '../store/cell-actions';
+import { useDoc } from '../store/document-store';
+import { derive, groupFindings } from '../store/findings';
+
+const ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
+
+/** Goes to where a finding is: its first cell, the selected sentence of a narrative, or the header field. */
+export const goToFinding = (f: Finding): void => {
+  if (f.narrative) {
+    const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-narrative="${f.narrative.section}"]`);
+    if (el) {
+      el.focus();
+      el.setSelectionRange(f.narrative.start, f.narrative.end);
+      el.scrollIntoView({ block: 'center' });
+    }
+    return;
+  }
+  const first = f.cells[0];
+  if (first) {
+    document.querySelector(`[data-cell="${first}"]`)?.scrollIntoView({ block: 'center' });
+    focusCell(first);
+    return;
+  }
+  const field = f.code === 'AGENCY-EMPTY' || f.code === 'X-AGENCY' ? 'agency' : f.code === 'YEAR-EMPTY' || f.code === 'X-YEAR' ? 'year' : null;
+  if (field) {
+    document.querySelector<HTMLInputElement>(`[data-field="${field}"]`)?.focus();
+    return;
+  }
+  const section = SECTIONS.find((s) => s.kind === 'narrative' && f.message.includes(s.heading));
+  if (section) {
+    const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-narrative="${section.id}"]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }
+};
+
+const Item = memo(
+  function Item({ f }: { f: Finding }) {
+    return (
+      <li>
+        <button type="button" className={`finding sev-${f.severity}`} data-code={f.code} data-severity={f.severity} onClick={() => goToFinding(f)}>
+          <span className="icon" aria-label={SEVERITY_LABEL[f.severity]}>
+            {ICON[f.severity]}
+          </span>
+          <span className="msg">{f.message}</span>
+        </button>
+      </li>
+    );
+  },
+  (a, b) => a.f.code === b.f.code && a.f.message === b.f.message && a.f.severity === b.f.severity && a.f.cells[0] === b.f.cells[0] && a.f.narrative?.start === b.f.narrative?.start,
+);
+
+export const Counts = memo(function Counts() {
+  const counts = useDoc((s) => derive(s.report).counts);
+  return (
+    <div className="counts" data-testid="counts" role="status">
+      <span className={`count-pill error${counts.error ? '' : ' zero'}`} data-testid="count-error">
+        {ICON.error} 错误 {counts.error}
+      </span>
+      <span className={`count-pill warning${counts.warning ? '' : ' zero'}`} data-testid="count-warning">
+        {ICON.warning} 警告 {counts.warning}
+      </span>
+      <span className={`count-pill info${counts.info ? '' : ' zero'}`} data-testid="count-info">
+        {ICON.info} 提示 {counts.info}
+      </span>
+    </div>
+  );
+});
+
+export const FindingsPanel = memo(function FindingsPanel() {
+  const derived = useDoc((s) => derive(s.report));
+  const groups = groupFindings(derived.findings);
+  return (
+    <aside className="findings" data-testid="findings" data-rev={derived.rev} aria-label="检查结果">
+      <div className="findings-head">
+        <h2>检查结果</h2>
+        <Counts />
+      </div>
+      <div className="findings-body">
+        {groups.length === 0 && <p className="all-good">未发现问题：各表勾稽关系一致。</p>}
+        {groups.map((g) => (
+          <section key={g.key} className="finding-group" data-group={g.key}>
+            <h3>
+              {g.label}
+              <span className="group-count">{g.findings.length}</span>
+            </h3>
+            <ul>
+              {g.findings.map((f, i) => (
+                <Item key={`${f.code}:${f.cells[0] ?? f.narrative?.start ?? i}:${i}`} f={f} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </aside>
+  );
+});

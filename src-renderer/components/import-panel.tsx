@@ -1,0 +1,52 @@
+/** After reading a foreign file or a template: what was read, per table, and the reader's notes. */
+import { memo } from 'react';
+import { TABLE_IDS } from '../../shared/format/header-layout';
+import { TABLE_NAMES, cellsOfTable } from '../../shared/format/cells';
+import { useDoc } from '../store/document-store';
+import { useView } from '../store/view-store';
+
+const SOURCE: Record<string, string> = { import: '读取外来文件', template: '以上年报告为模板新建', recovery: '恢复未保存的报告', own: '打开报告' };
+
+export const ImportPanel = memo(function ImportPanel() {
+  const opened = useView((s) => s.opened);
+  const report = useDoc((s) => s.report);
+  if (!opened) return null;
+  const read = (t: (typeof TABLE_IDS)[number]) => {
+    const cells = cellsOfTable(t);
+    return { filled: cells.filter((c) => report.cells[c.id] !== null && report.cells[c.id] !== undefined).length, total: cells.length };
+  };
+  const narr = Object.values(report.narratives).filter((t) => t.trim()).length;
+  return (
+    <section className="import-panel" data-testid="import-panel" aria-label="读取情况">
+      <div className="import-head">
+        <strong>{SOURCE[opened.source]}</strong>
+        {opened.fileName && <span>「{opened.fileName}」</span>}
+        <button type="button" className="btn small ghost" onClick={() => useView.setState({ opened: null })} aria-label="关闭读取情况">
+          关闭
+        </button>
+      </div>
+      <ul className="read-stats">
+        {TABLE_IDS.map((t) => {
+          const s = read(t);
+          return (
+            <li key={t} data-table={t}>
+              {TABLE_NAMES[t]}：已有数值 {s.filled} / {s.total} 个单元格
+            </li>
+          );
+        })}
+        <li>正文：{narr} / 3 部分有文字</li>
+      </ul>
+      {opened.notes.length > 0 && (
+        <>
+          <div className="notes-title">读取说明（{opened.notes.length} 条）</div>
+          <ul className="notes" data-testid="import-notes">
+            {opened.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="import-tip">请逐表核对读取结果；右侧「检查结果」列出读取后发现的不一致之处。</p>
+    </section>
+  );
+});

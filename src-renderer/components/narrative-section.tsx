@@ -1,0 +1,105 @@
+/** The text sections 一、五、六 (paragraphs kept as typed) and the short texts under each table. */
+import { memo, useRef, useState } from 'react';
+import type { NarrativeId, TableId } from '../../shared/format/types';
+import { endEdit, setNarrative, typeNarrative, typeTableText, useDoc } from '../store/document-store';
+import { setStatus } from '../store/view-store';
+import { loadDraft } from '../api/lazy';
+
+const countChars = (s: string) => s.replace(/\s/g, '').length;
+const countParagraphs = (s: string) => s.split(/\n+/).filter((p) => p.trim()).length;
+
+/** Where the caret was when the textarea lost focus: the button must insert there, not at the end. */
+const carets = new Map<NarrativeId, { start: number; end: number }>();
+
+export const insertStandardSentences = async (id: NarrativeId): Promise<void> => {
+  try {
+    const { draftApplicationSentence, draftReviewSentence } = await loadDraft();
+    const report = useDoc.getState().report;
+    const sentences = [draftApplicationSentence(report), draftReviewSentence(report)].filter((s) => s.trim()).join('');
+    const text = report.narratives[id];
+    const at = carets.get(id) ?? { start: text.length, end: text.length };
+    const before = text.slice(0, at.start);
+    const after = text.slice(at.end);
+    setNarrative(id, before + sentences + after);
+    const pos = before.length + sentences.length;
+    carets.set(id, { start: pos, end: pos });
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-narrative="${id}"]`);
+      el?.focus();
+      el?.setSelectionRange(before.length, pos);
+    });
+    setStatus('已插入依申请公开和行政复议、行政诉讼的标准表述，请核对', 'ok');
+  } catch (e) {
+    setStatus((e as Error).message, 'error');
+  }
+};
+
+export const NarrativeSection = memo(function NarrativeSection({ id, heading, placeholder }: { id: NarrativeId; heading: string; placeholder: string }) {
+  const text = useDoc((s) => s.report.narratives[id]);
+  const prevText = useDoc((s) => s.report.baseline?.narratives?.[id]);
+  const [showPrev, setShowPrev] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const remember = () => {
+    const el = ref.current;
+    if (el) carets.set(id, { start: el.selectionStart, end: el.selectionEnd });
+  };
+  return (
+    <section className="section narrative-section" data-section={id} aria-labelledby={`h-${id}`}>
+      <div className="section-head">
+        <h2 id={`h-${id}`}>{heading}</h2>
+        {id === 'overview' && (
+          <button type="button" className="btn small" data-testid="insert-standard" onMouseDown={remember} onClick={() => void insertStandardSentences(id)} title="按表三、表四的数字生成依申请公开和行政复议、行政诉讼的标准表述，插入到光标处">
+            插入标准表述
+          </button>
+        )}
+        {prevText !== undefined && prevText.trim() !== '' && (
+          <button type="button" className="btn small ghost" onClick={() => setShowPrev(!showPrev)}>
+            {showPrev ? '隐藏上年正文' : '查看上年正文'}
+          </button>
+        )}
+      </div>
+      <textarea
+        ref={ref}
+        data-narrative={id}
+        aria-label={heading}
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => {
+          typeNarrative(id, e.currentTarget.value);
+          remember();
+        }}
+        onSelect={remember}
+        onBlur={() => {
+          remember();
+          endEdit();
+        }}
+      />
+      <div className="count" data-testid={`count-${id}`}>
+        {countChars(text)} 字 · {countParagraphs(text)} 段
+      </div>
+      {showPrev && prevText && <div className="prev-text">{prevText}</div>}
+    </section>
+  );
+});
+
+export const TableText = memo(function TableText({ table }: { table: TableId }) {
+  const text = useDoc((s) => s.report.tableTexts[table]);
+  const [open, setOpen] = useState(false);
+  if (!open && !text)
+    return (
+      <button type="button" className="btn link" onClick={() => setOpen(true)}>
+        ＋ 表后说明
+      </button>
+    );
+  return (
+    <textarea
+      className="table-text"
+      data-table-text={table}
+      aria-label="表后说明"
+      placeholder="表后说明（可选，随表导出）"
+      value={text}
+      onChange={(e) => typeTableText(table, e.currentTarget.value)}
+      onBlur={() => endEdit()}
+    />
+  );
+});

@@ -1,0 +1,68 @@
+/** A statutory table drawn from tableLayout(): merged headers and row labels as the format gives them. */
+import { memo } from 'react';
+import { type GridCell, tableLayout } from '../../shared/format/header-layout';
+import { TABLE_NAMES } from '../../shared/format/cells';
+import type { TableId } from '../../shared/format/types';
+import { Cell } from './cell';
+import { TableText } from './narrative-section';
+
+/** Column widths (per cent of the table) that keep the 表三 grid inside a 1366-pixel screen. */
+const COLS: Record<TableId, readonly string[]> = {
+  t2: ['34%', '22%', '22%', '22%'],
+  t3: ['7%', '12%', '26%', ...Array<string>(7).fill(`${55 / 7}%`)],
+  t4: Array<string>(15).fill(`${100 / 15}%`),
+};
+
+const LabelCell = ({ g }: { g: GridCell }) => {
+  const props = { rowSpan: g.rowSpan > 1 ? g.rowSpan : undefined, colSpan: g.colSpan > 1 ? g.colSpan : undefined };
+  switch (g.kind) {
+    case 'header':
+      return (
+        <th scope="col" className="h" {...props}>
+          {g.text}
+        </th>
+      );
+    case 'note':
+      return (
+        <th className="note" {...props}>
+          {g.text}
+        </th>
+      );
+    case 'item':
+      return (
+        <th className="item" {...props}>
+          {g.text}
+        </th>
+      );
+    default:
+      return (
+        <th scope="row" className={`label${g.rowSpan > 1 ? ' group' : ''}`} {...props}>
+          {g.text}
+        </th>
+      );
+  }
+};
+
+export const TableSection = memo(function TableSection({ table, heading }: { table: TableId; heading: string }) {
+  const layout = tableLayout(table);
+  const head = layout.rows.slice(0, layout.headerRows);
+  const body = layout.rows.slice(layout.headerRows);
+  const row = (cells: readonly GridCell[], i: number) => (
+    <tr key={i}>{cells.map((g) => (g.kind === 'data' && g.cellId ? <Cell key={g.cellId} id={g.cellId} colSpan={g.colSpan} /> : <LabelCell key={`${g.row}.${g.col}`} g={g} />))}</tr>
+  );
+  return (
+    <section className="section table-section" data-section={table} aria-labelledby={`h-${table}`}>
+      <h2 id={`h-${table}`}>{heading}</h2>
+      <table className={`grid grid-${table}`} aria-label={TABLE_NAMES[table]}>
+        <colgroup>
+          {COLS[table].map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
+        {head.length > 0 && <thead>{head.map(row)}</thead>}
+        <tbody>{body.map((r, i) => row(r, i + head.length))}</tbody>
+      </table>
+      <TableText table={table} />
+    </section>
+  );
+});

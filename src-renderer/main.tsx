@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './components/app';
+import { useDoc } from './store/document-store';
+import { useView } from './store/view-store';
+import './styles.css';
+
+// A new blank report (合计自动计算 on) counts as saved until the clerk types.
+useView.setState({ savedReport: useDoc.getState().report });
+createRoot(document.getElementById('root')!).render(<App />);

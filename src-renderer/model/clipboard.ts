@@ -1,0 +1,66 @@
+/**
+ * Blocks copied from Excel or WPS: rows separated by newlines, cells by tabs. Pasting fills right
+ * and down from the focused cell; each value is checked like typed input and a bad one is refused
+ * alone (the rest are kept).
+ */
+import { cellDef } from '../../shared/format/cells';
+import type { CellId } from '../../shared/format/types';
+import type { CellValue, Cells } from '../../shared/report/document';
+import { parseCellInput } from '../../shared/report/number-input';
+import { cellAt, cellsInRect, posOf, type Rect } from './grid';
+
+export const parseBlock = (text: string): string[][] => {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Excel ends a copied block with a newline
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.split('\t'));
+};
+
+export const isBlock = (text: string): boolean => /[\t\n\r]/.test(text.replace(/\r?\n$/, ''));
+
+export type PasteResult = {
+  /** Values to write, cell by cell. */
+  readonly values: Record<CellId, CellValue>;
+  /** Cells whose pasted text was refused, with the reason (the cell keeps its value). */
+  readonly refused: Record<CellId, string>;
+  /** Pasted values that fell outside the table. */
+  readonly outside: number;
+  readonly rect: Rect | null;
+};
+
+export const planPaste = (at: CellId, block: readonly (readonly string[])[], readOnly: (id: CellId) => boolean): PasteResult => {
+  const p = posOf(at);
+  const values: Record<CellId, CellValue> = {};
+  const refused: Record<CellId, string> = {};
+  let outside = 0;
+  if (!p) return { values, refused, outside: block.flat().length, rect: null };
+  let r1 = p.r;
+  let c1 = p.c;
+  block.forEach((row, i) =>
+    row.forEach((text, j) => {
+      const id = cellAt(p.table, p.r + i, p.c + j);
+      if (!id) {
+        outside++;
+        return;
+      }
+      r1 = Math.max(r1, p.r + i);
+      c1 = Math.max(c1, p.c + j);
+      if (readOnly(id)) {
+        refused[id] = '合计单元格自动计算，未粘贴';
+        return;
+      }
+      const parsed = parseCellInput(text, cellDef(id)!.unit);
+      if (parsed.ok) values[id] = parsed.value;
+      else refused[id] = `「${text.trim().slice(0, 12)}」${parsed.message}`;
+    }),
+  );
+  return { values, refused, outside, rect: { table: p.table, r0: p.r, c0: p.c, r1, c1 } };
+};
+
+export const formatValue = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v));
+
+/** The block of a selection as Excel reads it back: tabs between cells, newlines between rows. */
+export const copyBlock = (rect: Rect, cells: Cells): string =>
+  cellsInRect(rect)
+    .map((row) => row.map((id) => formatValue(cells[id])).join('\t'))
+    .join('\n');

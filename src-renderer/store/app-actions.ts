@@ -1,0 +1,142 @@
+/** The commands of the toolbar and the application menu, each going through the ReportApi. */
+import type { ExportKind, MenuCommand, OpenedReport } from '../../shared/ipc';
+import { createReport } from '../../shared/report/document';
+import { api } from '../api';
+import { loadTextImport } from '../api/lazy';
+import { endEdit, loadReport, redo, undo, useDoc } from './document-store';
+import { derive } from './findings';
+import { setStatus, useView } from './view-store';
+
+const isDirty = () => useDoc.getState().report !== useView.getState().savedReport;
+
+const confirmDiscard = (): boolean => !isDirty() || window.confirm('当前报告有未保存的修改，继续将丢失这些修改。是否继续？');
+
+const EXPORT_NAME: Record<ExportKind, string> = { docx: 'Word', xlsx: 'Excel', html: '网页（HTML）' };
+
+export const show = (opened: OpenedReport): void => {
+  loadReport(opened.report);
+  const report = useDoc.getState().report;
+  useView.setState({
+    fileName: opened.fileName,
+    savedReport: opened.source === 'own' ? report : null,
+    opened: opened.source === 'own' && opened.notes.length === 0 ? null : { source: opened.source, notes: opened.notes, fileName: opened.fileName },
+    edit: null,
+    selection: null,
+    anchor: null,
+    hints: {},
+  });
+  setStatus(opened.source === 'own' ? `已打开「${opened.fileName ?? ''}」` : opened.source === 'template' ? '已按上年报告生成本年度草稿' : '已读取报告，请核对读取结果', 'ok');
+};
+
+const run = async (what: string, f: () => Promise<void>) => {
+  endEdit();
+  useView.setState({ busy: true });
+  try {
+    await f();
+  } catch (e) {
+    setStatus(`${what}失败：${(e as Error).message}`, 'error');
+  } finally {
+    useView.setState({ busy: false });
+  }
+};
+
+export const newReport = (): void => {
+  if (!confirmDiscard()) return;
+  const report = createReport();
+  loadReport(report);
+  useView.setState({ fileName: null, savedReport: useDoc.getState().report, opened: null, edit: null, selection: null, anchor: null, hints: {} });
+  setStatus('已新建空白报告（合计自动计算已开启）', 'ok');
+};
+
+export const openReport = () =>
+  run('打开', async () => {
+    if (!confirmDiscard()) return;
+    const opened = await api.openReport();
+    if (opened) show(opened);
+  });
+
+export const openTemplate = () =>
+  run('以上年报告为模板新建', async () => {
+    if (!confirmDiscard()) return;
+    const opened = await api.openTemplate();
+    if (opened) show(opened);
+  });
+
+export const saveReport = (saveAs: boolean) =>
+  run('保存', async () => {
+    const report = useDoc.getState().report;
+    const res = await api.saveReport(report, { saveAs });
+    if (res.ok) {
+      useView.setState({ savedReport: report, fileName: res.fileName });
+      setStatus(`已保存「${res.fileName}」`, 'ok');
+    } else if (!res.cancelled) setStatus(`保存失败：${res.message ?? ''}`, 'error');
+  });
+
+/** Export; a report with errors asks first (a clerk may still need to hand in a draft). */
+export const exportReport = (kind: ExportKind, confirmed = false) => {
+  endEdit();
+  const errors = derive(useDoc.getState().report).findings.filter((f) => f.severity === 'error');
+  if (errors.length && !confirmed) {
+    useView.setState({ dialog: { kind: 'confirm-export', exportKind: kind } });
+    return Promise.resolve();
+  }
+  useView.setState({ dialog: null });
+  return run(`导出 ${EXPORT_NAME[kind]} `, async () => {
+    setStatus(`正在生成 ${EXPORT_NAME[kind]} 文件…`);
+    const res = await api.exportReport(useDoc.getState().report, kind);
+    if (res.ok) setStatus(`已导出「${res.fileName}」${errors.length ? `（含 ${errors.length} 个错误，仅作草稿）` : ''}`, 'ok');
+    else if (!res.cancelled) setStatus(`导出失败：${res.message ?? ''}`, 'error');
+  });
+};
+
+/** The text of a published report pasted into the dialog, read by the text importer. */
+export const importPastedText = (text: string) =>
+  run('读取报告文本', async () => {
+    if (!text.trim()) throw new Error('请先粘贴报告全文');
+    if (!confirmDiscard()) return;
+    const { importText } = await loadTextImport();
+    const res = await importText(text);
+    if (!res.ok) throw new Error(res.message);
+    useView.setState({ dialog: null });
+    show({ report: res.report, fileName: null, source: 'import', notes: res.notes.map((n) => n.message) });
+  });
+
+export const handleMenu = (command: MenuCommand): void => {
+  switch (command) {
+    case 'new':
+      return newReport();
+    case 'open':
+      void openReport();
+      return;
+    case 'open-template':
+      void openTemplate();
+      return;
+    case 'save':
+      void saveReport(false);
+      return;
+    case 'save-as':
+      void saveReport(true);
+      return;
+    case 'export-docx':
+      void exportReport('docx');
+      return;
+    case 'export-xlsx':
+      void exportReport('xlsx');
+      return;
+    case 'export-html':
+      void exportReport('html');
+      return;
+    case 'undo':
+      return undo();
+    case 'redo':
+      return redo();
+    case 'consolidate':
+      setStatus('多份报告汇总请使用命令行：disclosure-report consolidate', 'info');
+      return;
+    case 'help':
+      useView.setState({ dialog: { kind: 'help' } });
+      return;
+  }
+};
+
+export { isDirty };

@@ -1,0 +1,145 @@
+/**
+ * The document being edited, with undo/redo (zundo) of document edits only. Everything else the
+ * screen shows (findings, marks, focus) is derived or lives in the view store.
+ *
+ * A cell or text is edited live, keystroke by keystroke (so the checks follow the typing), inside an
+ * edit session: the history is paused while it lasts and the session becomes one undo step when it ends.
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import type { CellId, NarrativeId, TableId } from '../../shared/format/types';
+import { type CellValue, type Report, createReport } from '../../shared/report/document';
+import { computeTotals } from '../../shared/report/totals';
+
+export type DocState = {
+  readonly report: Report;
+};
+
+/** The totals follow their parts whenever 合计自动计算 is on. */
+export const withTotals = (r: Report): Report => (r.settings.autoTotals ? { ...r, cells: computeTotals(r.cells) } : r);
+
+export const useDoc = create<DocState>()(
+  temporal(() => ({ report: withTotals(createReport()) }), {
+    partialize: (s) => ({ report: s.report }),
+    equality: (a, b) => a.report === b.report,
+    limit: 500,
+  }),
+);
+
+const history = () => useDoc.temporal.getState();
+const current = () => useDoc.getState().report;
+const put = (report: Report) => useDoc.setState({ report });
+
+let session: { key: string; before: Report } | null = null;
+
+/** Starts (or continues) an edit session on one field; the history is paused until it ends. */
+const touch = (key: string) => {
+  if (session?.key === key) return;
+  endEdit();
+  session = { key, before: current() };
+  history().pause();
+};
+
+/** Ends the edit session: one undo step from the state before it to now (none if nothing changed). */
+export const endEdit = (): void => {
+  if (!session) return;
+  const { before } = session;
+  session = null;
+  const after = current();
+  if (after === before) {
+    history().resume();
+    return;
+  }
+  put(before);
+  history().resume();
+  put(after);
+};
+
+/** Ends the edit session, dropping what it changed (Esc). */
+export const cancelEdit = (): void => {
+  if (!session) return;
+  const { before } = session;
+  session = null;
+  put(before);
+  history().resume();
+};
+
+export const editingKey = (): string | null => session?.key ?? null;
+
+const setCellsNow = (values: Record<CellId, CellValue>) => {
+  const r = current();
+  put(withTotals({ ...r, cells: { ...r.cells, ...values } }));
+};
+
+/** A live keystroke in a cell (part of the cell's edit session). */
+export const typeCell = (id: CellId, value: CellValue): void => {
+  touch(`cell:${id}`);
+  if (current().cells[id] === value) return;
+  setCellsNow({ [id]: value });
+};
+
+/** Restores one cell to its value before the session (a typed value that cannot stand is dropped). */
+export const revertCell = (id: CellId): void => {
+  if (session?.key !== `cell:${id}`) return;
+  cancelEdit();
+};
+
+/** A paste: one undo step for the whole block. */
+export const setCells = (values: Record<CellId, CellValue>): void => {
+  endEdit();
+  if (!Object.keys(values).length) return;
+  setCellsNow(values);
+};
+
+export const typeNarrative = (id: NarrativeId, text: string): void => {
+  touch(`narrative:${id}`);
+  const r = current();
+  put({ ...r, narratives: { ...r.narratives, [id]: text } });
+};
+
+export const typeTableText = (id: TableId, text: string): void => {
+  touch(`tableText:${id}`);
+  const r = current();
+  put({ ...r, tableTexts: { ...r.tableTexts, [id]: text } });
+};
+
+export const typeAgency = (agency: string): void => {
+  touch('agency');
+  put({ ...current(), agency });
+};
+
+export const typeYear = (year: number | null): void => {
+  touch('year');
+  put({ ...current(), year });
+};
+
+export const setAutoTotals = (on: boolean): void => {
+  endEdit();
+  const r = current();
+  put(withTotals({ ...r, settings: { ...r.settings, autoTotals: on } }));
+};
+
+/** A new document: its own history starts empty. */
+export const loadReport = (report: Report): void => {
+  session = null;
+  history().pause();
+  put(withTotals(report));
+  history().resume();
+  history().clear();
+};
+
+export const undo = (): void => {
+  endEdit();
+  history().undo();
+};
+export const redo = (): void => {
+  endEdit();
+  history().redo();
+};
+
+/** Text put in by a command (插入标准表述): one undo step of its own. */
+export const setNarrative = (id: NarrativeId, text: string): void => {
+  endEdit();
+  const r = current();
+  put({ ...r, narratives: { ...r.narratives, [id]: text } });
+};
