@@ -1,0 +1,191 @@
+/**
+ * The shared core of every foreign-file reader: paragraphs and table grids in reading order → a report
+ * plus plain notes on what could not be read. Text, HTML, Word and Excel readers all reduce their source to
+ * Blocks and call readBlocks, so a label variant learnt once is accepted everywhere.
+ */
+import { cellsOfTable, cellDef, TABLE_SHORT } from '../format/cells';
+import { T3_COLUMNS, T3_ROWS } from '../format/table3';
+import { T4_GROUPS } from '../format/table4';
+import type { CellId, NarrativeId, TableId } from '../format/types';
+import { createReport, emptyCells, type Cells } from '../report/document';
+import { totalsDisagree } from '../report/totals';
+import { IDENTITIES, type Identity } from '../rules/identities';
+import { bare, canonicalText } from './labels';
+import { headingIndex, headingOf, parseTitle, yearFromPeriod } from './sections';
+import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
+import type { Block, ImportNote, ImportResult, SourceKind } from './types';
+
+const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
+/** Section index (0 = 一) → what its paragraphs are. */
+const SECTION_TARGET: readonly (NarrativeId | TableId)[] = ['overview', 't2', 't3', 't4', 'problems', 'other_matters'];
+
+/** Words that tell which statutory table a grid is, whatever section it stands in. */
+const TABLE_MARKERS: Record<TableId, readonly string[]> = {
+  t2: ['第二十条', '信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '本年制发件数'],
+  t3: ['申请人情况', '自然人', '商业企业', '本年新收', '上年结转', '予以公开', '不予公开', '无法提供', '不予处理', '勾稽关系', '结转下年度'],
+  t4: ['行政复议', '行政诉讼', '复议后起诉', '直接起诉', '结果维持', '结果纠正', '尚未审结'],
+};
+
+export const classifyTable = (rows: readonly Row[]): TableId | null => {
+  const text = bare(canonicalText(rows.map((r) => r.join('')).join('')));
+  let best: TableId | null = null;
+  let bestScore = 0;
+  for (const t of TABLES) {
+    const score = TABLE_MARKERS[t].filter((k) => text.includes(k)).length;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+};
+
+const sum = (cells: Cells, ids: readonly CellId[]): number => ids.reduce((a, id) => a + (typeof cells[id] === 'number' ? (cells[id] as number) : 0), 0);
+
+const identityNote = (i: Identity, l: number, r: number): ImportNote => {
+  const d = cellDef(i.lhs[0]!)!;
+  if (i.code === 'T3-BALANCE') {
+    const col = T3_COLUMNS.find((c) => c.id === d.column)!.label;
+    return { level: 'warning', table: 't3', message: `表三 读取后「${col}」一列勾稽关系不成立（一 + 二 = ${l}，（七）总计 + 四 = ${r}），请核对` };
+  }
+  if (i.code === 'T3-COL-TOTAL') {
+    const col = T3_COLUMNS.find((c) => c.id === d.column)!.label;
+    return { level: 'warning', table: 't3', message: `表三 读取后「${col}」一列的（七）总计（${l}）与（一）至（六）各项之和（${r}）不符，请核对` };
+  }
+  if (i.code === 'T3-ROW-TOTAL') {
+    const row = T3_ROWS.find((x) => x.id === d.row)!.label.replace(/（区分处理的.*$/, '');
+    return { level: 'warning', table: 't3', message: `表三 读取后「${row}」一行的总计（${l}）与各类申请人之和（${r}）不符，请核对` };
+  }
+  const g = T4_GROUPS.find((x) => x.id === d.row)!.label;
+  return { level: 'warning', table: d.table, message: `${TABLE_SHORT[d.table]} 读取后「${g}」的总计（${l}）与各项之和（${r}）不符，请核对` };
+};
+
+/** Identities checked on what was read: a failing one says the reading (or the source) must be checked. */
+export const identityNotes = (cells: Cells, found: ReadonlySet<CellId>): ImportNote[] => {
+  const out: ImportNote[] = [];
+  for (const i of IDENTITIES) {
+    const all = [...i.lhs, ...i.rhs];
+    if (!all.every((id) => found.has(id))) continue;
+    if (all.every((id) => cells[id] === null)) continue;
+    const l = sum(cells, i.lhs);
+    const r = sum(cells, i.rhs);
+    if (l !== r) out.push(identityNote(i, l, r));
+  }
+  return out;
+};
+
+const joinParas = (ps: readonly string[]): string => ps.map((p) => p.trim()).filter((p) => p.length > 0).join('\n');
+
+export const readBlocks = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
+  try {
+    return readBlocksUnsafe(blocks, kind);
+  } catch (e) {
+    // a reader never throws at the user
+    return { ok: false, kind, message: `读取失败：文件内容无法识别（${(e as Error).message}）` };
+  }
+};
+
+const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
+  const notes: ImportNote[] = [];
+  let section = -1;
+  let headings = 0;
+  let title: { agency: string; year: number } | null = null;
+  let periodYear: number | null = null;
+  const preamble: string[] = [];
+  const texts: Record<NarrativeId | TableId, string[]> = { overview: [], problems: [], other_matters: [], t2: [], t3: [], t4: [] };
+  const rowsOf: Record<TableId, Row[]> = { t2: [], t3: [], t4: [] };
+  let lastTable: TableId | null = null;
+  let ignoredTables = 0;
+
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      const text = b.text.trim();
+      if (!text) continue;
+      const h = headingIndex(text);
+      if (h > section) {
+        section = h;
+        headings++;
+        continue;
+      }
+      if (section < 0) {
+        // the page title and the heading often both carry the title: the first one counts, repeats are dropped
+        const t = parseTitle(text);
+        if (t) {
+          title = title ?? t;
+          continue;
+        }
+      }
+      periodYear = periodYear ?? yearFromPeriod(text);
+      if (section < 0) preamble.push(text);
+      else texts[SECTION_TARGET[section]!].push(text);
+      continue;
+    }
+    const rows = b.rows.filter((r) => r.some((c) => c.trim() !== ''));
+    if (rows.length === 0) continue;
+    const bySection = section >= 1 && section <= 3 ? (SECTION_TARGET[section] as TableId) : null;
+    const t: TableId | null = classifyTable(rows) ?? bySection ?? lastTable;
+    if (!t) {
+      ignoredTables++;
+      continue;
+    }
+    rowsOf[t].push(...rows);
+    lastTable = t;
+  }
+
+  const reads: Record<TableId, TableRead> = { t2: mapT2(rowsOf.t2), t3: mapT3(rowsOf.t3), t4: mapT4(rowsOf.t4) };
+  const cells: Cells = emptyCells();
+  const found = new Set<CellId>();
+  for (const t of TABLES) {
+    const r = reads[t];
+    for (const [id, v] of r.values) cells[id] = v;
+    for (const id of r.found) found.add(id);
+    if (rowsOf[t].length === 0) notes.push({ level: 'error', table: t, message: `未找到${TABLE_SHORT[t]}（${headingOf(TABLES.indexOf(t) + 1).slice(2)}），该表各格留空` });
+    else if (r.found.size === 0) notes.push({ level: 'error', table: t, message: `${TABLE_SHORT[t]}中没有读到任何能对应到统计格的行，该表各格留空，请核对原表` });
+    notes.push(...r.notes);
+  }
+  notes.push(...identityNotes(cells, found));
+
+  const anyCell = found.size > 0;
+  if (!title && headings === 0 && !anyCell) {
+    return { ok: false, kind, message: '未能识别出政府信息公开工作年度报告：既没有找到报告标题和「一、总体情况」等章节标题，也没有找到统计表' };
+  }
+
+  let agency = title?.agency ?? '';
+  let year = title?.year ?? null;
+  if (!title) notes.push({ level: 'warning', message: '未找到报告标题（「××× 20××年政府信息公开工作年度报告」），机关名称需手工填写' });
+  if (year === null && periodYear !== null) {
+    year = periodYear;
+    notes.push({ level: 'info', message: `报告年度取自统计期限：${year} 年` });
+  }
+  if (year === null) notes.push({ level: 'warning', message: '未能确定报告年度，请手工填写' });
+  agency = agency.trim();
+
+  const narratives: Record<NarrativeId, string> = {
+    overview: joinParas([...preamble, ...texts.overview]),
+    problems: joinParas(texts.problems),
+    other_matters: joinParas(texts.other_matters),
+  };
+  if (preamble.length > 0) notes.push({ level: 'info', message: `标题与「一、总体情况」之间的 ${preamble.length} 段文字已放在「一、总体情况」开头` });
+  for (const [id, idx] of [['overview', 0], ['problems', 4], ['other_matters', 5]] as const) {
+    if (!narratives[id]) notes.push({ level: 'warning', message: `未读到「${headingOf(idx)}」的文字` });
+  }
+  if (ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${ignoredTables} 个表格不是统计表，未导入` });
+
+  const sourceFormat = TABLES.some((t) => reads[t].format2019) ? '2019' : '2021';
+  const autoTotals = !totalsDisagree(cells);
+  if (!autoTotals) notes.push({ level: 'info', message: '读到的总计与各项之和不一致，已关闭「合计自动计算」，以便看清差异' });
+
+  const report = createReport({
+    agency,
+    year,
+    cells,
+    narratives,
+    tableTexts: { t2: joinParas(texts.t2), t3: joinParas(texts.t3), t4: joinParas(texts.t4) },
+    settings: { autoTotals },
+  });
+  const stats = {
+    found: Object.fromEntries(TABLES.map((t) => [t, cellsOfTable(t).filter((c) => found.has(c.id)).length])) as Record<TableId, number>,
+    total: Object.fromEntries(TABLES.map((t) => [t, cellsOfTable(t).length])) as Record<TableId, number>,
+  };
+  return { ok: true, kind, report, notes, stats, sourceFormat };
+};

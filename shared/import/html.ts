@@ -1,0 +1,140 @@
+/**
+ * Reading a saved web page (.html) of a published report. The page is tokenised by a small tolerant
+ * parser — nothing is executed, no resource is fetched — into paragraphs and table grids with merged
+ * cells expanded (rowspan/colspan: the text at the top-left position, covered positions empty).
+ * Scripts, styles, navigation, footers and page furniture are dropped.
+ */
+import { readBlocks } from './blocks-reader';
+import { html2Tree, textOf, type HtmlNode } from './html-tree';
+import { isPageNoise, parseTitle } from './sections';
+import type { Block, ImportResult } from './types';
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'center', 'address', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'hr', 'body', 'html', 'form', 'fieldset',
+]);
+/** Elements whose content is never part of the report. */
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav', 'footer', 'aside', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'head']);
+/** class/id names of page furniture on government sites. */
+const NOISE_NAME = /(^|[-_\s])(nav|navbar|menu|footer|foot|bottom|breadcrumb|crumbs?|position|location|share|sidebar|copyright|toolbar|topbar|print|fontsize|qrcode|ewm)([-_\s\d]|$)/i;
+const MAX_SPAN = 100;
+const MAX_GRID_CELLS = 200_000;
+
+const isHidden = (n: HtmlNode): boolean => {
+  const style = (n.attrs.style ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden') || 'hidden' in n.attrs;
+};
+const isNoise = (n: HtmlNode): boolean => SKIP_TAGS.has(n.tag) || isHidden(n) || NOISE_NAME.test(n.attrs.class ?? '') || NOISE_NAME.test(n.attrs.id ?? '');
+
+const hasNestedTable = (table: HtmlNode): boolean => {
+  const walk = (n: HtmlNode, depth: number): boolean => n.children.some((c) => c.tag !== '#text' && ((c.tag === 'table' && depth > 0) || walk(c, c.tag === 'table' ? depth + 1 : depth)));
+  return walk(table, 0);
+};
+
+/** The rows of a table, in order, through thead/tbody/tfoot, not entering nested tables. */
+const tableRows = (table: HtmlNode): HtmlNode[] => {
+  const out: HtmlNode[] = [];
+  const walk = (n: HtmlNode) => {
+    for (const c of n.children) {
+      if (c.tag === 'tr') out.push(c);
+      else if (c.tag !== 'table' && c.tag !== '#text') walk(c);
+    }
+  };
+  walk(table);
+  return out;
+};
+
+const span = (v: string | undefined): number => {
+  const n = Number.parseInt(v ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+};
+
+/** Expands rowspan/colspan into a rectangular grid of texts. */
+export const tableGrid = (table: HtmlNode): string[][] => {
+  const grid: (string | undefined)[][] = [];
+  let cells = 0;
+  tableRows(table).forEach((tr, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const td of tr.children) {
+      if (td.tag !== 'td' && td.tag !== 'th') continue;
+      while (grid[r]![c] !== undefined) c++;
+      const rs = span(td.attrs.rowspan);
+      const cs = span(td.attrs.colspan);
+      const text = cellText(td);
+      for (let i = 0; i < rs; i++) {
+        grid[r + i] ??= [];
+        for (let j = 0; j < cs; j++) {
+          if (++cells > MAX_GRID_CELLS) return;
+          grid[r + i]![c + j] = i === 0 && j === 0 ? text : '';
+        }
+      }
+      c += cs;
+    }
+  });
+  const rows = grid.filter((r) => r !== undefined);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+};
+
+/** A cell's text: its paragraphs and line breaks become "\n" (the label reader removes them inside words). */
+const cellText = (td: HtmlNode): string =>
+  textOf(td, (n) => !isNoise(n), BLOCK_TAGS)
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l)
+    .join('\n');
+
+/** Walks the page in reading order: paragraphs from flow text, grids from data tables. */
+export const htmlToBlocks = (html: string): Block[] => {
+  const root = html2Tree(html);
+  const blocks: Block[] = [];
+  let line = '';
+  const flush = () => {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (t && !isPageNoise(t)) blocks.push({ kind: 'paragraph', text: t });
+    line = '';
+  };
+  const walk = (n: HtmlNode) => {
+    if (n.tag === '#text') {
+      line += n.text;
+      return;
+    }
+    if (isNoise(n)) return;
+    if (n.tag === 'br') {
+      flush();
+      return;
+    }
+    if (n.tag === 'table' && !hasNestedTable(n)) {
+      flush();
+      const caption = n.children.find((c) => c.tag === 'caption');
+      if (caption) {
+        line = textOf(caption, (x) => !isNoise(x), BLOCK_TAGS);
+        flush();
+      }
+      const rows = tableGrid(n);
+      if (rows.length > 0) blocks.push({ kind: 'table', rows });
+      return;
+    }
+    const block = BLOCK_TAGS.has(n.tag);
+    if (block) flush();
+    for (const c of n.children) walk(c);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  // the page's <title> names the report when the body has no heading line of its own
+  const title = root.title?.replace(/\s+/g, ' ').trim();
+  if (title && parseTitle(title)) blocks.unshift({ kind: 'paragraph', text: title });
+  return blocks;
+};
+
+export const importHtml = (html: string): ImportResult => {
+  if (typeof html !== 'string') return { ok: false, kind: 'html', message: '读取失败：不是网页内容' };
+  if (html.trim() === '') return { ok: false, kind: 'html', message: '网页内容为空' };
+  try {
+    return readBlocks(htmlToBlocks(html), 'html');
+  } catch (e) {
+    return { ok: false, kind: 'html', message: `读取网页失败：${(e as Error).message}` };
+  }
+};

@@ -1,0 +1,149 @@
+/**
+ * Label and number normalisation for reading published tables. Every official label comes from
+ * shared/format; this file only knows how real pages deviate from it (format.md §6).
+ */
+import { normaliseNumberText } from '../report/number-input';
+
+/** NFKC turns full-width digits, letters and brackets into ASCII; spaces and line breaks inside words are dropped. */
+export const compact = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
+    .replace(/[“”"'‘’「」『』]/g, '');
+
+/** Only letters, digits and CJK: what is left for comparing labels. */
+export const bare = (s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Typos and variants seen in real reports (format.md §6), applied before matching. */
+const VARIANTS: readonly (readonly [RegExp, string])[] = [
+  [/钩稽/g, '勾稽'],
+  [/先行有效/g, '现行有效'],
+  [/废纸/g, '废止'],
+  [/行政法复议/g, '行政复议'],
+  [/行政止公开/g, '行政法规禁止公开'],
+];
+
+export const canonicalText = (s: string): string => {
+  let out = compact(s);
+  for (const [re, to] of VARIANTS) out = out.replace(re, to);
+  return out;
+};
+
+/** A cell that holds a number as published: digits with optional decimals, full-width, thousands separators or inner spaces. */
+const NUMBER_RE = /^[-+]?\d+(?:\.\d+)?$/;
+/** Cells that mean "nothing here" in published tables. */
+const DASH_RE = /^[-—–－/／~～]+$|^无$/;
+
+export const numberText = (raw: string): string | null => {
+  let s = normaliseNumberText(raw.normalize('NFKC')).replace(/(件|项|个|条|万元)$/, '');
+  if (NUMBER_RE.test(s)) return s;
+  // spaces inside a number that are not thousands groups ("1 0 2" from a broken copy): only digits and spaces
+  if (/^\d[\d ]*\d$/.test(s) && !/ {2,}/.test(s)) {
+    s = s.replace(/\s+/g, '');
+    if (NUMBER_RE.test(s)) return s;
+  }
+  return null;
+};
+
+export const isNumberCell = (raw: string): boolean => numberText(raw) !== null;
+export const isDashCell = (raw: string): boolean => DASH_RE.test(compact(raw));
+export const isEmptyCell = (raw: string): boolean => compact(raw) === '' || isDashCell(raw);
+/** A label cell carries words (not a number, not empty, not a dash). */
+export const isLabelCell = (raw: string): boolean => !isEmptyCell(raw) && !isNumberCell(raw);
+
+/** Character-bigram Dice similarity, for typos in long labels. */
+export const similarity = (a: string, b: string): number => {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let inter = 0;
+  for (const [g, n] of ga) inter += Math.min(n, gb.get(g) ?? 0);
+  return (2 * inter) / (a.length - 1 + (b.length - 1));
+};
+
+const CN_NUMERALS = '一二三四五六七八九十';
+export const cnNumeral = (ch: string): number => CN_NUMERALS.indexOf(ch) + 1;
+
+export type LabelParts = {
+  /** 一、二、三、四 numbering of a top-level row. */
+  readonly top?: number;
+  /** （一）…（七） group numbering. */
+  readonly group?: number;
+  /** 1. 2. … item numbering. */
+  readonly item?: number;
+  /** The words, numbering removed, only letters/digits/CJK. */
+  readonly words: string;
+  /** Every numbering prefix removed but words of outer levels kept separately. */
+  readonly segments: readonly string[];
+};
+
+const TOP_RE = /^([一二三四五六七八九十])[、.,，]/;
+const GROUP_RE = /^\(([一二三四五六七八九十])\)/;
+const ITEM_RE = /^(?:(\d{1,2})[.、,，)]|\((\d{1,2})\))(?!\d)/;
+
+/**
+ * Splits a row label such as 「三、本年度办理结果（三）不予公开1.属于国家秘密」 into its numbered segments:
+ * top 3 「本年度办理结果」, group 3 「不予公开」, item 1 「属于国家秘密」.
+ */
+export const parseLabel = (raw: string): LabelParts => {
+  let s = canonicalText(raw).replace(/（/g, '(').replace(/）/g, ')');
+  let top: number | undefined;
+  let group: number | undefined;
+  let item: number | undefined;
+  const segments: string[] = [];
+  let current = '';
+  const flush = () => {
+    const w = bare(current);
+    if (w) segments.push(w);
+    current = '';
+  };
+  while (s.length > 0) {
+    let m: RegExpExecArray | null;
+    if (top === undefined && group === undefined && item === undefined && current === '' && (m = TOP_RE.exec(s))) {
+      top = cnNumeral(m[1]!);
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if (item === undefined && (m = GROUP_RE.exec(s))) {
+      flush();
+      group = cnNumeral(m[1]!);
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if (item === undefined && (current === '' || /\p{Script=Han}$/u.test(current)) && (m = ITEM_RE.exec(s))) {
+      flush();
+      item = Number(m[1] ?? m[2]);
+      s = s.slice(m[0].length);
+      continue;
+    }
+    current += s[0];
+    s = s.slice(1);
+  }
+  flush();
+  return { top, group, item, words: segments.join(''), segments };
+};
+
+/**
+ * Labels of the 2019 试行 format (国办公开办函〔2019〕60号) that the current format no longer has.
+ * They are only recognised, to say plainly what could not be carried over (format.md §4).
+ */
+export const FORMAT_2019 = {
+  t2Columns: {
+    made: '本年新制作数量',
+    published: '本年新公开数量',
+    totalPublished: '对外公开总数量',
+    lastYearItems: '上一年项目数量',
+    change: '本年增/减',
+    decisions: '处理决定数量',
+    purchaseItems: '采购项目数量',
+    purchaseAmount: '采购总金额',
+  },
+  t2Rows: { otherServices: '其他对外管理服务事项', procurement: '政府集中采购' },
+  t3OtherGroup: '（六）其他处理',
+} as const;

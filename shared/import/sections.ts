@@ -1,0 +1,80 @@
+/**
+ * Finding the report title and the six section headings in the paragraphs of a published report.
+ * Headings come from shared/format/sections.ts; the variants of format.md §2/§6 are accepted.
+ */
+import { SECTIONS, REPORT_TITLE_SUFFIX } from '../format/sections';
+import { bare, canonicalText, cnNumeral, similarity } from './labels';
+
+/** Words of each official heading (numbering removed), in section order 一…六. */
+const HEADING_WORDS: readonly string[] = SECTIONS.map((s) => bare(s.heading.replace(/^[一二三四五六]、/, '')));
+
+/**
+ * Words that identify a heading even when agencies reword it
+ * (「五、政府信息公开工作存在的主要问题及改进措施」, 「四、…行政法复议…」, 「三、依申请公开情况」).
+ */
+const HEADING_CORE: readonly (readonly string[])[] = [
+  ['总体情况', '基本情况', '概述'],
+  ['主动公开'],
+  ['收到和处理', '依申请公开'],
+  ['行政复议', '行政诉讼'],
+  ['存在的主要问题', '主要问题', '存在问题', '改进情况'],
+  ['其他需要报告', '其他事项'],
+];
+
+const HEADING_RE = /^#{0,6}\s*([一二三四五六])\s*[、.,，．]\s*(.+)$/u;
+
+/** The section (0 for 一 … 5 for 六) a paragraph opens, or -1. */
+export const headingIndex = (text: string): number => {
+  if (text.includes('\t') || text.includes('|')) return -1;
+  const line = text.normalize('NFKC').replace(/^[\s#*>]+/, '').replace(/[*\s]+$/, '');
+  const m = HEADING_RE.exec(line);
+  if (!m) return -1;
+  const idx = cnNumeral(m[1]!) - 1;
+  const words = bare(canonicalText(m[2]!));
+  if (words.length === 0 || words.length > 40 || /[。；;]/.test(m[2]!)) return -1;
+  const official = HEADING_WORDS[idx]!;
+  if (words === official || similarity(words, official) >= 0.6) return idx;
+  if (HEADING_CORE[idx]!.some((k) => words.includes(k))) return idx;
+  return -1;
+};
+
+export type Title = { readonly agency: string; readonly year: number };
+
+const SUFFIX = bare(REPORT_TITLE_SUFFIX).replace(/^年/, '');
+
+/**
+ * 「新乡市人民政府办公室 2023 年政府信息公开工作年度报告」, 「# …」, 「…2023年度政府信息公开工作年度报告」,
+ * or year first: 「2023年新乡市人民政府办公室政府信息公开工作年度报告」.
+ */
+export const parseTitle = (text: string): Title | null => {
+  const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));
+  if (s.length > 80 || !s.endsWith(SUFFIX)) return null;
+  const head = s.slice(0, -SUFFIX.length);
+  let m = /^(.*?)(?:关于)?(\d{4})年度?$/.exec(head);
+  if (m && m[1]) return { agency: m[1], year: Number(m[2]) };
+  m = /^(\d{4})年度?(.+?)$/.exec(head);
+  if (m) return { agency: m[2]!, year: Number(m[1]) };
+  return null;
+};
+
+/** 「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止」 and the like: the report year when the title lacks it. */
+export const yearFromPeriod = (text: string): number | null => {
+  const s = bare(text.normalize('NFKC'));
+  const m = /(\d{4})年1月1日[起至到]*(?:(\d{4})年)?12月31日/.exec(s);
+  if (!m) return null;
+  return Number(m[2] ?? m[1]);
+};
+
+export const headingOf = (idx: number): string => SECTIONS[idx]!.heading;
+
+/**
+ * Lines a web page adds around the report (print/close buttons, share links, site footer).
+ * Only short lines are tested, so a sentence of the report that mentions 「联系我们」 is kept.
+ */
+const PAGE_NOISE =
+  /^[【\[]?\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体[:：]?|字号[:：]?|分享到|扫一扫|上一篇|下一篇|返回顶部|相关链接|来源[:：]|信息来源[:：]|发布(时间|日期|机构)[:：]|浏览(次数|量)[:：]?|点击(数|量|率)[:：]?|访问量|责任编辑|网站地图|联系我们|版权所有|主办单位|主办[:：]|承办|网站标识码|ICP备|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|公网安备|当前位置|您当前的位置|首页\s*[>›»])/u;
+
+export const isPageNoise = (text: string): boolean => {
+  const t = text.trim();
+  return t.length <= 60 && PAGE_NOISE.test(t);
+};

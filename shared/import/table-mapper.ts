@@ -1,0 +1,452 @@
+/**
+ * Maps the rows of a published table (cell texts, merged cells expanded) onto statutory cell ids by their
+ * labels. Rows are found by what they say, not where they stand; numbers are taken from the row, and where
+ * labels and numbers are misaligned or on different lines the order of the number rows is kept.
+ */
+import type { CellId, TableId } from '../format/types';
+import { T2_BLOCKS } from '../format/table2';
+import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, type T3GroupKey } from '../format/table3';
+import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
+import type { CellValue } from '../report/document';
+import { parseCellInput } from '../report/number-input';
+import type { ImportNote } from './types';
+import { FORMAT_2019, bare, canonicalText, isDashCell, isEmptyCell, isLabelCell, isNumberCell, numberText, parseLabel, similarity } from './labels';
+
+export type Row = readonly string[];
+
+export type TableRead = {
+  readonly values: Map<CellId, CellValue>;
+  /** Cells whose row (and column) was found, with a number or read as deliberately blank. */
+  readonly found: Set<CellId>;
+  readonly notes: ImportNote[];
+  /** The table used the 2019 试行 layout somewhere. */
+  format2019: boolean;
+};
+
+const newRead = (): TableRead => ({ values: new Map(), found: new Set(), notes: [], format2019: false });
+
+const note = (r: TableRead, table: TableId, level: ImportNote['level'], message: string) => r.notes.push({ level, table, message });
+
+/** A value cell as a cell value: blank and dashes are null (never 0); a bad number is null with a note. */
+const cellValue = (raw: string | undefined, unit: 'count' | 'money'): { value: CellValue; error?: string } => {
+  if (raw === undefined || isEmptyCell(raw)) return { value: null };
+  const s = numberText(raw);
+  if (s === null) return { value: null, error: `「${raw.trim()}」不是数字` };
+  const p = parseCellInput(s, unit);
+  return p.ok ? { value: p.value } : { value: null, error: `「${raw.trim()}」：${p.message}` };
+};
+
+const labelText = (row: Row): string => {
+  const parts: string[] = [];
+  for (const c of row) {
+    if (isNumberCell(c)) break;
+    if (isLabelCell(c)) parts.push(c);
+  }
+  return parts.join('');
+};
+
+/** Index of the last label cell before the first number, -1 when the row starts with numbers. */
+const lastLabelIndex = (row: Row): number => {
+  let last = -1;
+  for (let i = 0; i < row.length; i++) {
+    if (isNumberCell(row[i]!)) break;
+    if (isLabelCell(row[i]!)) last = i;
+  }
+  return last;
+};
+
+const isValueish = (c: string): boolean => isNumberCell(c) || isDashCell(c);
+const hasNumber = (row: Row): boolean => row.some(isNumberCell);
+
+// ───────────────────────────── 表二 ─────────────────────────────
+
+const ITEM_NUMERAL = (item: string): string => /第[（(]([一二三四五六七八九十]+)[)）]项/.exec(item)?.[1] ?? '';
+const T2_ITEM_BLOCK = new Map(T2_BLOCKS.map((b, i) => [ITEM_NUMERAL(b.item), i]));
+const T2_ROW_KEYS = T2_BLOCKS.flatMap((b, bi) => b.rows.map((r) => ({ bi, id: r.id, key: bare(r.label) })));
+
+type T2Col = { kind: 'cell'; id: string } | { kind: '2019'; key: keyof typeof FORMAT_2019.t2Columns };
+
+const matchT2Row = (label: string): { bi: number; id: string } | null => {
+  const w = bare(canonicalText(label));
+  if (!w) return null;
+  const exact = T2_ROW_KEYS.find((k) => k.key === w);
+  if (exact) return exact;
+  // 「规范性文件」 for 行政规范性文件
+  const suffix = T2_ROW_KEYS.find((k) => w.length >= 4 && k.key.endsWith(w));
+  if (suffix) return suffix;
+  const inside = [...T2_ROW_KEYS].sort((a, b) => b.key.length - a.key.length).find((k) => w.includes(k.key) && w.length <= k.key.length + 8);
+  if (inside) return inside;
+  const fuzzy = T2_ROW_KEYS.map((k) => ({ k, s: similarity(w, k.key) })).sort((a, b) => b.s - a.s)[0];
+  return fuzzy && fuzzy.s >= 0.7 ? fuzzy.k : null;
+};
+
+const matchT2Column = (bi: number, header: string): T2Col | null => {
+  const w = bare(canonicalText(header));
+  if (!w) return null;
+  const cols = bi >= 0 ? T2_BLOCKS[bi]!.columns : [];
+  for (const c of cols) {
+    const k = bare(c.label);
+    if (w === k || w.startsWith(k) || k.startsWith(w) || similarity(w, k) >= 0.7) return { kind: 'cell', id: c.id };
+  }
+  for (const [key, label] of Object.entries(FORMAT_2019.t2Columns)) {
+    if (w === bare(label) || similarity(w, bare(label)) >= 0.8) return { kind: '2019', key: key as keyof typeof FORMAT_2019.t2Columns };
+  }
+  return null;
+};
+
+const T2_2019_MAP: Partial<Record<keyof typeof FORMAT_2019.t2Columns, string>> = { made: 'issued', totalPublished: 'effective', decisions: 'decisions' };
+
+export const mapT2 = (rows: readonly Row[]): TableRead => {
+  const out = newRead();
+  let block = -1;
+  let headers = new Map<number, Map<number, T2Col>>();
+  const pending: { bi: number; id: string; label: string }[] = [];
+  const seen2019Rows = new Set<string>();
+  const unmapped2019: string[] = [];
+
+  const assign = (m: { bi: number; id: string }, tail: readonly string[]) => {
+    const b = T2_BLOCKS[m.bi]!;
+    const header = headers.get(m.bi);
+    const cols: { rel: number; col: T2Col }[] = header
+      ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
+      : b.columns.map((c, i) => ({ rel: i, col: { kind: 'cell', id: c.id } as T2Col }));
+    const nums = tail.filter(isValueish);
+    // the numbers match the columns one to one: take them in order, whatever their positions
+    const byOrder = nums.length === cols.length;
+    const single = cols.length === 1 || (header && [...header.values()].filter((c) => c.kind === 'cell').length === 1 && nums.length === 1);
+    cols.forEach(({ rel, col }, i) => {
+      let raw = byOrder ? nums[i] : tail[rel];
+      if (!byOrder && single && col.kind === 'cell' && (raw === undefined || isEmptyCell(raw)) && nums.length === 1 && cols.length === 1) raw = nums[0];
+      if (col.kind === 'cell') {
+        const id = `t2.${m.id}.${col.id}`;
+        const v = cellValue(raw, b.unit);
+        if (v.error) note(out, 't2', 'error', `表二「${b.rows.find((r) => r.id === m.id)!.label}」：${v.error}，该格留空`);
+        out.values.set(id, v.value);
+        out.found.add(id);
+      } else {
+        out.format2019 = true;
+        const target = T2_2019_MAP[col.key];
+        const label = FORMAT_2019.t2Columns[col.key];
+        const rowLabel = b.rows.find((r) => r.id === m.id)!.label;
+        if (target && b.columns.some((c) => c.id === target)) {
+          const id = `t2.${m.id}.${target}`;
+          const v = cellValue(raw, b.unit);
+          out.values.set(id, v.value);
+          out.found.add(id);
+          const official = b.columns.find((c) => c.id === target)!.label;
+          if (col.key === 'totalPublished')
+            note(out, 't2', 'warning', `表二「${rowLabel}」：2019 试行格式的「${label}」（${raw?.trim() || '空'}）已填入「${official}」，两者口径不完全相同（对外公开总数量含已废止文件），请核对`);
+          else if (col.key === 'made') note(out, 't2', 'info', `表二「${rowLabel}」：2019 试行格式的「${label}」已填入「${official}」`);
+        } else if (raw !== undefined && !isEmptyCell(raw)) {
+          unmapped2019.push(`「${rowLabel}·${label}」${raw.trim()}`);
+        }
+      }
+    });
+    if (!byOrder && nums.length > cols.length) note(out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
+  };
+
+  for (const row of rows) {
+    const label = labelText(row);
+    const w = bare(canonicalText(label));
+    const itemMatch = /第二十条第([一二三四五六七八九十]+)项/.exec(w);
+    if (itemMatch) {
+      block = T2_ITEM_BLOCK.get(itemMatch[1]!) ?? (itemMatch[1] === '九' ? -9 : -1);
+      if (block === -9) out.format2019 = true;
+      continue;
+    }
+    if (w.startsWith('信息内容')) {
+      const start = row.findIndex((c) => bare(c).startsWith('信息内容'));
+      const header = new Map<number, T2Col>();
+      // the header's own cell can hold more than 信息内容 when a page runs cells together
+      row.slice(start + 1).forEach((c, rel) => {
+        const col = matchT2Column(block, c);
+        if (col) header.set(rel, col);
+      });
+      if (block >= 0 && header.size > 0) headers.set(block, header);
+      if ([...header.values()].some((c) => c.kind === '2019')) out.format2019 = true;
+      continue;
+    }
+    const li = lastLabelIndex(row);
+    const tail = row.slice(li + 1);
+    if (!label) {
+      if (hasNumber(row) && pending.length > 0) assign(pending.shift()!, tail);
+      continue;
+    }
+    if (bare(label) === bare(FORMAT_2019.t2Rows.otherServices) || bare(label) === bare(FORMAT_2019.t2Rows.procurement) || block === -9) {
+      out.format2019 = true;
+      const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
+      if (!seen2019Rows.has(label)) unmapped2019.push(`「${label.trim()}」${vals.length ? vals.join('、') : ''}`);
+      seen2019Rows.add(label);
+      continue;
+    }
+    const m = matchT2Row(label);
+    if (!m) continue;
+    if (tail.length === 0) pending.push({ ...m, label });
+    else assign(m, tail);
+  }
+  for (const p of pending) assign(p, []);
+
+  for (const b of T2_BLOCKS) {
+    for (const r of b.rows) {
+      const missing = b.columns.filter((c) => !out.found.has(`t2.${r.id}.${c.id}`));
+      if (missing.length === b.columns.length) {
+        note(out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
+      } else if (missing.length > 0) {
+        note(out, 't2', 'warning', `表二「${r.label}」一行的「${missing.map((c) => c.label).join('」「')}」在原表中没有对应的列，留空，请补填`);
+      }
+    }
+  }
+  if (out.format2019) note(out, 't2', 'warning', '表二为 2019 试行格式（国办公开办函〔2019〕60号），已按现行格式读取能对应的项目，其余请按现行格式补填');
+  if (unmapped2019.length > 0) note(out, 't2', 'info', `表二中现行格式没有的项目未导入：${unmapped2019.join('；')}`);
+  return out;
+};
+
+// ───────────────────────────── 表三 ─────────────────────────────
+
+const GROUP_KEYS = Object.keys(T3_GROUPS) as T3GroupKey[];
+const groupWords = (g: T3GroupKey): string => parseLabel(T3_GROUPS[g]).words;
+const GROUP_WORDS = new Map(GROUP_KEYS.map((g) => [g, groupWords(g)]));
+const RESULTS_WORDS = parseLabel(T3_RESULTS_HEADER).words;
+const T3_KEYS = T3_ROWS.map((r) => ({ row: r, key: parseLabel(r.label).words }));
+const itemsOf = (g: T3GroupKey) => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g);
+const N = T3_COLUMNS.length;
+
+type T3Match = { kind: 'row'; id: string; confident: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
+
+const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[number]; key: string }[]): { id: string; score: number } | null => {
+  if (!words) return null;
+  const exact = candidates.find((c) => c.key === words);
+  if (exact) return { id: exact.row.id, score: 1 };
+  // a label cut by a line break, or a key followed by an explanation in brackets
+  const prefix = candidates.filter((c) => (words.length >= 4 && c.key.startsWith(words)) || (c.key.length >= 4 && words.startsWith(c.key)));
+  if (prefix.length === 1) return { id: prefix[0]!.row.id, score: 0.9 };
+  const best = candidates.map((c) => ({ id: c.row.id, score: similarity(words, c.key) })).sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= 0.6 ? best : null;
+};
+
+export const matchT3Label = (label: string, context: T3GroupKey | null): T3Match => {
+  const p = parseLabel(label);
+  let segs = p.segments.filter((s) => !(s === RESULTS_WORDS || similarity(s, RESULTS_WORDS) >= 0.8));
+  let group: T3GroupKey | null = p.group !== undefined ? (GROUP_KEYS[p.group - 1] ?? null) : null;
+  if (p.top === 3 && segs.length === 0) return { kind: 'none' };
+  // a group's own words (「不予公开」) may stand without its numbering
+  if (segs.length > 0) {
+    const g = GROUP_KEYS.find((k) => T3_GROUPS_WITH_ITEMS.includes(k) && (segs[0] === GROUP_WORDS.get(k) || similarity(segs[0]!, GROUP_WORDS.get(k)!) >= 0.8));
+    if (g && (p.item !== undefined || segs.length > 1 || p.group !== undefined)) {
+      group = group ?? g;
+      segs = segs.slice(1);
+    } else if (g && segs.length === 1) {
+      return { kind: 'group', group: g };
+    }
+  }
+  if (group && T3_GROUPS_WITH_ITEMS.includes(group) && segs.length > 0 && p.group !== undefined && segs[0] === GROUP_WORDS.get(group)) segs = segs.slice(1);
+  const words = segs.join('');
+  if (p.top !== undefined && p.top !== 3) {
+    const tops = T3_KEYS.filter((k) => k.row.kind === 'new' || k.row.kind === 'carried_in' || k.row.kind === 'carried_out');
+    const t = textMatch(words, tops);
+    return t ? { kind: 'row', id: t.id, confident: true } : { kind: 'none' };
+  }
+  if (group && !T3_GROUPS_WITH_ITEMS.includes(group)) {
+    const row = T3_ROWS.find((r) => r.group === group)!;
+    return { kind: 'row', id: row.id, confident: true };
+  }
+  if (p.item !== undefined) {
+    const g = group ?? context;
+    if (g && T3_GROUPS_WITH_ITEMS.includes(g)) {
+      const items = itemsOf(g);
+      const byNumber = items[p.item - 1];
+      const text = textMatch(words, T3_KEYS.filter((k) => k.row.kind === 'result'));
+      if (byNumber && (!words || (text && text.id === byNumber.id) || !text || text.score < 0.9)) return { kind: 'row', id: byNumber.id, confident: true };
+      if (text) return { kind: 'row', id: text.id, confident: true };
+    }
+    const text = textMatch(words, T3_KEYS.filter((k) => k.row.kind === 'result'));
+    return text ? { kind: 'row', id: text.id, confident: text.score >= 0.9 } : { kind: 'none' };
+  }
+  if (group) return { kind: 'group', group };
+  const text = textMatch(words, T3_KEYS);
+  if (!text) return { kind: 'none' };
+  const key = T3_KEYS.find((k) => k.row.id === text.id)!.key;
+  // short keys (其他, 总计) also head columns: only a numbered label or the right context names the row
+  if (key.length < 4 && text.id !== 'other_other') return { kind: 'row', id: text.id, confident: false };
+  if (text.id === 'other_other') return context === 'other' ? { kind: 'row', id: text.id, confident: false } : { kind: 'none' };
+  return { kind: 'row', id: text.id, confident: text.score >= 0.9 };
+};
+
+type Extracted = { values: (string | undefined)[]; uncertain: boolean; extra: boolean };
+
+/** The N value cells of a row's tail (cells after its label). */
+const extractValues = (tail: readonly string[], learned: Map<number, number>, check: (vals: (string | undefined)[]) => boolean): Extracted => {
+  const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+  if (idx.length === N) return { values: idx.map((i) => tail[i]), uncertain: false, extra: false };
+  if (idx.length > N) return { values: idx.slice(-N).map((i) => tail[i]), uncertain: true, extra: true };
+  if (tail.length <= N) {
+    const vals = Array.from({ length: N }, (_, i) => tail[i]);
+    return { values: vals, uncertain: tail.length < N && idx.length > 0, extra: false };
+  }
+  const offsets: number[] = [];
+  for (let o = 0; o + N <= tail.length; o++) if (idx.every((i) => i >= o && i < o + N)) offsets.push(o);
+  const take = (o: number) => Array.from({ length: N }, (_, i) => tail[o + i]);
+  const known = learned.get(tail.length);
+  if (known !== undefined && offsets.includes(known)) return { values: take(known), uncertain: false, extra: false };
+  if (offsets.length === 1) return { values: take(offsets[0]!), uncertain: false, extra: false };
+  const passing = offsets.filter((o) => check(take(o)));
+  if (passing.length >= 1) return { values: take(passing[0]!), uncertain: passing.length > 1 && idx.length > 0, extra: false };
+  return { values: take(offsets[0] ?? 0), uncertain: idx.length > 0, extra: false };
+};
+
+const rowLabelOf = (id: string): string => T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '');
+
+export const mapT3 = (rows: readonly Row[]): TableRead => {
+  const out = newRead();
+  // learn where the numbers stand in well-formed rows, per tail length (rows of one depth share a layout)
+  const votes = new Map<number, Map<number, number>>();
+  for (const row of rows) {
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === N && idx[N - 1]! - idx[0]! === N - 1) {
+      const m = votes.get(tail.length) ?? new Map<number, number>();
+      m.set(idx[0]!, (m.get(idx[0]!) ?? 0) + 1);
+      votes.set(tail.length, m);
+    }
+  }
+  const learned = new Map<number, number>([...votes].map(([len, m]) => [len, [...m].sort((a, b) => b[1] - a[1])[0]![0]]));
+
+  let context: T3GroupKey | null = null;
+  const pending: string[] = [];
+  const assigned = new Set<string>();
+  let single2019: string[] | null = null;
+  const rowTotalHolds = (vals: (string | undefined)[]) => {
+    const n = vals.map((v) => (v === undefined ? 0 : Number(numberText(v) ?? 0)));
+    return n[N - 1] === n.slice(0, N - 1).reduce((a, b) => a + b, 0);
+  };
+
+  const assign = (id: string, tail: readonly string[]) => {
+    if (assigned.has(id)) {
+      note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行出现两次，只读取了第一次`);
+      return;
+    }
+    assigned.add(id);
+    const ex = extractValues(tail, learned, rowTotalHolds);
+    if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`);
+    else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`);
+    T3_COLUMNS.forEach((c, i) => {
+      const cid = `t3.${id}.${c.id}`;
+      const v = cellValue(ex.values[i], 'count');
+      if (v.error) note(out, 't3', 'error', `表三「${rowLabelOf(id)}」·${c.label}：${v.error}，该格留空`);
+      out.values.set(cid, v.value);
+      out.found.add(cid);
+    });
+  };
+
+  for (const row of rows) {
+    const label = labelText(row);
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const numbers = hasNumber(row);
+    if (!label) {
+      if (numbers) {
+        const next = pending.shift();
+        if (next) assign(next, tail);
+        else note(out, 't3', 'warning', `表三有一行数字（${tail.filter((c) => !isEmptyCell(c)).join(' ')}）找不到对应的行名，未读取`);
+      }
+      continue;
+    }
+    const m = matchT3Label(label, context);
+    if (m.kind === 'group') {
+      context = m.group;
+      if (m.group === 'other' && (numbers || (tail.length > 0 && bare(label) === GROUP_WORDS.get('other')))) {
+        // 2019 试行格式: a single （六）其他处理 row
+        single2019 = numbers || tail.length > 0 ? [...tail] : null;
+      }
+      continue;
+    }
+    if (m.kind === 'none') {
+      // the second half of a label broken over two lines, with the numbers of the row above
+      if (numbers && pending.length > 0) assign(pending.shift()!, tail);
+      continue;
+    }
+    const rowDef = T3_ROWS.find((r) => r.id === m.id)!;
+    if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) context = rowDef.group as T3GroupKey;
+    else if (rowDef.kind !== 'result') context = null;
+    if (tail.length === 0 && !numbers) {
+      if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) pending.push(m.id);
+      continue;
+    }
+    if (!m.confident && !numbers) continue;
+    assign(m.id, tail);
+  }
+  for (const id of pending) {
+    note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
+    assign(id, []);
+  }
+
+  const otherItems = itemsOf('other');
+  if (single2019 && otherItems.every((r) => !assigned.has(r.id))) {
+    out.format2019 = true;
+    const last = otherItems[otherItems.length - 1]!;
+    assign(last.id, single2019);
+    note(
+      out,
+      't3',
+      'warning',
+      `表三只有一行「${T3_GROUPS.other}」（2019 试行格式），其数字已全部计入「${last.label.replace(/^\d\./, '')}」，「${otherItems
+        .slice(0, -1)
+        .map((r) => r.label.replace(/^\d\./, '').slice(0, 12) + '…')
+        .join('」「')}」两行留空，请按现行格式拆分`,
+    );
+  }
+  const missing = T3_ROWS.filter((r) => !assigned.has(r.id));
+  if (missing.length > 0 && missing.length < T3_ROWS.length) {
+    note(out, 't3', 'warning', `表三未找到以下各行，留空：${missing.map((r) => `「${rowLabelOf(r.id)}」`).join('')}`);
+  }
+  return out;
+};
+
+// ───────────────────────────── 表四 ─────────────────────────────
+
+const T4_CELLS: readonly CellId[] = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `t4.${g.id}.${c.id}`));
+
+export const mapT4 = (rows: readonly Row[]): TableRead => {
+  const out = newRead();
+  const n = T4_COLUMNS.length;
+  // rows named after a group (a transposed layout): 行政复议 / 未经复议直接起诉 / 复议后起诉 with 5 numbers each
+  const byGroup = new Map<string, readonly string[]>();
+  const flat: (string | undefined)[] = [];
+  for (const row of rows) {
+    if (!hasNumber(row)) continue;
+    const label = bare(canonicalText(labelText(row)));
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const g = label ? T4_GROUPS.find((x) => label.endsWith(bare(x.label))) : undefined;
+    if (g && tail.filter(isValueish).length <= n) {
+      byGroup.set(g.id, tail);
+      continue;
+    }
+    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === T4_CELLS.length || tail.length < T4_CELLS.length) flat.push(...(idx.length === T4_CELLS.length ? idx.map((i) => tail[i]) : tail));
+    else flat.push(...tail.slice(0, T4_CELLS.length));
+  }
+  if (byGroup.size > 0) {
+    for (const g of T4_GROUPS) {
+      const tail = byGroup.get(g.id);
+      if (!tail) continue;
+      const nums = tail.filter(isValueish);
+      T4_COLUMNS.forEach((c, i) => {
+        const id = `t4.${g.id}.${c.id}`;
+        const v = cellValue(nums.length === n ? nums[i] : tail[i], 'count');
+        if (v.error) note(out, 't4', 'error', `表四「${g.label}·${c.label}」：${v.error}，该格留空`);
+        out.values.set(id, v.value);
+        out.found.add(id);
+      });
+    }
+  } else if (flat.length > 0) {
+    if (flat.filter((c) => c !== undefined && isNumberCell(c)).length > T4_CELLS.length || flat.length > T4_CELLS.length)
+      note(out, 't4', 'warning', `表四读到的数字多于 ${T4_CELLS.length} 个，只取了前 ${T4_CELLS.length} 个，请核对`);
+    if (flat.length < T4_CELLS.length) note(out, 't4', 'warning', `表四只读到 ${flat.length} 个数字（应为 ${T4_CELLS.length} 个），缺少的格留空，请核对`);
+    T4_CELLS.forEach((id, i) => {
+      const v = cellValue(flat[i], 'count');
+      if (v.error) note(out, 't4', 'error', `表四第 ${i + 1} 格：${v.error}，该格留空`);
+      out.values.set(id, v.value);
+      if (i < flat.length) out.found.add(id);
+    });
+  }
+  return out;
+};

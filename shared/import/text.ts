@@ -1,0 +1,113 @@
+/**
+ * Reading the text of a published report: what a browser copies (tables as tab-separated lines), markdown
+ * (`| a | b |` rows), and text extracted from PDF, where a table's row labels and numbers come out as
+ * words and numbers separated by spaces, often on different lines.
+ */
+import { readBlocks } from './blocks-reader';
+import { isNumberCell } from './labels';
+import { headingIndex, isPageNoise } from './sections';
+import type { Block, ImportResult } from './types';
+
+const PIPE_ROW = /^\s*\|(.*)\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** Sentence punctuation: a line with it is prose, not a table row. */
+const PROSE = /[。；！？]/;
+const NUMBERING_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]|[一二三四五六七八九十]是)/;
+
+/** A line of a PDF table: labels and numbers separated by spaces. Words split by a space rejoin when the label is read. */
+const looseCells = (line: string): string[] => line.trim().split(/[\s\u3000]+/).filter((c) => c.length > 0);
+
+const isLooseTableLine = (line: string): boolean => {
+  const t = line.trim();
+  if (PROSE.test(t) || t.length > 150 || /^注[:：]/.test(t)) return false;
+  return true;
+};
+
+/** Splits a page's text into paragraphs and table grids, without interpreting them. */
+export const textToBlocks = (input: string): Block[] => {
+  const text = input
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    // control characters other than tab and newline say nothing (binary junk, form feeds of PDF pages)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, (ch) => (ch === '\u000c' ? '\n' : ''));
+  const blocks: Block[] = [];
+  let table: string[][] | null = null;
+  let paragraph: string | null = null;
+  let section = -1;
+
+  const flushTable = () => {
+    if (table && table.length > 0) blocks.push({ kind: 'table', rows: table });
+    table = null;
+  };
+  const flushParagraph = () => {
+    if (paragraph !== null && paragraph.trim()) blocks.push({ kind: 'paragraph', text: paragraph.trim() });
+    paragraph = null;
+  };
+  const addRow = (cells: string[]) => {
+    flushParagraph();
+    (table ??= []).push(cells);
+  };
+
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/[ \u00a0]+$/, '');
+    if (line.trim() === '') {
+      flushTable();
+      flushParagraph();
+      continue;
+    }
+    const pipe = PIPE_ROW.exec(line);
+    if (pipe) {
+      if (PIPE_SEPARATOR.test(line)) continue;
+      addRow(pipe[1]!.split('|').map((c) => c.trim()));
+      continue;
+    }
+    const h = headingIndex(line);
+    if (h > section) {
+      flushTable();
+      flushParagraph();
+      section = h;
+      blocks.push({ kind: 'paragraph', text: line.trim() });
+      continue;
+    }
+    if (line.includes('\t')) {
+      const cells = line.split('\t').map((c) => c.trim());
+      const filled = cells.filter((c) => c.length > 0);
+      if (!(filled.length <= 1 && PROSE.test(line))) {
+        addRow(cells);
+        continue;
+      }
+    }
+    const inTableSection = section >= 1 && section <= 3;
+    if (inTableSection && isLooseTableLine(line) && !isPageNoise(line)) {
+      const cells = looseCells(line);
+      // a table's rows follow one another; a lone label line counts only next to other rows or numbers
+      if (table !== null || cells.some(isNumberCell) || cells.length > 0) {
+        addRow(cells);
+        continue;
+      }
+    }
+    if (isPageNoise(line)) continue;
+    flushTable();
+    const t = line.trim();
+    // PDF text breaks a paragraph at the page width: a long line without a closing mark continues on the next
+    if (paragraph !== null && paragraph.length >= 25 && !/[。；！？：:」）)]$/.test(paragraph) && !NUMBERING_START.test(t) && headingIndex(t) < 0) {
+      paragraph += t;
+    } else {
+      flushParagraph();
+      paragraph = t;
+    }
+  }
+  flushTable();
+  flushParagraph();
+  return blocks;
+};
+
+export const importText = (text: string): ImportResult => {
+  if (typeof text !== 'string') return { ok: false, kind: 'text', message: '读取失败：不是文本内容' };
+  if (text.trim() === '') return { ok: false, kind: 'text', message: '文本为空，没有可读取的内容' };
+  try {
+    return readBlocks(textToBlocks(text), 'text');
+  } catch (e) {
+    return { ok: false, kind: 'text', message: `读取失败：${(e as Error).message}` };
+  }
+};
