@@ -6,7 +6,8 @@ import type { ExportKind, MenuCommand, OpenedReport, RecoveryEntry, ReportApi, S
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
-import { loadDocx, loadFileImport, loadHtml, loadTemplate, loadXlsx } from './lazy';
+import { templateFromLastYear } from '../../shared/report/template';
+import { loadDocx, loadFileImport, loadHtml, loadXlsx } from './lazy';
 
 const OPEN_ACCEPT = `.${REPORT_EXTENSION},.json,.docx,.xlsx,.html,.htm,.txt`;
 const RECOVERY_KEY = 'disclosure-report:recovery';
@@ -87,7 +88,6 @@ export const createBrowserApi = (): ReportApi => {
       const f = await pickFile(OPEN_ACCEPT);
       if (!f) return null;
       const last = await readReportFile(f.name, new Uint8Array(await f.arrayBuffer()));
-      const { templateFromLastYear } = await loadTemplate();
       const t = templateFromLastYear(last.report);
       fileName = null;
       return { report: t.report, fileName: null, source: 'template', notes: [...last.notes, ...t.notes] };

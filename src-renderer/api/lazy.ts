@@ -23,7 +23,3 @@ export const loadFileImport = () =>
 export const loadTextImport = () => load<{ importText(text: string): Promise<ImportResult> | ImportResult }>(importers, '../../shared/import/text.ts', '读取报告文本');
 export const loadDraft = () =>
   load<{ draftApplicationSentence(r: Report): string; draftReviewSentence(r: Report): string }>(narrative, '../../shared/narrative/draft.ts', '插入标准表述');
-
-const template = import.meta.glob(['../../shared/import/template.ts']);
-export const loadTemplate = () =>
-  load<{ templateFromLastYear(last: Report): { report: Report; notes: readonly string[] } }>(template, '../../shared/import/template.ts', '以上年报告为模板新建');

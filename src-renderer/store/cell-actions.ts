@@ -15,7 +15,7 @@ export const isReadOnly = (id: CellId): boolean => useDoc.getState().report.sett
 
 /** A number on its way to being valid (「1,2」 before 「1,234」, 「3.」 before 「3.5」): kept as typed, not yet a value. */
 const unfinished = (text: string, unit: 'count' | 'money'): boolean =>
-  unit === 'count' ? /^[\d０-９][\d０-９,，\s]*$/.test(text.trim()) : /^[\d０-９][\d０-９,，\s]*(?:[.．][\d０-９]*)?$/.test(text.trim());
+  unit === 'count' ? /^[\d０-９][\d０-９,，\s]*$/.test(text.trim()) : /^[\d０-９][\d０-９,，\s]*(?:[.．][\d０-９]{0,6})?$/.test(text.trim());
 
 export const READ_ONLY_HINT = '合计自动计算已开启，总计由各项自动求和（关闭开关后可手工填写）';
 

@@ -36,13 +36,12 @@ export const startEditor = async (): Promise<Editor> => {
 };
 
 /** A fresh page of the editor at a 1366×768 laptop size, waiting until it is interactive. */
-export const openEditorPage = async (editor: Editor, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> => {
+export const openEditorPage = async (editor: Editor, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
   const context = await editor.browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 }, acceptDownloads: true, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(editor.server.url);
   await page.waitForSelector('html[data-ready="1"]');
-  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
-  return { context, page };
+  return { context, page, errors };
 };

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { T3_COLUMNS, T3_ROWS } from '../../shared/format/table3';
+import { CELL_IDS } from '../../shared/format/cells';
+import { createReport } from '../../shared/report/document';
+import { GRIDS, TAB_ORDER, moveFrom, rectBetween } from '../../src-renderer/model/grid';
+import { copyBlock, isBlock, parseBlock, planPaste } from '../../src-renderer/model/clipboard';
+
+describe('the keyboard follows the printed tables', () => {
+  it('表三 is 25 rows of 7 cells in the order of the format, 表四 one row of 15', () => {
+    expect(GRIDS.t3.rows.length).toBe(T3_ROWS.length);
+    expect(GRIDS.t3.rows.every((r) => r.length === T3_COLUMNS.length)).toBe(true);
+    expect(GRIDS.t3.rows[2]![0]).toBe('t3.granted.natural');
+    expect(GRIDS.t4.rows).toHaveLength(1);
+    expect(GRIDS.t4.rows[0]).toHaveLength(15);
+    expect(new Set(TAB_ORDER)).toEqual(new Set(CELL_IDS));
+  });
+
+  it('arrows move within a table and stop at its edges', () => {
+    expect(moveFrom('t3.new.natural', 'down')).toBe('t3.carried_in.natural');
+    expect(moveFrom('t3.new.natural', 'up')).toBe('t3.new.natural');
+    expect(moveFrom('t3.new.natural', 'right')).toBe('t3.new.commercial');
+    expect(moveFrom('t3.new.total', 'right')).toBe('t3.new.total');
+    expect(moveFrom('t3.carried_out.legal', 'down')).toBe('t3.carried_out.legal');
+    // 表二: from the three-column block down into a one-column block whose cell spans all three
+    expect(moveFrom('t2.normative.repealed', 'down')).toBe('t2.license.decisions');
+    expect(moveFrom('t2.license.decisions', 'up')).toBe('t2.normative.issued');
+  });
+
+  it('Tab walks every cell in reading order across tables', () => {
+    expect(moveFrom('t2.fees.amount', 'next')).toBe('t3.new.natural');
+    expect(moveFrom('t3.new.natural', 'prev')).toBe('t2.fees.amount');
+    expect(moveFrom('t3.new.total', 'next')).toBe('t3.carried_in.natural');
+  });
+});
+
+describe('paste and copy blocks like Excel / WPS', () => {
+  it('parses tab/newline blocks, ignoring the trailing newline Excel adds', () => {
+    expect(parseBlock('1\t2\r\n3\t4\r\n')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(isBlock('12\n')).toBe(false);
+    expect(isBlock('1\t2')).toBe(true);
+  });
+
+  it('fills right and down from the focused cell, refusing bad values one by one', () => {
+    const block = parseBlock('1\t2\t3\t4\n5\tx\t7\t8\n9\t10\t-1\t12\n');
+    const plan = planPaste('t3.granted.natural', block, () => false);
+    expect(plan.values['t3.granted.natural']).toBe(1);
+    expect(plan.values['t3.granted.nonprofit']).toBe(4);
+    expect(plan.values['t3.partial.natural']).toBe(5);
+    expect(plan.values['t3.withheld_secret.nonprofit']).toBe(12);
+    expect(Object.keys(plan.values)).toHaveLength(10);
+    expect(Object.keys(plan.refused).sort()).toEqual(['t3.partial.commercial', 't3.withheld_secret.research']);
+    expect(plan.refused['t3.withheld_secret.research']).toMatch(/负数/);
+    expect(plan.outside).toBe(0);
+    expect(plan.rect).toEqual({ table: 't3', r0: 2, c0: 0, r1: 4, c1: 3 });
+  });
+
+  it('counts what falls outside the table and skips read-only totals', () => {
+    const plan = planPaste('t3.new.other_org', [['1', '2', '3']], (id) => id.endsWith('.total'));
+    expect(plan.values).toEqual({ 't3.new.other_org': 1 });
+    expect(plan.refused['t3.new.total']).toMatch(/自动计算/);
+    expect(plan.outside).toBe(1);
+  });
+
+  it('copies a selected block back as tabs and newlines (blank stays blank)', () => {
+    const r = createReport({ cells: { 't3.new.natural': 3, 't3.new.commercial': 0, 't3.carried_in.natural': 12 } });
+    expect(copyBlock(rectBetween('t3.new.natural', 't3.carried_in.research')!, r.cells)).toBe('3\t0\t\n12\t\t');
+  });
+});
