@@ -2,7 +2,7 @@
  * The list behind 文件 › 最近打开. The main process keeps it itself (in userData), so a path the
  * renderer never sees can be reopened; entries are only ever added from dialogs and the OS.
  */
-import { isAbsolute } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import type { FsPort } from './fs-port';
 import { atomicWrite } from './atomic-write';
 
@@ -55,6 +55,7 @@ export class RecentFiles {
 
   private async persist(): Promise<void> {
     try {
+      await this.fs.mkdir(dirname(this.storePath), { recursive: true });
       await atomicWrite(this.storePath, `${JSON.stringify({ recent: this.paths }, null, 2)}\n`, { fs: this.fs });
     } catch {
       // losing the recent list is harmless; never let it fail a save

@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createReport, restore, serialiseReport } from '../../shared/report';
+import { RecentFiles } from '../../src-main/recent-files';
+import { nodeFsPort } from '../../src-main/fs-port';
+import { seedReport, SEED_FILES } from '../helpers/seeds';
+import { makeController } from './main-helpers/controller';
+import { tempDir } from './main-helpers/fs';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+const setup = () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  mkdirSync(join(t.dir, 'docs'));
+  return t.dir;
+};
+
+const seed = seedReport(SEED_FILES[0]!);
+const onDisk = (path: string) => {
+  const r = restore(readFileSync(path, 'utf8'));
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.report;
+};
+
+describe('open, save, save as, recent files', () => {
+  it('saves a new report where the dialog says, adding the extension, and reopens it identical', async () => {
+    const dir = setup();
+    const { controller, dialogs, recent } = makeController(dir);
+    controller.setDirty(true, seed);
+    dialogs.savePaths.push(join(dir, 'docs', '济源年报'));
+    const saved = await controller.saveReport(seed, { saveAs: false });
+    expect(saved).toEqual({ ok: true, fileName: '济源年报.gkreport' });
+    const path = join(dir, 'docs', '济源年报.gkreport');
+    expect(onDisk(path)).toEqual(seed);
+    expect(controller.state).toMatchObject({ filePath: path, dirty: false });
+    // the dialog proposed a name made of agency and year, in the documents folder
+    expect(dialogs.asked[0]!.detail).toBe(`report ${join(dir, 'docs', `${seed.agency}${seed.year}年政府信息公开工作年度报告.gkreport`)}`);
+    expect(recent.list()).toEqual([path]);
+
+    const again = makeController(dir);
+    again.dialogs.openPaths.push(path);
+    const opened = await again.controller.openReport();
+    expect(opened).toEqual({ report: seed, fileName: '济源年报.gkreport', source: 'own', notes: [] });
+    expect(again.controller.title('政府信息公开年报编制器')).toBe('济源年报.gkreport — 政府信息公开年报编制器');
+  });
+
+  it('a plain save writes to the current file without asking; save as asks and switches file', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    const first = join(dir, 'docs', 'a.gkreport');
+    dialogs.savePaths.push(first);
+    await controller.saveReport(seed, { saveAs: false });
+    const edited = createReport({ ...seed, narratives: { ...seed.narratives, overview: '本年度概述。' } });
+    controller.setDirty(true, edited);
+    expect(controller.title('X')).toBe('● a.gkreport — X');
+    expect(await controller.saveReport(edited, { saveAs: false })).toEqual({ ok: true, fileName: 'a.gkreport' });
+    expect(dialogs.asked.filter((a) => a.kind === 'save')).toHaveLength(1);
+    expect(onDisk(first)).toEqual(edited);
+    expect(onDisk(`${first}.bak`)).toEqual(seed);
+    expect(controller.title('X')).toBe('a.gkreport — X');
+
+    const second = join(dir, 'docs', 'b.gkreport');
+    dialogs.savePaths.push(second);
+    expect(await controller.saveReport(edited, { saveAs: true })).toEqual({ ok: true, fileName: 'b.gkreport' });
+    expect(controller.state.filePath).toBe(second);
+    expect(onDisk(second)).toEqual(edited);
+  });
+
+  it('cancelling the save dialog saves nothing and keeps the document dirty', async () => {
+    const dir = setup();
+    const { controller } = makeController(dir);
+    controller.setDirty(true, seed);
+    expect(await controller.saveReport(seed, { saveAs: false })).toEqual({ ok: false, cancelled: true });
+    expect(controller.state.dirty).toBe(true);
+  });
+
+  it('asks where to save when the report is of another agency or year than the open file (a new document)', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    const path = join(dir, 'docs', 'old.gkreport');
+    writeFileSync(path, serialiseReport(seed));
+    dialogs.openPaths.push(path);
+    await controller.openReport();
+    const blank = createReport();
+    dialogs.savePaths.push(null);
+    expect(await controller.saveReport(blank, { saveAs: false })).toEqual({ ok: false, cancelled: true });
+    expect(onDisk(path)).toEqual(seed);
+  });
+
+  it('keeps the ten most recent files, newest first, persisted in userData', async () => {
+    const dir = setup();
+    const store = join(dir, 'userData', 'recent.json');
+    const recent = new RecentFiles(store, nodeFsPort);
+    for (let i = 0; i < 12; i++) await recent.add(join(dir, `f${i}.gkreport`));
+    await recent.add(join(dir, 'f5.gkreport'));
+    const reloaded = new RecentFiles(store, nodeFsPort);
+    const list = await reloaded.load();
+    expect(list).toHaveLength(10);
+    expect(list[0]).toBe(join(dir, 'f5.gkreport'));
+    expect(list[1]).toBe(join(dir, 'f11.gkreport'));
+    expect(list).not.toContain(join(dir, 'f0.gkreport'));
+    writeFileSync(store, '{ damaged');
+    expect(await new RecentFiles(store, nodeFsPort).load()).toEqual([]);
+  });
+
+  it('opens a recent file through the same path, and drops it from the list when it is gone', async () => {
+    const dir = setup();
+    const { controller, dialogs, recent } = makeController(dir);
+    const path = join(dir, 'docs', 'r.gkreport');
+    writeFileSync(path, serialiseReport(seed));
+    await recent.add(path);
+    expect(controller.requestOpen(path)).toBe(true);
+    expect((await controller.openReport())?.report).toEqual(seed);
+    expect(dialogs.asked.some((a) => a.kind === 'open')).toBe(false);
+
+    const gone = join(dir, 'docs', 'gone.gkreport');
+    await recent.add(gone);
+    controller.requestOpen(gone);
+    expect(await controller.openReport()).toBeNull();
+    expect(dialogs.errors.at(-1)!.message).toContain('不存在');
+    expect(recent.list()).not.toContain(gone);
+  });
+
+  it('refuses a damaged file with the reasons in Chinese, changing nothing', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    const path = join(dir, 'docs', 'bad.gkreport');
+    writeFileSync(path, JSON.stringify({ format: 'disclosure-report', version: 2, cells: { 't3.granted.natural': -3 } }));
+    dialogs.openPaths.push(path);
+    expect(await controller.openReport()).toBeNull();
+    expect(dialogs.errors[0]!.message).toMatch(/不是有效的年报文件[\s\S]*不能为负数/);
+    expect(controller.state.filePath).toBeNull();
+  });
+
+  it('does not take files of other types from the OS', () => {
+    const dir = setup();
+    const { controller } = makeController(dir);
+    expect(controller.requestOpen('/etc/passwd')).toBe(false);
+    expect(controller.requestOpen(join(dir, 'x.exe'))).toBe(false);
+  });
+
+  it('hands any other supported file to importReportFile, and the result must be saved as a new file', async () => {
+    const dir = setup();
+    const seen: string[] = [];
+    const { controller, dialogs } = makeController(dir, {
+      formats: {
+        importReportFile: async (name, bytes) => {
+          seen.push(`${name}:${bytes.length}`);
+          return { ok: true, report: seed, notes: [{ level: 'warning', message: '表二有 1 处未读出' }], stats: { found: { t2: 1, t3: 1, t4: 1 }, total: { t2: 1, t3: 1, t4: 1 } }, sourceFormat: '2021', kind: 'docx' };
+        },
+        templateFromLastYear: (r) => ({ report: r, notes: [] }),
+        buildExport: async () => new Uint8Array(),
+      },
+    });
+    const path = join(dir, 'docs', '2023年报.docx');
+    writeFileSync(path, 'PK fake bytes');
+    dialogs.openPaths.push(path);
+    const opened = await controller.openReport();
+    expect(seen).toEqual(['2023年报.docx:13']);
+    expect(opened).toMatchObject({ report: seed, fileName: null, source: 'import' });
+    expect(opened!.notes).toContain('注意：表二有 1 处未读出');
+    expect(controller.state.filePath).toBeNull();
+    dialogs.savePaths.push(null);
+    await controller.saveReport(seed, { saveAs: false });
+    expect(dialogs.asked.at(-1)!.kind).toBe('save');
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('exports through the exporter to the file the dialog gives', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    dialogs.savePaths.push(join(dir, 'docs', '年报'));
+    expect(await controller.exportReport(seed, 'docx')).toEqual({ ok: true, fileName: '年报.docx' });
+    expect(readFileSync(join(dir, 'docs', '年报.docx'), 'utf8')).toBe('export docx');
+  });
+});
+
+describe('closing with unsaved changes', () => {
+  it('asks 保存 / 不保存 / 取消 and does what was chosen', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    expect(await controller.confirmClose()).toBe(true); // clean: no question
+    expect(dialogs.asked).toHaveLength(0);
+
+    controller.setDirty(true, seed);
+    dialogs.unsaved.push('cancel');
+    expect(await controller.confirmClose()).toBe(false);
+    expect(dialogs.asked.at(-1)).toEqual({ kind: 'unsaved', detail: '未命名报告' });
+
+    dialogs.unsaved.push('save');
+    dialogs.savePaths.push(null); // then cancels the save dialog: still not closed
+    expect(await controller.confirmClose()).toBe(false);
+
+    dialogs.unsaved.push('save');
+    dialogs.savePaths.push(join(dir, 'docs', 'closing.gkreport'));
+    expect(await controller.confirmClose()).toBe(true);
+    expect(onDisk(join(dir, 'docs', 'closing.gkreport'))).toEqual(seed);
+
+    controller.setDirty(true, createReport({ ...seed, agency: '改过的机关' }));
+    dialogs.unsaved.push('discard');
+    expect(await controller.confirmClose()).toBe(true);
+    expect(onDisk(join(dir, 'docs', 'closing.gkreport'))).toEqual(seed);
+  });
+});
