@@ -1,0 +1,193 @@
+/**
+ * A Word .docx reduced to Blocks: body paragraphs and tables in reading order, as Word shows them
+ * after "accept all changes" (deleted text dropped, inserted text kept).
+ *
+ * Tables as people really make them: horizontal merges (gridSpan, old-style hMerge) give the text
+ * at the first column and "" for the covered ones; vertical continuations (vMerge) give "";
+ * gridBefore/gridAfter give "" for the skipped columns, so every row lines up on the table grid.
+ * A table nested inside a cell is read as its own table block after the outer one (a statutory
+ * table is often put in a one-cell "frame" table); a table split in two by the author is joined
+ * back (see joinSplitTables).
+ */
+import type { Element } from '@xmldom/xmldom';
+import type { Block } from './types';
+import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
+import { attr, childElements, firstChild, isElement, parseXml } from './xml';
+
+type Row = string[];
+
+/** Elements that merely wrap content (content controls, custom XML, smart tags): read through them. */
+const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'dir', 'bdo']);
+/** Elements whose text is not what the reader sees. */
+const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference', 'Fallback', 'txbxContent']);
+
+/** The text of a paragraph (or any run container): w:t, tabs, breaks; fields show their result, not their code. */
+const runText = (el: Element): string => {
+  let s = '';
+  let inFieldCode = false;
+  const walk = (e: Element) => {
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (!isElement(n)) continue;
+      const name = n.localName ?? '';
+      if (name === 'fldChar') {
+        const t = attr(n, 'fldCharType');
+        if (t === 'begin') inFieldCode = true;
+        else if (t === 'separate' || t === 'end') inFieldCode = false;
+        continue;
+      }
+      if (SKIPPED.has(name)) continue;
+      if (name === 't') {
+        if (!inFieldCode) s += n.textContent ?? '';
+      } else if (name === 'tab' || name === 'ptab') s += '\t';
+      else if (name === 'br' || name === 'cr') s += '\n';
+      else if (name === 'noBreakHyphen') s += '-';
+      else if (name === 'sym') s += '';
+      else walk(n);
+    }
+  };
+  walk(el);
+  return s;
+};
+
+export type DocxReadState = { nestedTables: number };
+
+/** Reads the content of a cell: its paragraphs (joined), and its nested tables (returned separately). */
+const readCell = (tc: Element, nested: Block[], state: DocxReadState): string => {
+  const parts: string[] = [];
+  const walk = (e: Element) => {
+    for (const c of childElements(e)) {
+      if (c.localName === 'p') parts.push(runText(c));
+      else if (c.localName === 'tbl') {
+        state.nestedTables++;
+        nested.push(...readTable(c, state));
+      } else if (WRAPPERS.has(c.localName ?? '')) walk(c);
+    }
+  };
+  walk(tc);
+  // a label broken over several paragraphs in one cell is one label; empty paragraphs add nothing
+  return parts.filter((p) => p.trim() !== '').join('');
+};
+
+const gridVal = (el: Element | undefined, name: string): number => {
+  const x = el ? firstChild(el, name) : undefined;
+  const v = x ? Number(attr(x, 'val')) : 0;
+  return Number.isFinite(v) && v > 0 ? Math.min(Math.floor(v), 64) : 0;
+};
+
+/** Rows of the table (through wrappers), then cells of a row (through wrappers). */
+const rowsOf = (tbl: Element): Element[] => {
+  const out: Element[] = [];
+  const walk = (e: Element) => {
+    for (const c of childElements(e)) {
+      if (c.localName === 'tr') out.push(c);
+      else if (WRAPPERS.has(c.localName ?? '')) walk(c);
+    }
+  };
+  walk(tbl);
+  return out;
+};
+const cellsOf = (tr: Element): Element[] => {
+  const out: Element[] = [];
+  const walk = (e: Element) => {
+    for (const c of childElements(e)) {
+      if (c.localName === 'tc') out.push(c);
+      else if (WRAPPERS.has(c.localName ?? '')) walk(c);
+    }
+  };
+  walk(tr);
+  return out;
+};
+
+/** A table as a grid, followed by the tables nested in its cells; a pure frame around one table is dropped. */
+const readTable = (tbl: Element, state: DocxReadState): Block[] => {
+  const nested: Block[] = [];
+  const rows: Row[] = [];
+  for (const tr of rowsOf(tbl)) {
+    const trPr = firstChild(tr, 'trPr');
+    const row: Row = Array(gridVal(trPr, 'gridBefore')).fill('');
+    for (const tc of cellsOf(tr)) {
+      const tcPr = firstChild(tc, 'tcPr');
+      const span = Math.max(1, gridVal(tcPr, 'gridSpan'));
+      const vm = tcPr ? firstChild(tcPr, 'vMerge') : undefined;
+      const hm = tcPr ? firstChild(tcPr, 'hMerge') : undefined;
+      const continued = (vm && attr(vm, 'val') !== 'restart') || (hm && attr(hm, 'val') !== 'restart');
+      const text = readCell(tc, nested, state);
+      row.push(continued ? '' : text, ...Array<string>(span - 1).fill(''));
+    }
+    row.push(...Array<string>(gridVal(trPr, 'gridAfter')).fill(''));
+    rows.push(row);
+  }
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (const r of rows) while (r.length < width) r.push('');
+  const hasText = rows.some((r) => r.some((c) => c.trim() !== ''));
+  if (!hasText && nested.length) return nested;
+  return [{ kind: 'table', rows }, ...nested];
+};
+
+const isNumberish = (s: string) => /^[\s\u3000]*[0-9０-９][0-9０-９.,，．\s\u3000]*$/.test(s);
+const rowKey = (r: readonly string[]) => r.map((c) => c.replace(/\s+/g, '')).join('|');
+
+/**
+ * Joins a table the author split in two (or that Word split at a page they then made two tables):
+ * a table that follows another — nothing between them but empty paragraphs — with the same number
+ * of columns continues it if its first row holds figures (a bare continuation), or if it starts by
+ * repeating the first table's header rows (those are dropped).
+ */
+export const joinSplitTables = (blocks: readonly Block[]): Block[] => {
+  const out: Block[] = [];
+  let lastTable = -1;
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      out.push(b);
+      if (b.text.trim() !== '') lastTable = -1;
+      continue;
+    }
+    const prev = lastTable >= 0 ? out[lastTable] : undefined;
+    if (prev && prev.kind === 'table' && prev.rows[0] && b.rows[0] && prev.rows[0].length === b.rows[0].length) {
+      let skip = 0;
+      while (skip < b.rows.length && skip < prev.rows.length && rowKey(b.rows[skip]!) === rowKey(prev.rows[skip]!) && !b.rows[skip]!.some(isNumberish)) skip++;
+      const first = b.rows[skip];
+      if (first && first.some(isNumberish)) {
+        out.splice(lastTable, out.length - lastTable, { kind: 'table', rows: [...prev.rows, ...b.rows.slice(skip)] });
+        continue;
+      }
+    }
+    out.push(b);
+    lastTable = out.length - 1;
+  }
+  return out;
+};
+
+/** Where the main document part is: from the package relationships, else the usual name. */
+const mainPart = (zip: SafeZip): string => {
+  if (zip.has('_rels/.rels')) {
+    const rels = parseXml(decodeXmlBytes(zip.read('_rels/.rels')), '_rels/.rels');
+    for (const r of childElements(rels.documentElement!, 'Relationship')) {
+      if ((attr(r, 'Type') ?? '').endsWith('/officeDocument')) {
+        const target = (attr(r, 'Target') ?? '').replace(/^\//, '');
+        if (zip.has(target)) return target;
+      }
+    }
+  }
+  if (zip.has('word/document.xml')) return 'word/document.xml';
+  throw new ZipError('压缩包内没有 Word 正文（word/document.xml），不是有效的 .docx 文件');
+};
+
+export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 0 }): Block[] => {
+  const part = mainPart(zip);
+  const doc = parseXml(decodeXmlBytes(zip.read(part)), part);
+  const body = firstChild(doc.documentElement!, 'body');
+  if (!body) throw new ZipError('Word 正文中没有 body 部分，文件可能已损坏');
+  const blocks: Block[] = [];
+  const walk = (e: Element) => {
+    for (const c of childElements(e)) {
+      if (c.localName === 'p') {
+        const text = runText(c);
+        blocks.push({ kind: 'paragraph', text });
+      } else if (c.localName === 'tbl') blocks.push(...readTable(c, state));
+      else if (WRAPPERS.has(c.localName ?? '')) walk(c);
+    }
+  };
+  walk(body);
+  return joinSplitTables(blocks).filter((b) => b.kind === 'table' || b.text.trim() !== '');
+};

@@ -1,0 +1,78 @@
+/**
+ * What a file really is, from its bytes, not its name: clerks rename files, and browsers and mail
+ * clients save web pages and Word files under surprising names.
+ */
+import { isZip } from './zip';
+
+export type Sniffed =
+  | { readonly kind: 'zip' }
+  | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'utf-16' | 'gb18030' }
+  | { readonly kind: 'refused'; readonly message: string };
+
+const starts = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+
+/** Magic numbers of formats a clerk might pick that we cannot read, with what to do instead. */
+const KNOWN_BINARIES: readonly { sig: readonly number[]; message: string }[] = [
+  {
+    sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    message: '这是旧版 Office 二进制文件（.doc 或 .xls），或设置了打开密码的 Office 文件，暂不支持。请在 Word/Excel 中“另存为” .docx 或 .xlsx（并取消密码）后再导入',
+  },
+  { sig: [0x25, 0x50, 0x44, 0x46], message: 'PDF 文件不能直接导入。请在 PDF 阅读器中全选并复制正文，粘贴到“粘贴文本导入”，或保存为 .txt 文件后导入' },
+  { sig: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: '这是 RTF 文件，暂不支持。请在 Word 中“另存为” .docx 后再导入' },
+  { sig: [0x52, 0x61, 0x72, 0x21], message: '这是 RAR 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
+  { sig: [0x37, 0x7a, 0xbc, 0xaf], message: '这是 7z 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
+  { sig: [0x1f, 0x8b], message: '这是 gzip 压缩文件，不是年度报告文件。请先解压后再导入' },
+  { sig: [0x89, 0x50, 0x4e, 0x47], message: '这是 PNG 图片，不是年度报告文件；图片中的表格无法读取' },
+  { sig: [0xff, 0xd8, 0xff], message: '这是 JPEG 图片，不是年度报告文件；图片中的表格无法读取' },
+  { sig: [0x4d, 0x5a], message: '这是可执行程序，不是年度报告文件' },
+  { sig: [0x7f, 0x45, 0x4c, 0x46], message: '这是可执行程序，不是年度报告文件' },
+];
+
+/** Share of control characters (other than tab, newline, carriage return, form feed) above which text is not text. */
+const controlShare = (s: string): number => {
+  let n = 0;
+  const len = Math.min(s.length, 200_000);
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) n++;
+  }
+  return len ? n / len : 0;
+};
+
+const NOT_TEXT = '文件内容无法识别：不是 Word(.docx)、Excel(.xlsx)、本程序的报告文件、网页或文本文件，可能已损坏或格式不受支持';
+
+const decode = (b: Uint8Array): Sniffed => {
+  if (starts(b, [0xef, 0xbb, 0xbf])) return { kind: 'text', text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8' };
+  if (starts(b, [0xff, 0xfe])) return { kind: 'text', text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16' };
+  if (starts(b, [0xfe, 0xff])) return { kind: 'text', text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16' };
+  // NUL bytes never occur in UTF-8 or GB18030 text
+  if (b.subarray(0, 65536).includes(0)) return { kind: 'refused', message: NOT_TEXT };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: older Windows tools save Chinese text as GBK, of which GB18030 is a superset
+  }
+  try {
+    return { kind: 'text', text: new TextDecoder('gb18030', { fatal: true }).decode(b), encoding: 'gb18030' };
+  } catch {
+    return { kind: 'refused', message: NOT_TEXT };
+  }
+};
+
+export const sniff = (bytes: Uint8Array): Sniffed => {
+  if (bytes.length === 0) return { kind: 'refused', message: '文件是空的（0 字节）' };
+  if (isZip(bytes)) return { kind: 'zip' };
+  for (const k of KNOWN_BINARIES) if (starts(bytes, k.sig)) return { kind: 'refused', message: k.message };
+  const d = decode(bytes);
+  if (d.kind === 'text' && controlShare(d.text) > 0.01) return { kind: 'refused', message: NOT_TEXT };
+  return d;
+};
+
+/** An HTML page (saved from a browser, or Word's "save as web page"), as opposed to plain text. */
+export const looksLikeHtml = (text: string): boolean => {
+  const head = text.slice(0, 4096).trimStart();
+  return /^<(!doctype\s+html|html|head|body|meta|table|div|p|\?xml[^>]*>\s*<html)\b/i.test(head) || (head.startsWith('<') && /<(html|body|table)\b/i.test(text.slice(0, 65536)));
+};
+
+/** Our own report file: a JSON object that names our format. */
+export const looksLikeOurJson = (text: string): boolean => /^\s*\{/.test(text) && /"format"\s*:\s*"disclosure-report"/.test(text.slice(0, 4096));

@@ -1,0 +1,183 @@
+/**
+ * An Excel .xlsx reduced to Blocks, sheet by sheet, reading the sheet XML directly (shared strings,
+ * cell values or the cached values of formulas, merged ranges) behind the same zip limits and DTD
+ * refusal as Word files. No spreadsheet library is involved: the npm `xlsx` 0.18.5 has unpatched
+ * advisories on reading untrusted files, and exceljs would inflate the whole archive with its own
+ * unzip before any of our limits could apply.
+ */
+import type { Element } from '@xmldom/xmldom';
+import type { Block } from './types';
+import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
+import { attr, childElements, descendants, firstChild, parseXml } from './xml';
+
+/** A sheet wider than this is not a statutory table; cells beyond it are ignored (a stray cell at XFD1 must not allocate 16,384 columns per row). */
+export const MAX_SHEET_COLUMNS = 256;
+export const MAX_SHEET_ROWS = 5000;
+
+export type XlsxSheet = { readonly name: string; readonly rows: string[][]; readonly truncated: boolean };
+
+const xml = (zip: SafeZip, part: string) => parseXml(decodeXmlBytes(zip.read(part)), part);
+
+const resolve = (base: string, target: string): string => {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+};
+
+const relsOf = (zip: SafeZip, part: string): Map<string, string> => {
+  const relsPart = resolve(part, `_rels/${part.split('/').pop()}.rels`);
+  const out = new Map<string, string>();
+  if (!zip.has(relsPart)) return out;
+  for (const r of childElements(xml(zip, relsPart).documentElement!, 'Relationship')) out.set(attr(r, 'Id') ?? '', resolve(part, attr(r, 'Target') ?? ''));
+  return out;
+};
+
+/** The text of a shared or inline string: plain <t>, or rich-text runs <r><t>; phonetic hints <rPh> are not text. */
+const stringText = (si: Element): string => {
+  let s = '';
+  for (const c of childElements(si)) {
+    if (c.localName === 't') s += c.textContent ?? '';
+    else if (c.localName === 'r') for (const t of childElements(c, 't')) s += t.textContent ?? '';
+  }
+  return s;
+};
+
+/** Column letters → 0-based index (A → 0, AA → 26). */
+const colIndex = (letters: string): number => {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+};
+const parseRef = (ref: string): { r: number; c: number } | null => {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
+  return m ? { c: colIndex(m[1]!), r: Number(m[2]) - 1 } : null;
+};
+
+/** A stored number as people wrote it: floating noise beyond 6 decimals (万元 to the 分) dropped, no exponent. */
+export const numberText = (v: string): string => {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n)) return v;
+  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : v;
+  return n.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
+};
+
+export const xlsxSheets = (zip: SafeZip): XlsxSheet[] => {
+  if (zip.has('xl/workbook.bin')) throw new ZipError('这是 Excel 二进制工作簿（.xlsb），暂不支持；请在 Excel 中另存为 .xlsx 后再导入');
+  const wbPart = zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : zip.names.find((n) => /(^|\/)workbook\.xml$/.test(n));
+  if (!wbPart) throw new ZipError('压缩包内没有 Excel 工作簿（xl/workbook.xml），不是有效的 .xlsx 文件');
+  const rels = relsOf(zip, wbPart);
+  let shared: string[] = [];
+  for (const target of rels.values())
+    if (/sharedStrings\.xml$/i.test(target) && zip.has(target)) shared = childElements(xml(zip, target).documentElement!, 'si').map(stringText);
+  if (!shared.length && zip.has('xl/sharedStrings.xml')) shared = childElements(xml(zip, 'xl/sharedStrings.xml').documentElement!, 'si').map(stringText);
+
+  const wb = xml(zip, wbPart).documentElement!;
+  const sheetsEl = firstChild(wb, 'sheets');
+  const out: XlsxSheet[] = [];
+  for (const s of sheetsEl ? childElements(sheetsEl, 'sheet') : []) {
+    const target = rels.get(attr(s, 'id') ?? '');
+    if (!target || !zip.has(target)) continue;
+    const sheet = xml(zip, target).documentElement!;
+    const grid = new Map<number, Map<number, string>>();
+    let truncated = false;
+    let maxR = -1;
+    let maxC = -1;
+    const data = firstChild(sheet, 'sheetData');
+    let rowCursor = -1;
+    for (const row of data ? childElements(data, 'row') : []) {
+      const rAttr = Number(attr(row, 'r'));
+      rowCursor = Number.isInteger(rAttr) && rAttr > 0 ? rAttr - 1 : rowCursor + 1;
+      let colCursor = -1;
+      for (const c of childElements(row, 'c')) {
+        const ref = parseRef(attr(c, 'r') ?? '');
+        const r = ref ? ref.r : rowCursor;
+        const col = ref ? ref.c : colCursor + 1;
+        colCursor = col;
+        const t = attr(c, 't') ?? 'n';
+        const v = firstChild(c, 'v')?.textContent ?? '';
+        let text: string;
+        if (t === 's') text = shared[Number(v)] ?? '';
+        else if (t === 'inlineStr') {
+          const is = firstChild(c, 'is');
+          text = is ? stringText(is) : '';
+        } else if (t === 'str') text = v;
+        else if (t === 'b') text = v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : v;
+        else if (t === 'e') text = '';
+        else text = numberText(v);
+        if (text === '') continue;
+        if (r >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS) {
+          truncated = true;
+          continue;
+        }
+        if (!grid.has(r)) grid.set(r, new Map());
+        grid.get(r)!.set(col, text);
+        maxR = Math.max(maxR, r);
+        maxC = Math.max(maxC, col);
+      }
+    }
+    // a merged range shows its top-left value only; whatever a producer left in the covered cells is not shown
+    for (const m of descendants(sheet, 'mergeCell')) {
+      const [a, b] = (attr(m, 'ref') ?? '').split(':');
+      const p = parseRef(a ?? '');
+      const q = parseRef(b ?? a ?? '');
+      if (!p || !q) continue;
+      for (const [r, cols] of grid) if (r >= p.r && r <= q.r) for (const c of [...cols.keys()]) if (c >= p.c && c <= q.c && !(r === p.r && c === p.c)) cols.delete(c);
+    }
+    const rows: string[][] = [];
+    for (let r = 0; r <= maxR; r++) {
+      const cols = grid.get(r);
+      rows.push(Array.from({ length: maxC + 1 }, (_, c) => cols?.get(c) ?? ''));
+    }
+    out.push({ name: attr(s, 'name') ?? '', rows, truncated });
+  }
+  if (!out.length) throw new ZipError('Excel 工作簿中没有可读取的工作表');
+  return out;
+};
+
+const nonEmpty = (r: readonly string[]) => r.filter((c) => c.trim() !== '').length;
+/** Rows that belong to 表二 although they hold one cell: its item lines. */
+const TABLE_LINE = /第二十条|信息内容/;
+
+/**
+ * A sheet as blocks: runs of rows separated by empty rows; in each run, single-cell rows before the
+ * first and after the last row of several cells are paragraphs (titles, headings, notes), the rest
+ * is a table cut to the columns it uses.
+ */
+export const sheetBlocks = (rows: readonly (readonly string[])[]): Block[] => {
+  const blocks: Block[] = [];
+  let run: (readonly string[])[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const multi = run.map((r) => nonEmpty(r) > 1 || TABLE_LINE.test(r.join('')));
+    const first = multi.indexOf(true);
+    const last = multi.lastIndexOf(true);
+    const para = (r: readonly string[]) => blocks.push({ kind: 'paragraph', text: r.filter((c) => c.trim() !== '').join(' ') });
+    if (first < 0) run.forEach(para);
+    else {
+      run.slice(0, first).forEach(para);
+      const table = run.slice(first, last + 1);
+      let lo = Infinity;
+      let hi = -1;
+      for (const r of table)
+        r.forEach((c, i) => {
+          if (c.trim() !== '') {
+            lo = Math.min(lo, i);
+            hi = Math.max(hi, i);
+          }
+        });
+      blocks.push({ kind: 'table', rows: table.map((r) => Array.from({ length: hi - lo + 1 }, (_, i) => r[lo + i] ?? '')) });
+      run.slice(last + 1).forEach(para);
+    }
+    run = [];
+  };
+  for (const r of rows) {
+    if (nonEmpty(r) === 0) flush();
+    else run.push(r);
+  }
+  flush();
+  return blocks;
+};

@@ -1,0 +1,67 @@
+/**
+ * Parsing XML parts of untrusted files. No Office part needs a DOCTYPE, and a DOCTYPE is what
+ * entity-expansion attacks ("billion laughs", external entities) need, so any DOCTYPE or ENTITY
+ * declaration is refused before the parser sees the text.
+ */
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+
+export class XmlError extends Error {}
+
+const DTD = /<!\s*(DOCTYPE|ENTITY)/i;
+
+export const parseXml = (text: string, part: string): Document => {
+  if (DTD.test(text)) throw new XmlError(`文件部件「${part}」含有 DOCTYPE/ENTITY 声明（正常的 Word/Excel 文件不会有，可能是恶意构造的文件），已拒绝读取`);
+  let problem = '';
+  const parser = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning' && !problem) problem = msg;
+      if (level === 'fatalError') throw new XmlError(msg);
+    },
+  });
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(text, 'text/xml');
+  } catch (e) {
+    throw new XmlError(`文件部件「${part}」不是有效的 XML，文件可能已损坏（${(e as Error).message.split('\n')[0]}）`);
+  }
+  if (problem || !doc.documentElement) throw new XmlError(`文件部件「${part}」不是有效的 XML，文件可能已损坏${problem ? `（${problem.split('\n')[0]}）` : ''}`);
+  return doc;
+};
+
+export const isElement = (n: Node | null | undefined): n is Element => !!n && n.nodeType === 1;
+
+/** Child elements, optionally only those with the given local name (namespace prefixes vary between producers). */
+export const childElements = (el: Element, localName?: string): Element[] => {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n) && (!localName || n.localName === localName)) out.push(n);
+  return out;
+};
+
+export const firstChild = (el: Element, localName: string): Element | undefined => {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n) && n.localName === localName) return n;
+  return undefined;
+};
+
+/** Attribute by local name, whatever its prefix (w:val, val, r:id). */
+export const attr = (el: Element, localName: string): string | null => {
+  const a = el.attributes;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.item(i)!;
+    if ((x.localName ?? x.name) === localName) return x.value;
+  }
+  return null;
+};
+
+/** All descendant elements with a local name, in document order. */
+export const descendants = (el: Element, localName: string): Element[] => {
+  const out: Element[] = [];
+  const walk = (e: Element) => {
+    for (let n = e.firstChild; n; n = n.nextSibling) {
+      if (!isElement(n)) continue;
+      if (n.localName === localName) out.push(n);
+      walk(n);
+    }
+  };
+  walk(el);
+  return out;
+};

@@ -1,0 +1,295 @@
+/**
+ * Word files made the way other people's Word files are made: raw OOXML written by hand and zipped
+ * with fflate, NOT with our exporter. Each edge case real reports show (merged cells, split tables,
+ * gridBefore, nested tables, tracked changes, labels over several paragraphs, full-width digits)
+ * is a switch, so a test can read the file back and compare with the seed's cells.
+ */
+import { strToU8, zipSync } from 'fflate';
+import { SECTIONS, TABLE_IDS, tableLayout, type GridCell, type TableId } from '../../shared/format';
+import type { Report } from '../../shared/report';
+
+export type DocxCell = {
+  readonly paras: readonly string[];
+  readonly span?: number;
+  readonly vMerge?: 'restart' | 'continue';
+  /** Raw XML placed inside the cell after its paragraphs (e.g. a nested table). */
+  readonly extraXml?: string;
+};
+export type DocxRow = { readonly cells: readonly DocxCell[]; readonly gridBefore?: number; readonly gridAfter?: number };
+export type DocxBodyItem = { readonly p: string } | { readonly pXml: string } | { readonly table: readonly DocxRow[] } | { readonly xml: string };
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A run per line: "\n" becomes <w:br/>, "\t" <w:tab/>, as Word writes them. */
+export const runsXml = (text: string): string =>
+  text
+    .split('\n')
+    .map((line, i) => `<w:r>${i ? '<w:br/>' : ''}${line.split('\t').map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`).join('')}</w:r>`)
+    .join('');
+
+export const paraXml = (text: string): string => `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>${runsXml(text)}</w:p>`;
+
+export const tableXml = (rows: readonly DocxRow[]): string => {
+  const width = Math.max(...rows.map((r) => (r.gridBefore ?? 0) + (r.gridAfter ?? 0) + r.cells.reduce((a, c) => a + (c.span ?? 1), 0)));
+  const grid = `<w:tblGrid>${'<w:gridCol w:w="600"/>'.repeat(width)}</w:tblGrid>`;
+  const tr = rows
+    .map((r) => {
+      const trPr = r.gridBefore || r.gridAfter ? `<w:trPr>${r.gridBefore ? `<w:gridBefore w:val="${r.gridBefore}"/>` : ''}${r.gridAfter ? `<w:gridAfter w:val="${r.gridAfter}"/>` : ''}</w:trPr>` : '';
+      const tcs = r.cells
+        .map((c) => {
+          const pr = `${c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge === 'continue' ? '<w:vMerge/>' : ''}`;
+          const paras = c.paras.length ? c.paras.map(paraXml).join('') : '<w:p/>';
+          return `<w:tc><w:tcPr><w:tcW w:w="600" w:type="dxa"/>${pr}</w:tcPr>${paras}${c.extraXml ?? ''}</w:tc>`;
+        })
+        .join('');
+      return `<w:tr>${trPr}${tcs}</w:tr>`;
+    })
+    .join('');
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>${grid}${tr}</w:tbl>`;
+};
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+export const documentXml = (body: readonly DocxBodyItem[]): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body
+    .map((b) => ('p' in b ? paraXml(b.p) : 'pXml' in b ? b.pXml : 'table' in b ? tableXml(b.table) : b.xml))
+    .join('')}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`;
+
+/** A minimal but complete .docx package around a document.xml (Word and LibreOffice open it). */
+export const zipDocx = (docXml: string, extra: Record<string, string> = {}): Uint8Array =>
+  zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(docXml),
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v)])),
+  });
+
+export const makeDocx = (body: readonly DocxBodyItem[]): Uint8Array => zipDocx(documentXml(body));
+
+/** Variations on how a person lays out the statutory tables in Word. */
+export type LayoutQuirks = {
+  /** Split 表三 into two tables before this data row index (0-based among its data rows); repeat the header rows in the second part if repeatHeader. */
+  readonly splitT3At?: number;
+  readonly repeatHeader?: boolean;
+  /** Shift every row of this table right by one empty grid column (gridBefore) and pad with gridAfter. */
+  readonly gridBefore?: TableId;
+  /** Put this table inside the single cell of a frame table. */
+  readonly nest?: TableId;
+  /** Numbers written with full-width digits (０—９). */
+  readonly fullWidth?: boolean;
+  /** Numbers of 4+ digits written with a thin space between thousands ("41 485"). */
+  readonly spacedNumbers?: boolean;
+  /** Long row labels broken into two paragraphs in their cell. */
+  readonly splitLabels?: boolean;
+  /** Each data cell carries a deleted wrong value before the inserted right one (tracked changes). */
+  readonly trackedChanges?: boolean;
+  /** Blank cells (null) left empty; otherwise a blank cell is written as empty too (no 0 invented). */
+  readonly extraColumn?: boolean;
+};
+
+const FW = '０１２３４５６７８９';
+const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => FW[Number(d)]!);
+
+const valueText = (v: number | string | null | undefined, q: LayoutQuirks): string => {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (q.spacedNumbers && /^\d{4,}$/.test(s)) s = s.replace(/\B(?=(\d{3})+$)/g, ' ');
+  if (q.fullWidth) s = fullWidth(s);
+  return s;
+};
+
+const splitLabel = (s: string): string[] => (s.length >= 8 ? [s.slice(0, Math.ceil(s.length / 2)), s.slice(Math.ceil(s.length / 2))] : [s]);
+
+/** The rows of a statutory table as Word writes merged cells: gridSpan across, vMerge down. */
+export const statutoryRows = (t: TableId, report: Report, q: LayoutQuirks = {}): DocxRow[] => {
+  const layout = tableLayout(t);
+  const n = layout.rows.length;
+  const starts = new Map<string, GridCell>();
+  const coveredBy = new Map<string, GridCell>();
+  for (const row of layout.rows)
+    for (const c of row) {
+      starts.set(`${c.row},${c.col}`, c);
+      for (let dr = 1; dr < c.rowSpan; dr++) coveredBy.set(`${c.row + dr},${c.col}`, c);
+    }
+  const rows: DocxRow[] = [];
+  for (let r = 0; r < n; r++) {
+    const cells: DocxCell[] = [];
+    for (let c = 0; c < layout.columnCount; ) {
+      const s = starts.get(`${r},${c}`);
+      if (s) {
+        let paras: string[];
+        if (s.kind === 'data') {
+          const text = valueText(report.cells[s.cellId!], q);
+          paras = [text];
+        } else paras = q.splitLabels ? splitLabel(s.text) : [s.text];
+        cells.push({ paras, span: s.colSpan, ...(s.rowSpan > 1 ? { vMerge: 'restart' as const } : {}) });
+        c += s.colSpan;
+        continue;
+      }
+      const cov = coveredBy.get(`${r},${c}`);
+      if (cov) {
+        cells.push({ paras: [], span: cov.colSpan, vMerge: 'continue' });
+        c += cov.colSpan;
+        continue;
+      }
+      cells.push({ paras: [] });
+      c++;
+    }
+    if (q.extraColumn) cells.push({ paras: [r === 0 ? '备注' : ''] });
+    rows.push(q.gridBefore === t ? { cells, gridBefore: 1 } : { cells });
+  }
+  return rows;
+};
+
+/** Tracked changes inside data cells: a deleted wrong figure followed by the inserted right one. */
+const trackedCellXml = (rows: readonly DocxRow[]): string =>
+  tableXml(rows).replace(/<w:p><w:pPr><w:jc w:val="both"\/><\/w:pPr><w:r><w:t xml:space="preserve">([0-9０-９][0-9０-９. ]*)<\/w:t><\/w:r><\/w:p>/g, (_m, num: string) =>
+    `<w:p><w:del w:id="1" w:author="x"><w:r><w:delText>999</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>${num}</w:t></w:r></w:ins></w:p>`,
+  );
+
+/** A whole report as a stranger's Word file: title, the six headings, narratives, the three tables. */
+export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => {
+  const body: DocxBodyItem[] = [{ p: `${report.agency}${report.year}年政府信息公开工作年度报告` }];
+  for (const s of SECTIONS) {
+    body.push({ p: s.heading });
+    if (s.kind === 'narrative') {
+      for (const para of report.narratives[s.id].split('\n')) if (para.trim()) body.push({ p: para });
+      continue;
+    }
+    const rows = statutoryRows(s.id, report, q);
+    const tbl = (rs: readonly DocxRow[]) => (q.trackedChanges ? trackedCellXml(rs) : tableXml(rs));
+    if (q.nest === s.id) {
+      body.push({ table: [{ cells: [{ paras: [], extraXml: tbl(rows) }] }] });
+    } else if (s.id === 't3' && q.splitT3At !== undefined) {
+      const head = tableLayout('t3').headerRows;
+      const cut = head + q.splitT3At;
+      body.push({ xml: tbl(rows.slice(0, cut)) }, { p: '' }, { xml: tbl([...(q.repeatHeader ? rows.slice(0, head) : []), ...rows.slice(cut)]) });
+    } else body.push({ xml: tbl(rows) });
+    body.push({ p: '' });
+  }
+  return makeDocx(body);
+};
+
+export { TABLE_IDS };
+
+// ---- hostile archives, written byte by byte so every header field can lie ----
+
+export type RawZipEntry = {
+  readonly name: string;
+  /** The bytes stored in the archive (already deflated when method is 8). */
+  readonly data: Uint8Array;
+  readonly method: 0 | 8;
+  /** The inflated size the headers declare (may lie). */
+  readonly size: number;
+  readonly crc?: number;
+  readonly flags?: number;
+};
+
+/** A zip archive from raw entries: local headers, data, central directory, end record. */
+export const zipRaw = (entries: readonly RawZipEntry[]): Uint8Array => {
+  const enc = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const header = (len: number) => {
+    const b = new Uint8Array(len);
+    return { b, v: new DataView(b.buffer) };
+  };
+  for (const e of entries) {
+    const name = enc.encode(e.name);
+    const l = header(30 + name.length);
+    l.v.setUint32(0, 0x04034b50, true);
+    l.v.setUint16(4, 20, true);
+    l.v.setUint16(6, (e.flags ?? 0) | 0x800, true);
+    l.v.setUint16(8, e.method, true);
+    l.v.setUint32(14, e.crc ?? 0, true);
+    l.v.setUint32(18, e.data.length, true);
+    l.v.setUint32(22, e.size, true);
+    l.v.setUint16(26, name.length, true);
+    l.b.set(name, 30);
+    const c = header(46 + name.length);
+    c.v.setUint32(0, 0x02014b50, true);
+    c.v.setUint16(4, 20, true);
+    c.v.setUint16(6, 20, true);
+    c.v.setUint16(8, (e.flags ?? 0) | 0x800, true);
+    c.v.setUint16(10, e.method, true);
+    c.v.setUint32(16, e.crc ?? 0, true);
+    c.v.setUint32(20, e.data.length, true);
+    c.v.setUint32(24, e.size, true);
+    c.v.setUint16(28, name.length, true);
+    c.v.setUint32(42, offset, true);
+    c.b.set(name, 46);
+    chunks.push(l.b, e.data);
+    central.push(c.b);
+    offset += l.b.length + e.data.length;
+  }
+  const cdSize = central.reduce((a, c) => a + c.length, 0);
+  const end = header(22);
+  end.v.setUint32(0, 0x06054b50, true);
+  end.v.setUint16(8, entries.length, true);
+  end.v.setUint16(10, entries.length, true);
+  end.v.setUint32(12, cdSize, true);
+  end.v.setUint32(16, offset, true);
+  const all = [...chunks, ...central, end.b];
+  const out = new Uint8Array(all.reduce((a, c) => a + c.length, 0));
+  let p = 0;
+  for (const c of all) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+};
+
+/**
+ * A raw DEFLATE stream of `bytes` zeros, written directly (fixed Huffman: one literal 0, then
+ * matches of length 258 at distance 1), so a 1 GB bomb is made in a fraction of a second instead
+ * of compressing 1 GB. Returns the stream and the exact inflated length.
+ */
+export const deflatedZeros = (bytes: number): { data: Uint8Array; size: number } => {
+  const matches = Math.max(0, Math.floor((bytes - 1) / 258));
+  const out = new Uint8Array(Math.ceil((3 + 8 + matches * 13 + 7) / 8) + 1);
+  let pos = 0;
+  let acc = 0;
+  let n = 0;
+  const put = (value: number, bits: number) => {
+    acc |= value << n;
+    n += bits;
+    while (n >= 8) {
+      out[pos++] = acc & 0xff;
+      acc >>>= 8;
+      n -= 8;
+    }
+  };
+  const rev = (code: number, len: number) => {
+    let r = 0;
+    for (let i = 0; i < len; i++) r = (r << 1) | ((code >> i) & 1);
+    return r;
+  };
+  const LIT0 = rev(0x30, 8);
+  const LEN258 = rev(0xc5, 8);
+  put(1, 1); // BFINAL
+  put(1, 2); // BTYPE 01: fixed Huffman
+  put(LIT0, 8);
+  // 8 bits of length code + 5 bits of distance code 0 (distance 1) = 13 bits per 258 bytes
+  for (let i = 0; i < matches; i++) put(LEN258, 13);
+  put(0, 7); // end of block (code 256 = 0000000)
+  if (n > 0) out[pos++] = acc & 0xff;
+  return { data: out.subarray(0, pos), size: 1 + matches * 258 };
+};
+
+const CONTENT_TYPES = strToU8(
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+);
+
+/** A .docx whose document.xml inflates to `bytes` zeros; `declared` is what its headers claim (the truth unless it lies). */
+export const zipBombDocx = (bytes: number, declared?: number): Uint8Array => {
+  const z = deflatedZeros(bytes);
+  return zipRaw([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES, method: 0, size: CONTENT_TYPES.length },
+    { name: 'word/document.xml', data: z.data, method: 8, size: declared ?? z.size },
+  ]);
+};

@@ -1,0 +1,109 @@
+/**
+ * Hostile and broken files: each is refused with a clear Chinese message, nothing throws, and the
+ * process goes on reading a good file afterwards. (Time is measured in bench/import.bench.ts.)
+ */
+import { describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { importReportFile } from '../../shared/import';
+import { importDocx } from '../../shared/import/docx';
+import { importXlsx } from '../../shared/import/xlsx';
+import { listZip, openZip, ZipError } from '../../shared/import/zip';
+import { parseXml, XmlError } from '../../shared/import/xml';
+import { documentXml, reportDocx, zipBombDocx, zipDocx, zipRaw } from '../helpers/make-docx';
+import { rng } from '../helpers/random-report';
+import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
+
+const refused = async (name: string, bytes: Uint8Array, message: RegExp) => {
+  const r = await importReportFile(name, bytes);
+  expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(false);
+  if (!r.ok) expect(r.message).toMatch(message);
+  return r;
+};
+
+const randomBytes = (n: number, seed: number) => {
+  const r = rng(seed);
+  return Uint8Array.from({ length: n }, () => r(256));
+};
+
+const LOL = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>`;
+
+describe('hostile files are refused with a clear message', () => {
+  it('a zip bomb of 1 GB of zeros that declares its size: refused before inflating', async () => {
+    const bomb = zipBombDocx(1024 ** 3);
+    expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
+    await refused('年报.docx', bomb, /解压后达 1024 MB.*压缩炸弹/);
+  });
+
+  it('a zip bomb that lies about its size: stopped as soon as it inflates past what it declared', async () => {
+    await refused('年报.docx', zipBombDocx(1024 ** 3, 2000), /实际大小超过其声明的大小/);
+    await refused('年报.xlsx', zipBombDocx(1024 ** 3, 2000), /实际大小超过其声明的大小/);
+  });
+
+  it('many entries, or entries adding up past the total limit', async () => {
+    const tiny = strToU8('x');
+    const many = zipRaw(Array.from({ length: 2001 }, (_, i) => ({ name: `word/p${i}.xml`, data: tiny, method: 0 as const, size: 1 })));
+    await refused('年报.docx', many, /文件过多（2001 个，上限 2000 个）/);
+    // the same small data declared 10 MB in each of 8 entries (overlapping-entry bombs declare like this)
+    const z = zipBombDocx(1000);
+    const entries = listZip(z).length;
+    expect(entries).toBe(2);
+    const parts = Array.from({ length: 8 }, (_, i) => ({ name: `word/part${i}.xml`, data: tiny, method: 0 as const, size: 10 * 1024 * 1024 }));
+    await refused('年报.docx', zipRaw(parts), /解压后总大小超过 50 MB/);
+  });
+
+  it('a DOCTYPE / entity-expansion XML part is refused before parsing', async () => {
+    await refused('年报.docx', zipDocx(LOL), /DOCTYPE\/ENTITY/);
+    expect(() => parseXml(LOL, 'x.xml')).toThrow(XmlError);
+    expect(() => parseXml('<a><!ENTITY x "y"></a>', 'x.xml')).toThrow(/DOCTYPE\/ENTITY/);
+  });
+
+  it('a truncated zip, a damaged entry, a CRC mismatch, an encrypted entry', async () => {
+    const good = reportDocx(seedReport(SEED_FILES[0]!));
+    await refused('年报.docx', good.subarray(0, Math.floor(good.length / 2)), /损坏或不完整/);
+    const damaged = good.slice();
+    const e = listZip(good).find((x) => x.name === 'word/document.xml')!;
+    for (let i = e.localOffset + 60; i < e.localOffset + 160; i++) damaged[i] = damaged[i]! ^ 0x5a;
+    await refused('年报.docx', damaged, /word\/document\.xml.*(损坏|校验失败|不完整)/);
+    const xml = strToU8(documentXml([{ p: '测试' }]));
+    await refused('年报.docx', zipRaw([{ name: 'word/document.xml', data: xml, method: 0, size: xml.length, crc: 12345 }]), /校验失败（CRC 不符）/);
+    await refused('年报.docx', zipRaw([{ name: 'word/document.xml', data: xml, method: 0, size: xml.length, flags: 1 }]), /已加密/);
+  });
+
+  it('malformed XML in document.xml', async () => {
+    await refused('年报.docx', zipDocx('<w:document><w:body><w:p>'), /不是有效的 XML/);
+  });
+
+  it('a 50 MB file is refused by its size before anything is read', async () => {
+    await refused('年报.docx', new Uint8Array(50 * 1024 * 1024), /文件过大（50\.0 MB），超过 30\.0 MB 的上限/);
+  });
+
+  it('a .docx that is really a .txt, and an .xlsx that is really a web page', async () => {
+    await refused('2023年报.docx', strToU8(seedText(SEED_FILES[0]!)), /扩展名为 \.docx，但内容不是Word 文档，而是纯文本.*改为 \.txt/);
+    await refused('2023年报.xlsx', strToU8('<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>'), /扩展名为 \.xlsx.*网页/);
+  });
+
+  it('random bytes, an empty file, old binary Office, PDF, an ordinary zip', async () => {
+    for (const seed of [1, 2, 3]) await refused('年报.docx', randomBytes(100_000, seed), /内容无法识别|不是有效的压缩包/);
+    await refused('年报.bin', randomBytes(100_000, 4), /内容无法识别/);
+    await refused('年报.docx', new Uint8Array(0), /文件是空的/);
+    await refused('年报.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(1000, 5)]), /旧版 Office 二进制文件（\.doc 或 \.xls）/);
+    await refused('年报.pdf', strToU8('%PDF-1.7\n...'), /PDF 文件不能直接导入/);
+    await refused('资料.zip', zipRaw([{ name: 'a.txt', data: strToU8('hi'), method: 0, size: 2 }]), /普通的 ZIP 压缩包/);
+  });
+
+  it('the direct readers refuse the wrong kind of zip', async () => {
+    const docx = reportDocx(seedReport(SEED_FILES[0]!));
+    const x = await importXlsx(docx);
+    expect(x.ok).toBe(false);
+    if (!x.ok) expect(x.message).toMatch(/Word 文档/);
+    const d = importDocx(strToU8('not a zip'));
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.message).toMatch(/不是有效的压缩包/);
+  });
+
+  it('zip.ts throws only ZipError, and the process goes on reading good files afterwards', async () => {
+    expect(() => openZip(randomBytes(1000, 9))).toThrow(ZipError);
+    const r = await importReportFile('2023年报.docx', reportDocx(seedReport(SEED_FILES[0]!)));
+    expect(r.ok).toBe(true);
+  });
+});
