@@ -1,0 +1,37 @@
+/** The work done for one file by `validate`, in the main thread or a worker: read, evaluate, summarise. */
+import { CELL_IDS } from '../shared/format/cells';
+import type { ImportNote } from '../shared/import/types';
+import type { CellValue, Report } from '../shared/report/document';
+import { evaluate, type PreviousYear } from '../shared/rules';
+import type { Finding } from '../shared/rules';
+import { readReportFile } from './read-report';
+
+/**
+ * One file in `validate --json`. A file that cannot be read has agency/year/cells null, no findings,
+ * and `error` saying why (the only entries that carry `error`).
+ */
+export type FileEntry = {
+  readonly file: string;
+  readonly agency: string | null;
+  readonly year: number | null;
+  readonly cells: Record<string, CellValue> | null;
+  readonly findings: readonly Finding[];
+  readonly notes: readonly ImportNote[];
+  readonly error?: string;
+};
+
+/** Every statutory cell in the order of the format, blank as null. */
+export const cellsOf = (r: Report): Record<string, CellValue> => {
+  const out: Record<string, CellValue> = {};
+  for (const id of CELL_IDS) out[id] = r.cells[id] ?? null;
+  return out;
+};
+
+export const unreadableEntry = (file: string, reason: string): FileEntry => ({ file, agency: null, year: null, cells: null, findings: [], notes: [], error: reason });
+
+export const checkFile = async (file: string, previous: PreviousYear | null): Promise<FileEntry> => {
+  const r = await readReportFile(file);
+  if (!r.ok) return unreadableEntry(file, r.message);
+  const findings = evaluate(r.report, previous);
+  return { file, agency: r.report.agency, year: r.report.year, cells: cellsOf(r.report), findings, notes: r.notes };
+};

@@ -1,0 +1,55 @@
+/** `disclosure-report template`: this year's draft from last year's report, as our JSON file. */
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { serialiseReport } from '../../shared/report/document';
+import { templateFromLastYear } from '../../shared/report/template';
+import { UsageError, flag, parseArgs, stringOption } from '../args';
+import { readReportFile } from '../read-report';
+import { writeFileAtomic } from '../write-file';
+
+export const TEMPLATE_HELP = `用法：disclosure-report template <上年度报告> -o <本年度报告.gkreport>
+
+以上年报告为模板新建本年度报告：机关名称保留，年度加 1；表三「二、上年结转」填入上年
+「四、结转下年度继续办理」，表二现行有效件数填入上年数（请再加本年制发、减本年废止）；
+其余单元格留空待填；正文保留为草稿，其中的数字和年份需逐一核对。
+上年度报告可以是本程序的报告文件、Word、Excel、网页或文本。输出为本程序的报告文件（JSON）。
+
+选项：
+  -o, --output <文件>  本年度报告的保存位置（必填）
+  --force              输出文件已存在时覆盖
+  -h, --help           显示本说明
+
+退出码：0 已生成；2 上年度报告无法读取、输出文件已存在或用法错误。`;
+
+const OPTIONS = [{ name: 'output', short: 'o', value: true }, { name: 'force' }, { name: 'help', short: 'h' }] as const;
+
+export const runTemplate = async (argv: readonly string[]): Promise<number> => {
+  const args = parseArgs(argv, OPTIONS, 'template');
+  if (flag(args, 'help')) {
+    process.stdout.write(`${TEMPLATE_HELP}\n`);
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new UsageError('请给出一个上年度报告文件。运行「disclosure-report template --help」查看用法');
+  const output = stringOption(args, 'output');
+  if (!output) throw new UsageError('请用 -o 指定本年度报告的保存位置，如 -o 2024年度报告.gkreport');
+  const input = args.positionals[0]!;
+  if (resolve(output) === resolve(input)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
+  // A draft the clerk may already have worked on is never overwritten by accident.
+  if (existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
+  const r = await readReportFile(input);
+  if (!r.ok) {
+    process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
+    return 2;
+  }
+  const t = templateFromLastYear(r.report);
+  try {
+    writeFileAtomic(output, serialiseReport(t.report));
+  } catch (e) {
+    process.stderr.write(`错误：${(e as Error).message}\n`);
+    return 2;
+  }
+  const lines = [`已生成 ${t.report.agency || '（未填机关）'} ${t.report.year ?? '（未填年度）'} 年度报告草稿：${output}`];
+  const readNotes = r.notes.filter((n) => n.level !== 'info').map((n) => `读取说明：${n.message}`);
+  process.stdout.write(`${[...lines, ...t.notes.map((n) => `  ${n}`), ...readNotes.map((n) => `  ${n}`)].join('\n')}\n`);
+  return 0;
+};

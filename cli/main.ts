@@ -1,0 +1,57 @@
+/** The `disclosure-report` command line: dispatches to the commands; also the entry of its worker threads. */
+import { isMainThread, workerData } from 'node:worker_threads';
+import { UsageError } from './args';
+import { runCompare } from './commands/compare';
+import { runConsolidate } from './commands/consolidate';
+import { runExport } from './commands/export';
+import { runTemplate } from './commands/template';
+import { runValidate } from './commands/validate';
+import { runCheckWorker, type CheckWorkerData } from './worker';
+
+type Command = { readonly summary: string; readonly run: (argv: readonly string[]) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  validate: { summary: '检查报告（可批量、可递归文件夹）：合计、勾稽关系、完整性、跨年度衔接', run: runValidate },
+  export: { summary: '导出为 Word（.docx）、Excel（.xlsx）或网页片段（.html）', run: runExport },
+  template: { summary: '以上年度报告为模板新建本年度报告（上年结转等自动带入）', run: runTemplate },
+  consolidate: { summary: '把多个报告逐格相加，汇总为一份报告（全市、全县汇总）', run: runConsolidate },
+  compare: { summary: '对比上年度与本年度报告：逐格变化和跨年度检查', run: runCompare },
+};
+
+export const MAIN_HELP = () => `disclosure-report — 政府信息公开工作年度报告编制器（命令行）
+
+用法：disclosure-report <命令> [参数…] [选项]
+
+命令：
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
+  .join('\n')}
+
+运行「disclosure-report <命令> --help」查看该命令的用法。
+支持读取的文件：网页正文 .txt/.html/.htm、Word .docx、Excel .xlsx、本程序的报告文件 .gkreport/.json。`;
+
+const main = async (argv: readonly string[]): Promise<number> => {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(`${MAIN_HELP()}\n`);
+    return cmd === undefined ? 2 : 0;
+  }
+  const c = COMMANDS[cmd];
+  if (!c) throw new UsageError(`未知命令「${cmd}」。可用命令：${Object.keys(COMMANDS).join('、')}。运行「disclosure-report --help」查看用法`);
+  return c.run(rest);
+};
+
+if (!isMainThread && (workerData as CheckWorkerData | undefined)?.role === 'check') {
+  runCheckWorker(workerData as CheckWorkerData);
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) process.stderr.write(`错误：${e.message}\n`);
+      else process.stderr.write(`程序出错：${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

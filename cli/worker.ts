@@ -1,0 +1,107 @@
+/**
+ * Parallel checking with worker_threads. The CLI is one bundle: a worker is the same file started
+ * with workerData.role === 'check' (see main.ts), so no second entry point has to be built.
+ * Files go out in small chunks, results come back per chunk and are handed on in input order.
+ */
+import { Worker, parentPort } from 'node:worker_threads';
+import type { PreviousYear } from '../shared/rules';
+import type { ImportResult } from '../shared/import/types';
+import { checkFile, unreadableEntry, type FileEntry } from './check-file';
+import { readReportFile } from './read-report';
+
+/** check: read and evaluate (validate); read: only read, the report comes back (consolidate). */
+export type CheckWorkerData = { readonly role: 'check'; readonly task: 'check' | 'read'; readonly previous: PreviousYear | null };
+type Job = { readonly id: number; readonly files: readonly string[] };
+type Done<R> = { readonly id: number; readonly entries: readonly R[] };
+
+const taskFn = (data: CheckWorkerData): ((f: string) => Promise<unknown>) =>
+  data.task === 'read' ? readReportFile : (f) => checkFile(f, data.previous);
+
+/** The loop a worker runs. */
+export const runCheckWorker = (data: CheckWorkerData): void => {
+  const fn = taskFn(data);
+  parentPort!.on('message', async (job: Job) => {
+    const entries: unknown[] = [];
+    for (const f of job.files) entries.push(await fn(f));
+    parentPort!.postMessage({ id: job.id, entries } satisfies Done<unknown>);
+  });
+};
+
+/** Calls sink(index, result) for every file, in input order. */
+export type Sink<R> = (index: number, result: R) => void;
+
+export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, entryUrl: URL | string, sink: Sink<FileEntry>): Promise<void> =>
+  runInOrder<FileEntry>(files, { role: 'check', task: 'check', previous }, jobs, entryUrl, sink, (f, why) => unreadableEntry(f, why));
+
+export const readInOrder = (files: readonly string[], jobs: number, entryUrl: URL | string, sink: Sink<ImportResult>): Promise<void> =>
+  runInOrder<ImportResult>(files, { role: 'check', task: 'read', previous: null }, jobs, entryUrl, sink, (_f, why) => ({ ok: false, message: why }));
+
+const runInOrder = async <R>(
+  files: readonly string[],
+  data: CheckWorkerData,
+  jobs: number,
+  entryUrl: URL | string,
+  sink: Sink<R>,
+  failed: (file: string, why: string) => R,
+): Promise<void> => {
+  if (jobs <= 1 || files.length < 2) {
+    const fn = taskFn(data) as (f: string) => Promise<R>;
+    for (let i = 0; i < files.length; i++) sink(i, await fn(files[i]!));
+    return;
+  }
+  const chunkSize = Math.max(1, Math.min(16, Math.ceil(files.length / (jobs * 8))));
+  const chunks: Job[] = [];
+  for (let i = 0, id = 0; i < files.length; i += chunkSize) chunks.push({ id: id++, files: files.slice(i, i + chunkSize) });
+  const results = new Map<number, readonly R[]>();
+  let nextChunk = 0;
+  let emitted = 0;
+  const flush = () => {
+    while (results.has(emitted)) {
+      const entries = results.get(emitted)!;
+      results.delete(emitted);
+      const base = emitted * chunkSize;
+      entries.forEach((e, k) => sink(base + k, e));
+      emitted++;
+    }
+  };
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    const start = () => {
+      const w = new Worker(entryUrl, { workerData: data });
+      live++;
+      const inFlight = new Set<number>();
+      const feed = () => {
+        // two chunks in flight per worker so it never waits for the main thread
+        while (inFlight.size < 2 && nextChunk < chunks.length) {
+          const job = chunks[nextChunk++]!;
+          inFlight.add(job.id);
+          w.postMessage(job);
+        }
+        if (inFlight.size === 0) void w.terminate();
+      };
+      w.on('message', (d: Done<R>) => {
+        inFlight.delete(d.id);
+        results.set(d.id, d.entries);
+        flush();
+        feed();
+      });
+      w.on('error', (e) => {
+        // a crashed worker (a bug, or memory exhausted by a hostile file) loses only its own chunks
+        for (const id of inFlight) results.set(id, chunks[id]!.files.map((f) => failed(f, `读取时程序出错：${e.message}`)));
+        inFlight.clear();
+        flush();
+      });
+      w.on('exit', () => {
+        for (const id of inFlight) results.set(id, chunks[id]!.files.map((f) => failed(f, '读取时程序意外退出')));
+        inFlight.clear();
+        flush();
+        live--;
+        if (nextChunk < chunks.length) start();
+        else if (live === 0) resolve();
+      });
+      feed();
+    };
+    for (let k = 0; k < Math.min(jobs, chunks.length); k++) start();
+  });
+  flush();
+};

@@ -1,0 +1,75 @@
+/**
+ * Runs the BUILT command line (node bin/disclosure-report.mjs), as a user would. The bundle is rebuilt
+ * with esbuild (same options as scripts/build.mjs) when it is missing or older than cli/ or shared/;
+ * written to a temp name and renamed, so test files building at once never see half a file.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUNDLE = join(ROOT, 'out', 'cli', 'main.mjs');
+
+const newestSource = (dir: string): number => {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (/\.tsx?$/.test(name)) newest = Math.max(newest, st.mtimeMs);
+  }
+  return newest;
+};
+
+export const ensureCliBuilt = async (): Promise<void> => {
+  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newestSource(join(ROOT, 'cli')), newestSource(join(ROOT, 'shared')));
+  if (!stale) return;
+  const r = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    outfile: BUNDLE,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  mkdirSync(join(ROOT, 'out', 'cli'), { recursive: true });
+  for (const f of r.outputFiles) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
+};
+
+export type CliRun = { code: number; stdout: string; stderr: string };
+
+export const runCli = (args: readonly string[], opts: { cwd?: string } = {}): CliRun => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'disclosure-report.mjs'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+};
+
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `dr-${prefix}-`));
+
+/** The JSON entries of `validate --json` (parses and returns `files`). */
+export type ValidateJson = {
+  files: {
+    file: string;
+    agency: string | null;
+    year: number | null;
+    cells: Record<string, number | string | null> | null;
+    findings: { code: string; severity: string; cells: string[]; message: string }[];
+    notes: { level: string; message: string }[];
+    error?: string;
+  }[];
+};
