@@ -2,10 +2,11 @@
 import type { Report } from '../report/document';
 import { BUILT_IN_CHECKS, type Check, type PreviousYear } from './checks';
 import { SEVERITY_ORDER, type Finding } from './finding';
+import { NARRATIVE_CHECKS } from '../narrative';
 import { templateReviewCheck } from '../report/template-review';
 
 /** Every check the engine runs, in order. The narrative checks join this list (shared/narrative). */
-const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, templateReviewCheck];
+const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, templateReviewCheck, ...NARRATIVE_CHECKS];
 
 export const evaluate = (report: Report, previousYear?: PreviousYear | Report | null): Finding[] => {
   const previous = previousYear ?? report.baseline ?? null;

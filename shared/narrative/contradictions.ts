@@ -1,0 +1,152 @@
+/**
+ * Narrative against tables: every number the text states about a table quantity is compared with
+ * the table (NARR-<QUANTITY>), the stated outcome counts with the stated 办结 total (NARR-SUM), and
+ * the claims in words about 表四 with 表四 (NARR-REVIEW-UPHELD). Warnings only: the clerk decides.
+ */
+import type { NarrativeId } from '../format/types';
+import { NARRATIVE_IDS } from '../format/sections';
+import { t4 } from '../format/cells';
+import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER } from '../format/table4';
+import type { Cells, Report } from '../report/document';
+import { fenToMoney, moneyToFen } from '../report/money';
+import type { Check } from '../rules/checks';
+import type { Finding } from '../rules/finding';
+import { OUTCOME_GROUP_KEYS, acceptedAlternatives, alternativeFigures, plainLabel, quantity, tableCount, tableRef } from './quantities';
+import { readStatements, readT4Claims, type Statement } from './statements';
+import { splitParagraphs, type Span } from './sentences';
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const where = (section: NarrativeId, s: Span) => ({ section, start: s.start, end: s.end, quote: s.text });
+const allBlank = (cells: Cells, ids: readonly string[]) => ids.every((id) => cells[id] === null || cells[id] === undefined);
+
+const statementTable = (s: Statement, cells: Cells): number | null =>
+  allBlank(cells, s.cells) ? null : s.cells.reduce((a, id) => a + num(cells[id]), 0);
+
+const countFinding = (section: NarrativeId, s: Statement, cells: Cells): Finding | null => {
+  const table = statementTable(s, cells);
+  if (table === null || table === s.stated) return null;
+  if (!s.includesCarriedIn && acceptedAlternatives(s.quantity, s.verb, cells).includes(s.stated)) return null;
+  const q = s.quantity;
+  const ref = s.includesCarriedIn ? `表三 本年新收与上年结转之和（一 + 二）` : tableRef(q);
+  const alt = alternativeFigures(q, cells).find((a) => a.value === s.stated && a.value !== table);
+  const why = alt ? `${s.stated} 与${alt.label}相同，总计为 ${table}。` : '';
+  const stated = s.number ? `${s.stated}` : `0（「${s.statedText}」）`;
+  return {
+    code: q.code,
+    severity: 'warning',
+    cells: s.cells,
+    message: `正文「${s.phrase.text}」与表格不一致：正文所述「${plainLabel(q)}」为 ${stated}，${ref} 为 ${table}。${why}请核对正文或表格。`,
+    expected: table,
+    actual: s.stated,
+    narrative: where(section, s.sentence),
+  };
+};
+
+const moneyFinding = (section: NarrativeId, s: Statement, cells: Cells): Finding | null => {
+  const q = s.quantity;
+  const v = cells[q.cells[0]!];
+  if (typeof v !== 'string' || s.statedFen === undefined) return null;
+  const fen = moneyToFen(v);
+  if (fen === null || fen === s.statedFen) return null;
+  const statedWan = fenToMoney(s.statedFen);
+  return {
+    code: q.code,
+    severity: 'warning',
+    cells: q.cells,
+    message: `正文「${s.phrase.text}」与表格不一致：正文所述「${plainLabel(q)}」折合 ${statedWan} 万元，${tableRef(q)} 为 ${v} 万元。请核对正文或表格。`,
+    expected: v,
+    actual: statedWan,
+    narrative: where(section, s.sentence),
+  };
+};
+
+/** 「办结 1086 件…予以公开 489 件、…其他处理 49 件」: the parts stated must add up to the total stated. */
+const sumFindings = (section: NarrativeId, text: string, statements: readonly Statement[], cells: Cells): Finding[] => {
+  const out: Finding[] = [];
+  for (const p of splitParagraphs(text)) {
+    const inP = statements.filter((s) => s.phrase.start >= p.start && s.phrase.end <= p.end && s.number);
+    const total = inP.find((s) => s.quantity.key === 't3.total');
+    if (!total) continue;
+    const parts = OUTCOME_GROUP_KEYS.map((k) => inP.find((s) => s.quantity.key === k)).filter((s): s is Statement => Boolean(s));
+    if (parts.length < 2) continue;
+    const sum = parts.reduce((a, s) => a + s.stated, 0);
+    if (sum === total.stated) continue;
+    // Fewer parts than the table has non-zero groups: the text may simply not list them all.
+    const stated = new Set(parts.map((s) => s.quantity.key));
+    const allListed = OUTCOME_GROUP_KEYS.filter((k) => !stated.has(k)).every((k) => tableCount(quantity(k), cells) === 0);
+    if (!allListed && sum < total.stated) continue;
+    const first = Math.min(total.sentence.start, ...parts.map((s) => s.sentence.start));
+    const last = Math.max(total.sentence.end, ...parts.map((s) => s.sentence.end));
+    const range: Span = { start: first, end: last, text: text.slice(first, last) };
+    out.push({
+      code: 'NARR-SUM',
+      severity: 'warning',
+      cells: [...new Set([...total.cells, ...parts.flatMap((s) => s.cells)])],
+      message: `正文所述各项办理结果之和与所述办结总数不符：${parts.map((s) => `${plainLabel(s.quantity)} ${s.stated}`).join(' + ')} = ${sum}，而正文称办结 ${total.stated} 件（相差 ${total.stated - sum}）。`,
+      expected: total.stated,
+      actual: sum,
+      narrative: where(section, range),
+    });
+  }
+  return out;
+};
+
+const T4_SUBJECT_GROUPS: Record<string, { groups: readonly string[]; label: string }> = {
+  review: { groups: ['review'], label: T4_REVIEW_HEADER },
+  suit: { groups: T4_GROUPS.filter((g) => g.suit).map((g) => g.id), label: T4_SUIT_HEADER },
+  ...Object.fromEntries(T4_GROUPS.filter((g) => g.suit).map((g) => [g.id, { groups: [g.id], label: `${T4_SUIT_HEADER}（${g.label}）` }])),
+};
+
+const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Finding[] => {
+  const out: Finding[] = [];
+  for (const c of readT4Claims(text)) {
+    const sg = T4_SUBJECT_GROUPS[c.subject];
+    if (!sg) continue;
+    const ids = sg.groups.flatMap((g) => T4_COLUMNS.map((col) => t4(g, col.id)));
+    if (allBlank(cells, ids)) continue;
+    const col = (id: string) => sg.groups.reduce((a, g) => a + num(cells[t4(g, id)]), 0);
+    const total = col('total');
+    const upheld = col('upheld');
+    const breakdown = T4_COLUMNS.map((x) => `${x.label} ${col(x.id)}`).join('、');
+    if (c.kind === 'none' && total !== 0)
+      out.push({
+        code: 'NARR-REVIEW-UPHELD',
+        severity: 'warning',
+        cells: sg.groups.map((g) => t4(g, 'total')),
+        message: `正文「${c.phrase.text}」称没有${sg.label}，但表四${sg.label}总计为 ${total}（${breakdown}）。`,
+        expected: total,
+        actual: 0,
+        narrative: where(section, c.sentence),
+      });
+    if (c.kind === 'all-upheld' && (upheld !== total || total === 0))
+      out.push({
+        code: 'NARR-REVIEW-UPHELD',
+        severity: 'warning',
+        cells: sg.groups.flatMap((g) => [t4(g, 'upheld'), t4(g, 'total')]),
+        message: `正文「${c.phrase.text}」称${sg.label}均获维持，但表四${sg.label}${total === 0 ? '总计为 0' : `${breakdown}`}。`,
+        expected: total,
+        actual: upheld,
+        narrative: where(section, c.sentence),
+      });
+  }
+  return out;
+};
+
+/** The findings of one report's narratives against its own tables. */
+export const narrativeTableFindings = (report: Report): Finding[] => {
+  const out: Finding[] = [];
+  for (const section of NARRATIVE_IDS) {
+    const text = report.narratives[section] ?? '';
+    if (!text.trim()) continue;
+    const statements = readStatements(text);
+    for (const s of statements) {
+      const f = s.quantity.unit === 'money' ? moneyFinding(section, s, report.cells) : countFinding(section, s, report.cells);
+      if (f) out.push(f);
+    }
+    out.push(...sumFindings(section, text, statements, report.cells));
+    out.push(...t4ClaimFindings(section, text, report.cells));
+  }
+  return out;
+};
+
+export const narrativeContradictionCheck: Check = ({ report }) => narrativeTableFindings(report);

@@ -1,0 +1,14 @@
+import type { Check } from '../rules/checks';
+import { narrativeContradictionCheck } from './contradictions';
+import { narrativeTextCheck } from './text-checks';
+
+export * from './numbers';
+export * from './sentences';
+export * from './quantities';
+export * from './statements';
+export * from './contradictions';
+export * from './text-checks';
+export * from './draft';
+
+/** The narrative checks the one engine runs (shared/rules/evaluate.ts). */
+export const NARRATIVE_CHECKS: readonly Check[] = [narrativeContradictionCheck, narrativeTextCheck];

@@ -1,0 +1,179 @@
+/**
+ * Reading what a narrative states about table quantities: each number tied to the quantity whose
+ * phrasing stands right before it in the same clause, plus the zero statements 「未收到…申请」,
+ * 「没有…行政复议」, and the claims 「均获维持」. Anything not tied with certainty is left alone.
+ */
+import type { CellId } from '../format/types';
+import { t3 } from '../format/cells';
+import { T3_TOTAL_COLUMN } from '../format/table3';
+import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
+import { QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, quantity, type Quantity } from './quantities';
+import { clauseEnd, clauseStart, sentenceAt, splitParagraphs, splitSentences, type Span } from './sentences';
+
+export type Statement = {
+  readonly quantity: Quantity;
+  /** The cells compared: the quantity's, or 一 + 二 for 「…（含上年结转 N 件）」. */
+  readonly cells: readonly CellId[];
+  /** What the text states: a count, or 分 for money. */
+  readonly stated: number;
+  readonly statedFen?: bigint;
+  /** The number as the text writes it, unit included (「261 件」, 「两件」, 「5884.0157 万元」); 「未…」 for zero in words. */
+  readonly statedText: string;
+  readonly number: StatedNumber | null;
+  /** The phrase quoted in messages: clause start to the end of the number (「全年共受理政府信息公开申请 261 件」). */
+  readonly phrase: Span;
+  readonly sentence: Span;
+  /** What tied the number to the quantity (the matched phrasing). */
+  readonly verb: string;
+  /** 「…（含上年结转 39 件）」: the number is 一 + 二. */
+  readonly includesCarriedIn: boolean;
+};
+
+/** A claim in words about 表四: 「均获维持」, 「没有…行政复议」. */
+export type T4Claim = {
+  readonly kind: 'all-upheld' | 'none';
+  /** 'review', 'suit', 'suit_direct' or 'suit_after_review'. */
+  readonly subject: string;
+  readonly phrase: Span;
+  readonly sentence: Span;
+};
+
+const SEGMENT_BREAK = /[；;。！？!?\n]/;
+const segmentStart = (text: string, at: number): number => {
+  for (let i = at - 1; i >= 0; i--) if (SEGMENT_BREAK.test(text[i]!)) return i + 1;
+  return 0;
+};
+
+/** The subject mentioned last before `to` (the one whose match ends latest; the longest on a tie). */
+const lastSubject = (text: string, from: number, to: number, subjects: readonly { id: string; re: RegExp }[]): string | null => {
+  const part = text.slice(from, to);
+  let best: { id: string; end: number; len: number } | null = null;
+  for (const s of subjects)
+    for (const m of part.matchAll(s.re)) {
+      const end = m.index! + m[0].length;
+      if (!best || end > best.end || (end === best.end && m[0].length > best.len)) best = { id: s.id, end, len: m[0].length };
+    }
+  return best?.id ?? null;
+};
+
+const isAboutApplications = (sentence: Span, paragraph: Span | undefined): boolean =>
+  /申请/.test(sentence.text) || Boolean(paragraph && /依申请公开/.test(paragraph.text));
+
+const CARRIED_IN_NOTE = /^\s*[（(]\s*(?:其中)?(?:含|包括|包含)\s*上(?:一)?年(?:度)?(?:未办结)?结转/;
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+
+/** Ties one number to a quantity, or to nothing. */
+const tie = (text: string, n: StatedNumber, sentences: readonly Span[], paragraphs: readonly Span[]): Statement | null => {
+  if (n.approx) return null;
+  const isMoney = MONEY_UNITS.includes(n.unit);
+  if (!isMoney && !COUNT_UNITS.includes(n.unit)) return null;
+  const sentence = sentenceAt(sentences, n.start);
+  if (!sentence) return null;
+  const paragraph = paragraphs.find((p) => p.start <= n.start && n.start < p.end);
+  const cs = clauseStart(text, n.start);
+  const leadText = text.slice(cs, n.start);
+  let best: { q: Quantity; index: number; verb: string } | null = null;
+  for (const q of QUANTITIES) {
+    if ((q.unit === 'money') !== isMoney) continue;
+    const m = q.lead.exec(leadText);
+    if (!m) continue;
+    if (q.topic === 'application' && !isAboutApplications(sentence, paragraph)) continue;
+    if (q.subject && !subjectAgrees(text, n, q, sentence)) continue;
+    if (q.key === 't3.new' && /结转|办结|复议|诉讼|答复/.test(m[0])) continue;
+    if (!best || m.index < best.index) best = { q, index: m.index, verb: m[0].trim() };
+  }
+  if (!best) return null;
+  const includesCarriedIn = best.q.key === 't3.new' && CARRIED_IN_NOTE.test(text.slice(n.end, n.end + 20));
+  const cells = includesCarriedIn ? [...best.q.cells, t3('carried_in', T3_TOTAL_COLUMN)] : best.q.cells;
+  const stated = isMoney ? 0 : n.value;
+  if (stated === null) return null;
+  const statedFen = isMoney ? amountToFen(n.decimal, n.unit) : undefined;
+  if (isMoney && statedFen === null) return null;
+  const phraseStart = cs + (leadText.length - leadText.trimStart().length);
+  return {
+    quantity: best.q,
+    cells,
+    stated,
+    ...(statedFen !== undefined && statedFen !== null ? { statedFen } : {}),
+    statedText: n.raw,
+    number: n,
+    phrase: span(text, phraseStart, n.end),
+    sentence,
+    verb: best.verb,
+    includesCarriedIn,
+  };
+};
+
+const subjectAgrees = (text: string, n: StatedNumber, q: Quantity, sentence: Span): boolean => {
+  const want = q.subject!;
+  if (want.family === 't2') {
+    // 「制发 65 个政策文件」: the noun after the unit decides, and it is not ours.
+    const after = text.slice(n.end, clauseEnd(text, n.end));
+    const post = /^\s*(?:的)?(?:政府|行政)?(规章(?!制度)|规范性文件)/.exec(after);
+    if (post) return (post[1] === '规章' ? 'rules' : 'normative') === want.id;
+    if (/^\s*(?:的)?[^\s，。；、]{0,6}(?:文件|信息|政策|制度|目录)/.test(after)) return false;
+    return lastSubject(text, segmentStart(text, n.start), n.start, T2_SUBJECTS) === want.id;
+  }
+  return lastSubject(text, sentence.start, n.start, T4_SUBJECTS) === want.id;
+};
+
+const LIST_CLAUSE_BREAK = /[，,；;。！？!?：:（）()\n]/;
+const clauseEndKeepingLists = (text: string, at: number): number => {
+  for (let i = at; i < text.length; i++) if (LIST_CLAUSE_BREAK.test(text[i]!)) return i;
+  return text.length;
+};
+
+const NEW_ZERO_OBJECT = /政府信息公开申请|依申请公开(?:申请)?|公开申请/;
+const T4_ZERO_OBJECT = /行政复议|行政诉讼/g;
+const ALL_UPHELD = /(?:均|全部|都)(?:获|被|予以|得到|已)?(?:法院|复议机关)?(?:判决|决定)?维持/g;
+
+/** Every statement the text makes about a table quantity, in text order. */
+export const readStatements = (text: string): Statement[] => {
+  const sentences = splitSentences(text);
+  const paragraphs = splitParagraphs(text);
+  const out: Statement[] = [];
+  for (const n of findNumbers(text)) {
+    const s = tie(text, n, sentences, paragraphs);
+    if (s) out.push(s);
+  }
+  // 「本年度未收到政府信息公开申请」: 一 is zero.
+  for (const neg of findNegations(text)) {
+    if (!/^未(?:收到|接到|受理)|^没有|^无/.test(neg.word)) continue;
+    const end = clauseEnd(text, neg.end);
+    const rest = text.slice(neg.end, end);
+    if (/\d|[一二两三四五六七八九十]\s*[件项条]/.test(rest)) continue;
+    const obj = NEW_ZERO_OBJECT.exec(rest);
+    if (!obj || !/收到|接到|受理|^未/.test(neg.word + rest.slice(0, obj.index)) || obj.index > 12) continue;
+    const sentence = sentenceAt(sentences, neg.start);
+    if (!sentence) continue;
+    const q = quantity('t3.new');
+    out.push({ quantity: q, cells: q.cells, stated: 0, statedText: neg.word, number: null, phrase: span(text, clauseStart(text, neg.start), end), sentence, verb: neg.word, includesCarriedIn: false });
+  }
+  return out.sort((a, b) => a.phrase.start - b.phrase.start);
+};
+
+/** 「没有…行政复议」「未发生…行政诉讼」「均获维持」: what the text claims about 表四 in words. */
+export const readT4Claims = (text: string): T4Claim[] => {
+  const sentences = splitSentences(text);
+  const out: T4Claim[] = [];
+  for (const neg of findNegations(text)) {
+    // 「未发生…行政复议、行政诉讼」: an enumeration with 、 stays in the claim.
+    const end = clauseEndKeepingLists(text, neg.end);
+    const rest = text.slice(neg.end, end);
+    if (/[0-9０-９]/.test(rest)) continue;
+    const sentence = sentenceAt(sentences, neg.start);
+    if (!sentence) continue;
+    for (const m of rest.matchAll(T4_ZERO_OBJECT)) {
+      if (m.index! > 24) break;
+      out.push({ kind: 'none', subject: m[0] === '行政复议' ? 'review' : 'suit', phrase: span(text, clauseStart(text, neg.start), end), sentence });
+    }
+  }
+  for (const sentence of sentences)
+    for (const m of sentence.text.matchAll(ALL_UPHELD)) {
+      const at = sentence.start + m.index!;
+      const subject = lastSubject(text, sentence.start, at, T4_SUBJECTS);
+      if (!subject) continue;
+      out.push({ kind: 'all-upheld', subject, phrase: span(text, clauseStart(text, at), clauseEnd(text, at)), sentence });
+    }
+  return out;
+};

@@ -1,0 +1,203 @@
+/**
+ * The other narrative mistakes evaluators keep finding: text carried over from last year
+ * (NARR-REUSED), a wrong year (NARR-YEAR), placeholders left in (NARR-PLACEHOLDER), and 六 saying
+ * nothing about 信息处理费 (NARR-FEES). Each finding points at its place in the text.
+ */
+import type { NarrativeId } from '../format/types';
+import { NARRATIVE_IDS, SECTIONS, narrativeHeading } from '../format/sections';
+import type { Report } from '../report/document';
+import type { Check } from '../rules/checks';
+import type { Finding } from '../rules/finding';
+import { halfWidthDigits } from './numbers';
+import { clauseEnd, clauseStart, sentenceAt, splitSentences, type Span } from './sentences';
+
+const where = (section: NarrativeId, s: Span) => ({ section, start: s.start, end: s.end, quote: s.text });
+const sectionName = (id: NarrativeId) => `「${narrativeHeading(id)}」`;
+
+// ---------------------------------------------------------------- NARR-YEAR
+
+const YEAR_RE = /(?<![0-9〔［\[])((?:19|20)\d{2})\s*年(度)?/g;
+/** Words that make another year legitimate in the clause: comparisons, periods, references. */
+const YEAR_CONTEXT_OK = /较|比|同比|相比|以来|截至|截止|至今|以前|之前|之后|期间|自|上年|去年|前年|分别|规划|计划|目标|—|－|-|~|～|至|到/;
+/** After 「2023 年」: signs that the clause narrates that year's own work (「2023 年，…」「2023 年全市共…」). */
+const WORK_YEAR_AFTER = /^\s*(?:[，,]|共|全年|全市|全县|全区|全镇|全乡|全省|我|本机关|本单位|本部门)/;
+
+const insideQuoteOrTitle = (text: string, at: number): boolean => {
+  const before = text.slice(0, at);
+  const open = (o: string, c: string) => before.lastIndexOf(o) > before.lastIndexOf(c);
+  return open('《', '》') || open('〔', '〕') || open('“', '”') || open('「', '」');
+};
+
+export const yearFindings = (report: Report): Finding[] => {
+  const year = report.year;
+  if (year === null) return [];
+  const out: Finding[] = [];
+  for (const section of NARRATIVE_IDS) {
+    const text = report.narratives[section] ?? '';
+    const ascii = halfWidthDigits(text);
+    const sentences = splitSentences(text);
+    for (const m of ascii.matchAll(YEAR_RE)) {
+      const y = Number(m[1]);
+      if (y === year || y === year + 1) continue; // this year, or plans for the next
+      const at = m.index!;
+      const after = ascii.slice(at + m[0].length);
+      if (insideQuoteOrTitle(text, at)) continue;
+      const sentence = sentenceAt(sentences, at);
+      if (!sentence) continue;
+      const clause = text.slice(clauseStart(text, at), clauseEnd(text, at + m[0].length));
+      const isDate = /^\s*\d{1,2}\s*月/.test(after);
+      // 「本报告数据统计时间为 2023 年 1 月 1 日至 12 月 31 日」 in a 2024 report: the period is wrong.
+      const statisticalPeriod = isDate && /统计/.test(sentence.text);
+      if (!statisticalPeriod) {
+        if (isDate || YEAR_CONTEXT_OK.test(clause) || !WORK_YEAR_AFTER.test(after)) continue;
+        if (/^\s*(?:度)?(?:政府信息公开)?(?:工作)?(?:年度)?报告/.test(after)) continue;
+      }
+      out.push({
+        code: 'NARR-YEAR',
+        severity: 'warning',
+        cells: [],
+        message: `${sectionName(section)}中「${sentence.text.length > 40 ? `${sentence.text.slice(0, 40)}…` : sentence.text}」写的是 ${y} 年，本报告年度为 ${year} 年${statisticalPeriod ? '（统计期间应为本报告年度）' : ''}。如描述本年度工作，请改为 ${year} 年；疑为沿用往年文字。`,
+        expected: year,
+        actual: y,
+        narrative: where(section, sentence),
+      });
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-PLACEHOLDER
+
+/** XX/××/待补充/待填写/TODO/【】/（　）: what templates leave for the clerk to fill in. */
+const PLACEHOLDER_RE = /(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])|[×＊*]{2,}|○{2,}|待补充|待填写|待完善|待核实|TODO|TBD|【[\s　]*】|【[^】\n]{0,12}(?:填|补充|XX|××|名称|数字|单位|日期)[^】\n]{0,12}】|[（(][\s　]{2,}[)）]/g;
+
+export const placeholderFindings = (report: Report): Finding[] => {
+  const out: Finding[] = [];
+  for (const section of NARRATIVE_IDS) {
+    const text = report.narratives[section] ?? '';
+    const sentences = splitSentences(text);
+    for (const m of text.matchAll(PLACEHOLDER_RE)) {
+      const at = m.index!;
+      const sentence = sentenceAt(sentences, at) ?? { start: at, end: at + m[0].length, text: m[0] };
+      out.push({
+        code: 'NARR-PLACEHOLDER',
+        severity: 'warning',
+        cells: [],
+        message: `${sectionName(section)}中有未填写的占位内容「${m[0]}」：${sentence.text.length > 40 ? `${sentence.text.slice(0, 40)}…` : sentence.text}`,
+        actual: m[0],
+        narrative: where(section, sentence),
+      });
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-FEES
+
+/**
+ * 六、其他需要报告的事项 is where the format puts 收取信息处理费情况 (its template says so); a 六 that
+ * says nothing about fees leaves that out. 表二's 行政事业性收费 is a different thing (第二十条第（八）项),
+ * compared number for number by the NARR-FEES-AMOUNT quantity wherever the text states it.
+ */
+const FEE_MENTION = /信息处理费|处理费|收费|费用|收取[^。；\n]{0,12}费/;
+const FEE_PLACEHOLDER = (SECTIONS.find((s) => s.kind === 'narrative' && s.id === 'other_matters') as { placeholder: string } | undefined)?.placeholder ?? '';
+
+export const feeFindings = (report: Report): Finding[] => {
+  const text = report.narratives.other_matters ?? '';
+  if (FEE_MENTION.test(text)) return [];
+  const hint = FEE_PLACEHOLDER.replace(/^（|。?）$/g, '');
+  return [
+    {
+      code: 'NARR-FEES',
+      severity: 'warning',
+      cells: [],
+      message: `${sectionName('other_matters')}${text.trim() ? '未说明收取信息处理费情况' : '为空，未说明收取信息处理费情况'}（格式要求：${hint}）。未收取的，请写明「本年度未收取信息处理费」。`,
+      narrative: { section: 'other_matters', start: 0, end: text.length, quote: text },
+    },
+  ];
+};
+
+// ---------------------------------------------------------------- NARR-REUSED
+
+/** A sentence counts as reused when its character-bigram similarity with a sentence of last year's text is at least this. */
+export const REUSE_SIMILARITY = 0.85;
+/** The report is flagged when at least this share of its narrative text (by characters) is reused. */
+export const REUSE_SHARE_THRESHOLD = 0.3;
+/** Shorter sentences (「存在的问题：」, 「改进情况：」) are not counted either way. */
+export const REUSE_MIN_CHARS = 12;
+
+const normalise = (s: string) => halfWidthDigits(s).replace(/[\s\p{P}\p{S}]/gu, '');
+const bigrams = (s: string): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const b = s.slice(i, i + 2);
+    m.set(b, (m.get(b) ?? 0) + 1);
+  }
+  return m;
+};
+/** Dice coefficient on character bigrams (with multiplicity): 1 for identical text. */
+export const similarity = (a: string, b: string): number => {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let common = 0;
+  for (const [k, n] of A) common += Math.min(n, B.get(k) ?? 0);
+  return (2 * common) / (a.length - 1 + (b.length - 1));
+};
+
+export type ReusedSentence = { readonly section: NarrativeId; readonly sentence: Span; readonly similarity: number };
+export type ReuseReport = { readonly share: number; readonly counted: number; readonly reused: readonly ReusedSentence[] };
+
+/** Which sentences of this year's narratives stand (nearly) word for word in last year's, and their share by characters. */
+export const measureReuse = (current: Record<NarrativeId, string>, previous: Partial<Record<NarrativeId, string>>): ReuseReport => {
+  const old = NARRATIVE_IDS.flatMap((id) => splitSentences(previous[id] ?? ''))
+    .map((s) => normalise(s.text))
+    .filter((s) => s.length >= REUSE_MIN_CHARS);
+  const oldSet = new Set(old);
+  const reused: ReusedSentence[] = [];
+  let counted = 0;
+  let reusedChars = 0;
+  for (const section of NARRATIVE_IDS)
+    for (const s of splitSentences(current[section] ?? '')) {
+      const n = normalise(s.text);
+      if (n.length < REUSE_MIN_CHARS) continue;
+      counted += n.length;
+      let best = oldSet.has(n) ? 1 : 0;
+      // Length ratio bounds Dice from above: skip pairs that cannot reach the threshold.
+      for (const o of old) {
+        if (best >= 1) break;
+        const ratio = Math.min(o.length, n.length) / Math.max(o.length, n.length);
+        if ((2 * ratio) / (1 + ratio) < REUSE_SIMILARITY) continue;
+        best = Math.max(best, similarity(n, o));
+      }
+      if (best >= REUSE_SIMILARITY) {
+        reused.push({ section, sentence: s, similarity: best });
+        reusedChars += n.length;
+      }
+    }
+  return { share: counted ? reusedChars / counted : 0, counted, reused };
+};
+
+export const reuseFindings = (report: Report, previous: Partial<Record<NarrativeId, string>> | undefined, previousYear: number | null): Finding[] => {
+  if (!previous || NARRATIVE_IDS.every((id) => !(previous[id] ?? '').trim())) return [];
+  const r = measureReuse(report.narratives, previous);
+  if (r.share < REUSE_SHARE_THRESHOLD) return [];
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const which = previousYear !== null ? `上年（${previousYear} 年）报告` : '上年报告';
+  return r.reused.map((u) => ({
+    code: 'NARR-REUSED',
+    severity: 'warning' as const,
+    cells: [],
+    message: `此句与${which}${u.similarity === 1 ? '完全相同' : `几乎相同（相似度 ${pct(u.similarity)}）`}：「${u.sentence.text.length > 40 ? `${u.sentence.text.slice(0, 40)}…` : u.sentence.text}」。本报告正文共有 ${pct(r.share)} 的文字沿用上年报告（提示阈值 ${pct(REUSE_SHARE_THRESHOLD)}），内容雷同易被评议指出，请结合本年度工作重写。`,
+    expected: pct(REUSE_SHARE_THRESHOLD),
+    actual: pct(r.share),
+    narrative: where(u.section, u.sentence),
+  }));
+};
+
+export const narrativeTextCheck: Check = ({ report, previous }) => {
+  const prevNarratives = previous?.narratives ?? report.baseline?.narratives;
+  const prevYear = previous?.narratives ? previous.year : (report.baseline?.year ?? null);
+  return [...yearFindings(report), ...placeholderFindings(report), ...feeFindings(report), ...reuseFindings(report, prevNarratives, prevYear)];
+};
