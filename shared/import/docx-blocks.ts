@@ -133,10 +133,16 @@ const rowKey = (r: readonly string[]) => r.map((c) => c.replace(/\s+/g, '')).joi
  * of columns continues it if its first row holds figures (a bare continuation), or if it starts by
  * repeating the first table's header rows (those are dropped).
  */
-export const joinSplitTables = (blocks: readonly Block[]): Block[] => {
+export const joinSplitTables = (blocks: readonly Block[], nested: ReadonlySet<Block> = new Set()): Block[] => {
   const out: Block[] = [];
   let lastTable = -1;
   for (const b of blocks) {
+    if (nested.has(b)) {
+      // a table read out of a cell stands where its outer table stood: never joined with anything
+      out.push(b);
+      lastTable = -1;
+      continue;
+    }
     if (b.kind === 'paragraph') {
       out.push(b);
       if (b.text.trim() !== '') lastTable = -1;
@@ -179,15 +185,21 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
   const body = firstChild(doc.documentElement!, 'body');
   if (!body) throw new ZipError('Word 正文中没有 body 部分，文件可能已损坏');
   const blocks: Block[] = [];
+  const nested = new Set<Block>();
   const walk = (e: Element) => {
     for (const c of childElements(e)) {
       if (c.localName === 'p') {
         const text = runText(c);
         blocks.push({ kind: 'paragraph', text });
-      } else if (c.localName === 'tbl') blocks.push(...readTable(c, state));
+      } else if (c.localName === 'tbl') {
+        const [first, ...rest] = readTable(c, state);
+        if (first) blocks.push(first);
+        for (const n of rest) nested.add(n);
+        blocks.push(...rest);
+      }
       else if (WRAPPERS.has(c.localName ?? '')) walk(c);
     }
   };
   walk(body);
-  return joinSplitTables(blocks).filter((b) => b.kind === 'table' || b.text.trim() !== '');
+  return joinSplitTables(blocks, nested).filter((b) => b.kind === 'table' || b.text.trim() !== '');
 };
