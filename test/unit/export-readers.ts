@@ -5,7 +5,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import type { NarrativeId } from '../../shared/format/types';
 import { CELLS } from '../../shared/format/cells';
 import { seedText } from '../helpers/seeds';
@@ -130,6 +130,9 @@ export const moneyOf = (cell: ExcelJS.Cell): string => {
 };
 
 // ---- html ----
+
+// jsdom ships without type declarations; this is the one constructor used
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: Window } };
 
 export const parseHtml = (html: string): Document => new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document;
 
