@@ -2,8 +2,10 @@
  * The Chinese application menu as data (Electron's MenuItemConstructorOptions shape), built by a
  * pure function so the items, their order and the shortcuts of each platform can be tested.
  */
-import { basename } from 'node:path';
 import type { MenuCommand } from '../shared/ipc';
+
+/** The name of a file whichever OS wrote the path. */
+const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
 export type MenuItem = {
   label?: string;
@@ -30,7 +32,7 @@ export const buildMenuTemplate = (o: MenuOptions, a: MenuActions): MenuItem[] =>
   const mac = o.platform === 'darwin';
   const sep: MenuItem = { type: 'separator' };
   const recent: MenuItem[] = o.recent.length
-    ? [...o.recent.map((p, i): MenuItem => ({ label: `${i + 1}  ${basename(p).replace(/&/g, '&&')}`, click: () => a.openRecent(p) })), sep, { label: '清除最近打开的文件', click: () => a.clearRecent() }]
+    ? [...o.recent.map((p, i): MenuItem => ({ label: `${i + 1}  ${baseName(p).replace(/&/g, '&&')}`, click: () => a.openRecent(p) })), sep, { label: '清除最近打开的文件', click: () => a.clearRecent() }]
     : [{ label: '（无）', enabled: false }];
 
   const file: MenuItem = {
