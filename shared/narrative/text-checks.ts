@@ -18,7 +18,10 @@ const sectionName = (id: NarrativeId) => `「${narrativeHeading(id)}」`;
 
 const YEAR_RE = /(?<![0-9〔［\[])((?:19|20)\d{2})\s*年(度)?/g;
 /** Words that make another year legitimate in the clause: comparisons, periods, references. */
-const YEAR_CONTEXT_OK = /较|比|同比|相比|以来|截至|截止|至今|以前|之前|之后|期间|自|上年|去年|前年|分别|规划|计划|目标|—|－|-|~|～|至|到/;
+const YEAR_CONTEXT_OK = /较|比|同比|相比|以来|截至|截止|至今|以前|之前|之后|期间|自|上年|去年|前年|分别|规划|计划|目标/;
+/** 「2022 年至 2024 年」「2021—2023 年」: a span of years. */
+const RANGE_AFTER = /^\s*(?:至|到|—|－|-|~|～)/;
+const RANGE_BEFORE = /(?:至|到|—|－|-|~|～)\s*$/;
 /** After 「2023 年」: signs that the clause narrates that year's own work (「2023 年，…」「2023 年全市共…」). */
 const WORK_YEAR_AFTER = /^\s*(?:[，,]|共|全年|全市|全县|全区|全镇|全乡|全省|我|本机关|本单位|本部门)/;
 
@@ -50,6 +53,7 @@ export const yearFindings = (report: Report): Finding[] => {
       const statisticalPeriod = isDate && /统计/.test(sentence.text);
       if (!statisticalPeriod) {
         if (isDate || YEAR_CONTEXT_OK.test(clause) || !WORK_YEAR_AFTER.test(after)) continue;
+        if (RANGE_AFTER.test(after) || RANGE_BEFORE.test(ascii.slice(Math.max(0, at - 3), at))) continue;
         if (/^\s*(?:度)?(?:政府信息公开)?(?:工作)?(?:年度)?报告/.test(after)) continue;
       }
       out.push({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { importText } from '../../shared/import/text';
 import { evaluate } from '../../shared/rules';
 import { seedNarratives, seedReportWithNarratives } from '../helpers/seed-narratives';
-import { SEED_FILES, seedExpectation } from '../helpers/seeds';
+import { SEED_FILES, seedExpectation, seedText } from '../helpers/seeds';
 
 type Contradiction = { says: string; cell?: string; cells?: string; table: number; note: string };
 
@@ -54,6 +55,16 @@ describe('narrative against tables on the five seed reports', () => {
       expect(rest.length).toBe(notesWithSums.length);
     });
   }
+
+  it('end to end from the published text: the imported report gives the same narrative findings', () => {
+    for (const f of SEED_FILES) {
+      const r = importText(seedText(f));
+      expect(r.ok, f).toBe(true);
+      if (!r.ok) continue;
+      const fromText = evaluate(r.report).filter((x) => x.code.startsWith('NARR-'));
+      expect(fromText.map((x) => [x.code, x.expected, x.actual, x.narrative?.start]), f).toEqual(narrFindings(f).map((x) => [x.code, x.expected, x.actual, x.narrative?.start]));
+    }
+  });
 
   it('济源 says which column the wrong number comes from', () => {
     const f = narrFindings('2023_jiyuan-city.txt').find((x) => x.code === 'NARR-NEW')!;
