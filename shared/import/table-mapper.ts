@@ -99,13 +99,15 @@ const T2_2019_MAP: Partial<Record<keyof typeof FORMAT_2019.t2Columns, string>> =
 export const mapT2 = (rows: readonly Row[]): TableRead => {
   const out = newRead();
   let block = -1;
-  let headers = new Map<number, Map<number, T2Col>>();
+  const headers = new Map<number, Map<number, T2Col>>();
   const pending: { bi: number; id: string; label: string }[] = [];
   const seen2019Rows = new Set<string>();
+  const seenRows = new Set<string>();
   const unmapped2019: string[] = [];
 
   const assign = (m: { bi: number; id: string }, tail: readonly string[]) => {
     const b = T2_BLOCKS[m.bi]!;
+    seenRows.add(m.id);
     const header = headers.get(m.bi);
     const cols: { rel: number; col: T2Col }[] = header
       ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
@@ -162,7 +164,10 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
         const col = matchT2Column(block, c);
         if (col) header.set(rel, col);
       });
-      if (block >= 0 && header.size > 0) headers.set(block, header);
+      // a header cut short (a PDF line break) is no header: the official column order applies
+      const cols = [...header.values()];
+      const complete = block >= 0 && T2_BLOCKS[block]!.columns.every((c) => cols.some((x) => x.kind === 'cell' && x.id === c.id));
+      if (block >= 0 && (complete || cols.some((c) => c.kind === '2019'))) headers.set(block, header);
       if ([...header.values()].some((c) => c.kind === '2019')) out.format2019 = true;
       continue;
     }
@@ -186,10 +191,10 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
   }
   for (const p of pending) assign(p, []);
 
-  for (const b of T2_BLOCKS) {
+  for (const b of rows.length > 0 ? T2_BLOCKS : []) {
     for (const r of b.rows) {
       const missing = b.columns.filter((c) => !out.found.has(`t2.${r.id}.${c.id}`));
-      if (missing.length === b.columns.length) {
+      if (missing.length === b.columns.length && !seenRows.has(r.id)) {
         note(out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
       } else if (missing.length > 0) {
         note(out, 't2', 'warning', `表二「${r.label}」一行的「${missing.map((c) => c.label).join('」「')}」在原表中没有对应的列，留空，请补填`);
@@ -338,35 +343,59 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     });
   };
 
+  const OTHER_2019 = '#other2019';
+  /** The start of a label that a PDF line break cut off: joined with the next line before matching. */
+  let fragment = '';
   for (const row of rows) {
-    const label = labelText(row);
+    let label = labelText(row);
     const tail = row.slice(lastLabelIndex(row) + 1);
     const numbers = hasNumber(row);
     if (!label) {
+      fragment = '';
       if (numbers) {
         const next = pending.shift();
-        if (next) assign(next, tail);
+        if (next === OTHER_2019) single2019 = [...tail];
+        else if (next) assign(next, tail);
         else note(out, 't3', 'warning', `表三有一行数字（${tail.filter((c) => !isEmptyCell(c)).join(' ')}）找不到对应的行名，未读取`);
       }
       continue;
     }
-    const m = matchT3Label(label, context);
+    let m = matchT3Label(label, context);
+    if (fragment && !(m.kind === 'row' && m.confident)) {
+      const joined = matchT3Label(fragment + label, context);
+      if (joined.kind === 'row' && joined.confident) {
+        m = joined;
+        label = fragment + label;
+      }
+    }
+    fragment = m.kind === 'row' && m.confident ? '' : m.kind === 'group' ? '' : (fragment + label).slice(-60);
     if (m.kind === 'group') {
       context = m.group;
-      if (m.group === 'other' && (numbers || (tail.length > 0 && bare(label) === GROUP_WORDS.get('other')))) {
-        // 2019 试行格式: a single （六）其他处理 row
-        single2019 = numbers || tail.length > 0 ? [...tail] : null;
+      if (m.group === 'other') {
+        // 2019 试行格式: a single （六）其他处理 row, with its numbers here or on a later line
+        if (numbers) single2019 = [...tail];
+        else if (tail.length === 0 && !pending.includes(OTHER_2019)) pending.push(OTHER_2019);
       }
       continue;
     }
     if (m.kind === 'none') {
       // the second half of a label broken over two lines, with the numbers of the row above
-      if (numbers && pending.length > 0) assign(pending.shift()!, tail);
+      if (numbers && pending.length > 0) {
+        const next = pending.shift()!;
+        if (next === OTHER_2019) single2019 = [...tail];
+        else assign(next, tail);
+        fragment = '';
+      }
       continue;
     }
     const rowDef = T3_ROWS.find((r) => r.id === m.id)!;
     if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) context = rowDef.group as T3GroupKey;
     else if (rowDef.kind !== 'result') context = null;
+    // a sub-item of （六） means the current format: the group line was a heading, not a 2019 row
+    if (rowDef.group === 'other') {
+      const k = pending.indexOf(OTHER_2019);
+      if (k >= 0) pending.splice(k, 1);
+    }
     if (tail.length === 0 && !numbers) {
       if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) pending.push(m.id);
       continue;
@@ -374,6 +403,9 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     if (!m.confident && !numbers) continue;
     assign(m.id, tail);
   }
+  const leftOver = pending.filter((id) => id !== OTHER_2019);
+  pending.length = 0;
+  pending.push(...leftOver);
   for (const id of pending) {
     note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
     assign(id, []);
@@ -411,6 +443,7 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
   // rows named after a group (a transposed layout): 行政复议 / 未经复议直接起诉 / 复议后起诉 with 5 numbers each
   const byGroup = new Map<string, readonly string[]>();
   const flat: (string | undefined)[] = [];
+  let extra = false;
   for (const row of rows) {
     if (!hasNumber(row)) continue;
     const label = bare(canonicalText(labelText(row)));
@@ -422,7 +455,10 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
     }
     const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
     if (idx.length === T4_CELLS.length || tail.length < T4_CELLS.length) flat.push(...(idx.length === T4_CELLS.length ? idx.map((i) => tail[i]) : tail));
-    else flat.push(...tail.slice(0, T4_CELLS.length));
+    else {
+      if (idx.length > T4_CELLS.length) extra = true;
+      flat.push(...tail.slice(0, T4_CELLS.length));
+    }
   }
   if (byGroup.size > 0) {
     for (const g of T4_GROUPS) {
@@ -438,7 +474,7 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       });
     }
   } else if (flat.length > 0) {
-    if (flat.filter((c) => c !== undefined && isNumberCell(c)).length > T4_CELLS.length || flat.length > T4_CELLS.length)
+    if (extra || flat.length > T4_CELLS.length)
       note(out, 't4', 'warning', `表四读到的数字多于 ${T4_CELLS.length} 个，只取了前 ${T4_CELLS.length} 个，请核对`);
     if (flat.length < T4_CELLS.length) note(out, 't4', 'warning', `表四只读到 ${flat.length} 个数字（应为 ${T4_CELLS.length} 个），缺少的格留空，请核对`);
     T4_CELLS.forEach((id, i) => {
@@ -447,6 +483,13 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       out.values.set(id, v.value);
       if (i < flat.length) out.found.add(id);
     });
+  } else if (rows.some((r) => r.some(isLabelCell))) {
+    // the table is there but holds no number at all: every cell was left blank
+    for (const id of T4_CELLS) {
+      out.values.set(id, null);
+      out.found.add(id);
+    }
+    note(out, 't4', 'warning', `表四没有读到任何数字，${T4_CELLS.length} 格均按空白处理，请核对`);
   }
   return out;
 };

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../shared/import/text';
+import type { ImportResult } from '../../shared/import/types';
+import { CELL_IDS } from '../../shared/format';
+import { evaluate } from '../../shared/rules';
+import { SEED_FILES, seedExpectation, seedText } from '../helpers/seeds';
+import { markdownTable, pdfTable } from '../helpers/render-text';
+
+type Cells = Record<string, number | string | null>;
+const expectedCells = (file: string): Cells => ({ ...(seedExpectation(file).cells as Cells) });
+
+const ok = (r: ImportResult) => {
+  if (!r.ok) throw new Error(`not read: ${r.message}`);
+  return r;
+};
+
+/** Compares every statutory cell, naming the cell on failure. */
+const expectCells = (got: Cells, want: Cells) => {
+  const diff = CELL_IDS.filter((id) => got[id] !== want[id]).map((id) => `${id}: got ${String(got[id])}, want ${String(want[id])}`);
+  expect(diff).toEqual([]);
+};
+
+const problems = (r: ImportResult) => (r.ok ? r.notes.filter((n) => n.level !== 'info').map((n) => n.message) : [r.message]);
+
+/** Applies f to each run of consecutive tab-separated lines (a table), leaving prose alone. */
+const mapTables = (text: string, f: (rows: string[][]) => string[]): string => {
+  const out: string[] = [];
+  let run: string[][] = [];
+  const flush = () => {
+    if (run.length) out.push(...f(run));
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) run.push(line.split('\t'));
+    else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return out.join('\n');
+};
+const mapCells = (text: string, f: (cell: string) => string): string => mapTables(text, (rows) => rows.map((r) => r.map(f).join('\t')));
+
+const FW = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/\./g, '．');
+const isNum = (c: string) => /^\d+(\.\d+)?$/.test(c.trim());
+/** Splits a label in the middle with a space, as pages broken at the cell width do: 「商业 企业」. */
+const splitWord = (c: string) => {
+  const t = c.trim();
+  if (t.length < 2 || isNum(t)) return c;
+  const mid = Math.ceil(t.length / 2);
+  return `${t.slice(0, mid)} ${t.slice(mid)}`;
+};
+
+describe.each(SEED_FILES)('layout variants of %s read to the seed cells', (file) => {
+  const text = seedText(file);
+  const want = expectedCells(file);
+
+  it('markdown pipe tables', () => {
+    const md = mapTables(text, (rows) => markdownTable(rows.map((r) => r.map((c) => c.trim()))));
+    expect(md).toContain('|---|');
+    expect(md).not.toContain('\t');
+    const r = ok(importText(md));
+    expectCells(r.report.cells, want);
+    expect(problems(r)).toEqual([]);
+    expect(r.report.agency).toBe(seedExpectation(file).agency);
+  });
+
+  it('full-width digits everywhere (title, tables, money)', () => {
+    const r = ok(importText(FW(text)));
+    expectCells(r.report.cells, want);
+    expect(r.report.year).toBe(seedExpectation(file).year);
+    expect(problems(r)).toEqual([]);
+  });
+
+  it('every label and heading split by a space (「商业 企业」「三、本年度办 理结果」)', () => {
+    const split = mapCells(text, splitWord)
+      .split('\n')
+      .map((l) => (/^#*\s*[一二三四五六]、/.test(l) && !l.includes('\t') ? splitWord(l) : l))
+      .join('\n');
+    expect(split).toContain('商业 企业');
+    const r = ok(importText(split));
+    expectCells(r.report.cells, want);
+    expect(problems(r)).toEqual([]);
+    expect(r.report.narratives.problems.length).toBeGreaterThan(0);
+    expect(r.report.narratives.other_matters.length).toBeGreaterThan(0);
+  });
+
+  it('thousands separators and spaces inside numbers', () => {
+    const sep = mapCells(text, (c) => (isNum(c) && !c.includes('.') && c.length >= 4 ? `${c.slice(0, -3)}${c.length % 2 ? ',' : ' '}${c.slice(-3)}` : c));
+    const r = ok(importText(sep));
+    expectCells(r.report.cells, want);
+  });
+
+  it('blank cells instead of 0 read as blank (null), never 0', () => {
+    const blank = mapCells(text, (c) => (c.trim() === '0' ? '' : c));
+    const r = ok(importText(blank));
+    const wantBlank = Object.fromEntries(Object.entries(want).map(([id, v]) => [id, v === 0 || v === '0' ? null : v]));
+    expectCells(r.report.cells, wantBlank);
+    // blanks are reported as unfilled by the rules engine, never as broken sums
+    expect(evaluate(r.report).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.stats.found).toEqual({ t2: 10, t3: 175, t4: 15 });
+  });
+
+  it('a dropped 规章 row leaves its three cells blank with a note', () => {
+    const dropped = text
+      .split('\n')
+      .filter((l) => !/^规章\t/.test(l))
+      .join('\n');
+    expect(dropped).not.toMatch(/^规章\t/m);
+    const r = ok(importText(dropped));
+    expectCells(r.report.cells, { ...want, 't2.rules.issued': null, 't2.rules.repealed': null, 't2.rules.effective': null });
+    expect(r.stats.found.t2).toBe(7);
+    expect(r.notes.some((n) => n.table === 't2' && n.level === 'warning' && n.message.includes('「规章」'))).toBe(true);
+  });
+
+  for (const mode of ['interleaved', 'columns'] as const) {
+    it(`PDF-extracted layout, labels and numbers on different lines (${mode}, long labels wrapped)`, () => {
+      const pdf = mapTables(text, (rows) => pdfTable(rows, mode, 14));
+      expect(pdf).not.toContain('\t');
+      const r = ok(importText(pdf));
+      expectCells(r.report.cells, want);
+      expect(problems(r)).toEqual([]);
+      expect(r.report.narratives.overview.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+/** format.md §6: label variants and typos seen in real reports, each accepted silently. */
+const VARIANTS: readonly (readonly [string, (t: string) => string])[] = [
+  ['钩稽关系', (t) => t.replace(/勾稽/g, '钩稽')],
+  ['规范性文件 without 行政', (t) => t.replace(/^行政规范性文件\t/m, '规范性文件\t')],
+  ['先行有效件数 / 本年废纸件数', (t) => t.replace('本年废止件数', '本年废纸件数').replace('现行有效件数', '先行有效件数')],
+  ['现行有效件数（历史累计）', (t) => t.replace('现行有效件数', '现行有效件数（历史累计）')],
+  ['2.其他法律行政止公开', (t) => t.replace('其他法律行政法规禁止公开', '其他法律行政止公开')],
+  ['四、…行政法复议… heading', (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况')],
+  ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')],
+  ['五、政府信息公开工作存在的主要问题及改进措施', (t) => t.replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进措施')],
+  ['（六） sub-items numbered 1、2、3、', (t) => t.replace(/([\t\n])([123])\.\s*(申请人|其他\t)/g, '$1$2、$3')],
+  ['top-left 勾稽 cell dropped', (t) => t.replace(/\(本列数据的勾稽关系为：[^)]*\)/, '')],
+  ['headers split over lines inside cells (「结果\\n维持」 rendered as separate words)', (t) => t.replace(/结果 /g, '结果  ')],
+  ['label cells with full-width brackets and 、 numbering', (t) => t.replace(/\((一|二|三|四|五|六|七)\) ?/g, '（$1）').replace(/\t(\d)\. ?/g, '\t$1、')],
+];
+
+describe.each(SEED_FILES)('format.md §6 variants of %s', (file) => {
+  const text = seedText(file);
+  const want = expectedCells(file);
+  for (const [name, f] of VARIANTS) {
+    it(name, () => {
+      const v = f(text);
+      expect(v).not.toBe(text);
+      const r = ok(importText(v));
+      expectCells(r.report.cells, want);
+      expect(problems(r)).toEqual([]);
+      expect(r.report.narratives.problems.length).toBeGreaterThan(0);
+      expect(r.report.narratives.other_matters.length).toBeGreaterThan(0);
+    });
+  }
+});
