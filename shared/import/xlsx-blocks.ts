@@ -139,8 +139,9 @@ export const xlsxSheets = (zip: SafeZip): XlsxSheet[] => {
 };
 
 const nonEmpty = (r: readonly string[]) => r.filter((c) => c.trim() !== '').length;
-/** Rows that belong to 表二 although they hold one cell: its item lines. */
-const TABLE_LINE = /第二十条|信息内容/;
+/** Rows that belong to 表二 although they hold one cell: its item lines (「第二十条第（一）项」), short, never a sentence. */
+const TABLE_LINE = /^(第二十条第?[(（][一二三四五六七八九十]+[)）]项|信息内容)$/;
+const isTableLine = (r: readonly string[]) => TABLE_LINE.test(r.join('').replace(/[\s\u3000]+/g, ''));
 
 /**
  * A sheet as blocks: runs of rows separated by empty rows; in each run, single-cell rows before the
@@ -152,7 +153,7 @@ export const sheetBlocks = (rows: readonly (readonly string[])[]): Block[] => {
   let run: (readonly string[])[] = [];
   const flush = () => {
     if (!run.length) return;
-    const multi = run.map((r) => nonEmpty(r) > 1 || TABLE_LINE.test(r.join('')));
+    const multi = run.map((r) => nonEmpty(r) > 1 || isTableLine(r));
     const first = multi.indexOf(true);
     const last = multi.lastIndexOf(true);
     const para = (r: readonly string[]) => blocks.push({ kind: 'paragraph', text: r.filter((c) => c.trim() !== '').join(' ') });

@@ -3,21 +3,108 @@
  * directly behind the zip limits (xlsx-blocks.ts); each sheet's rows become blocks, and all sheets
  * together are mapped onto the format by readBlocks. .xls (BIFF) is refused by the sniffer.
  */
+import type { TableId } from '../format/types';
+import { SECTIONS } from '../format/sections';
 import type { Block, ImportNote, ImportResult } from './types';
 import { readBlocks } from './blocks-reader';
 import { refusal } from './docx';
-import { sheetBlocks, xlsxSheets, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './xlsx-blocks';
+import { headingIndex } from './sections';
+import { sheetBlocks, xlsxSheets, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type XlsxSheet } from './xlsx-blocks';
 import { openZip, type SafeZip } from './zip';
+
+const TABLE_OF_NUMERAL: Record<string, TableId> = { 二: 't2', 三: 't3', 四: 't4' };
+const SECTION_OF: Record<TableId, number> = { t2: 1, t3: 2, t4: 3 };
+/** A sheet of one statutory table: named 「表三」 or titled 「表三 收到和处理…」. */
+const TABLE_TITLE = /^\s*表\s*([二三四])(?![\u4e00-\u9fff]{0,2}[、.．])/;
+/** Our export's pointer from the narrative sheet to a table sheet. */
+const SEE_SHEET = /^见工作表「[^」]*」$/;
+
+const tableOfSheet = (s: XlsxSheet, blocks: readonly Block[]): TableId | null => {
+  const byName = TABLE_TITLE.exec(s.name);
+  if (byName) return TABLE_OF_NUMERAL[byName[1]!]!;
+  const first = blocks[0];
+  const byTitle = first && first.kind === 'paragraph' ? TABLE_TITLE.exec(first.text) : null;
+  return byTitle ? TABLE_OF_NUMERAL[byTitle[1]!]! : null;
+};
+
+/**
+ * One reading order for the whole workbook: the narrative sheet(s) in order, each table sheet's
+ * content placed under its section heading (so the text under a table stays that table's text
+ * and does not end up in 六、其他需要报告的事项).
+ */
+export type WorkbookMeta = { agency?: string; year?: number };
+
+/** 「机关名称 | …」「报告年度 | 2023」 rows (our export's 报告 sheet): the report's identity, not a table. */
+const metaOf = (b: Block): WorkbookMeta | null => {
+  if (b.kind !== 'table') return null;
+  const meta: WorkbookMeta = {};
+  for (const row of b.rows) {
+    const cells = row.map((c) => c.trim()).filter(Boolean);
+    const key = (cells[0] ?? '').replace(/[\s\u3000:：]+/g, '');
+    if (cells.length !== 2) return null;
+    if (key === '机关名称' || key === '单位名称') meta.agency = cells[1];
+    else if ((key === '报告年度' || key === '年度') && /^\d{4}$/.test(cells[1]!)) meta.year = Number(cells[1]);
+    else return null;
+  }
+  return meta;
+};
+
+export const workbookBlocks = (sheets: readonly XlsxSheet[], meta: WorkbookMeta = {}): Block[] => {
+  const main: Block[] = [];
+  const tables = new Map<TableId, Block[]>();
+  for (const s of sheets) {
+    const blocks = sheetBlocks(s.rows);
+    const t = tableOfSheet(s, blocks);
+    if (!t || tables.has(t)) {
+      main.push(...blocks);
+      continue;
+    }
+    const first = blocks[0];
+    tables.set(t, first && first.kind === 'paragraph' && TABLE_TITLE.test(first.text) ? blocks.slice(1) : blocks);
+  }
+  const out: Block[] = [];
+  for (const b of main) {
+    if (b.kind === 'paragraph' && SEE_SHEET.test(b.text.trim())) continue;
+    const m = metaOf(b);
+    if (m) {
+      Object.assign(meta, m);
+      continue;
+    }
+    out.push(b);
+    const h = b.kind === 'paragraph' ? headingIndex(b.text) : -1;
+    const t = (Object.keys(SECTION_OF) as TableId[]).find((x) => SECTION_OF[x] === h);
+    if (t && tables.has(t)) {
+      out.push(...tables.get(t)!);
+      tables.delete(t);
+    }
+  }
+  for (const [t, blocks] of [...tables].sort((a, b) => SECTION_OF[a[0]] - SECTION_OF[b[0]])) {
+    const at = out.findIndex((b) => b.kind === 'paragraph' && headingIndex(b.text) > SECTION_OF[t]);
+    const part: Block[] = [{ kind: 'paragraph', text: SECTIONS[SECTION_OF[t]]!.heading }, ...blocks];
+    if (at < 0) out.push(...part);
+    else out.splice(at, 0, ...part);
+  }
+  return out;
+};
 
 export const importXlsxZip = (zip: SafeZip): ImportResult => {
   try {
     const sheets = xlsxSheets(zip);
-    const blocks: Block[] = sheets.flatMap((s) => sheetBlocks(s.rows));
-    const r = readBlocks(blocks, 'xlsx');
+    const meta: WorkbookMeta = {};
+    const r = readBlocks(workbookBlocks(sheets, meta), 'xlsx');
+    if (!r.ok) return r;
+    const notes: ImportNote[] = [...r.notes];
     const cut = sheets.filter((s) => s.truncated).map((s) => `「${s.name}」`);
-    if (!r.ok || !cut.length) return r;
-    const note: ImportNote = { level: 'warning', message: `工作表${cut.join('、')}超出 ${MAX_SHEET_ROWS} 行或 ${MAX_SHEET_COLUMNS} 列的部分未读取` };
-    return { ...r, notes: [...r.notes, note] };
+    if (cut.length) notes.push({ level: 'warning', message: `工作表${cut.join('、')}超出 ${MAX_SHEET_ROWS} 行或 ${MAX_SHEET_COLUMNS} 列的部分未读取` });
+    // the 机关名称 and 报告年度 cells say it outright; the title is only read when they are missing
+    const agency = meta.agency ?? r.report.agency;
+    const year = meta.year ?? r.report.year;
+    const named = meta.agency !== undefined;
+    return {
+      ...r,
+      report: { ...r.report, agency, year },
+      notes: notes.filter((n) => !(named && n.message.includes('未找到报告标题')) && !(meta.year !== undefined && n.message.includes('报告年度'))),
+    };
   } catch (e) {
     return { ok: false, kind: 'xlsx', message: refusal(e, 'Excel 文件') };
   }

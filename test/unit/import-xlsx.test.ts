@@ -1,0 +1,139 @@
+/**
+ * Excel: our own export read back exactly (seeds and random reports), and workbooks laid out like
+ * the official tables by someone else (one sheet, merged headers, numbers as text, full-width
+ * digits, shifted columns), written here with exceljs rather than by our exporter.
+ */
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { CELL_IDS, SECTIONS, tableLayout, type TableId } from '../../shared/format';
+import { buildXlsx } from '../../shared/export/xlsx';
+import { importReportFile } from '../../shared/import';
+import { importText } from '../../shared/import/text';
+import { importXlsx } from '../../shared/import/xlsx';
+import { numberText, sheetBlocks } from '../../shared/import/xlsx-blocks';
+import type { Report } from '../../shared/report';
+import { randomConsistentReport } from '../helpers/random-report';
+import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
+
+const seedWithNarratives = (file: string): Report => {
+  const t = importText(seedText(file));
+  if (!t.ok) throw new Error(t.message);
+  return { ...seedReport(file), narratives: t.report.narratives };
+};
+
+const expectSameReport = (got: Report, want: Report) => {
+  expect(got.agency).toBe(want.agency);
+  expect(got.year).toBe(want.year);
+  for (const id of CELL_IDS) expect(got.cells[id], id).toEqual(want.cells[id]);
+  expect(got.narratives).toEqual(want.narratives);
+};
+
+describe('our own .xlsx export reads back exactly', () => {
+  for (const file of SEED_FILES) {
+    it(file, async () => {
+      const want = seedWithNarratives(file);
+      const r = await importReportFile('上年报告.xlsx', await buildXlsx(want));
+      expect(r.ok, r.ok ? '' : r.message).toBe(true);
+      if (!r.ok) return;
+      expect(r.kind).toBe('xlsx');
+      expectSameReport(r.report, want);
+      expect(r.stats.found).toEqual(r.stats.total);
+      expect(r.notes.filter((n) => n.level !== 'info')).toEqual([]);
+    });
+  }
+
+  it('random consistent reports, with text under the tables', async () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const base = randomConsistentReport(seed, 2020 + (seed % 6));
+      const want: Report = { ...base, tableTexts: { t2: '注：本表数据截至12月31日。', t3: '', t4: `注：复议案件${seed}件。` } };
+      const r = await importXlsx(await buildXlsx(want));
+      expect(r.ok, r.ok ? '' : r.message).toBe(true);
+      if (!r.ok) return;
+      expectSameReport(r.report, want);
+      expect(r.report.tableTexts).toEqual(want.tableTexts);
+    }
+  });
+});
+
+/** A workbook as a clerk might lay it out: everything on one sheet, official merges, starting at column B. */
+const foreignWorkbook = async (report: Report, opts: { asText?: boolean; fullWidth?: boolean; blanks?: readonly string[] } = {}): Promise<Uint8Array> => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  let r = 1;
+  ws.getCell(r, 2).value = `${report.agency}${report.year}年政府信息公开工作年度报告`;
+  r += 2;
+  for (const s of SECTIONS) {
+    ws.getCell(r++, 2).value = s.heading;
+    if (s.kind === 'narrative') {
+      for (const p of report.narratives[s.id].split('\n')) if (p) ws.getCell(r++, 2).value = p;
+      r++;
+      continue;
+    }
+    const layout = tableLayout(s.id as TableId);
+    for (const row of layout.rows)
+      for (const g of row) {
+        const cell = ws.getCell(r + g.row, 2 + g.col);
+        if (g.kind === 'data') {
+          const v = opts.blanks?.includes(g.cellId!) ? null : report.cells[g.cellId!];
+          if (v === null || v === undefined) continue;
+          const text = opts.fullWidth ? String(v).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))) : String(v);
+          cell.value = opts.asText || opts.fullWidth || typeof v === 'string' ? text : v;
+        } else cell.value = g.text;
+        if (g.rowSpan > 1 || g.colSpan > 1) ws.mergeCells(r + g.row, 2 + g.col, r + g.row + g.rowSpan - 1, 2 + g.col + g.colSpan - 1);
+      }
+    r += layout.rows.length + 1;
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+};
+
+describe('workbooks laid out like the official tables by others', () => {
+  for (const file of SEED_FILES) {
+    it(`${file}: one sheet, numbers as numbers`, async () => {
+      const want = seedWithNarratives(file);
+      const r = await importXlsx(await foreignWorkbook(want));
+      expect(r.ok, r.ok ? '' : r.message).toBe(true);
+      if (r.ok) expectSameReport(r.report, want);
+    });
+  }
+
+  it('numbers stored as text, full-width digits, and blank cells read as blank (not 0)', async () => {
+    const want = seedWithNarratives(SEED_FILES[3]!);
+    for (const opts of [{ asText: true }, { fullWidth: true }]) {
+      const r = await importXlsx(await foreignWorkbook(want, opts));
+      expect(r.ok).toBe(true);
+      if (r.ok) expectSameReport(r.report, want);
+    }
+    const blanks = ['t3.new.research', 't4.review.upheld'];
+    const r = await importXlsx(await foreignWorkbook(want, { blanks }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    for (const id of CELL_IDS) expect(r.report.cells[id], id).toEqual(blanks.includes(id) ? null : want.cells[id]);
+  });
+});
+
+describe('xlsx-blocks', () => {
+  it('stored doubles come back as written: no float noise, no exponent', () => {
+    expect(numberText('5884.0157')).toBe('5884.0157');
+    expect(numberText('5884.015700000001')).toBe('5884.0157');
+    expect(numberText('1E-3')).toBe('0.001');
+    expect(numberText('41485')).toBe('41485');
+  });
+
+  it('rows become paragraphs around a table; an empty row ends a table; 表二 item lines stay in the table', () => {
+    const rows = [
+      ['标题', '', ''],
+      ['第二十条第（一）项', '', ''],
+      ['信息内容', '本年制发件数', '本年废止件数'],
+      ['规章', '1', '0'],
+      ['注：说明文字', '', ''],
+      ['', '', ''],
+      ['', '正文一段', ''],
+    ];
+    expect(sheetBlocks(rows)).toEqual([
+      { kind: 'paragraph', text: '标题' },
+      { kind: 'table', rows: [['第二十条第（一）项', '', ''], ['信息内容', '本年制发件数', '本年废止件数'], ['规章', '1', '0']] },
+      { kind: 'paragraph', text: '注：说明文字' },
+      { kind: 'paragraph', text: '正文一段' },
+    ]);
+  });
+});
