@@ -116,7 +116,7 @@ export const T2_SUBJECTS: readonly { readonly id: string; readonly re: RegExp }[
 ];
 
 const T2_COLUMN_LEADS: Record<string, string> = {
-  issued: '(?:制发|印发|出台|新制定|制定|发布)(?:了)?(?:的)?(?:政府|行政)?(?:规章|规范性文件)?',
+  issued: '(?:制发|印发|出台|新制定|制定)(?:了)?(?:的)?(?:政府|行政)?(?:规章|规范性文件)?',
   repealed: '(?:废止|废除|宣布失效|清理废止)(?:了)?(?:的)?(?:政府|行政)?(?:规章|规范性文件)?',
   effective: '现行有效(?:的)?(?:政府|行政)?(?:规章|规范性文件)?',
 };

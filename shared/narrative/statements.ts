@@ -56,8 +56,25 @@ const lastSubject = (text: string, from: number, to: number, subjects: readonly 
   return best?.id ?? null;
 };
 
-const isAboutApplications = (sentence: Span, paragraph: Span | undefined): boolean =>
-  /申请/.test(sentence.text) || Boolean(paragraph && /依申请公开/.test(paragraph.text));
+/** The paragraph holding `at`, and the one before it when that is a short heading (「（二）依申请公开方面」). */
+const context = (paragraphs: readonly Span[], at: number): string => {
+  const i = paragraphs.findIndex((p) => p.start <= at && at <= p.end);
+  if (i < 0) return '';
+  const prev = paragraphs[i - 1];
+  return `${prev && prev.text.trim().length <= 30 ? prev.text : ''}\n${paragraphs[i]!.text}`;
+};
+
+const isAboutApplications = (sentence: Span, ctx: string): boolean => /申请/.test(sentence.text) || /依申请公开/.test(ctx);
+/** 表四 figures count only cases about 政府信息公开, not every 行政复议 of the agency. */
+const isAboutDisclosure = (sentence: Span, ctx: string): boolean => /信息公开|依申请/.test(sentence.text) || /信息公开|依申请/.test(ctx);
+
+/** A figure of one applicant column (「其中自然人申请 261 件」) or one channel (「信函方式收到申请 10 件」) is not the total. */
+const COLUMN_WORDS = /自然人|法人|商业企业|科研机构|社会公益组织|法律服务机构/;
+const CHANNEL_WORDS = /方式|渠道|途径|信函|网上|网络|当面|现场|邮寄|传真|电子邮件|电话/;
+/** 「受理行政许可申请」 is not a 政府信息公开申请. */
+const OTHER_APPLICATIONS = /许可|审批|复议|诉讼|补偿|救助|补贴|登记|信访|办件|政务服务|结转|办结|答复/;
+/** 「按期办结 320 件」 is a part of 办结. */
+const QUALIFIED = /(?:按期|按时|逾期|延期|超期|及时|当日|当场|限期内|提前)\s*$/;
 
 const CARRIED_IN_NOTE = /^\s*[（(]\s*(?:其中)?(?:含|包括|包含)\s*上(?:一)?年(?:度)?(?:未办结)?结转/;
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
@@ -69,7 +86,7 @@ const tie = (text: string, n: StatedNumber, sentences: readonly Span[], paragrap
   if (!isMoney && !COUNT_UNITS.includes(n.unit)) return null;
   const sentence = sentenceAt(sentences, n.start);
   if (!sentence) return null;
-  const paragraph = paragraphs.find((p) => p.start <= n.start && n.start < p.end);
+  const ctx = context(paragraphs, n.start);
   const cs = clauseStart(text, n.start);
   const leadText = text.slice(cs, n.start);
   let best: { q: Quantity; index: number; verb: string } | null = null;
@@ -77,9 +94,15 @@ const tie = (text: string, n: StatedNumber, sentences: readonly Span[], paragrap
     if ((q.unit === 'money') !== isMoney) continue;
     const m = q.lead.exec(leadText);
     if (!m) continue;
-    if (q.topic === 'application' && !isAboutApplications(sentence, paragraph)) continue;
+    if (q.topic === 'application') {
+      if (!isAboutApplications(sentence, ctx)) continue;
+      if (COLUMN_WORDS.test(text.slice(segmentStart(text, n.start), n.start)) || CHANNEL_WORDS.test(leadText)) continue;
+      if (QUALIFIED.test(leadText.slice(0, m.index))) continue;
+    }
+    if (q.topic === 't4' && !isAboutDisclosure(sentence, ctx)) continue;
+    if (q.key === 't3.new' && (OTHER_APPLICATIONS.test(m[0]) || /^\s*其中/.test(leadText))) continue;
+    if (q.key === 't2.fees.amount' && /处理费/.test(text.slice(segmentStart(text, n.start), n.start))) continue;
     if (q.subject && !subjectAgrees(text, n, q, sentence)) continue;
-    if (q.key === 't3.new' && /结转|办结|复议|诉讼|答复/.test(m[0])) continue;
     if (!best || m.index < best.index) best = { q, index: m.index, verb: m[0].trim() };
   }
   if (!best) return null;
@@ -155,6 +178,7 @@ export const readStatements = (text: string): Statement[] => {
 /** 「没有…行政复议」「未发生…行政诉讼」「均获维持」: what the text claims about 表四 in words. */
 export const readT4Claims = (text: string): T4Claim[] => {
   const sentences = splitSentences(text);
+  const paragraphs = splitParagraphs(text);
   const out: T4Claim[] = [];
   for (const neg of findNegations(text)) {
     // 「未发生…行政复议、行政诉讼」: an enumeration with 、 stays in the claim.
@@ -162,7 +186,7 @@ export const readT4Claims = (text: string): T4Claim[] => {
     const rest = text.slice(neg.end, end);
     if (/[0-9０-９]/.test(rest)) continue;
     const sentence = sentenceAt(sentences, neg.start);
-    if (!sentence) continue;
+    if (!sentence || !isAboutDisclosure(sentence, context(paragraphs, neg.start))) continue;
     for (const m of rest.matchAll(T4_ZERO_OBJECT)) {
       if (m.index! > 24) break;
       out.push({ kind: 'none', subject: m[0] === '行政复议' ? 'review' : 'suit', phrase: span(text, clauseStart(text, neg.start), end), sentence });
@@ -170,6 +194,7 @@ export const readT4Claims = (text: string): T4Claim[] => {
   }
   for (const sentence of sentences)
     for (const m of sentence.text.matchAll(ALL_UPHELD)) {
+      if (!isAboutDisclosure(sentence, context(paragraphs, sentence.start))) continue;
       const at = sentence.start + m.index!;
       const subject = lastSubject(text, sentence.start, at, T4_SUBJECTS);
       if (!subject) continue;

@@ -18,7 +18,8 @@ const FOUND: [string, [string, number][]][] = [
   ['办结的申请中予以公开的共 162 件。', [['t3.group.granted', 162]]],
   ['本年度因政府信息公开被申请行政复议 3 件，其中结果维持 2 件、结果纠正 1 件；被提起行政诉讼 2 件，尚未审结 2 件。', [['t4.review.total', 3], ['t4.review.upheld', 2], ['t4.review.corrected', 1], ['t4.suit.total', 2], ['t4.suit.pending', 2]]],
   ['因政府信息公开被提起行政复议 2 件，未经复议直接起诉 1 件，复议后起诉 2 件。', [['t4.review.total', 2], ['t4.suit_direct.total', 1], ['t4.suit_after_review.total', 2]]],
-  ['行政复议案件 1 起，省政府办公厅予以驳回。', [['t4.review.total', 1]]],
+  ['涉及政府信息公开的行政复议案件 1 起，省政府办公厅予以驳回。', [['t4.review.total', 1]]],
+  ['（四）依申请公开方面\n行政复议案件 1 起，行政诉讼 2 件。', [['t4.review.total', 1], ['t4.suit.total', 2]]],
   ['本年度制发行政规范性文件 57 件、废止 22 件，现行有效规范性文件 486 件。', [['t2.normative.issued', 57], ['t2.normative.repealed', 22], ['t2.normative.effective', 486]]],
   ['本年度政府规章制发 1 部、现行有效 2 部；行政规范性文件制发 131 件、废止 65 件。', [['t2.rules.issued', 1], ['t2.rules.effective', 2], ['t2.normative.issued', 131], ['t2.normative.repealed', 65]]],
   ['全年作出行政许可决定 41485 件，行政处罚决定 3790 件，行政强制决定 562 件。', [['t2.license.decisions', 41485], ['t2.penalty.decisions', 3790], ['t2.coercion.decisions', 562]]],
@@ -46,6 +47,15 @@ const NOT_FOUND: string[] = [
   '共排查 52 个政府网站，其中 7 个政府网站发现了低风险漏洞。',
   '12 月下发《关于开展政府网站网络安全风险排查和整改的通知》。',
   '办理“我为政府网站找错”平台网民留言 50 条。',
+  '收到的政府信息公开申请中，自然人申请 45 件，收到法人或其他组织申请 5 件。', // columns, not the total
+  '自然人申请中予以公开 162 件。',
+  '通过信函方式收到政府信息公开申请 10 件。',
+  '本年度受理行政许可申请 5000 件，办结行政审批申请 4990 件。',
+  '依申请公开工作中按期办结 320 件。',
+  '信息处理费收费金额 0 元。',
+  '全年办理行政复议案件 200 件，行政诉讼 30 件。',
+  '依申请公开方面，其中收到政府信息公开申请 10 件。',
+  '房屋征收补偿申请 5 件。',
 ];
 
 const read = (t: string) => readStatements(t).map((s) => [s.quantity.key, s.statedFen !== undefined ? Number(s.statedFen) : s.stated]);
@@ -63,11 +73,12 @@ describe('what each phrasing ties to the tables', () => {
 
   it('claims in words about 表四', () => {
     const claims = (t: string) => readT4Claims(t).map((c) => [c.kind, c.subject]);
-    expect(claims('被申请行政复议 3 件，均获维持。')).toEqual([['all-upheld', 'review']]);
-    expect(claims('本年度无行政复议。')).toEqual([['none', 'review']]);
+    expect(claims('因政府信息公开被申请行政复议 3 件，均获维持。')).toEqual([['all-upheld', 'review']]);
+    expect(claims('本年度无政府信息公开行政复议。')).toEqual([['none', 'review']]);
+    expect(claims('全年未发生行政复议案件。')).toEqual([]); // not said to be about 政府信息公开
     expect(claims('没有因政府信息公开引起的行政复议和行政诉讼。')).toEqual([['none', 'review'], ['none', 'suit']]);
     expect(claims('2023 年没有由依申请公开引起的行政诉讼，行政复议案件 1 起。')).toEqual([['none', 'suit']]);
-    expect(claims('未经复议直接起诉 1 件，尚未审结 1 件，无法提供 3 件。')).toEqual([]);
+    expect(claims('因政府信息公开未经复议直接起诉 1 件，尚未审结 1 件，无法提供 3 件。')).toEqual([]);
   });
 });
 
@@ -103,15 +114,17 @@ describe('findings from hand-written sentences against a real table (济源 2023
 
   it('表四 numbers and claims: 「均获维持」「无行政复议」 against 表四', () => {
     const codes = (t: string) => narr(report(J, t)).map((f) => `${f.code}:${f.expected}/${f.actual}`);
-    expect(codes('被申请行政复议 12 件，其中结果维持 5 件。')).toEqual([]);
-    expect(codes('被申请行政复议 5 件。')).toEqual(['NARR-REVIEW:12/5']);
-    expect(codes('被申请行政复议 12 件，均获维持。')).toEqual(['NARR-REVIEW-UPHELD:12/5']);
-    expect(codes('本年度无行政复议。')).toEqual(['NARR-REVIEW-UPHELD:12/0']);
+    expect(codes('因政府信息公开被申请行政复议 12 件，其中结果维持 5 件。')).toEqual([]);
+    expect(codes('因政府信息公开被申请行政复议 5 件。')).toEqual(['NARR-REVIEW:12/5']);
+    expect(codes('因政府信息公开被申请行政复议 12 件，均获维持。')).toEqual(['NARR-REVIEW-UPHELD:12/5']);
+    expect(codes('本年度无政府信息公开行政复议。')).toEqual(['NARR-REVIEW-UPHELD:12/0']);
+    expect(codes('全年办理行政复议案件 200 件。')).toEqual([]);
     expect(codes('本年度没有发生政府信息公开行政诉讼。')).toEqual(['NARR-REVIEW-UPHELD:3/0']);
-    expect(codes('被提起行政诉讼 3 件（未经复议直接起诉 1 件，复议后起诉 2 件）。')).toEqual([]);
-    const m = narr(report(J, '本年度无行政复议。'))[0]!;
+    expect(codes('因政府信息公开被提起行政诉讼 3 件（未经复议直接起诉 1 件，复议后起诉 2 件）。')).toEqual([]);
+    const t = '本年度无政府信息公开行政复议。';
+    const m = narr(report(J, t))[0]!;
     expect(m.message).toContain('表四行政复议总计为 12');
-    expect(m.narrative).toEqual({ section: 'overview', start: 0, end: 9, quote: '本年度无行政复议。' });
+    expect(m.narrative).toEqual({ section: 'overview', start: 0, end: t.length, quote: t });
   });
 
   it('NARR-SUM only when the text lists every non-zero group or overshoots', () => {
