@@ -1,0 +1,47 @@
+/** Our own file through importReportFile: any version via restore(), exact, and refusals in Chinese. */
+import { describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { importReportFile } from '../../shared/import';
+import { serialiseReport } from '../../shared/report';
+import { templateFromLastYear } from '../../shared/report/template';
+import { randomConsistentReport } from '../helpers/random-report';
+import { SEED_FILES, seedReport } from '../helpers/seeds';
+
+describe('our own report file', () => {
+  it('seeds, random reports and a template (with baseline) read back exactly, whatever the file name', async () => {
+    const reports = [...SEED_FILES.map(seedReport), ...Array.from({ length: 10 }, (_, i) => randomConsistentReport(i + 1)), templateFromLastYear(seedReport(SEED_FILES[0]!)).report];
+    for (const [i, want] of reports.entries()) {
+      const r = await importReportFile(i % 2 ? '上年.gkreport' : '上年', strToU8(serialiseReport(want)));
+      expect(r.ok && r.kind).toBe('json');
+      if (r.ok) {
+        expect(r.report).toEqual(want);
+        expect(r.stats.found.t3).toBe(Object.keys(want.cells).filter((id) => id.startsWith('t3.') && want.cells[id] !== null).length);
+      }
+    }
+  });
+
+  it('a version-1 file is migrated with a note; a newer or broken one is refused in Chinese', async () => {
+    const v1 = { format: 'disclosure-report', version: 1, agency: '某局', year: 2022, cells: { 't3.new.natural': 3 }, narrative: { overview: '概述' } };
+    const r = await importReportFile('旧.json', strToU8(JSON.stringify(v1)));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.report.cells['t3.new.natural']).toBe(3);
+      expect(r.report.narratives.overview).toBe('概述');
+      expect(r.notes[0]!.message).toContain('旧版程序');
+    }
+    const newer = await importReportFile('新.gkreport', strToU8(JSON.stringify({ ...v1, version: 99 })));
+    expect(newer.ok || newer.message).toMatch(/更新版本的程序保存/);
+    const bad = await importReportFile('坏.gkreport', strToU8('{"format": "disclosure-report", "version": 2, "cells": {"t3.new.natural": -1}'));
+    expect(bad.ok || bad.message).toMatch(/不是有效的 JSON/);
+    const neg = await importReportFile('负.json', strToU8(JSON.stringify({ ...v1, version: 2, cells: { 't3.new.natural': -1 } })));
+    expect(neg.ok || neg.message).toMatch(/不能为负数/);
+  });
+
+  it('a GBK-encoded text file is decoded (GB18030 fallback) and says so', async () => {
+    // 「一、总体情况」 in GBK bytes, then a plain line: not valid UTF-8
+    const gbk = Uint8Array.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6, 0x0a]);
+    const r = await importReportFile('报告.txt', gbk);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.notes.some((n) => n.message.includes('GB18030'))).toBe(true);
+  });
+});
