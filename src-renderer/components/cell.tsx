@@ -6,7 +6,7 @@ import type { CellValue } from '../../shared/report/document';
 import { moneyToFen, fenToMoney } from '../../shared/report/money';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { formatValue } from '../model/clipboard';
-import { inRect } from '../model/grid';
+import { inRect, rectBetween } from '../model/grid';
 import { READ_ONLY_HINT, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
@@ -35,6 +35,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
   const computed = useDoc((s) => s.report.settings.autoTotals && COMPUTED_CELLS.has(id));
   const severity = useDoc((s) => derive(s.report).marks.get(id)?.severity);
   const title = useDoc((s) => derive(s.report).marks.get(id)?.title);
+  const strong = useDoc((s) => derive(s.report).marks.get(id)?.strong ?? false);
   const prev = useDoc((s) => (s.report.baseline ? (s.report.baseline.cells[id] ?? null) : undefined));
   const draft = useView((s) => (s.edit?.cellId === id ? s.edit.draft : null));
   const caret = useView((s) => s.edit?.cellId === id && s.edit.caret);
@@ -84,7 +85,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
     if (e.shiftKey) {
       e.preventDefault();
       focusCell(id, { extend: true });
-    }
+    } else useView.setState({ anchor: id, selection: rectBetween(id, id) });
   };
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
@@ -101,7 +102,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
     e.clipboardData.setData('text/plain', copyText(id));
   };
 
-  const cls = ['cell', severity ? `is-${severity}` : '', computed ? 'is-computed' : '', selected ? 'is-selected' : '', hint ? 'has-hint' : '']
+  const cls = ['cell', severity ? (strong ? `is-${severity}` : `in-${severity}`) : '', computed ? 'is-computed' : '', selected ? 'is-selected' : '', hint ? 'has-hint' : '']
     .filter(Boolean)
     .join(' ');
   const delta = prev !== undefined ? change(value, prev) : '';
@@ -137,7 +138,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
         onPaste={onPaste}
         onCopy={onCopy}
       />
-      {severity && (
+      {severity && strong && (
         <span className={`mark mark-${severity}`} aria-hidden="true" title={title}>
           {ICON[severity]}
         </span>

@@ -8,7 +8,12 @@ import type { Report } from '../../shared/report/document';
 import { evaluate } from '../../shared/rules/evaluate';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/rules/finding';
 
-export type CellMark = { readonly severity: Severity; readonly title: string };
+/**
+ * strong: the cell most likely at fault (the total of a failed sum, a cell in two failed rules, or
+ * one of a rule's few cells) gets the full mark and icon; the other parts of a long sum only a tint,
+ * so one mistyped cell does not paint a whole column red.
+ */
+export type CellMark = { readonly severity: Severity; readonly strong: boolean; readonly title: string };
 export type Derived = {
   readonly report: Report;
   readonly findings: readonly Finding[];
@@ -27,22 +32,25 @@ let rev = 0;
 export const derive = (report: Report): Derived => {
   if (last && last.report === report) return last;
   const findings = evaluate(report);
-  const marks = new Map<CellId, { severity: Severity; lines: string[] }>();
+  const marks = new Map<CellId, { severity: Severity; lines: string[]; hits: number; strong: boolean }>();
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
     counts[f.severity]++;
     if (UNPAINTED.has(f.code)) continue;
-    for (const id of f.cells) {
+    f.cells.forEach((id, i) => {
+      const strong = i === 0 || f.cells.length <= 4;
       const m = marks.get(id);
-      if (!m) marks.set(id, { severity: f.severity, lines: [f.message] });
+      if (!m) marks.set(id, { severity: f.severity, lines: [f.message], hits: 1, strong });
       else {
         if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[m.severity]) m.severity = f.severity;
         if (!m.lines.includes(f.message)) m.lines.push(f.message);
+        m.hits++;
+        m.strong ||= strong || m.hits >= 2;
       }
-    }
+    });
   }
   const frozen = new Map<CellId, CellMark>();
-  for (const [id, m] of marks) frozen.set(id, { severity: m.severity, title: m.lines.join('\n') });
+  for (const [id, m] of marks) frozen.set(id, { severity: m.severity, strong: m.strong, title: m.lines.join('\n') });
   last = { report, findings, marks: frozen, counts, rev: ++rev };
   return last;
 };

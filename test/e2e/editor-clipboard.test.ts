@@ -1,0 +1,67 @@
+/** Blocks copied from Excel / WPS pasted into the tables, and blocks copied out. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEditorPage, startEditor, type Editor } from './helpers/browser';
+import { cell, cellTd, cellValues, focusedCell, pasteText } from './helpers/editor-page';
+
+let editor: Editor;
+beforeAll(async () => {
+  editor = await startEditor();
+});
+afterAll(async () => {
+  await editor?.close();
+});
+
+const open = async () => {
+  const opened = await openEditorPage(editor);
+  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: editor.server.url });
+  return opened;
+};
+
+describe('editor: paste and copy blocks', () => {
+  it('pastes a 3×4 block at the focused cell, filling right and down, as one undo step', async () => {
+    const { page, context } = await open();
+    await cell(page, 't3.granted.commercial').click();
+    await pasteText(page, '1\t2\t3\t4\r\n5\t6\t7\t8\r\n9\t10\t11\t12\r\n');
+    expect(await cellValues(page, ['t3.granted.commercial', 't3.granted.research', 't3.granted.nonprofit', 't3.granted.legal'])).toEqual(['1', '2', '3', '4']);
+    expect(await cellValues(page, ['t3.partial.commercial', 't3.partial.legal'])).toEqual(['5', '8']);
+    expect(await cellValues(page, ['t3.withheld_secret.commercial', 't3.withheld_secret.legal'])).toEqual(['9', '12']);
+    // untouched neighbours stay blank; totals follow
+    expect(await cellValues(page, ['t3.granted.natural', 't3.granted.other_org', 't3.withheld_law.commercial'])).toEqual(['', '', '']);
+    expect(await cellValues(page, ['t3.granted.total', 't3.total.legal'])).toEqual(['10', '24']);
+    expect(await focusedCell(page)).toBe('t3.granted.commercial');
+    expect(await page.locator('td.is-selected').count()).toBe(12);
+    await page.keyboard.press('Control+Z');
+    expect(await cellValues(page, ['t3.granted.commercial', 't3.partial.legal', 't3.withheld_secret.legal'])).toEqual(['', '', '']);
+    await page.keyboard.press('Control+Y');
+    expect(await cellValues(page, ['t3.withheld_secret.legal'])).toEqual(['12']);
+    await context.close();
+  });
+
+  it('refuses bad values one by one with a hint, keeping the others and the old value', async () => {
+    const { page, context } = await open();
+    await cell(page, 't3.partial.research').click();
+    await page.keyboard.type('40');
+    await page.keyboard.press('Enter');
+    await cell(page, 't3.granted.natural').click();
+    await pasteText(page, '1\t2\t3\n4\t５\t-6\n');
+    expect(await cellValues(page, ['t3.granted.natural', 't3.granted.commercial', 't3.granted.research', 't3.partial.natural', 't3.partial.commercial'])).toEqual(['1', '2', '3', '4', '5']);
+    expect(await cell(page, 't3.partial.research').inputValue()).toBe('40');
+    expect(await cellTd(page, 't3.partial.research').locator('[role="alert"]').textContent()).toContain('不能为负数');
+    expect(await page.locator('[data-testid="status"]').textContent()).toContain('1 个未粘贴');
+    await context.close();
+  });
+
+  it('copies a selected block out with tabs and newlines', async () => {
+    const { page, context } = await open();
+    await cell(page, 't4.review.upheld').click();
+    await pasteText(page, '1\t2\t3\t4');
+    await cell(page, 't4.review.upheld').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+C');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1\t2\t3\t4\t10');
+    await context.close();
+  });
+});
