@@ -1,0 +1,94 @@
+/**
+ * A Word file made by another program: each seed is written as an HTML page with rowspan/colspan
+ * tables (as a clerk's web page would be), LibreOffice converts it to .docx (gridSpan/vMerge of its
+ * own making), and our reader must get back exactly the seed's cells and narratives.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CELL_IDS, SECTIONS, tableLayout } from '../../shared/format';
+import { importReportFile } from '../../shared/import';
+import { importText } from '../../shared/import/text';
+import { openZip } from '../../shared/import/zip';
+import type { Report } from '../../shared/report';
+import { FONTS_CONF } from '../helpers/office';
+import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The report as a plain web page: paragraphs, and each statutory table with its official merges. */
+const reportHtml = (r: Report): string => {
+  const parts = [`<p>${esc(`${r.agency}${r.year}年政府信息公开工作年度报告`)}</p>`];
+  for (const s of SECTIONS) {
+    parts.push(`<p>${esc(s.heading)}</p>`);
+    if (s.kind === 'narrative') {
+      for (const p of r.narratives[s.id].split('\n')) if (p.trim()) parts.push(`<p>${esc(p)}</p>`);
+      continue;
+    }
+    const rows = tableLayout(s.id).rows.map(
+      (row) =>
+        `<tr>${row
+          .map((g) => {
+            const span = `${g.rowSpan > 1 ? ` rowspan="${g.rowSpan}"` : ''}${g.colSpan > 1 ? ` colspan="${g.colSpan}"` : ''}`;
+            const v = g.kind === 'data' ? r.cells[g.cellId!] : g.text;
+            return `<td${span}>${esc(v === null || v === undefined ? '' : String(v))}</td>`;
+          })
+          .join('')}</tr>`,
+    );
+    parts.push(`<table border="1" cellspacing="0">${rows.join('')}</table>`);
+  }
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.agency)}</title></head><body>${parts.join('\n')}</body></html>`;
+};
+
+const seedWithNarratives = (file: string): Report => {
+  const t = importText(seedText(file));
+  if (!t.ok) throw new Error(t.message);
+  return { ...seedReport(file), narratives: t.report.narratives };
+};
+
+describe('Word files written by LibreOffice from an HTML rendering of each seed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-lo-'));
+  const reports = SEED_FILES.map(seedWithNarratives);
+  const docx = (i: number) => join(dir, `seed${i}.docx`);
+
+  beforeAll(() => {
+    const htmls = reports.map((r, i) => {
+      const f = join(dir, `seed${i}.html`);
+      writeFileSync(f, reportHtml(r));
+      return f;
+    });
+    const profile = mkdtempSync(join(tmpdir(), 'lo-'));
+    try {
+      const run = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...htmls],
+        { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF, SAL_USE_VCLPLUGIN: 'svp' }, timeout: 170_000, encoding: 'utf8' },
+      );
+      const missing = reports.map((_, i) => docx(i)).filter((f) => !existsSync(f));
+      if (missing.length) throw new Error(`soffice did not write ${missing.join(', ')}: ${run.stdout}\n${run.stderr}`);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const [i, file] of SEED_FILES.entries()) {
+    it(`${file}: exactly the seed's cells and narratives`, async () => {
+      const bytes = new Uint8Array(readFileSync(docx(i)));
+      // it really is LibreOffice's file, not ours
+      expect(new TextDecoder().decode(openZip(bytes).read('docProps/app.xml'))).toMatch(/LibreOffice/);
+      const r = await importReportFile(`${file}.docx`, bytes);
+      expect(r.ok, r.ok ? '' : r.message).toBe(true);
+      if (!r.ok) return;
+      const want = reports[i]!;
+      expect(r.kind).toBe('docx');
+      expect(r.report.agency).toBe(want.agency);
+      expect(r.report.year).toBe(want.year);
+      for (const id of CELL_IDS) expect(r.report.cells[id], id).toEqual(want.cells[id]);
+      expect(r.report.narratives).toEqual(want.narratives);
+      expect(r.notes.filter((n) => n.level === 'error')).toEqual([]);
+    });
+  }
+});
