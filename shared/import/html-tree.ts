@@ -10,8 +10,9 @@ export type HtmlNode = {
   readonly attrs: Record<string, string>;
   readonly children: HtmlNode[];
   /** Text of a '#text' node (entities decoded). */
-  readonly text: string;
+  text: string;
   parent: HtmlNode | null;
+  readonly depth: number;
   /** On the root only: the page's <title>. */
   title?: string;
 };
@@ -38,7 +39,10 @@ export const decodeEntities = (s: string): string =>
     return v ?? m;
   });
 
-const node = (tag: string, attrs: Record<string, string>, parent: HtmlNode | null, text = ''): HtmlNode => ({ tag, attrs, children: [], text, parent });
+const node = (tag: string, attrs: Record<string, string>, parent: HtmlNode | null, text = ''): HtmlNode => ({ tag, attrs, children: [], text, parent, depth: parent ? parent.depth + 1 : 0 });
+
+/** Deeper nesting than any real page: further elements stay at this depth, so walking the tree never exhausts the stack. */
+export const MAX_DEPTH = 200;
 
 /** A start or end tag; attributes are bounded so a page of unclosed '<' stays linear. */
 const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]{0,4096})>/y;
@@ -61,7 +65,10 @@ export const html2Tree = (html: string): HtmlNode => {
   let cur = root;
   let i = 0;
   const n = html.length;
+  // how many elements of each name are open: most lookups end here without walking the stack
+  const openCount = new Map<string, number>();
   const open = (tag: string) => {
+    if (!openCount.get(tag)) return null;
     let p: HtmlNode | null = cur;
     while (p) {
       if (p.tag === tag) return p;
@@ -71,6 +78,10 @@ export const html2Tree = (html: string): HtmlNode => {
     return null;
   };
   const closeTo = (target: HtmlNode) => {
+    for (let x: HtmlNode | null = cur; x && x !== root; x = x.parent) {
+      openCount.set(x.tag, (openCount.get(x.tag) ?? 1) - 1);
+      if (x === target) break;
+    }
     cur = target.parent ?? root;
   };
   const impliedClose = (tag: string) => {
@@ -98,7 +109,10 @@ export const html2Tree = (html: string): HtmlNode => {
     }
   };
   const addText = (t: string) => {
-    if (t) cur.children.push(node('#text', {}, cur, decodeEntities(t)));
+    if (!t) return;
+    const last = cur.children[cur.children.length - 1];
+    if (last && last.tag === '#text') last.text += decodeEntities(t);
+    else cur.children.push(node('#text', {}, cur, decodeEntities(t)));
   };
 
   while (i < n) {
@@ -150,7 +164,10 @@ export const html2Tree = (html: string): HtmlNode => {
     impliedClose(tag);
     const el = node(tag, attrs, cur);
     cur.children.push(el);
-    if (!VOID.has(tag) && !m[3]!.trimEnd().endsWith('/')) cur = el;
+    if (!VOID.has(tag) && !m[3]!.trimEnd().endsWith('/') && el.depth < MAX_DEPTH) {
+      cur = el;
+      openCount.set(tag, (openCount.get(tag) ?? 0) + 1);
+    }
   }
   return root;
 };

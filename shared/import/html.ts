@@ -26,9 +26,10 @@ const isHidden = (n: HtmlNode): boolean => {
 };
 const isNoise = (n: HtmlNode): boolean => SKIP_TAGS.has(n.tag) || isHidden(n) || NOISE_NAME.test(n.attrs.class ?? '') || NOISE_NAME.test(n.attrs.id ?? '');
 
+/** A table with another table inside is page layout, not data: its cells are read as flow. */
 const hasNestedTable = (table: HtmlNode): boolean => {
-  const walk = (n: HtmlNode, depth: number): boolean => n.children.some((c) => c.tag !== '#text' && ((c.tag === 'table' && depth > 0) || walk(c, c.tag === 'table' ? depth + 1 : depth)));
-  return walk(table, 0);
+  const walk = (n: HtmlNode): boolean => n.children.some((c) => c.tag === 'table' || (c.tag !== '#text' && walk(c)));
+  return walk(table);
 };
 
 /** The rows of a table, in order, through thead/tbody/tfoot, not entering nested tables. */
