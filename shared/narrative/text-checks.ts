@@ -139,15 +139,17 @@ const bigrams = (s: string): Map<string, number> => {
   }
   return m;
 };
+const diceOf = (A: Map<string, number>, la: number, B: Map<string, number>, lb: number): number => {
+  let common = 0;
+  for (const [k, n] of A) common += Math.min(n, B.get(k) ?? 0);
+  return (2 * common) / (la - 1 + (lb - 1));
+};
+
 /** Dice coefficient on character bigrams (with multiplicity): 1 for identical text. */
 export const similarity = (a: string, b: string): number => {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const A = bigrams(a);
-  const B = bigrams(b);
-  let common = 0;
-  for (const [k, n] of A) common += Math.min(n, B.get(k) ?? 0);
-  return (2 * common) / (a.length - 1 + (b.length - 1));
+  return diceOf(bigrams(a), a.length, bigrams(b), b.length);
 };
 
 export type ReusedSentence = { readonly section: NarrativeId; readonly sentence: Span; readonly similarity: number };
@@ -157,24 +159,33 @@ export type ReuseReport = { readonly share: number; readonly counted: number; re
 export const measureReuse = (current: Record<NarrativeId, string>, previous: Partial<Record<NarrativeId, string>>): ReuseReport => {
   const old = NARRATIVE_IDS.flatMap((id) => splitSentences(previous[id] ?? ''))
     .map((s) => normalise(s.text))
-    .filter((s) => s.length >= REUSE_MIN_CHARS);
-  const oldSet = new Set(old);
+    .filter((s) => s.length >= REUSE_MIN_CHARS)
+    .map((s) => ({ text: s, grams: bigrams(s) }));
+  // Inverted index bigram → (old sentence, count): only sentences sharing bigrams are ever compared.
+  const index = new Map<string, [number, number][]>();
+  old.forEach((o, i) => {
+    for (const [k, c] of o.grams) {
+      const list = index.get(k);
+      if (list) list.push([i, c]);
+      else index.set(k, [[i, c]]);
+    }
+  });
   const reused: ReusedSentence[] = [];
   let counted = 0;
   let reusedChars = 0;
+  const common = new Float64Array(old.length);
   for (const section of NARRATIVE_IDS)
     for (const s of splitSentences(current[section] ?? '')) {
       const n = normalise(s.text);
       if (n.length < REUSE_MIN_CHARS) continue;
       counted += n.length;
-      let best = oldSet.has(n) ? 1 : 0;
-      // Length ratio bounds Dice from above: skip pairs that cannot reach the threshold.
-      for (const o of old) {
-        if (best >= 1) break;
-        const ratio = Math.min(o.length, n.length) / Math.max(o.length, n.length);
-        if ((2 * ratio) / (1 + ratio) < REUSE_SIMILARITY) continue;
-        best = Math.max(best, similarity(n, o));
-      }
+      common.fill(0);
+      for (const [k, c] of bigrams(n)) for (const [i, oc] of index.get(k) ?? []) common[i]! += Math.min(c, oc);
+      let best = 0;
+      old.forEach((o, i) => {
+        const d = (2 * common[i]!) / (n.length - 1 + (o.text.length - 1));
+        if (d > best) best = d;
+      });
       if (best >= REUSE_SIMILARITY) {
         reused.push({ section, sentence: s, similarity: best });
         reusedChars += n.length;
