@@ -4,12 +4,28 @@
  */
 import { normaliseNumberText } from '../report/number-input';
 
+/**
+ * Labels and cell texts repeat across every report of a batch (the CLI reads thousands): these pure
+ * functions of strings are cached, in bounded maps so a long run cannot grow them without limit.
+ */
+const memo = <R>(fn: (s: string) => R, max = 50_000): ((s: string) => R) => {
+  const cache = new Map<string, R>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as R;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
+};
+
 /** NFKC turns full-width digits, letters and brackets into ASCII; spaces and line breaks inside words are dropped. */
-export const compact = (s: string): string =>
+export const compact = memo((s: string): string =>
   s
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
-    .replace(/[“”"'‘’「」『』]/g, '');
+    .replace(/[“”"'‘’「」『』]/g, ''));
 
 /** Only letters, digits and CJK: what is left for comparing labels. */
 export const bare = (s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, '');
@@ -34,7 +50,7 @@ const NUMBER_RE = /^[-+]?\d+(?:\.\d+)?$/;
 /** Cells that mean "nothing here" in published tables. */
 const DASH_RE = /^[-—–－/／~～]+$|^无$/;
 
-export const numberText = (raw: string): string | null => {
+export const numberText = memo((raw: string): string | null => {
   let s = normaliseNumberText(raw.normalize('NFKC')).replace(/(件|项|个|条|万元)$/, '');
   if (NUMBER_RE.test(s)) return s;
   // spaces inside a number that are not thousands groups ("1 0 2" from a broken copy): only digits and spaces
@@ -43,7 +59,7 @@ export const numberText = (raw: string): string | null => {
     if (NUMBER_RE.test(s)) return s;
   }
   return null;
-};
+});
 
 export const isNumberCell = (raw: string): boolean => numberText(raw) !== null;
 export const isDashCell = (raw: string): boolean => DASH_RE.test(compact(raw));
@@ -52,7 +68,9 @@ export const isEmptyCell = (raw: string): boolean => compact(raw) === '' || isDa
 export const isLabelCell = (raw: string): boolean => !isEmptyCell(raw) && !isNumberCell(raw);
 
 /** Character-bigram Dice similarity, for typos in long labels. */
-export const similarity = (a: string, b: string): number => {
+export const similarity = (a: string, b: string): number => similarityCached(`${a}\u0000${b}`);
+const similarityCached = memo((key: string): number => {
+  const [a, b] = key.split('\u0000') as [string, string];
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
   const grams = (s: string) => {
@@ -65,7 +83,7 @@ export const similarity = (a: string, b: string): number => {
   let inter = 0;
   for (const [g, n] of ga) inter += Math.min(n, gb.get(g) ?? 0);
   return (2 * inter) / (a.length - 1 + (b.length - 1));
-};
+});
 
 const CN_NUMERALS = '一二三四五六七八九十';
 export const cnNumeral = (ch: string): number => CN_NUMERALS.indexOf(ch) + 1;
@@ -91,7 +109,8 @@ const ITEM_RE = /^(?:(\d{1,2})[.、,，)]|\((\d{1,2})\))(?!\d)/;
  * Splits a row label such as 「三、本年度办理结果（三）不予公开1.属于国家秘密」 into its numbered segments:
  * top 3 「本年度办理结果」, group 3 「不予公开」, item 1 「属于国家秘密」.
  */
-export const parseLabel = (raw: string): LabelParts => {
+export const parseLabel = (raw: string): LabelParts => parseLabelCached(raw);
+const parseLabelCached = memo((raw: string): LabelParts => {
   let s = canonicalText(raw).replace(/（/g, '(').replace(/）/g, ')');
   let top: number | undefined;
   let group: number | undefined;
@@ -127,7 +146,7 @@ export const parseLabel = (raw: string): LabelParts => {
   }
   flush();
   return { top, group, item, words: segments.join(''), segments };
-};
+});
 
 /**
  * Labels of the 2019 试行 format (国办公开办函〔2019〕60号) that the current format no longer has.
