@@ -59,22 +59,3 @@ export const hardenWebContents = (contents: WebContentsLike, onDropFile: (path: 
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 };
-
-/** The webPreferences of our one window: every checklist item spelled out, none left to defaults. */
-export const secureWebPreferences = (preload: string) =>
-  ({
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: true,
-    spellcheck: false,
-    safeDialogs: true,
-    disableBlinkFeatures: 'Auxclick',
-  }) as const;
