@@ -7,7 +7,7 @@ import type { CellId } from '../format/types';
 import { t3 } from '../format/cells';
 import { T3_TOTAL_COLUMN } from '../format/table3';
 import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
-import { QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, quantity, type Quantity } from './quantities';
+import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, quantity, type Quantity } from './quantities';
 import { clauseEnd, clauseStart, sentenceAt, splitParagraphs, splitSentences, type Span } from './sentences';
 
 export type Statement = {
@@ -146,6 +146,9 @@ const clauseEndKeepingLists = (text: string, at: number): number => {
   return text.length;
 };
 
+/** Quantities a negation can state as zero in words. */
+const ZERO_QUANTITIES = ['t3.carried_in', 't3.carried_out', ...OUTCOME_GROUP_KEYS];
+
 const NEW_ZERO_OBJECT = /政府信息公开申请|依申请公开(?:申请)?|公开申请/;
 const T4_ZERO_OBJECT = /行政复议|行政诉讼/g;
 const ALL_UPHELD = /(?:均|全部|都)(?:获|被|予以|得到|已)?(?:法院|复议机关)?(?:判决|决定)?维持/g;
@@ -171,6 +174,18 @@ export const readStatements = (text: string): Statement[] => {
     if (!sentence) continue;
     const q = quantity('t3.new');
     out.push({ quantity: q, cells: q.cells, stated: 0, statedText: neg.word, number: null, phrase: span(text, clauseStart(text, neg.start), end), sentence, verb: neg.word, includesCarriedIn: false });
+  }
+  // 「本年度无不予公开的申请」「没有结转下年度办理的申请」: the whole phrase after the negation is the quantity's.
+  for (const neg of findNegations(text)) {
+    if (!/^(?:无|没有|未发生|未出现|未有)$/.test(neg.word)) continue;
+    const end = clauseEnd(text, neg.end);
+    const phrase = /^[^的]*?(?=的|情况|情形|事项|现象|$)/.exec(text.slice(neg.end, end))?.[0] ?? '';
+    if (!phrase || /\d/.test(phrase)) continue;
+    const sentence = sentenceAt(sentences, neg.start);
+    if (!sentence || !isAboutApplications(sentence, context(paragraphs, neg.start))) continue;
+    const q = ZERO_QUANTITIES.map((k) => quantity(k)).find((x) => x.lead.exec(phrase)?.index === 0);
+    if (!q) continue;
+    out.push({ quantity: q, cells: q.cells, stated: 0, statedText: neg.word + phrase, number: null, phrase: span(text, clauseStart(text, neg.start), end), sentence, verb: neg.word, includesCarriedIn: false });
   }
   return out.sort((a, b) => a.phrase.start - b.phrase.start);
 };

@@ -26,6 +26,8 @@ const FOUND: [string, [string, number][]][] = [
   ['本年度行政事业性收费 5884.0157 万元。', [['t2.fees.amount', 5884015700]]],
   ['收费金额共计 58840157 元。', [['t2.fees.amount', 5884015700]]],
   ['本年度未收到政府信息公开申请。', [['t3.new', 0]]],
+  ['依申请公开方面，本年度无不予公开的申请，没有结转下年度办理的申请，未发生不予处理情形。', [['t3.group.withheld', 0], ['t3.carried_out', 0], ['t3.group.declined', 0]]],
+  ['收到的申请中无上年结转申请。', [['t3.carried_in', 0]]],
 ];
 
 /** Sentences that mention numbers of other things: nothing may be tied to the tables. */
@@ -56,6 +58,8 @@ const NOT_FOUND: string[] = [
   '全年办理行政复议案件 200 件，行政诉讼 30 件。',
   '依申请公开方面，其中收到政府信息公开申请 10 件。',
   '房屋征收补偿申请 5 件。',
+  '无法提供的申请中，无正当理由的申请也已答复。',
+  '本年度无泄密事件发生，没有不予公开的政务新媒体。', // not about applications
 ];
 
 const read = (t: string) => readStatements(t).map((s) => [s.quantity.key, s.statedFen !== undefined ? Number(s.statedFen) : s.stated]);
@@ -105,6 +109,8 @@ describe('findings from hand-written sentences against a real table (济源 2023
   it('「未收到」 when the table has applications; a sub-item; 表二 and the fee in 万元 and 元', () => {
     const codes = (t: string) => narr(report(J, t)).map((f) => `${f.code}:${f.expected}/${f.actual}`);
     expect(codes('本年度未收到政府信息公开申请。')).toEqual(['NARR-NEW:335/0']);
+    expect(codes('办结的申请中没有不予公开的。')).toEqual(['NARR-WITHHELD:18/0']);
+    expect(codes('办结的申请中没有部分公开的。')).toEqual([]);
     expect(codes('申请中本机关不掌握相关政府信息 57 件。')).toEqual(['NARR-UNAVAILABLE-NOT-HELD:98/57']);
     expect(codes('本年度制发行政规范性文件 56 件、废止 22 件。')).toEqual(['NARR-NORMATIVE-ISSUED:57/56']);
     expect(codes('行政事业性收费 5884.0157 万元。')).toEqual([]);
