@@ -13,13 +13,16 @@ import { Inflate } from 'fflate';
 export type ZipLimits = {
   /** Most entries a Word or Excel file of ours would ever hold is a few dozen; 2,000 is generous. */
   readonly maxEntries: number;
-  /** Largest inflated size of one entry, in bytes. */
+  /**
+   * Largest inflated size of one entry we read (an XML part), in bytes: checked on the declared size
+   * before inflating it. Parts we never read (images) only count towards the total.
+   */
   readonly maxEntrySize: number;
   /** Largest inflated size of all entries together, in bytes. */
   readonly maxTotalSize: number;
 };
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxEntrySize: 20 * 1024 * 1024, maxTotalSize: 50 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxEntrySize: 10 * 1024 * 1024, maxTotalSize: 50 * 1024 * 1024 };
 
 /** Thrown inside the import code only; every reader turns it into { ok: false, message }. */
 export class ZipError extends Error {}
@@ -75,7 +78,7 @@ const findEndOfCentralDirectory = (b: Uint8Array): number => {
 
 const DAMAGED = '文件已损坏或不完整（压缩包结构无效），可能下载或复制时被截断，请重新获取原文件';
 
-/** Lists the entries from the central directory and checks every limit on the declared sizes. */
+/** Lists the entries from the central directory and checks the count and total size on the declared sizes. */
 export const listZip = (b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] => {
   if (!isZip(b)) throw new ZipError('文件不是有效的压缩包（.docx/.xlsx 文件应为 ZIP 格式）');
   const eocd = findEndOfCentralDirectory(b);
@@ -106,11 +109,9 @@ export const listZip = (b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     if (flags & 1) throw new ZipError('文件已加密（设置了打开密码），请在 Word/Excel 中取消密码后另存再导入');
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw new ZipError('不支持 ZIP64 格式的超大压缩包');
     if (method !== 0 && method !== 8) throw new ZipError(`压缩包使用了不支持的压缩方式（${method}），请在 Word/Excel 中另存为 .docx/.xlsx 后再导入`);
-    if (size > limits.maxEntrySize)
-      throw new ZipError(`压缩包内「${name}」解压后达 ${MB(size)}，超过单个部件 ${MB(limits.maxEntrySize)} 的上限（可能是“压缩炸弹”），已拒绝读取`);
     total += size;
     if (total > limits.maxTotalSize)
-      throw new ZipError(`压缩包解压后总大小超过 ${MB(limits.maxTotalSize)} 的上限（可能是“压缩炸弹”），已拒绝读取`);
+      throw new ZipError(`压缩包解压后总大小超过 ${MB(limits.maxTotalSize)} 的上限（已达 ${MB(total)}，可能是“压缩炸弹”），已拒绝读取`);
     if (localOffset + 30 > b.length) throw new ZipError(DAMAGED);
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
   }
@@ -123,9 +124,11 @@ export const listZip = (b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
  * while an honest large part still inflates in few calls.
  */
 const FIRST_SLICE = 1024;
-const MAX_SLICE = 64 * 1024;
+const MAX_SLICE = 16 * 1024;
 
-const inflateEntry = (b: Uint8Array, e: ZipEntry): Uint8Array => {
+const inflateEntry = (b: Uint8Array, e: ZipEntry, limits: ZipLimits): Uint8Array => {
+  if (e.size > limits.maxEntrySize)
+    throw new ZipError(`压缩包内「${e.name}」解压后达 ${MB(e.size)}，超过单个部件 ${MB(limits.maxEntrySize)} 的上限（可能是“压缩炸弹”），已拒绝读取`);
   const lo = e.localOffset;
   if (u32(b, lo) !== 0x04034b50) throw new ZipError(DAMAGED);
   const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
@@ -171,7 +174,7 @@ export const openZip = (bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     read: (name) => {
       const e = byName.get(name);
       if (!e) throw new ZipError(`压缩包内缺少「${name}」`);
-      return inflateEntry(bytes, e);
+      return inflateEntry(bytes, e, limits);
     },
   };
 };

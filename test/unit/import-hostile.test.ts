@@ -31,7 +31,16 @@ describe('hostile files are refused with a clear message', () => {
   it('a zip bomb of 1 GB of zeros that declares its size: refused before inflating', async () => {
     const bomb = zipBombDocx(1024 ** 3);
     expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
-    await refused('年报.docx', bomb, /解压后达 1024 MB.*压缩炸弹/);
+    await refused('年报.docx', bomb, /解压后总大小超过 50 MB 的上限（已达 1024 MB，可能是“压缩炸弹”）/);
+  });
+
+  it('a part we read is capped at 10 MB before inflating; a large part we never read (an image) is not refused', async () => {
+    await refused('年报.docx', zipBombDocx(12 * 1024 * 1024), /「word\/document\.xml」解压后达 12 MB，超过单个部件 10 MB 的上限/);
+    const good = reportDocx(seedReport(SEED_FILES[0]!));
+    const picture = { name: 'word/media/image1.png', data: new Uint8Array(1), method: 0 as const, size: 1 };
+    const withImage = zipRaw([...listZip(good).map((e) => ({ name: e.name, data: openZip(good).read(e.name), method: 0 as const, size: e.size, crc: e.crc })), { ...picture, size: 12 * 1024 * 1024 }]);
+    const r = await importReportFile('年报.docx', withImage);
+    expect(r.ok, JSON.stringify(r).slice(0, 200)).toBe(true);
   });
 
   it('a zip bomb that lies about its size: stopped as soon as it inflates past what it declared', async () => {
