@@ -93,8 +93,8 @@ const t3Quantities = (): Quantity[] => {
     lead: lead(src),
     t3Rows: rows,
   });
-  // 一: 「受理/收到/新收…申请 N 件」; the verb must be in the clause, the clause must end on 申请 (or 依申请公开).
-  out.push(row('t3.new', 'NARR-NEW', rowLabel('new'), ['new'], '(?:受理|收到|新收|接收|接到|办理|收)(?:了)?(?:[^结]{0,16}?)(?:依申请公开|申请)'));
+  // 一: 「受理/收到/新收…（政府信息）公开申请 N 件」「收到申请 N 件」「受理依申请公开 N 件」: the verb in the clause, the object a 公开 申请.
+  out.push(row('t3.new', 'NARR-NEW', rowLabel('new'), ['new'], '(?<![征税回验吸没查秋])(?:受理|收到|新收|接收|接到|办理|收)(?:了)?(?:(?:[^结]{0,14}?公开(?:的)?)?申请|[^结]{0,16}?依申请公开)'));
   out.push(row('t3.carried_in', 'NARR-CARRIED-IN', rowLabel('carried_in'), ['carried_in'], '上(?:一)?年(?:度)?(?:未办结)?结转(?:下来)?(?:的)?(?:申请)?'));
   out.push(row('t3.total', 'NARR-CONCLUDED', `办结（${T3_GROUPS.total}）`, ['total'], '(?<!未)(?:办结|办理完毕|处理完毕|办理完成|答复完毕)(?:了)?'));
   out.push(row('t3.carried_out', 'NARR-CARRIED-OUT', rowLabel('carried_out'), ['carried_out'], '(?:结转(?:至|到|入)?|转入|延期至|顺延至|留转)下(?:一)?年(?:度)?(?:继续)?(?:办理|处理|答复)?'));

@@ -42,6 +42,18 @@ describe('NARR-YEAR: a year that is not the report year where this year is meant
     for (const t of fine) expect(codes(r2024(t), 'NARR-YEAR'), t).toEqual([]);
   });
 
+  it('the 2023 seed texts kept in a 2024 report: the sentences narrating 2023 are flagged, nothing else', () => {
+    for (const f of SEED_FILES) {
+      const r = createReport({ ...seedReportWithNarratives(f), year: 2024 });
+      const found = codes(r, 'NARR-YEAR');
+      expect(found.length, f).toBeGreaterThan(0);
+      for (const x of found) {
+        expect(x.actual).toBe(2023);
+        expect(/^2023\s*年/.test(x.narrative!.quote) || /统计时间为 2023 年/.test(x.narrative!.quote), x.narrative!.quote).toBe(true);
+      }
+    }
+  });
+
   it('nothing on the five 2023 seeds', () => {
     for (const f of SEED_FILES) expect(codes(seedReportWithNarratives(f), 'NARR-YEAR'), f).toEqual([]);
   });
