@@ -48,11 +48,18 @@ const SUFFIX = bare(REPORT_TITLE_SUFFIX).replace(/^年/, '');
  */
 export const parseTitle = (text: string): Title | null => {
   const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));
-  if (s.length > 80 || !s.endsWith(SUFFIX)) return null;
-  const head = s.slice(0, -SUFFIX.length);
-  let m = /^(.*?)(?:关于)?(\d{4})年度?$/.exec(head);
+  if (s.length > 80) return null;
+  // 「…年度报告」 at the end, or 「…年度报告（2023年度）」
+  const at = s.lastIndexOf(SUFFIX);
+  if (at < 0) return null;
+  const after = s.slice(at + SUFFIX.length);
+  const head = s.slice(0, at);
+  let m = /^(\d{4})年度?$/.exec(after);
+  if (m && head) return { agency: head.replace(/关于$/, ''), year: Number(m[1]) };
+  if (after) return null;
+  m = /^(.*?)(?:关于)?((?:19|20)\d{2})年度?$/.exec(head);
   if (m && m[1]) return { agency: m[1], year: Number(m[2]) };
-  m = /^(\d{4})年度?(.+?)$/.exec(head);
+  m = /^((?:19|20)\d{2})年度?(.+?)$/.exec(head);
   if (m) return { agency: m[2]!, year: Number(m[1]) };
   return null;
 };

@@ -301,8 +301,39 @@ const extractValues = (tail: readonly string[], learned: Map<number, number>, ch
 
 const rowLabelOf = (id: string): string => T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '');
 
+/**
+ * Some templates add a 「小计」 column for 法人或其他组织 (not official). Its place among the applicant
+ * columns, from the header row that names 商业企业: -1 when there is none.
+ */
+const subtotalColumn = (rows: readonly Row[]): number => {
+  const first = T3_COLUMNS.find((c) => c.org)!;
+  const last = [...T3_COLUMNS].reverse().find((c) => c.org)!;
+  for (const row of rows) {
+    const words = row.map((c) => bare(c));
+    const a = words.indexOf(bare(first.label));
+    const b = words.lastIndexOf(bare(last.label));
+    const sub = words.findIndex((w) => /^(法人或其他组织)?(小计|合计)$/.test(w));
+    if (a < 0 || sub < 0) continue;
+    const orgIndex = T3_COLUMNS.indexOf(first);
+    return sub < a ? orgIndex : b >= 0 && sub > b ? orgIndex + T3_COLUMNS.filter((c) => c.org).length : -1;
+  }
+  return -1;
+};
+
 export const mapT3 = (rows: readonly Row[]): TableRead => {
   const out = newRead();
+  const subtotal = subtotalColumn(rows);
+  if (subtotal >= 0) {
+    // drop the extra column from every row that has one value more than the official columns
+    rows = rows.map((row) => {
+      const tail = row.slice(lastLabelIndex(row) + 1);
+      const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+      if (idx.length !== N + 1) return row;
+      const drop = lastLabelIndex(row) + 1 + idx[subtotal]!;
+      return row.filter((_, i) => i !== drop);
+    });
+    note(out, 't3', 'info', '表三多出一列「小计」（不是现行格式的列），已略去不读');
+  }
   // learn where the numbers stand in well-formed rows, per tail length (rows of one depth share a layout)
   const votes = new Map<number, Map<number, number>>();
   for (const row of rows) {
@@ -420,9 +451,9 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       out,
       't3',
       'warning',
-      `表三只有一行「${T3_GROUPS.other}」（2019 试行格式），其数字已全部计入「${last.label.replace(/^\d\./, '')}」，「${otherItems
+      `表三只有一行「${T3_GROUPS.other}」（2019 试行格式），其数字已全部计入「${T3_GROUPS.other}${last.label}」，「${otherItems
         .slice(0, -1)
-        .map((r) => r.label.replace(/^\d\./, '').slice(0, 12) + '…')
+        .map((r) => `${r.label.slice(0, 14)}…`)
         .join('」「')}」两行留空，请按现行格式拆分`,
     );
   }

@@ -19,7 +19,7 @@ const looseCells = (line: string): string[] => line.trim().split(/[\s\u3000]+/).
 
 const isLooseTableLine = (line: string): boolean => {
   const t = line.trim();
-  if (PROSE.test(t) || t.length > 150 || /^注[:：]/.test(t)) return false;
+  if (PROSE.test(t) || t.length > 150 || /^(注|说明|备注|单位|数据来源)\s*[:：]/.test(t)) return false;
   return true;
 };
 

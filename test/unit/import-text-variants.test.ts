@@ -157,3 +157,68 @@ describe.each(SEED_FILES)('format.md §6 variants of %s', (file) => {
     });
   }
 });
+
+describe('more of what real pages do (济源 seed)', () => {
+  const file = '2023_jiyuan-city.txt';
+  const text = seedText(file);
+  const want = expectedCells(file);
+
+  it('an extra 「小计」 column for 法人或其他组织 is dropped with a note', () => {
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+    const to = lines.findIndex((l) => l.startsWith('四、政府信息公开'));
+    const out = lines.map((l, i) => {
+      if (i <= from || i >= to || !l.includes('\t')) return l;
+      if (l.includes('商业企业')) return l.replace('其他\t', '其他\t小计\t');
+      const cells = l.split('\t');
+      const numeric = cells.map((c, k) => (isNum(c) ? k : -1)).filter((k) => k >= 0);
+      if (numeric.length !== 7) return l;
+      const sub = numeric.slice(1, 6).reduce((a, k) => a + Number(cells[k]), 0);
+      cells.splice(numeric[5]! + 1, 0, String(sub));
+      return cells.join('\t');
+    });
+    const r = ok(importText(out.join('\n')));
+    expectCells(r.report.cells, want);
+    expect(r.notes.some((n) => n.table === 't3' && n.message.includes('小计'))).toBe(true);
+    expect(problems(r)).toEqual([]);
+  });
+
+  it('short texts around the tables are kept in tableTexts, and a preamble goes to the start of 一', () => {
+    const withTexts = text
+      .replace('三、收到和处理政府信息公开申请情况\n', '三、收到和处理政府信息公开申请情况\n\n单位：件\n')
+      .replace('\n四、政府信息公开行政复议', '\n注：本表中申请数量含通过信函、网络等方式提交的申请。\n\n四、政府信息公开行政复议')
+      .replace('\n一、总体情况', '\n根据《中华人民共和国政府信息公开条例》第五十条的规定，编制本报告。\n\n一、总体情况');
+    const r = ok(importText(withTexts));
+    expectCells(r.report.cells, want);
+    expect(r.report.tableTexts.t3).toBe('单位：件\n注：本表中申请数量含通过信函、网络等方式提交的申请。');
+    expect(r.report.narratives.overview.startsWith('根据《中华人民共和国政府信息公开条例》第五十条的规定，编制本报告。\n本报告数据统计时间为')).toBe(true);
+    expect(r.notes.some((n) => n.level === 'info' && n.message.includes('总体情况'))).toBe(true);
+  });
+
+  it('title variants: year first, 年度, year in brackets at the end, markdown heading', () => {
+    const titles: Record<string, string> = {
+      '2023年济源市人民政府政府信息公开工作年度报告': '济源市人民政府',
+      '# 济源市人民政府2023年度政府信息公开工作年度报告': '济源市人民政府',
+      '济源市人民政府政府信息公开工作年度报告（2023年度）': '济源市人民政府',
+      '**济源市人民政府 2 0 2 3 年政府信息公开工作年度报告**': '济源市人民政府',
+    };
+    for (const [title, agency] of Object.entries(titles)) {
+      const r = ok(importText(text.replace('济源市人民政府 2023 年政府信息公开工作年度报告', title)));
+      expect({ title, agency: r.report.agency, year: r.report.year }).toEqual({ title, agency, year: 2023 });
+    }
+  });
+
+  it('no title: the year comes from the statistical period, the agency is left for the clerk', () => {
+    const r = ok(importText(text.replace('济源市人民政府 2023 年政府信息公开工作年度报告', '')));
+    expect(r.report.agency).toBe('');
+    expect(r.report.year).toBe(2023);
+    expect(r.notes.some((n) => n.level === 'warning' && n.message.includes('标题'))).toBe(true);
+  });
+
+  it('a misaligned row (label shifted one column, numbers one tab short) is read from its numbers', () => {
+    const shifted = text.replace(/^\t\(二\) 部分公开(.*)$/m, '(二) 部分公开$1');
+    expect(shifted).not.toBe(text);
+    const r = ok(importText(shifted));
+    expectCells(r.report.cells, want);
+  });
+});
