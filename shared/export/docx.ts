@@ -7,6 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  type IParagraphStyleOptions,
   Footer,
   type IFontAttributesProperties,
   LineRuleType,
@@ -46,47 +47,82 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
 /** Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 5号 10.5 pt. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, tableSmall: 18 } as const;
-/** 表二 in 5号; the wide 表三 (10 columns) and 表四 (15 columns) in 小五 so five-digit counts fit their columns. */
-const TABLE_SIZE: Record<TableId, number> = { t2: SIZE.table, t3: SIZE.tableSmall, t4: SIZE.tableSmall };
+// 表二 in 5号; the wide 表三 (10 columns) and 表四 (15 columns) in 小五 so five-digit counts fit their columns,
+// on lines of at least 15 pt and 13 pt
 /** 固定值 28 磅: 22 lines to the 225 mm 版心. */
 const LINE = 560;
 const TITLE_LINE = 700;
-/** Table lines at least 15 pt (5号) or 13 pt (小五). */
-const TABLE_LINE: Record<TableId, number> = { t2: 300, t3: 260, t4: 260 };
 
 /** Latin letters and digits in Times New Roman beside the Chinese face, as offices set them. */
 const fontOf = (cjk: string): IFontAttributesProperties => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: cjk, hint: 'eastAsia' });
 
-const run = (text: string, cjk: string, size: number, bold = false): TextRun =>
-  new TextRun({ text, font: fontOf(cjk), size, ...(bold ? { bold: true, boldComplexScript: true } : {}) });
+/**
+ * Paragraph styles carry the fonts and spacing (a clerk who changes 「公文正文」 in Word changes every body
+ * paragraph), and keep the file small: most runs need no formatting of their own.
+ */
+export const STYLE = { body: 'GkBody', heading1: 'GkHeading1', title: 'GkTitle', table: 'GkTable', tableSmall: 'GkTableSmall' } as const;
+const TABLE_STYLE: Record<TableId, string> = { t2: STYLE.table, t3: STYLE.tableSmall, t4: STYLE.tableSmall };
 
-const bodyParagraph = (children: TextRun[], keepNext = false): Paragraph =>
-  new Paragraph({
-    children,
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    indent: { firstLineChars: 200, firstLine: 2 * SIZE.body * 10 },
-    keepNext,
+const paragraphStyles = (): IParagraphStyleOptions[] => {
+  const tableStyle = (id: string, name: string, size: number, line: number): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { font: fontOf(FONTS.table), size },
+    paragraph: { spacing: { line, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } },
   });
-
-const titleParagraph = (report: Report): Paragraph => {
-  const lines = titleLines(report);
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: LINE, after: LINE },
-    children: lines.map((l, i) => new TextRun({ text: l, font: fontOf(FONTS.title), size: SIZE.title, ...(i > 0 ? { break: 1 } : {}) })),
-  });
+  return [
+    {
+      id: STYLE.body,
+      name: '公文正文',
+      basedOn: 'Normal',
+      next: STYLE.body,
+      quickFormat: true,
+      run: { font: fontOf(FONTS.body), size: SIZE.body },
+      paragraph: {
+        alignment: AlignmentType.JUSTIFIED,
+        spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { firstLineChars: 200, firstLine: 2 * SIZE.body * 10 },
+      },
+    },
+    {
+      id: STYLE.heading1,
+      name: '公文一级标题',
+      basedOn: STYLE.body,
+      next: STYLE.body,
+      quickFormat: true,
+      run: { font: fontOf(FONTS.heading1), size: SIZE.body },
+      paragraph: { keepNext: true, outlineLevel: 0 },
+    },
+    {
+      id: STYLE.title,
+      name: '公文标题',
+      basedOn: 'Normal',
+      next: STYLE.body,
+      quickFormat: true,
+      run: { font: fontOf(FONTS.title), size: SIZE.title },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: LINE, after: LINE }, indent: { firstLine: 0, firstLineChars: 0 } },
+    },
+    tableStyle(STYLE.table, '公文表格', SIZE.table, 300),
+    tableStyle(STYLE.tableSmall, '公文表格（小五）', SIZE.tableSmall, 260),
+  ];
 };
 
-/** 一级标题 in 黑体, indented two characters like the body. */
-const sectionHeading = (text: string): Paragraph => bodyParagraph([run(text, FONTS.heading1, SIZE.body)], true);
+const bodyParagraph = (children: TextRun[], keepNext = false): Paragraph => new Paragraph({ style: STYLE.body, children, ...(keepNext ? { keepNext } : {}) });
 
-/** A narrative line: 「（一）…」 headings in bold 楷体, run-in or on a line of their own; the rest in 仿宋. */
+const titleParagraph = (report: Report): Paragraph =>
+  new Paragraph({ style: STYLE.title, children: titleLines(report).map((l, i) => new TextRun({ text: l, ...(i > 0 ? { break: 1 } : {}) })) });
+
+/** 一级标题 in 黑体, indented two characters like the body. */
+const sectionHeading = (text: string): Paragraph => new Paragraph({ style: STYLE.heading1, children: [new TextRun(text)] });
+
+/** A narrative line: 「（一）…」 headings in bold 楷体, run-in or on a line of their own; the rest in the body's 仿宋. */
 const narrativeParagraph = (p: string): Paragraph => {
   const { heading, body } = splitSubHeading(p);
   const runs: TextRun[] = [];
-  if (heading) runs.push(run(heading, FONTS.heading2, SIZE.body, true));
-  if (body) runs.push(run(body, FONTS.body, SIZE.body));
+  if (heading) runs.push(new TextRun({ text: heading, font: fontOf(FONTS.heading2), bold: true, boldComplexScript: true }));
+  if (body) runs.push(new TextRun(body));
   return bodyParagraph(runs, heading !== '' && body === '');
 };
 
@@ -123,9 +159,9 @@ const tableCell = (t: TableId, c: GridCell, report: Report, widths: number[]): T
   return new TableCell({
     children: [
       new Paragraph({
+        style: TABLE_STYLE[t],
         alignment: alignmentOf(t, c),
-        spacing: { line: TABLE_LINE[t], lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-        children: [run(text, FONTS.table, TABLE_SIZE[t], c.kind === 'item')],
+        children: [new TextRun(c.kind === 'item' ? { text, bold: true } : text)],
       }),
     ],
     width: { size: width, type: WidthType.DXA },
@@ -214,6 +250,7 @@ export const buildDocxDocument = (report: Report): Document =>
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
         },
       },
+      paragraphStyles: paragraphStyles(),
     },
     sections: [
       {

@@ -8,7 +8,7 @@ import type { TableId } from '../../shared/format/types';
 import { createReport, type Report } from '../../shared/report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 import { randomConsistentReport } from '../helpers/random-report';
-import { type BodyItem, type ReadCell, attr, expectedCells, child, children, descendants, parseXml, paragraphText, readWordBody, readWordTable, runFonts, seedNarratives, unzip } from './export-readers';
+import { type BodyItem, type ReadCell, attr, expectedCells, child, children, descendants, parseXml, paragraphText, readWordBody, readWordTable, runFonts, seedNarratives, styleSheet, unzip } from './export-readers';
 
 const TABLE_TEXTS = { t2: '注：本表“现行有效件数”含自然失效 3 件。', t3: '', t4: '本年度行政复议 <含上年结转> 2 件 & 诉讼 1 件。\n第二段说明。' };
 
@@ -130,39 +130,41 @@ describe('Word export is laid out after GB/T 9704', () => {
   });
 
   it('title 2号 小标宋 centred in two lines; headings 黑体; body 3号 仿宋 at exact 28 pt with a two-character indent', async () => {
-    const { items } = readWordBody((await load())['word/document.xml']!);
+    const files = await load();
+    const css = styleSheet(files['word/styles.xml']!);
+    const { items } = readWordBody(files['word/document.xml']!);
     const title = items[0]!.el;
-    expect(attr(child(child(title, 'pPr')!, 'jc'), 'val')).toBe('center');
-    for (const r of descendants(title, 'r')) expect(runFonts(r)).toMatchObject({ eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman', size: '44' });
+    expect(css.paragraph(title)).toMatchObject({ jc: 'center', line: '700', lineRule: 'exact' });
+    for (const r of descendants(title, 'r')) expect(css.run(title, r)).toMatchObject({ eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman', size: '44' });
     expect(paragraphText(title)).toBe(`${report.agency}\n2023年政府信息公开工作年度报告`);
-    const paras = items.filter((x) => x.kind === 'p' && x.text !== '').slice(1);
+    const paras = items.filter((x): x is Extract<BodyItem, { kind: 'p' }> => x.kind === 'p' && x.text !== '').slice(1);
     for (const p of paras) {
-      const pPr = child(p.el, 'pPr')!;
-      const sp = child(pPr, 'spacing')!;
-      expect([attr(sp, 'line'), attr(sp, 'lineRule')]).toEqual(['560', 'exact']);
-      expect(attr(child(pPr, 'ind')!, 'firstLineChars')).toBe('200');
-      for (const r of descendants(p.el, 'r')) {
-        const f = runFonts(r);
-        expect([f.ascii, f.hAnsi, f.size]).toEqual(['Times New Roman', 'Times New Roman', '32']);
-      }
+      expect(css.paragraph(p.el)).toMatchObject({ line: '560', lineRule: 'exact', firstLineChars: '200', jc: 'both' });
+      for (const r of descendants(p.el, 'r')) expect(css.run(p.el, r)).toMatchObject({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', size: '32' });
     }
     const headings = new Set(SECTIONS.map((s) => s.heading));
-    const fontsOf = (p: BodyItem) => descendants(p.el, 'r').map((r) => runFonts(r));
+    let subHeadings = 0;
     for (const p of paras) {
-      const text = (p as { text: string }).text;
-      const f = fontsOf(p);
-      if (headings.has(text)) expect(f.map((x) => x.eastAsia)).toEqual(['黑体']);
-      else if (/^（[一二三四五六七八九十]）/.test(text)) {
+      const f = descendants(p.el, 'r').map((r) => css.run(p.el, r));
+      if (headings.has(p.text)) {
+        expect(f.map((x) => x.eastAsia)).toEqual(['黑体']);
+        expect(css.paragraph(p.el).keepNext).toBe(true);
+      } else if (/^（[一二三四五六七八九十]）/.test(p.text)) {
+        subHeadings++;
         expect(f[0]).toMatchObject({ eastAsia: '楷体_GB2312', bold: true });
         f.slice(1).forEach((x) => expect(x).toMatchObject({ eastAsia: '仿宋_GB2312', bold: false }));
       } else f.forEach((x) => expect(x).toMatchObject({ eastAsia: '仿宋_GB2312', bold: false }));
     }
     // the seed's 「（一）主动公开方面」 lines are there and are 楷体 headings
-    expect(paras.filter((p) => /^（一）/.test((p as { text: string }).text)).length).toBeGreaterThan(0);
+    expect(subHeadings).toBeGreaterThan(0);
+    // the styles have names a clerk recognises in Word's style list
+    expect(css.styleName('GkBody')).toBe('公文正文');
   });
 
   it('tables: fixed grid as wide as the 版心, header rows repeated, no row split, numbers centred, merges where the layout merges', async () => {
-    const back = readDocx(await load());
+    const files = await load();
+    const css = styleSheet(files['word/styles.xml']!);
+    const back = readDocx(files);
     const tbls = back.items.filter((x) => x.kind === 'tbl');
     expect(tbls).toHaveLength(3);
     tbls.forEach((tbl, k) => {
@@ -188,8 +190,9 @@ describe('Word export is laid out after GB/T 9704', () => {
       for (const d of layout.rows.flat().filter((c) => c.kind === 'data')) {
         const c = cells.find((x) => x.row === d.row && x.col === d.col)!;
         const p = children(c.tc, 'p')[0]!;
-        expect(attr(child(child(p, 'pPr')!, 'jc'), 'val')).toBe('center');
-        for (const r of descendants(p, 'r')) expect(runFonts(r)).toMatchObject({ eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' });
+        expect(css.paragraph(p).jc).toBe('center');
+        // 表二 in 5号 (10.5 pt), the wide 表三 and 表四 in 小五 (9 pt)
+        for (const r of descendants(p, 'r')) expect(css.run(p, r)).toMatchObject({ eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', size: t === 't2' ? '21' : '18' });
       }
     });
     // 表三's merged row labels and the 勾稽 note as in the official template

@@ -79,12 +79,66 @@ export const readWordBody = (documentXml: string): { doc: Document; items: BodyI
   return { doc, items, sectPr: child(body, 'sectPr')! };
 };
 
-export const runFonts = (r: Element): { ascii: string | null; hAnsi: string | null; eastAsia: string | null; size: string | null; bold: boolean } => {
-  const pr = child(r, 'rPr');
-  const f = pr && child(pr, 'rFonts');
-  const b = pr && child(pr, 'b');
-  return { ascii: attr(f, 'ascii'), hAnsi: attr(f, 'hAnsi'), eastAsia: attr(f, 'eastAsia'), size: attr(pr && child(pr, 'sz'), 'val'), bold: !!b && attr(b, 'val') !== 'false' && attr(b, 'val') !== '0' };
+export type RunProps = { ascii: string | null; hAnsi: string | null; eastAsia: string | null; size: string | null; bold: boolean };
+export type ParaProps = { style: string | null; jc: string | null; line: string | null; lineRule: string | null; firstLineChars: string | null; keepNext: boolean };
+
+const applyRPr = (acc: RunProps, pr: Element | undefined): RunProps => {
+  if (!pr) return acc;
+  const f = child(pr, 'rFonts');
+  const b = child(pr, 'b');
+  const sz = child(pr, 'sz');
+  return {
+    ascii: attr(f, 'ascii') ?? acc.ascii,
+    hAnsi: attr(f, 'hAnsi') ?? acc.hAnsi,
+    eastAsia: attr(f, 'eastAsia') ?? acc.eastAsia,
+    size: attr(sz, 'val') ?? acc.size,
+    bold: b ? attr(b, 'val') !== 'false' && attr(b, 'val') !== '0' : acc.bold,
+  };
 };
+const applyPPr = (acc: ParaProps, pr: Element | undefined): ParaProps => {
+  if (!pr) return acc;
+  const sp = child(pr, 'spacing');
+  const ind = child(pr, 'ind');
+  const kn = child(pr, 'keepNext');
+  return {
+    style: attr(child(pr, 'pStyle'), 'val') ?? acc.style,
+    jc: attr(child(pr, 'jc'), 'val') ?? acc.jc,
+    line: attr(sp, 'line') ?? acc.line,
+    lineRule: attr(sp, 'lineRule') ?? acc.lineRule,
+    firstLineChars: attr(ind, 'firstLineChars') ?? acc.firstLineChars,
+    keepNext: kn ? attr(kn, 'val') !== 'false' && attr(kn, 'val') !== '0' : acc.keepNext,
+  };
+};
+
+/**
+ * The formatting Word gives a run or paragraph: document defaults, then the paragraph style and the styles it is
+ * based on (outermost first), then the run's or paragraph's own properties.
+ */
+export const styleSheet = (stylesXml: string) => {
+  const doc = parseXml(stylesXml);
+  const defaults = descendants(doc, 'docDefaults')[0];
+  const rDef = defaults && descendants(defaults as unknown as Element, 'rPrDefault')[0];
+  const pDef = defaults && descendants(defaults as unknown as Element, 'pPrDefault')[0];
+  const styles = new Map(descendants(doc, 'style').map((st) => [attr(st, 'styleId'), st]));
+  const chain = (id: string | null): Element[] => {
+    const out: Element[] = [];
+    for (let st = id ? styles.get(id) : undefined; st; st = styles.get(attr(child(st, 'basedOn'), 'val'))) out.unshift(st);
+    return out;
+  };
+  const run0: RunProps = applyRPr({ ascii: null, hAnsi: null, eastAsia: null, size: null, bold: false }, rDef && child(rDef, 'rPr'));
+  const para0: ParaProps = applyPPr({ style: null, jc: null, line: null, lineRule: null, firstLineChars: null, keepNext: false }, pDef && child(pDef, 'pPr'));
+  const styleOf = (p: Element) => attr(child(child(p, 'pPr') ?? p, 'pStyle'), 'val');
+  return {
+    has: (id: string) => styles.has(id),
+    styleName: (id: string) => attr(child(styles.get(id)!, 'name'), 'val'),
+    run: (p: Element, r: Element): RunProps => applyRPr(chain(styleOf(p)).reduce((a, st) => applyRPr(a, child(st, 'rPr')), run0), child(r, 'rPr')),
+    paragraph: (p: Element): ParaProps => applyPPr({ ...chain(styleOf(p)).reduce((a, st) => applyPPr(a, child(st, 'pPr')), para0), style: styleOf(p) }, child(p, 'pPr')),
+  };
+};
+export type StyleSheet = ReturnType<typeof styleSheet>;
+
+/** Direct run properties only (for parts without styles, such as the footers). */
+export const runFonts = (r: Element): RunProps => applyRPr({ ascii: null, hAnsi: null, eastAsia: null, size: null, bold: false }, child(r, 'rPr'));
 
 // ---- xlsx ----
 
