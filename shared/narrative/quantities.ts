@@ -36,6 +36,9 @@ export type Quantity = {
   readonly subject?: { readonly family: SubjectFamily; readonly id: string };
   /** The 表三 rows summed (for the 「与自然人一列相同」 explanation). */
   readonly t3Rows?: readonly string[];
+  /** For a sub-item of 表三: its group, and its phrasing anywhere in a clause (「因不掌握相关信息无法提供 21 件」 is the sub-item's). */
+  readonly group?: T3GroupKey;
+  readonly words?: RegExp;
 };
 
 /** Fillers allowed between a keyword and its number: 「予以公开的申请共 162 件」. */
@@ -104,7 +107,7 @@ const t3Quantities = (): Quantity[] => {
   }
   for (const [id, src] of Object.entries(ROW_LEADS)) {
     const r = T3_ROWS.find((x) => x.id === id)!;
-    out.push(row(`t3.row.${id}`, codeOf(id), `${shortGroup(r.group as T3GroupKey)}·${r.label}`, [id], src));
+    out.push({ ...row(`t3.row.${id}`, codeOf(id), `${shortGroup(r.group as T3GroupKey)}·${r.label}`, [id], src), group: r.group as T3GroupKey, words: new RegExp(src) });
   }
   return out;
 };

@@ -106,6 +106,13 @@ const tie = (text: string, n: StatedNumber, sentences: readonly Span[], paragrap
     if (!best || m.index < best.index) best = { q, index: m.index, verb: m[0].trim() };
   }
   if (!best) return null;
+  if (best.q.key.startsWith('t3.group.')) {
+    // 「因本机关不掌握相关政府信息无法提供 21 件」「涉及国家秘密不予公开 3 件」: the sub-item named before the group is what is counted.
+    const g = best.q.key.slice('t3.group.'.length);
+    const before = leadText.slice(0, best.index);
+    const sub = QUANTITIES.find((q) => q.group === g && q.words?.test(before));
+    if (sub) best = { ...best, q: sub };
+  }
   const includesCarriedIn = best.q.key === 't3.new' && CARRIED_IN_NOTE.test(text.slice(n.end, n.end + 20));
   const cells = includesCarriedIn ? [...best.q.cells, t3('carried_in', T3_TOTAL_COLUMN)] : best.q.cells;
   const stated = isMoney ? 0 : n.value;
