@@ -9,6 +9,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
 import { attr, childElements, descendants, firstChild, parseXml } from './xml';
+import { headingIndex } from './sections';
 
 /** A sheet wider than this is not a statutory table; cells beyond it are ignored (a stray cell at XFD1 must not allocate 16,384 columns per row). */
 export const MAX_SHEET_COLUMNS = 256;
@@ -144,19 +145,30 @@ const TABLE_LINE = /^(第二十条第?[(（][一二三四五六七八九十]+[)�
 const isTableLine = (r: readonly string[]) => TABLE_LINE.test(r.join('').replace(/[\s\u3000]+/g, ''));
 
 /**
- * A sheet as blocks: runs of rows separated by empty rows; in each run, single-cell rows before the
- * first and after the last row of several cells are paragraphs (titles, headings, notes), the rest
- * is a table cut to the columns it uses.
+ * A single-cell row that cannot be part of a table: a section heading (「三、收到和处理…」) or a
+ * sentence. Spreadsheet programs importing a web page put paragraphs and tables on one sheet with
+ * no empty row between them; these rows are where one table ends.
+ */
+const isTextRow = (r: readonly string[]): boolean => {
+  if (nonEmpty(r) !== 1 || isTableLine(r)) return false;
+  const text = r.find((c) => c.trim() !== '')!.trim();
+  return headingIndex(text) >= 0 || /[。；;]/.test(text) || text.length > 40;
+};
+
+/**
+ * A sheet as blocks: runs of rows separated by empty rows or text rows; in each run, single-cell
+ * rows before the first and after the last row of several cells are paragraphs (titles, headings,
+ * notes), the rest is a table cut to the columns it uses.
  */
 export const sheetBlocks = (rows: readonly (readonly string[])[]): Block[] => {
   const blocks: Block[] = [];
   let run: (readonly string[])[] = [];
+  const para = (r: readonly string[]) => blocks.push({ kind: 'paragraph', text: r.filter((c) => c.trim() !== '').join(' ') });
   const flush = () => {
     if (!run.length) return;
     const multi = run.map((r) => nonEmpty(r) > 1 || isTableLine(r));
     const first = multi.indexOf(true);
     const last = multi.lastIndexOf(true);
-    const para = (r: readonly string[]) => blocks.push({ kind: 'paragraph', text: r.filter((c) => c.trim() !== '').join(' ') });
     if (first < 0) run.forEach(para);
     else {
       run.slice(0, first).forEach(para);
@@ -177,7 +189,10 @@ export const sheetBlocks = (rows: readonly (readonly string[])[]): Block[] => {
   };
   for (const r of rows) {
     if (nonEmpty(r) === 0) flush();
-    else run.push(r);
+    else if (isTextRow(r)) {
+      flush();
+      para(r);
+    } else run.push(r);
   }
   flush();
   return blocks;
