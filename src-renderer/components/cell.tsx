@@ -1,5 +1,6 @@
 /** One statutory cell: an input that behaves like a spreadsheet cell and shows its findings. */
 import { type ClipboardEvent, type KeyboardEvent, type MouseEvent, memo, useRef } from 'react';
+import { useFlat } from '../store/use-flat';
 import { CELLS, cellDef } from '../../shared/format/cells';
 import type { CellId } from '../../shared/format/types';
 import type { CellValue } from '../../shared/report/document';
@@ -31,16 +32,24 @@ const change = (now: CellValue, prev: CellValue): string => {
 };
 
 export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: number }) {
-  const value = useDoc((s) => s.report.cells[id] ?? null);
-  const computed = useDoc((s) => s.report.settings.autoTotals && COMPUTED_CELLS.has(id));
-  const severity = useDoc((s) => derive(s.report).marks.get(id)?.severity);
-  const title = useDoc((s) => derive(s.report).marks.get(id)?.title);
-  const strong = useDoc((s) => derive(s.report).marks.get(id)?.strong ?? false);
-  const prev = useDoc((s) => (s.report.baseline ? (s.report.baseline.cells[id] ?? null) : undefined));
-  const draft = useView((s) => (s.edit?.cellId === id ? s.edit.draft : null));
-  const caret = useView((s) => s.edit?.cellId === id && s.edit.caret);
-  const hint = useView((s) => s.hints[id]);
-  const selected = useView((s) => !!s.selection && (s.selection.r0 !== s.selection.r1 || s.selection.c0 !== s.selection.c1) && inRect(s.selection, id));
+  // one subscription per store and cell, each a flat record compared field by field
+  const { value, computed, severity, strong, title, prev } = useFlat(useDoc, (s) => {
+      const mark = derive(s.report).marks.get(id);
+      return {
+        value: s.report.cells[id] ?? null,
+        computed: s.report.settings.autoTotals && COMPUTED_CELLS.has(id),
+        severity: mark?.severity,
+        strong: mark?.strong ?? false,
+        title: mark?.title,
+        prev: s.report.baseline ? (s.report.baseline.cells[id] ?? null) : undefined,
+      };
+  });
+  const { draft, caret, hint, selected } = useFlat(useView, (s) => ({
+      draft: s.edit?.cellId === id ? s.edit.draft : null,
+      caret: s.edit?.cellId === id && s.edit.caret,
+      hint: s.hints[id],
+      selected: !!s.selection && (s.selection.r0 !== s.selection.r1 || s.selection.c0 !== s.selection.c1) && inRect(s.selection, id),
+  }));
   const justFocused = useRef(false);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

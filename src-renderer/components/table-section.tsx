@@ -6,12 +6,8 @@ import type { TableId } from '../../shared/format/types';
 import { Cell } from './cell';
 import { TableText } from './narrative-section';
 
-/** Column widths (per cent of the table) that keep the 表三 grid inside a 1366-pixel screen. */
-const COLS: Record<TableId, readonly string[]> = {
-  t2: ['34%', '22%', '22%', '22%'],
-  t3: ['7%', '12%', '26%', ...Array<string>(7).fill(`${55 / 7}%`)],
-  t4: Array<string>(15).fill(`${100 / 15}%`),
-};
+/** How many <col> of each table (their widths are in styles.css, so no inline style needs a CSP exception). */
+const COL_COUNT: Record<TableId, number> = { t2: 4, t3: 10, t4: 15 };
 
 const LabelCell = ({ g }: { g: GridCell }) => {
   const props = { rowSpan: g.rowSpan > 1 ? g.rowSpan : undefined, colSpan: g.colSpan > 1 ? g.colSpan : undefined };
@@ -55,8 +51,8 @@ export const TableSection = memo(function TableSection({ table, heading }: { tab
       <h2 id={`h-${table}`}>{heading}</h2>
       <table className={`grid grid-${table}`} aria-label={TABLE_NAMES[table]}>
         <colgroup>
-          {COLS[table].map((w, i) => (
-            <col key={i} style={{ width: w }} />
+          {Array.from({ length: COL_COUNT[table] }, (_, i) => (
+            <col key={i} className={`c${i}`} />
           ))}
         </colgroup>
         {head.length > 0 && <thead>{head.map(row)}</thead>}
