@@ -171,13 +171,16 @@ const tableCell = (t: TableId, c: GridCell, report: Report, widths: number[]): T
   });
 };
 
-/** 表二 and 表四 are short enough to keep on one page; 表三 may break, with its header repeated. */
-const KEEP_TOGETHER: Record<TableId, boolean> = { t2: true, t3: false, t4: true };
+/**
+ * Rows kept with the next one: 表二 and 表四 whole (short enough for one page); 表三 may break, with its header
+ * repeated, but its header and first rows stay together so a page never ends on a lone header.
+ */
+const KEPT_ROWS = (t: TableId, rows: number): number => (t === 't3' ? tableLayout(t).headerRows + 3 : rows - 1);
 
 const statutoryTable = (t: TableId, report: Report): Table => {
   const layout = tableLayout(t);
   const widths = columnWidths(t);
-  const last = layout.rows.length - 1;
+  const keep = KEPT_ROWS(t, layout.rows.length);
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -190,7 +193,7 @@ const statutoryTable = (t: TableId, report: Report): Table => {
           children: cells.map((c) => tableCell(t, c, report, widths)),
           cantSplit: true,
           ...(i < layout.headerRows ? { tableHeader: true } : {}),
-          ...(KEEP_TOGETHER[t] && i < last ? { keepNext: true } : {}),
+          ...(i < keep ? { keepNext: true } : {}),
         }),
     ),
   });
