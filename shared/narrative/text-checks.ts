@@ -16,6 +16,8 @@ const sectionName = (id: NarrativeId) => `「${narrativeHeading(id)}」`;
 
 // ---------------------------------------------------------------- NARR-YEAR
 
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
 const YEAR_RE = /(?<![0-9〔［\[])((?:19|20)\d{2})\s*年(度)?/g;
 /** Words that make another year legitimate in the clause: comparisons, periods, references. */
 const YEAR_CONTEXT_OK = /较|比|同比|相比|以来|截至|截止|至今|以前|之前|之后|期间|自|上年|去年|前年|分别|规划|计划|目标/;
@@ -37,20 +39,21 @@ export const yearFindings = (report: Report): Finding[] => {
   const out: Finding[] = [];
   for (const section of NARRATIVE_IDS) {
     const text = report.narratives[section] ?? '';
-    const ascii = halfWidthDigits(text);
+    // 「二〇二三年」 is read like 「2023 年」: one character for one, so offsets stay valid.
+    const ascii = halfWidthDigits(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (w) => [...w].map((c) => CN_YEAR_DIGIT[c]).join(''));
     const sentences = splitSentences(text);
     for (const m of ascii.matchAll(YEAR_RE)) {
       const y = Number(m[1]);
-      if (y === year || y === year + 1) continue; // this year, or plans for the next
       const at = m.index!;
       const after = ascii.slice(at + m[0].length);
       if (insideQuoteOrTitle(text, at)) continue;
       const sentence = sentenceAt(sentences, at);
       if (!sentence) continue;
       const clause = text.slice(clauseStart(text, at), clauseEnd(text, at + m[0].length));
-      const isDate = /^\s*\d{1,2}\s*月/.test(after);
+      const isDate = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/.test(after);
       // 「本报告数据统计时间为 2023 年 1 月 1 日至 12 月 31 日」 in a 2024 report: the period is wrong.
       const statisticalPeriod = isDate && /统计/.test(sentence.text);
+      if (y === year || (y === year + 1 && !statisticalPeriod)) continue; // this year, or plans for the next
       if (!statisticalPeriod) {
         if (isDate || YEAR_CONTEXT_OK.test(clause) || !WORK_YEAR_AFTER.test(after)) continue;
         if (RANGE_AFTER.test(after) || RANGE_BEFORE.test(ascii.slice(Math.max(0, at - 3), at))) continue;

@@ -24,6 +24,9 @@ describe('NARR-YEAR: a year that is not the report year where this year is meant
   it('flags a statistical period of another year', () => {
     expect(codes(r2024('本报告数据统计时间为 2023 年 1 月 1 日至 12 月 31 日。'), 'NARR-YEAR')).toHaveLength(1);
     expect(codes(r2024('本报告数据统计时间为2024年1月1日起至12月31日止。'), 'NARR-YEAR')).toHaveLength(0);
+    expect(codes(r2024('本报告数据统计时间为 2025 年 1 月 1 日至 12 月 31 日。'), 'NARR-YEAR')).toHaveLength(1);
+    expect(codes(r2024('本报告统计期限为二〇二三年一月一日至十二月三十一日。'), 'NARR-YEAR').map((f) => f.actual)).toEqual([2023]);
+    expect(codes(r2024('二〇二三年，我县持续推进政务公开。二〇二四年，我县持续推进。'), 'NARR-YEAR').map((f) => f.narrative!.quote)).toEqual(['二〇二三年，我县持续推进政务公开。']);
   });
 
   it('leaves alone: document numbers, titles, comparisons, plans, dates, other references', () => {
