@@ -12,6 +12,8 @@ export type MenuItem = {
   role?: string;
   type?: 'separator' | 'submenu' | 'normal';
   accelerator?: string;
+  /** false: shown in the menu, but the key goes to the editor, which handles it itself (no double undo). */
+  registerAccelerator?: boolean;
   enabled?: boolean;
   click?: () => void;
   submenu?: MenuItem[];
@@ -39,12 +41,12 @@ export const buildMenuTemplate = (o: MenuOptions, a: MenuActions): MenuItem[] =>
     label: '文件(&F)',
     submenu: [
       { label: '新建(&N)', accelerator: 'CmdOrCtrl+N', click: () => a.command('new') },
-      { label: '打开(&O)…', accelerator: 'CmdOrCtrl+O', click: () => a.command('open') },
+      { label: '打开(&O)…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: () => a.command('open') },
       { label: '以上年报告为模板新建(&T)…', accelerator: 'CmdOrCtrl+Shift+N', click: () => a.command('open-template') },
       { label: '最近打开(&R)', submenu: recent },
       sep,
-      { label: '保存(&S)', accelerator: 'CmdOrCtrl+S', click: () => a.command('save') },
-      { label: '另存为(&A)…', accelerator: 'CmdOrCtrl+Shift+S', click: () => a.command('save-as') },
+      { label: '保存(&S)', accelerator: 'CmdOrCtrl+S', registerAccelerator: false, click: () => a.command('save') },
+      { label: '另存为(&A)…', accelerator: 'CmdOrCtrl+Shift+S', registerAccelerator: false, click: () => a.command('save-as') },
       sep,
       { label: '导出 Word(&W)…', click: () => a.command('export-docx') },
       { label: '导出 Excel(&E)…', click: () => a.command('export-xlsx') },
@@ -57,9 +59,10 @@ export const buildMenuTemplate = (o: MenuOptions, a: MenuActions): MenuItem[] =>
   const edit: MenuItem = {
     label: '编辑(&E)',
     submenu: [
-      // the editor keeps its own history (cells, narratives, totals), so undo is its command, not the text field's
-      { label: '撤销(&U)', accelerator: 'CmdOrCtrl+Z', click: () => a.command('undo') },
-      { label: '重做(&R)', accelerator: o.platform === 'win32' ? 'Ctrl+Y' : mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', click: () => a.command('redo') },
+      // the editor keeps its own history (cells, narratives, totals), so undo is its command, not the text
+      // field's; it also catches Ctrl+Z/Y/S/O itself, so those shortcuts are only shown here
+      { label: '撤销(&U)', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => a.command('undo') },
+      { label: '重做(&R)', accelerator: o.platform === 'win32' ? 'Ctrl+Y' : mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', registerAccelerator: false, click: () => a.command('redo') },
       sep,
       { label: '剪切(&T)', role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { label: '复制(&C)', role: 'copy', accelerator: 'CmdOrCtrl+C' },

@@ -38,6 +38,10 @@ describe('application menu', () => {
     expect(acc('linux', 1, '重做(&R)')).toBe('Ctrl+Shift+Z');
     expect(acc('win32', 0, '退出(&X)')).toBe('Alt+F4');
     expect(acc('linux', 0, '退出(&X)')).toBe('Ctrl+Q');
+    // keys the editor handles itself are shown but not registered, so one press never acts twice
+    const win = build('win32').tpl;
+    const unregistered = [...win[0]!.submenu!, ...win[1]!.submenu!].filter((i) => i.registerAccelerator === false).map((i) => i.label);
+    expect(unregistered).toEqual(['打开(&O)…', '保存(&S)', '另存为(&A)…', '撤销(&U)', '重做(&R)']);
     const mac = build('darwin').tpl;
     expect(labels(mac)).toEqual(['政府信息公开年报编制器', '文件', '编辑', '视图', '帮助']);
     expect(find(mac[2]!.submenu, '重做').accelerator).toBe('Cmd+Shift+Z');

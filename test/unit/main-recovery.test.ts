@@ -40,8 +40,8 @@ describe('crash recovery', () => {
     });
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
-    // on disk within 2 seconds of the edit
-    expect(ms).toBeLessThan(2000);
+    // on disk well within 2 seconds of the edit (the editor adds at most 1 s of its own debounce)
+    expect(ms).toBeLessThan(1000);
 
     const next = makeController(dir);
     const offered = await next.controller.listRecoveries();
@@ -70,7 +70,8 @@ describe('crash recovery', () => {
     const files = readdirSync(join(dir, 'userData', 'recovery'));
     expect(files).toHaveLength(1);
     expect((await recovery.read(controller.state.recoveryId))!.report.agency).toBe('第9稿');
-    expect(AUTOSAVE_DELAY_MS).toBeLessThanOrEqual(1500);
+    // the editor reports edits at most once a second; with this delay the last edit is on disk within 2 s
+    expect(1000 + AUTOSAVE_DELAY_MS).toBeLessThan(2000);
   });
 
   it('a clean close and 不保存 remove the recovery file; the own run is never offered as a crash', async () => {
