@@ -49,9 +49,11 @@ export const tableXml = (rows: readonly DocxRow[]): string => {
 };
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const OTHER_NS =
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" mc:Ignorable="wps"';
 
 export const documentXml = (body: readonly DocxBodyItem[]): string =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" ${OTHER_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body
     .map((b) => ('p' in b ? paraXml(b.p) : 'pXml' in b ? b.pXml : 'table' in b ? tableXml(b.table) : b.xml))
     .join('')}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`;
 
@@ -87,8 +89,14 @@ export type LayoutQuirks = {
   readonly splitLabels?: boolean;
   /** Each data cell carries a deleted wrong value before the inserted right one (tracked changes). */
   readonly trackedChanges?: boolean;
-  /** Blank cells (null) left empty; otherwise a blank cell is written as empty too (no 0 invented). */
+  /** A 备注 column added at the right of every table. */
   readonly extraColumn?: boolean;
+  /**
+   * What Word itself writes around the text: runs split mid-word and mid-number with rsid attributes,
+   * proofing marks and bookmarks between them, tables wrapped in content controls, and a text box
+   * (whose fallback repeats its text).
+   */
+  readonly wordNoise?: boolean;
 };
 
 const FW = '０１２３４５６７８９';
@@ -161,7 +169,8 @@ export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => 
       continue;
     }
     const rows = statutoryRows(s.id, report, q);
-    const tbl = (rs: readonly DocxRow[]) => (q.trackedChanges ? trackedCellXml(rs) : tableXml(rs));
+    const plain = (rs: readonly DocxRow[]) => (q.trackedChanges ? trackedCellXml(rs) : tableXml(rs));
+    const tbl = (rs: readonly DocxRow[]) => (q.wordNoise ? `<w:sdt><w:sdtPr><w:alias w:val="表格"/></w:sdtPr><w:sdtContent>${plain(rs)}</w:sdtContent></w:sdt>` : plain(rs));
     if (q.nest === s.id) {
       body.push({ table: [{ cells: [{ paras: [], extraXml: tbl(rows) }] }] });
     } else if (s.id === 't3' && q.splitT3At !== undefined) {
@@ -171,7 +180,25 @@ export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => 
     } else body.push({ xml: tbl(rows) });
     body.push({ p: '' });
   }
-  return makeDocx(body);
+  const xml = documentXml(body);
+  return zipDocx(q.wordNoise ? addWordNoise(xml) : xml);
+};
+
+const TEXT_BOX =
+  '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>（此页无正文）</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>（此页无正文）</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>';
+/** Word's own clutter, added to a clean document.xml without changing what a reader sees. */
+export const addWordNoise = (xml: string): string => {
+  let id = 0;
+  return xml
+    .replace(/<w:r><w:t xml:space="preserve">([^<]{2,})<\/w:t><\/w:r>/g, (_m, text: string) => {
+      const chars = [...text];
+      const cut = Math.ceil(chars.length / 2);
+      const a = chars.slice(0, cut).join('');
+      const b = chars.slice(cut).join('');
+      id++;
+      return `<w:r w:rsidR="00A1${id % 10}C2" w:rsidRPr="00B3"><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${a}</w:t></w:r><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="${id}" w:name="_Hlk${id}"/><w:r w:rsidR="00C4"><w:rPr><w:lang w:eastAsia="zh-CN"/></w:rPr><w:t xml:space="preserve">${b}</w:t></w:r><w:bookmarkEnd w:id="${id}"/><w:proofErr w:type="spellEnd"/>`;
+    })
+    .replace(/<w:body>/, `<w:body>${TEXT_BOX}`);
 };
 
 export { TABLE_IDS };

@@ -32,7 +32,8 @@ const QUIRKS: Record<string, LayoutQuirks> = {
   'full-width digits': { fullWidth: true },
   'numbers with spaces': { spacedNumbers: true },
   'an extra 备注 column': { extraColumn: true },
-  'everything at once': { splitT3At: 12, gridBefore: 't3', nest: 't2', trackedChanges: true, splitLabels: true, fullWidth: true, spacedNumbers: true, extraColumn: true },
+  "Word's own clutter (split runs, bookmarks, content controls, text box)": { wordNoise: true },
+  'everything at once': { splitT3At: 12, gridBefore: 't3', nest: 't2', trackedChanges: true, splitLabels: true, fullWidth: true, spacedNumbers: true, extraColumn: true, wordNoise: true },
 };
 
 describe('Word files made by others read to exactly the seed cells', () => {
