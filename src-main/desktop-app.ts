@@ -19,6 +19,8 @@ import { RecoveryStore } from './recovery';
 import { hardenSession, hardenWebContents } from './security';
 
 export const APP_NAME = '政府信息公开年报编制器';
+/** Folder under the OS's application-data folder (ASCII: some office PCs still choke on CJK paths). */
+export const USER_DATA_DIR = 'disclosure-report';
 
 /** Must run before app is ready: our scheme is a secure, standard origin. */
 export const registerScheme = (): void => {
@@ -85,6 +87,8 @@ export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions
   registerScheme();
   app.enableSandbox();
   app.setName(APP_NAME);
+  // recovery/ and recent.json live here: %APPDATA%\disclosure-report, ~/.config/disclosure-report
+  app.setPath('userData', join(app.getPath('appData'), USER_DATA_DIR));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

@@ -39,7 +39,9 @@ const e = vi.hoisted(() => {
     setName: () => undefined,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
-    getPath: (k: string) => (k === 'userData' ? state.userData : join(state.userData, k)),
+    paths: {} as Record<string, string>,
+    getPath: (k: string) => app.paths[k] ?? join(state.userData, k),
+    setPath: (k: string, v: string) => void (app.paths[k] = v),
     getAppPath: () => state.userData,
     getVersion: () => '0.1.0',
     addRecentDocument: () => undefined,
@@ -132,6 +134,10 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('desktop app with electron mocked at its edge', () => {
+  it('keeps its data (recovery, recent files) in an ASCII folder under the OS application data', () => {
+    expect(e.module.app.getPath('userData')).toBe(join(t.dir, 'appData', 'disclosure-report'));
+  });
+
   it('creates the window with every security switch set', () => {
     expect(e.state.sandboxEnabled).toBe(true);
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, preload: '/app/out/main/preload.cjs' });
