@@ -64,6 +64,9 @@ const ITEM_NUMERAL = (item: string): string => /第[（(]([一二三四五六七
 const T2_ITEM_BLOCK = new Map(T2_BLOCKS.map((b, i) => [ITEM_NUMERAL(b.item), i]));
 const T2_ROW_KEYS = T2_BLOCKS.flatMap((b, bi) => b.rows.map((r) => ({ bi, id: r.id, key: bare(r.label) })));
 
+/** A row label waiting for its numbers on later lines; bi -1 is a 2019 row that has no place in the current format. */
+type Pending = { bi: number; id: string; label: string };
+
 type T2Col = { kind: 'cell'; id: string } | { kind: '2019'; key: keyof typeof FORMAT_2019.t2Columns };
 
 const matchT2Row = (label: string): { bi: number; id: string } | null => {
@@ -100,7 +103,7 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
   const out = newRead();
   let block = -1;
   const headers = new Map<number, Map<number, T2Col>>();
-  const pending: { bi: number; id: string; label: string }[] = [];
+  const pending: Pending[] = [];
   const seen2019Rows = new Set<string>();
   const seenRows = new Set<string>();
   const unmapped2019: string[] = [];
@@ -147,41 +150,91 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     if (!byOrder && nums.length > cols.length) note(out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
   };
 
+  /** Header cells after 信息内容, relative to the first value column; complete or 2019 headers only. */
+  const setHeader = (cells: readonly string[]) => {
+    const header = new Map<number, T2Col>();
+    cells.forEach((c, rel) => {
+      const col = matchT2Column(block, c);
+      if (col) header.set(rel, col);
+    });
+    // a header cut short (a PDF line break) is no header: the official column order applies
+    const cols = [...header.values()];
+    const complete = block >= 0 && T2_BLOCKS[block]!.columns.every((c) => cols.some((x) => x.kind === 'cell' && x.id === c.id));
+    if (block >= 0 && (complete || cols.some((c) => c.kind === '2019'))) headers.set(block, header);
+    if (cols.some((c) => c.kind === '2019')) out.format2019 = true;
+  };
+  /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
+  let headerLines: string[] | null = null;
+  /** Numbers that come one per line: gathered until the waiting row has one per column. */
+  let acc: { m: Pending; cells: string[]; need: number } | null = null;
+  const needOf = (m: Pending): number => {
+    if (m.bi < 0) return Number.POSITIVE_INFINITY;
+    const h = headers.get(m.bi);
+    return h ? Math.max(...h.keys()) + 1 : T2_BLOCKS[m.bi]!.columns.length;
+  };
+  const settle = (m: Pending, tail: readonly string[]) => {
+    if (m.bi < 0) {
+      const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
+      unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
+    } else assign(m, tail);
+  };
+  const flushAcc = () => {
+    if (acc) settle(acc.m, acc.cells);
+    acc = null;
+  };
+
   for (const row of rows) {
     const label = labelText(row);
     const w = bare(canonicalText(label));
+    if (headerLines) {
+      const only = row.filter((c) => !isEmptyCell(c));
+      if (only.length === 1 && !hasNumber(row) && matchT2Column(block, only[0]!)) {
+        headerLines.push(only[0]!);
+        continue;
+      }
+      setHeader(headerLines);
+      headerLines = null;
+    }
     const itemMatch = /第二十条第([一二三四五六七八九十]+)项/.exec(w);
     if (itemMatch) {
+      flushAcc();
       block = T2_ITEM_BLOCK.get(itemMatch[1]!) ?? (itemMatch[1] === '九' ? -9 : -1);
       if (block === -9) out.format2019 = true;
       continue;
     }
     if (w.startsWith('信息内容')) {
+      flushAcc();
       const start = row.findIndex((c) => bare(c).startsWith('信息内容'));
-      const header = new Map<number, T2Col>();
-      // the header's own cell can hold more than 信息内容 when a page runs cells together
-      row.slice(start + 1).forEach((c, rel) => {
-        const col = matchT2Column(block, c);
-        if (col) header.set(rel, col);
-      });
-      // a header cut short (a PDF line break) is no header: the official column order applies
-      const cols = [...header.values()];
-      const complete = block >= 0 && T2_BLOCKS[block]!.columns.every((c) => cols.some((x) => x.kind === 'cell' && x.id === c.id));
-      if (block >= 0 && (complete || cols.some((c) => c.kind === '2019'))) headers.set(block, header);
-      if ([...header.values()].some((c) => c.kind === '2019')) out.format2019 = true;
+      const rest = row.slice(start + 1);
+      if (rest.every(isEmptyCell)) headerLines = [];
+      else setHeader(rest);
       continue;
     }
     const li = lastLabelIndex(row);
     const tail = row.slice(li + 1);
     if (!label) {
-      if (hasNumber(row) && pending.length > 0) assign(pending.shift()!, tail);
+      if (!hasNumber(row)) continue;
+      const values = tail.filter((c) => !isEmptyCell(c));
+      if (acc) {
+        acc.cells.push(...values);
+        if (acc.cells.length >= acc.need) flushAcc();
+        continue;
+      }
+      const next = pending.shift();
+      if (!next) continue;
+      const need = needOf(next);
+      if (values.length >= need || tail.length >= need || need === Number.POSITIVE_INFINITY) settle(next, tail);
+      else acc = { m: next, cells: values, need };
       continue;
     }
+    flushAcc();
     if (bare(label) === bare(FORMAT_2019.t2Rows.otherServices) || bare(label) === bare(FORMAT_2019.t2Rows.procurement) || block === -9) {
       out.format2019 = true;
-      const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
-      if (!seen2019Rows.has(label)) unmapped2019.push(`「${label.trim()}」${vals.length ? vals.join('、') : ''}`);
+      if (seen2019Rows.has(label)) continue;
       seen2019Rows.add(label);
+      // its numbers may come on later lines: they are taken and reported, so they cannot shift other rows
+      if (tail.length === 0) pending.push({ bi: -1, id: '#2019', label });
+      else settle({ bi: -1, id: '#2019', label }, tail);
       continue;
     }
     const m = matchT2Row(label);
@@ -189,7 +242,9 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     if (tail.length === 0) pending.push({ ...m, label });
     else assign(m, tail);
   }
-  for (const p of pending) assign(p, []);
+  flushAcc();
+  if (headerLines) setHeader(headerLines);
+  for (const p of pending) settle(p, []);
 
   for (const b of rows.length > 0 ? T2_BLOCKS : []) {
     for (const r of b.rows) {
@@ -375,6 +430,14 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
   };
 
   const OTHER_2019 = '#other2019';
+  let acc: { id: string; cells: string[] } | null = null;
+  const flushAcc = () => {
+    if (!acc) return;
+    if (acc.cells.length < N) note(out, 't3', 'warning', `表三「${acc.id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(acc.id)}」一行只读到 ${acc.cells.length} 个数字（应为 ${N} 个），请核对`);
+    if (acc.id === OTHER_2019) single2019 = acc.cells;
+    else assign(acc.id, acc.cells);
+    acc = null;
+  };
   /** The start of a label that a PDF line break cut off: joined with the next line before matching. */
   let fragment = '';
   for (const row of rows) {
@@ -384,13 +447,22 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     if (!label) {
       fragment = '';
       if (numbers) {
+        const values = tail.filter((c) => !isEmptyCell(c));
+        if (acc) {
+          // numbers one per line (PDF text in reading order): gathered until the row has all its columns
+          acc.cells.push(...values);
+          if (acc.cells.length >= N) flushAcc();
+          continue;
+        }
         const next = pending.shift();
-        if (next === OTHER_2019) single2019 = [...tail];
+        if (next && values.length < N && tail.length < N) acc = { id: next, cells: values };
+        else if (next === OTHER_2019) single2019 = [...tail];
         else if (next) assign(next, tail);
-        else note(out, 't3', 'warning', `表三有一行数字（${tail.filter((c) => !isEmptyCell(c)).join(' ')}）找不到对应的行名，未读取`);
+        else note(out, 't3', 'warning', `表三有一行数字（${values.join(' ')}）找不到对应的行名，未读取`);
       }
       continue;
     }
+    flushAcc();
     let m = matchT3Label(label, context);
     if (fragment && !(m.kind === 'row' && m.confident)) {
       const joined = matchT3Label(fragment + label, context);
@@ -434,6 +506,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     if (!m.confident && !numbers) continue;
     assign(m.id, tail);
   }
+  flushAcc();
   const leftOver = pending.filter((id) => id !== OTHER_2019);
   pending.length = 0;
   pending.push(...leftOver);

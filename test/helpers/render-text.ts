@@ -45,10 +45,13 @@ const isNumber = (s: string): boolean => /^[0-9０-９][0-9０-９.,．]*$/.test
 
 /**
  * A table as text extracted from a PDF: label words and numbers separated by spaces.
- * 'interleaved': each label on its line, its numbers on the next; 'columns': all labels, then all number rows.
+ * 'interleaved': each label on its line, its numbers on the next; 'columns': all labels, then all number rows;
+ * 'cells': every cell on its own line.
  * wrap: labels longer than this many characters break onto a second line, as PDF text does.
  */
-export const pdfTable = (rows: readonly (readonly string[])[], mode: 'interleaved' | 'columns', wrap = 0): string[] => {
+export const pdfTable = (rows: readonly (readonly string[])[], mode: 'interleaved' | 'columns' | 'cells', wrap = 0): string[] => {
+  // 'cells': PDF text in reading order, every non-empty cell on its own line
+  if (mode === 'cells') return rows.flatMap((r) => r.map((c) => c.trim()).filter((c) => c));
   const labels: string[] = [];
   const numbers: string[] = [];
   const out: string[] = [];

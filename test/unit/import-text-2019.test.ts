@@ -97,4 +97,17 @@ describe.each(SEED_FILES)('a 2019 试行-format version of %s', (file) => {
     expect(evaluate(r.report).filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.stats.found.t2).toBe(7);
   });
+
+  it('reads the same from PDF text with every cell on its own line', () => {
+    if (!r.ok) throw new Error(r.message);
+    const lines: string[] = [];
+    for (const l of text.split('\n')) {
+      if (l.includes('\t')) lines.push(...l.split('\t').map((c) => c.trim()).filter((c) => c));
+      else lines.push(l);
+    }
+    const p = importText(lines.join('\n'));
+    if (!p.ok) throw new Error(p.message);
+    expect(p.sourceFormat).toBe('2019');
+    expect(CELL_IDS.filter((id) => p.report.cells[id] !== r.report.cells[id])).toEqual([]);
+  });
 });

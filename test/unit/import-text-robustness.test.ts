@@ -29,7 +29,7 @@ describe('property: any consistent report, rendered like the seeds, reads back e
       const report = randomConsistentReport(seed);
       const layouts = {
         markdown: renderReportText(report, (_t, g) => markdownTable(g)),
-        pdf: renderReportText(report, (_t, g) => pdfTable(g, seed % 2 ? 'interleaved' : 'columns', 10 + (seed % 9))),
+        pdf: renderReportText(report, (_t, g) => pdfTable(g, (['interleaved', 'columns', 'cells'] as const)[seed % 3]!, 10 + (seed % 9))),
       };
       for (const [name, text] of Object.entries(layouts)) {
         const r = importText(text);

@@ -114,6 +114,14 @@ describe.each(SEED_FILES)('layout variants of %s read to the seed cells', (file)
     expect(r.notes.some((n) => n.table === 't2' && n.level === 'warning' && n.message.includes('「规章」'))).toBe(true);
   });
 
+  it('PDF text in reading order: every cell on its own line', () => {
+    const pdf = mapTables(text, (rows) => pdfTable(rows, 'cells'));
+    expect(pdf).not.toContain('\t');
+    const r = ok(importText(pdf));
+    expectCells(r.report.cells, want);
+    expect(problems(r)).toEqual([]);
+  });
+
   for (const mode of ['interleaved', 'columns'] as const) {
     it(`PDF-extracted layout, labels and numbers on different lines (${mode}, long labels wrapped)`, () => {
       const pdf = mapTables(text, (rows) => pdfTable(rows, mode, 14));
