@@ -42,6 +42,7 @@ describe('crash recovery', () => {
     await new Promise((r) => child.on('exit', r));
     // on disk well within 2 seconds of the edit (the editor adds at most 1 s of its own debounce)
     expect(ms).toBeLessThan(1000);
+    console.log(`autosave on disk ${ms} ms after the edit was reported`);
 
     const next = makeController(dir);
     const offered = await next.controller.listRecoveries();
