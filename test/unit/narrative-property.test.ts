@@ -21,7 +21,8 @@ const cn = (n: number): string => {
     }
     if (zero) out += '零';
     zero = false;
-    out += (d === 1 && units[i] === '十' && out === '' ? '' : CN[d]) + units[i];
+    const unit = units[i]!;
+    out += (d === 1 && unit === '十' && out === '' ? '' : CN[d]!) + unit;
   });
   return out;
 };
