@@ -249,7 +249,8 @@ export const buildDocxDocument = (report: Report): Document =>
     styles: {
       default: {
         document: {
-          run: { font: fontOf(FONTS.body), size: SIZE.body },
+          // zh-CN so Word picks Chinese line breaking and punctuation rules (and proofing) for the text
+          run: { font: fontOf(FONTS.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
         },
       },

@@ -209,6 +209,8 @@ describe('Word export is laid out after GB/T 9704', () => {
     expect(core).toContain(`<dc:subject>${report.agency}</dc:subject>`);
     expect(core).toContain(`<dc:creator>${report.agency}</dc:creator>`);
     expect(core).toContain('<cp:keywords>2023</cp:keywords>');
+    // Chinese text is marked zh-CN (line breaking, punctuation, proofing)
+    expect(files['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang [^>]*w:eastAsia="zh-CN"/);
     const fonts = parseXml(files['word/fontTable.xml']!);
     const byName = new Map(descendants(fonts, 'font').map((f) => [attr(f, 'name'), attr(child(f, 'altName'), 'val')]));
     expect(byName.get('仿宋_GB2312')).toBe('仿宋');
