@@ -45,9 +45,12 @@ export type ControllerDeps = {
   readonly onChange?: () => void;
   /** Told about every file opened or saved, for the OS's own recent list. */
   readonly onRecent?: (path: string) => void;
+  readonly now?: () => number;
 };
 
 export const UNTITLED = '未命名报告';
+/** How long a file handed over by the OS waits for the editor's openReport() (it may ask about unsaved work first). */
+export const PENDING_OPEN_MS = 60_000;
 
 const identityOf = (r: Report): string => JSON.stringify([r.agency.trim(), r.year]);
 
@@ -65,12 +68,18 @@ export class DocumentController {
   private readonly ownRecoveryIds = new Set<string>([this.recoveryId]);
   /** Agency and year of what was last read from or written to filePath (see saveReport). */
   private fileIdentity: string | null = null;
-  /** A file the OS, the recent list or a drop asked to open; consumed by the next openReport(). */
-  private pendingPath: string | null = null;
+  /**
+   * A file the OS, the recent list or a drop asked to open; consumed by the next openReport(). It
+   * expires, so a request the clerk cancelled in the editor does not replace a later 打开 dialog.
+   */
+  private pending: { path: string; at: number } | null = null;
   private readonly autosaver: Autosaver;
+
+  private readonly now: () => number;
 
   constructor(private readonly deps: ControllerDeps) {
     this.autosaver = deps.autosaver ?? new Autosaver();
+    this.now = deps.now ?? Date.now;
   }
 
   get state(): { readonly filePath: string | null; readonly dirty: boolean; readonly recoveryId: string } {
@@ -90,14 +99,14 @@ export class DocumentController {
   /** A path handed over by the OS (argv, open-file), the recent list or a file dropped on the window. */
   requestOpen(path: string): boolean {
     if (!isOpenable(path)) return false;
-    this.pendingPath = path;
+    this.pending = { path, at: this.now() };
     return true;
   }
 
   async openReport(): Promise<OpenedReport | null> {
     // the editor has already asked about unsaved changes before calling (it owns that question here)
-    const pending = this.pendingPath;
-    this.pendingPath = null;
+    const pending = this.pending && this.now() - this.pending.at <= PENDING_OPEN_MS ? this.pending.path : null;
+    this.pending = null;
     const path = pending ?? (await this.deps.dialogs.chooseOpenPath('open'));
     if (!path) return null;
     return this.openPath(path);

@@ -134,6 +134,18 @@ describe('open, save, save as, recent files', () => {
     expect(controller.state.filePath).toBeNull();
   });
 
+  it('a file handed over by the OS that the editor did not open in time falls back to the dialog', async () => {
+    const dir = setup();
+    let clock = 1_000_000;
+    const { controller, dialogs } = makeController(dir, { now: () => clock });
+    const path = join(dir, 'docs', 'late.gkreport');
+    writeFileSync(path, serialiseReport(seed));
+    controller.requestOpen(path);
+    clock += 61_000; // the clerk cancelled in the editor; a minute later clicks 打开
+    expect(await controller.openReport()).toBeNull();
+    expect(dialogs.asked).toEqual([{ kind: 'open', detail: 'open' }]);
+  });
+
   it('does not take files of other types from the OS', () => {
     const dir = setup();
     const { controller } = makeController(dir);

@@ -46,7 +46,7 @@ export const noFormats: FormatsPort = {
   buildExport: async (kind) => new TextEncoder().encode(`export ${kind}`),
 };
 
-export const makeController = (dir: string, opts: { fs?: FsPort; formats?: FormatsPort; autosaveMs?: number } = {}) => {
+export const makeController = (dir: string, opts: { fs?: FsPort; formats?: FormatsPort; autosaveMs?: number; now?: () => number } = {}) => {
   const fs = opts.fs ?? nodeFsPort;
   const dialogs = scriptedDialogs();
   const recent = new RecentFiles(join(dir, 'userData', 'recent.json'), nodeFsPort);
@@ -61,6 +61,7 @@ export const makeController = (dir: string, opts: { fs?: FsPort; formats?: Forma
     autosaver: new Autosaver(undefined, opts.autosaveMs ?? 50),
     documentsDir: join(dir, 'docs'),
     onChange: () => changes++,
+    ...(opts.now ? { now: opts.now } : {}),
   });
   return { controller, dialogs, recent, recovery, changes: () => changes };
 };
