@@ -8,7 +8,7 @@ import { moneyToFen, fenToMoney } from '../../shared/report/money';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { formatValue } from '../model/clipboard';
 import { inRect, rectBetween } from '../model/grid';
-import { READ_ONLY_HINT, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
+import { READ_ONLY_HINT, clearSelection, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
 import { showHints, useView } from '../store/view-store';
@@ -84,6 +84,10 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
         e.preventDefault();
         enterCaretMode(id);
         requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
+        return;
+      case 'Delete':
+      case 'Backspace':
+        if (!caret && clearSelection(id)) e.preventDefault();
         return;
       default:
         if (e.key.length === 1 && isReadOnly(id)) showHints({ [id]: READ_ONLY_HINT });

@@ -4,6 +4,8 @@ import type { NarrativeId, TableId } from '../../shared/format/types';
 import { endEdit, setNarrative, typeNarrative, typeTableText, useDoc } from '../store/document-store';
 import { setStatus } from '../store/view-store';
 import { loadDraft } from '../api/lazy';
+import type { Report } from '../../shared/report/document';
+import { derive } from '../store/findings';
 
 const countChars = (s: string) => s.replace(/\s/g, '').length;
 const countParagraphs = (s: string) => s.split(/\n+/).filter((p) => p.trim()).length;
@@ -34,11 +36,49 @@ export const insertStandardSentences = async (id: NarrativeId): Promise<void> =>
   }
 };
 
+/** The sentences findings point at in one section, as a primitive signature (stable for the selector). */
+const rangeSignature = (report: Report, id: NarrativeId): string =>
+  derive(report)
+    .findings.filter((f) => f.narrative?.section === id)
+    .map((f) => `${f.narrative!.start}:${f.narrative!.end}:${f.severity}`)
+    .join('|');
+
+/** The text with the sentences of findings marked, drawn behind the transparent textarea. */
+const Highlights = ({ text, signature, backRef }: { text: string; signature: string; backRef: React.RefObject<HTMLDivElement | null> }) => {
+  const ranges = signature
+    .split('|')
+    .map((r) => r.split(':'))
+    .map(([a, b, sev]) => ({ start: Number(a), end: Math.min(Number(b), text.length), sev: sev! }))
+    .filter((r) => r.end > r.start)
+    .sort((x, y) => x.start - y.start);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  ranges.forEach((r, i) => {
+    if (r.end <= at) return;
+    const start = Math.max(r.start, at);
+    parts.push(text.slice(at, start));
+    parts.push(
+      <mark key={i} className={`sev-${r.sev}`}>
+        {text.slice(start, r.end)}
+      </mark>,
+    );
+    at = r.end;
+  });
+  parts.push(`${text.slice(at)}\n`);
+  return (
+    <div className="narr-backdrop" aria-hidden="true" ref={backRef}>
+      {parts}
+    </div>
+  );
+};
+
 export const NarrativeSection = memo(function NarrativeSection({ id, heading, placeholder }: { id: NarrativeId; heading: string; placeholder: string }) {
   const text = useDoc((s) => s.report.narratives[id]);
   const prevText = useDoc((s) => s.report.baseline?.narratives?.[id]);
   const [showPrev, setShowPrev] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const backRef = useRef<HTMLDivElement>(null);
+  const signature = useDoc((s) => rangeSignature(s.report, id));
   const remember = () => {
     const el = ref.current;
     if (el) carets.set(id, { start: el.selectionStart, end: el.selectionEnd });
@@ -58,9 +98,14 @@ export const NarrativeSection = memo(function NarrativeSection({ id, heading, pl
           </button>
         )}
       </div>
+      <div className="narr-wrap">
+      {signature && <Highlights text={text} signature={signature} backRef={backRef} />}
       <textarea
         ref={ref}
         data-narrative={id}
+        onScroll={(e) => {
+          if (backRef.current) backRef.current.scrollTop = e.currentTarget.scrollTop;
+        }}
         aria-label={heading}
         placeholder={placeholder}
         value={text}
@@ -74,6 +119,7 @@ export const NarrativeSection = memo(function NarrativeSection({ id, heading, pl
           endEdit();
         }}
       />
+      </div>
       <div className="count" data-testid={`count-${id}`}>
         {countChars(text)} 字 · {countParagraphs(text)} 段
       </div>

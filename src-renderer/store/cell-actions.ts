@@ -7,7 +7,7 @@ import type { CellId } from '../../shared/format/types';
 import { parseCellInput } from '../../shared/report/number-input';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { copyBlock, formatValue, isBlock, parseBlock, planPaste } from '../model/clipboard';
-import { type Move, type Rect, cellAt, moveFrom, posOf, rectBetween } from '../model/grid';
+import { type Move, type Rect, cellAt, cellsInRect, moveFrom, posOf, rectBetween } from '../model/grid';
 import { cancelEdit, endEdit, revertCell, setCells, typeCell, useDoc } from './document-store';
 import { clearHint, setStatus, showHints, useView } from './view-store';
 
@@ -134,4 +134,16 @@ export const copyText = (id: CellId): string => {
   const sel = useView.getState().selection;
   const rect = sel && sel.r0 <= sel.r1 ? sel : rectBetween(id, id);
   return rect ? copyBlock(rect, useDoc.getState().report.cells) : '';
+};
+
+/** Delete with a block selected: every cell of the block becomes blank (one undo step). */
+export const clearSelection = (id: CellId): boolean => {
+  const sel = useView.getState().selection;
+  if (!sel || (sel.r0 === sel.r1 && sel.c0 === sel.c1)) return false;
+  commitCell(id);
+  const values: Record<CellId, null> = {};
+  for (const row of cellsInRect(sel)) for (const c of row) if (!isReadOnly(c)) values[c] = null;
+  setCells(values);
+  setStatus(`已清空 ${Object.keys(values).length} 个单元格`, 'ok');
+  return true;
 };

@@ -62,6 +62,11 @@ describe('editor: paste and copy blocks', () => {
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Control+C');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1\t2\t3\t4\t10');
+    // Delete clears the selected block (the computed total stays computed), one undo step
+    await page.keyboard.press('Delete');
+    expect(await cellValues(page, ['t4.review.upheld', 't4.review.pending', 't4.review.total'])).toEqual(['', '', '']);
+    await page.keyboard.press('Control+Z');
+    expect(await cellValues(page, ['t4.review.upheld', 't4.review.pending', 't4.review.total'])).toEqual(['1', '4', '10']);
     await context.close();
   });
 });
