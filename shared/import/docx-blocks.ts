@@ -13,6 +13,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
 import { attr, childElements, firstChild, isElement, parseXml } from './xml';
+import { type Numbering, readNumbering } from './docx-numbering';
 
 type Row = string[];
 
@@ -49,14 +50,21 @@ const runText = (el: Element): string => {
   return s;
 };
 
-export type DocxReadState = { nestedTables: number };
+export type DocxReadState = { nestedTables: number; numbering?: Numbering };
+
+/** A paragraph as Word shows it: its automatic number (「一、」「1.」) and its text. */
+const paraText = (p: Element, state: DocxReadState): string => {
+  const text = runText(p);
+  const label = state.numbering?.labelOf(p) ?? '';
+  return label && text.trim() ? label + text : text;
+};
 
 /** Reads the content of a cell: its paragraphs (joined), and its nested tables (returned separately). */
 const readCell = (tc: Element, nested: Block[], state: DocxReadState): string => {
   const parts: string[] = [];
   const walk = (e: Element) => {
     for (const c of childElements(e)) {
-      if (c.localName === 'p') parts.push(runText(c));
+      if (c.localName === 'p') parts.push(paraText(c, state));
       else if (c.localName === 'tbl') {
         state.nestedTables++;
         nested.push(...readTable(c, state));
@@ -181,6 +189,9 @@ const mainPart = (zip: SafeZip): string => {
 
 export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 0 }): Block[] => {
   const part = mainPart(zip);
+  const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
+  const optional = (name: string) => (zip.has(dir + name) ? parseXml(decodeXmlBytes(zip.read(dir + name)), dir + name) : null);
+  state.numbering = readNumbering(optional('numbering.xml'), optional('styles.xml'));
   const doc = parseXml(decodeXmlBytes(zip.read(part)), part);
   const body = firstChild(doc.documentElement!, 'body');
   if (!body) throw new ZipError('Word 正文中没有 body 部分，文件可能已损坏');
@@ -189,8 +200,7 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
   const walk = (e: Element) => {
     for (const c of childElements(e)) {
       if (c.localName === 'p') {
-        const text = runText(c);
-        blocks.push({ kind: 'paragraph', text });
+        blocks.push({ kind: 'paragraph', text: paraText(c, state) });
       } else if (c.localName === 'tbl') {
         const [first, ...rest] = readTable(c, state);
         if (first) blocks.push(first);

@@ -10,13 +10,15 @@ import type { Report } from '../../shared/report';
 
 export type DocxCell = {
   readonly paras: readonly string[];
+  /** Word automatic numbering (numbering.xml) on the first paragraph of the cell. */
+  readonly numId?: number;
   readonly span?: number;
   readonly vMerge?: 'restart' | 'continue';
   /** Raw XML placed inside the cell after its paragraphs (e.g. a nested table). */
   readonly extraXml?: string;
 };
 export type DocxRow = { readonly cells: readonly DocxCell[]; readonly gridBefore?: number; readonly gridAfter?: number };
-export type DocxBodyItem = { readonly p: string } | { readonly pXml: string } | { readonly table: readonly DocxRow[] } | { readonly xml: string };
+export type DocxBodyItem = { readonly p: string; readonly numId?: number } | { readonly pXml: string } | { readonly table: readonly DocxRow[] } | { readonly xml: string };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -27,7 +29,8 @@ export const runsXml = (text: string): string =>
     .map((line, i) => `<w:r>${i ? '<w:br/>' : ''}${line.split('\t').map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`).join('')}</w:r>`)
     .join('');
 
-export const paraXml = (text: string): string => `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>${runsXml(text)}</w:p>`;
+export const paraXml = (text: string, numId?: number): string =>
+  `<w:p><w:pPr>${numId ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr>` : ''}<w:jc w:val="both"/></w:pPr>${runsXml(text)}</w:p>`;
 
 export const tableXml = (rows: readonly DocxRow[]): string => {
   const width = Math.max(...rows.map((r) => (r.gridBefore ?? 0) + (r.gridAfter ?? 0) + r.cells.reduce((a, c) => a + (c.span ?? 1), 0)));
@@ -38,7 +41,7 @@ export const tableXml = (rows: readonly DocxRow[]): string => {
       const tcs = r.cells
         .map((c) => {
           const pr = `${c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge === 'continue' ? '<w:vMerge/>' : ''}`;
-          const paras = c.paras.length ? c.paras.map(paraXml).join('') : '<w:p/>';
+          const paras = c.paras.length ? c.paras.map((p, i) => paraXml(p, i === 0 ? c.numId : undefined)).join('') : '<w:p/>';
           return `<w:tc><w:tcPr><w:tcW w:w="600" w:type="dxa"/>${pr}</w:tcPr>${paras}${c.extraXml ?? ''}</w:tc>`;
         })
         .join('');
@@ -54,7 +57,7 @@ const OTHER_NS =
 
 export const documentXml = (body: readonly DocxBodyItem[]): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" ${OTHER_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body
-    .map((b) => ('p' in b ? paraXml(b.p) : 'pXml' in b ? b.pXml : 'table' in b ? tableXml(b.table) : b.xml))
+    .map((b) => ('p' in b ? paraXml(b.p, b.numId) : 'pXml' in b ? b.pXml : 'table' in b ? tableXml(b.table) : b.xml))
     .join('')}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`;
 
 /** A minimal but complete .docx package around a document.xml (Word and LibreOffice open it). */
@@ -89,6 +92,11 @@ export type LayoutQuirks = {
   readonly splitLabels?: boolean;
   /** Each data cell carries a deleted wrong value before the inserted right one (tracked changes). */
   readonly trackedChanges?: boolean;
+  /**
+   * Section headings and the numbered sub-items of 表三 typed without their numbers, which come
+   * from Word's automatic numbering (numbering.xml: 「一、」 chineseCounting, 「1.」 decimal).
+   */
+  readonly autoNumbering?: boolean;
   /** A 备注 column added at the right of every table. */
   readonly extraColumn?: boolean;
   /**
@@ -124,6 +132,8 @@ export const statutoryRows = (t: TableId, report: Report, q: LayoutQuirks = {}):
       for (let dr = 1; dr < c.rowSpan; dr++) coveredBy.set(`${c.row + dr},${c.col}`, c);
     }
   const rows: DocxRow[] = [];
+  // each group of numbered sub-items is its own list, so each starts again at 1
+  let nextList = 10;
   for (let r = 0; r < n; r++) {
     const cells: DocxCell[] = [];
     for (let c = 0; c < layout.columnCount; ) {
@@ -134,7 +144,14 @@ export const statutoryRows = (t: TableId, report: Report, q: LayoutQuirks = {}):
           const text = valueText(report.cells[s.cellId!], q);
           paras = [text];
         } else paras = q.splitLabels ? splitLabel(s.text) : [s.text];
-        cells.push({ paras, span: s.colSpan, ...(s.rowSpan > 1 ? { vMerge: 'restart' as const } : {}) });
+        let numId: number | undefined;
+        const numbered = /^(\d+)\./.exec(s.text);
+        if (q.autoNumbering && s.kind === 'label' && numbered) {
+          if (numbered[1] === '1') nextList++;
+          numId = nextList;
+          paras = paras.map((p, i) => (i === 0 ? p.replace(/^\d+\./, '') : p));
+        }
+        cells.push({ paras, span: s.colSpan, ...(s.rowSpan > 1 ? { vMerge: 'restart' as const } : {}), ...(numId ? { numId } : {}) });
         c += s.colSpan;
         continue;
       }
@@ -163,7 +180,7 @@ const trackedCellXml = (rows: readonly DocxRow[]): string =>
 export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => {
   const body: DocxBodyItem[] = [{ p: `${report.agency}${report.year}年政府信息公开工作年度报告` }];
   for (const s of SECTIONS) {
-    body.push({ p: s.heading });
+    body.push(q.autoNumbering ? { p: s.heading.replace(/^[一二三四五六]、/, ''), numId: 1 } : { p: s.heading });
     if (s.kind === 'narrative') {
       for (const para of report.narratives[s.id].split('\n')) if (para.trim()) body.push({ p: para });
       continue;
@@ -181,8 +198,14 @@ export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => 
     body.push({ p: '' });
   }
   const xml = documentXml(body);
-  return zipDocx(q.wordNoise ? addWordNoise(xml) : xml);
+  return zipDocx(q.wordNoise ? addWordNoise(xml) : xml, q.autoNumbering ? { 'word/numbering.xml': NUMBERING_XML } : {});
 };
+
+/** 「一、」 for headings (list 1), 「1.」 for sub-items (lists 10…, each restarting at 1). */
+export const NUMBERING_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>${Array.from(
+  { length: 10 },
+  (_, i) => `<w:num w:numId="${10 + i + 1}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>`,
+).join('')}</w:numbering>`;
 
 const TEXT_BOX =
   '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>（此页无正文）</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>（此页无正文）</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>';

@@ -11,7 +11,8 @@ import { docxBlocks } from '../../shared/import/docx-blocks';
 import { importText } from '../../shared/import/text';
 import { openZip } from '../../shared/import/zip';
 import type { Report } from '../../shared/report';
-import { type LayoutQuirks, makeDocx, paraXml, reportDocx, tableXml } from '../helpers/make-docx';
+import { formatNumber } from '../../shared/import/docx-numbering';
+import { type LayoutQuirks, NUMBERING_XML, documentXml, makeDocx, paraXml, reportDocx, tableXml, zipDocx } from '../helpers/make-docx';
 import { SEED_FILES, seedExpectation, seedReport, seedText } from '../helpers/seeds';
 
 /** The seed with its narratives (read from its published text), so paragraphs are checked too. */
@@ -32,8 +33,9 @@ const QUIRKS: Record<string, LayoutQuirks> = {
   'full-width digits': { fullWidth: true },
   'numbers with spaces': { spacedNumbers: true },
   'an extra 备注 column': { extraColumn: true },
+  'headings and sub-items numbered by Word (numbering.xml)': { autoNumbering: true },
   "Word's own clutter (split runs, bookmarks, content controls, text box)": { wordNoise: true },
-  'everything at once': { splitT3At: 12, gridBefore: 't3', nest: 't2', trackedChanges: true, splitLabels: true, fullWidth: true, spacedNumbers: true, extraColumn: true, wordNoise: true },
+  'everything at once': { splitT3At: 12, gridBefore: 't3', nest: 't2', trackedChanges: true, splitLabels: true, fullWidth: true, spacedNumbers: true, extraColumn: true, wordNoise: true, autoNumbering: true },
 };
 
 describe('Word files made by others read to exactly the seed cells', () => {
@@ -135,5 +137,31 @@ describe('docx-blocks: what a Word body becomes', () => {
       { kind: 'paragraph', text: '说明文字' },
       { kind: 'table', rows: [['丙', '3', '4']] },
     ]);
+  });
+
+  it('automatic numbering: from the paragraph or its style (following basedOn), per list and level, bullets unnumbered', () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const styles = `<w:styles xmlns:w="${W}"><w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="MyHeading"><w:basedOn w:val="H1"/></w:style></w:styles>`;
+    const numbering = NUMBERING_XML.replace(
+      '</w:numbering>',
+      `<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="8"/></w:num></w:numbering>`,
+    );
+    const p = (text: string, pPr: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const num = (id: number, lvl = 0) => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const body = [
+      p('总体情况', '<w:pStyle w:val="H1"/>'),
+      p('主动公开政府信息情况', '<w:pStyle w:val="MyHeading"/>'),
+      p('甲', num(7)),
+      p('甲一', num(7, 1)),
+      p('甲二', num(7, 1)),
+      p('乙', num(7)),
+      p('乙一', num(7, 1)),
+      p('要点', num(8)),
+      p('不编号', `<w:pStyle w:val="H1"/>${num(0)}`),
+    ].join('');
+    const zip = openZip(zipDocx(documentXml([{ xml: body }]), { 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
+    expect(docxBlocks(zip).map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['一、总体情况', '二、主动公开政府信息情况', '3. 甲', '3.① 甲一', '3.② 甲二', '4. 乙', '4.① 乙一', '要点', '不编号']);
+    expect([1, 10, 12, 20, 35].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '十', '十二', '二十', '三十五']);
+    expect([formatNumber(4, 'lowerRoman'), formatNumber(3, 'ideographTraditional'), formatNumber(12, 'decimalFullWidth')]).toEqual(['iv', '丙', '１２']);
   });
 });
