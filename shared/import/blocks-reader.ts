@@ -11,7 +11,7 @@ import { createReport, emptyCells, type Cells } from '../report/document';
 import { totalsDisagree } from '../report/totals';
 import { IDENTITIES, type Identity } from '../rules/identities';
 import { bare, canonicalText } from './labels';
-import { headingIndex, headingOf, parseTitle, yearFromPeriod } from './sections';
+import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } from './sections';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
 import type { Block, ImportNote, ImportResult, SourceKind } from './types';
 
@@ -111,7 +111,10 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
         // the page title and the heading often both carry the title: the first one counts, repeats are dropped
         const t = parseTitle(text);
         if (t) {
-          title = title ?? t;
+          if (!t.agency && preamble.length > 0 && looksLikeAgency(preamble[preamble.length - 1]!)) {
+            // the title printed on two lines: 「新乡市人民政府办公室」 / 「2023年政府信息公开工作年度报告」
+            title = title ?? { agency: bare(preamble.pop()!), year: t.year };
+          } else title = title ?? t;
           continue;
         }
       }
@@ -153,6 +156,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   let agency = title?.agency ?? '';
   let year = title?.year ?? null;
   if (!title) notes.push({ level: 'warning', message: '未找到报告标题（「××× 20××年政府信息公开工作年度报告」），机关名称需手工填写' });
+  else if (!title.agency) notes.push({ level: 'warning', message: '报告标题中没有机关名称，请手工填写' });
   if (year === null && periodYear !== null) {
     year = periodYear;
     notes.push({ level: 'info', message: `报告年度取自统计期限：${year} 年` });

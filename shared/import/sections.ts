@@ -59,7 +59,8 @@ export const parseTitle = (text: string): Title | null => {
   if (after) return null;
   m = /^(.*?)(?:关于)?((?:19|20)\d{2})年度?$/.exec(head);
   if (m && m[1]) return { agency: m[1], year: Number(m[2]) };
-  m = /^((?:19|20)\d{2})年度?(.+?)$/.exec(head);
+  m = /^((?:19|20)\d{2})年度?(.*)$/.exec(head);
+  // 「2023年政府信息公开工作年度报告」 alone: the agency stands on the line above (agency '')
   if (m) return { agency: m[2]!, year: Number(m[1]) };
   return null;
 };
@@ -84,4 +85,10 @@ const PAGE_NOISE =
 export const isPageNoise = (text: string): boolean => {
   const t = text.trim();
   return t.length <= 60 && PAGE_NOISE.test(t);
+};
+
+/** A line that can be the agency's name printed above a title line that carries only the year. */
+export const looksLikeAgency = (text: string): boolean => {
+  const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));
+  return s.length >= 2 && s.length <= 40 && !/[。；，,]/.test(text) && /(政府|办公室|办公厅|委员会|局|厅|院|署|中心|办|部|会|所|处|站|队)$/.test(s);
 };

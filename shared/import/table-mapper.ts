@@ -271,7 +271,7 @@ const T3_KEYS = T3_ROWS.map((r) => ({ row: r, key: parseLabel(r.label).words }))
 const itemsOf = (g: T3GroupKey) => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g);
 const N = T3_COLUMNS.length;
 
-type T3Match = { kind: 'row'; id: string; confident: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
+type T3Match = { kind: 'row'; id: string; confident: boolean; exact?: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
 
 const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[number]; key: string }[]): { id: string; score: number } | null => {
   if (!words) return null;
@@ -304,11 +304,11 @@ export const matchT3Label = (label: string, context: T3GroupKey | null): T3Match
   if (p.top !== undefined && p.top !== 3) {
     const tops = T3_KEYS.filter((k) => k.row.kind === 'new' || k.row.kind === 'carried_in' || k.row.kind === 'carried_out');
     const t = textMatch(words, tops);
-    return t ? { kind: 'row', id: t.id, confident: true } : { kind: 'none' };
+    return t ? { kind: 'row', id: t.id, confident: true, exact: t.score === 1 } : { kind: 'none' };
   }
   if (group && !T3_GROUPS_WITH_ITEMS.includes(group)) {
     const row = T3_ROWS.find((r) => r.group === group)!;
-    return { kind: 'row', id: row.id, confident: true };
+    return { kind: 'row', id: row.id, confident: true, exact: true };
   }
   if (p.item !== undefined) {
     const g = group ?? context;
@@ -316,20 +316,21 @@ export const matchT3Label = (label: string, context: T3GroupKey | null): T3Match
       const items = itemsOf(g);
       const byNumber = items[p.item - 1];
       const text = textMatch(words, T3_KEYS.filter((k) => k.row.kind === 'result'));
-      if (byNumber && (!words || (text && text.id === byNumber.id) || !text || text.score < 0.9)) return { kind: 'row', id: byNumber.id, confident: true };
-      if (text) return { kind: 'row', id: text.id, confident: true };
+      if (byNumber && (!words || (text && text.id === byNumber.id) || !text || text.score < 0.9))
+        return { kind: 'row', id: byNumber.id, confident: true, exact: !words || (text?.id === byNumber.id && text.score === 1) };
+      if (text) return { kind: 'row', id: text.id, confident: true, exact: text.score === 1 };
     }
     const text = textMatch(words, T3_KEYS.filter((k) => k.row.kind === 'result'));
-    return text ? { kind: 'row', id: text.id, confident: text.score >= 0.9 } : { kind: 'none' };
+    return text ? { kind: 'row', id: text.id, confident: text.score >= 0.9, exact: text.score === 1 } : { kind: 'none' };
   }
   if (group) return { kind: 'group', group };
   const text = textMatch(words, T3_KEYS);
   if (!text) return { kind: 'none' };
   const key = T3_KEYS.find((k) => k.row.id === text.id)!.key;
   // short keys (其他, 总计) also head columns: only a numbered label or the right context names the row
-  if (key.length < 4 && text.id !== 'other_other') return { kind: 'row', id: text.id, confident: false };
-  if (text.id === 'other_other') return context === 'other' ? { kind: 'row', id: text.id, confident: false } : { kind: 'none' };
-  return { kind: 'row', id: text.id, confident: text.score >= 0.9 };
+  if (key.length < 4 && text.id !== 'other_other') return { kind: 'row', id: text.id, confident: false, exact: text.score === 1 };
+  if (text.id === 'other_other') return context === 'other' ? { kind: 'row', id: text.id, confident: false, exact: true } : { kind: 'none' };
+  return { kind: 'row', id: text.id, confident: text.score >= 0.9, exact: text.score === 1 };
 };
 
 type Extracted = { values: (string | undefined)[]; uncertain: boolean; extra: boolean };
@@ -429,6 +430,9 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     });
   };
 
+  /** A label read by its numbering or by likeness, not word for word: said, so the clerk can check. */
+  const inexact = (label: string, id: string) =>
+    note(out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '')}」一行读取`);
   const OTHER_2019 = '#other2019';
   let acc: { id: string; cells: string[] } | null = null;
   const flushAcc = () => {
@@ -500,10 +504,14 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       if (k >= 0) pending.splice(k, 1);
     }
     if (tail.length === 0 && !numbers) {
-      if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) pending.push(m.id);
+      if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) {
+        pending.push(m.id);
+        if (!m.exact) inexact(label, m.id);
+      }
       continue;
     }
     if (!m.confident && !numbers) continue;
+    if (!m.exact && !assigned.has(m.id)) inexact(label, m.id);
     assign(m.id, tail);
   }
   flushAcc();

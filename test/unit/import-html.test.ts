@@ -95,6 +95,16 @@ describe('table grids: merged cells expanded', () => {
     expect(r.report.year).toBe(2023);
   });
 
+  it('reads a title split by <br> over two lines', () => {
+    const report = seedWithText('2023_longting-district-office.txt');
+    const html = renderReportHtml(report).replace(/<h1 class="title">龙亭区人民政府办公室/, '<h1 class="title">龙亭区人民政府办公室<br>');
+    expect(html).toContain('办公室<br>2023');
+    const r = importHtml(html);
+    if (!r.ok) throw new Error(r.message);
+    expect([r.report.agency, r.report.year]).toEqual(['龙亭区人民政府办公室', 2023]);
+    expect(r.report.narratives.overview).toBe(report.narratives.overview);
+  });
+
   it('decodes entities and never executes or follows anything', () => {
     const blocks = htmlToBlocks('<p>&ldquo;三安全一稳定&rdquo; &amp; &#x4E00;&#19968; &bogus; <img src="http://example.invalid/x.png" onerror="alert(1)"></p><script>throw new Error("ran")</script>');
     expect(blocks).toEqual([{ kind: 'paragraph', text: '“三安全一稳定” & 一一 &bogus;' }]);

@@ -216,6 +216,15 @@ describe('more of what real pages do (济源 seed)', () => {
     }
   });
 
+  it('a title printed on two lines (agency, then 「2023年政府信息公开工作年度报告」), in text and in HTML', () => {
+    const r = ok(importText(text.replace('济源市人民政府 2023 年政府信息公开工作年度报告', '济源市人民政府\n2023年政府信息公开工作年度报告')));
+    expect([r.report.agency, r.report.year]).toEqual(['济源市人民政府', 2023]);
+    expect(r.report.narratives.overview.startsWith('本报告数据统计时间为')).toBe(true);
+    const alone = ok(importText(text.replace('济源市人民政府 2023 年政府信息公开工作年度报告', '2023年政府信息公开工作年度报告')));
+    expect([alone.report.agency, alone.report.year]).toEqual(['', 2023]);
+    expect(alone.notes.some((n) => n.level === 'warning' && n.message.includes('机关名称'))).toBe(true);
+  });
+
   it('no title: the year comes from the statistical period, the agency is left for the clerk', () => {
     const r = ok(importText(text.replace('济源市人民政府 2023 年政府信息公开工作年度报告', '')));
     expect(r.report.agency).toBe('');
