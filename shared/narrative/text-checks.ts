@@ -134,15 +134,16 @@ export const REUSE_SHARE_THRESHOLD = 0.3;
 export const REUSE_MIN_CHARS = 12;
 
 const normalise = (s: string) => halfWidthDigits(s).replace(/[\s\p{P}\p{S}]/gu, '');
-const bigrams = (s: string): Map<string, number> => {
-  const m = new Map<string, number>();
+/** Character bigrams with their counts, keyed by the two UTF-16 code units as one number (cheaper than string keys). */
+const bigrams = (s: string): Map<number, number> => {
+  const m = new Map<number, number>();
   for (let i = 0; i < s.length - 1; i++) {
-    const b = s.slice(i, i + 2);
+    const b = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
     m.set(b, (m.get(b) ?? 0) + 1);
   }
   return m;
 };
-const diceOf = (A: Map<string, number>, la: number, B: Map<string, number>, lb: number): number => {
+const diceOf = (A: Map<number, number>, la: number, B: Map<number, number>, lb: number): number => {
   let common = 0;
   for (const [k, n] of A) common += Math.min(n, B.get(k) ?? 0);
   return (2 * common) / (la - 1 + (lb - 1));
@@ -165,7 +166,7 @@ export const measureReuse = (current: Record<NarrativeId, string>, previous: Par
     .filter((s) => s.length >= REUSE_MIN_CHARS)
     .map((s) => ({ text: s, grams: bigrams(s) }));
   // Inverted index bigram → (old sentence, count): only sentences sharing bigrams are ever compared.
-  const index = new Map<string, [number, number][]>();
+  const index = new Map<number, [number, number][]>();
   old.forEach((o, i) => {
     for (const [k, c] of o.grams) {
       const list = index.get(k);
