@@ -12,7 +12,7 @@ export type SessionLike = {
   setDevicePermissionHandler?(h: (...args: unknown[]) => boolean): void;
   webRequest: {
     onBeforeRequest(listener: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void): void;
-    onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void): void;
+    onHeadersReceived(listener: (details: { url: string; responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void): void;
   };
 };
 
@@ -33,6 +33,11 @@ export const hardenSession = (s: SessionLike): void => {
   s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
   s.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...(details.responseHeaders ?? {}) };
+    // the developer tools of a development build bring their own policy
+    if (details.url.startsWith('devtools:')) {
+      callback({ responseHeaders: headers });
+      return;
+    }
     for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-security-policy') delete headers[k];
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

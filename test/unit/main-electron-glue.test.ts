@@ -197,7 +197,7 @@ describe('desktop app with electron mocked at its edge', () => {
     expect(cancelled('file:///etc/passwd')).toBe(true);
     expect(cancelled('app://renderer/assets/index.js')).toBe(false);
     let headers: Record<string, unknown> = {};
-    e.state.headersReceived({ responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders));
+    e.state.headersReceived({ url: 'app://renderer/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders));
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
 
     const wc = win.webContents;
