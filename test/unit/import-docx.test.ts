@@ -14,6 +14,7 @@ import type { Report } from '../../shared/report';
 import { formatNumber } from '../../shared/import/docx-numbering';
 import { type LayoutQuirks, NUMBERING_XML, documentXml, makeDocx, paraXml, reportDocx, tableXml, zipDocx } from '../helpers/make-docx';
 import { SEED_FILES, seedExpectation, seedReport, seedText } from '../helpers/seeds';
+import { randomConsistentReport } from '../helpers/random-report';
 
 /** The seed with its narratives (read from its published text), so paragraphs are checked too. */
 const seedWithNarratives = (file: string): Report => {
@@ -57,6 +58,20 @@ describe('Word files made by others read to exactly the seed cells', () => {
       });
     }
   }
+
+  it('random consistent reports under random quirks read exactly', () => {
+    const names = Object.keys(QUIRKS);
+    for (let seed = 1; seed <= 15; seed++) {
+      const want = randomConsistentReport(seed * 13, 2020 + (seed % 6));
+      const q = QUIRKS[names[seed % names.length]!]!;
+      const r = importDocx(reportDocx(want, q));
+      expect(r.ok, r.ok ? '' : r.message).toBe(true);
+      if (!r.ok) return;
+      expect([r.report.agency, r.report.year]).toEqual([want.agency, want.year]);
+      for (const id of CELL_IDS) expect(r.report.cells[id], `${id} (seed ${seed}, ${names[seed % names.length]})`).toEqual(want.cells[id]);
+      expect(r.report.narratives).toEqual(want.narratives);
+    }
+  });
 
   it('blank cells stay blank (null), not 0, and the reader says which table has them', async () => {
     const base = seedWithNarratives(SEED_FILES[1]!);
