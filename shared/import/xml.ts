@@ -4,6 +4,7 @@
  * declaration is refused before the parser sees the text.
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { parseXmlLight } from './xml-light';
 
 export class XmlError extends Error {}
 
@@ -11,6 +12,9 @@ const DTD = /<!\s*(DOCTYPE|ENTITY)/i;
 
 export const parseXml = (text: string, part: string): Document => {
   if (DTD.test(text)) throw new XmlError(`文件部件「${part}」含有 DOCTYPE/ENTITY 声明（正常的 Word/Excel 文件不会有，可能是恶意构造的文件），已拒绝读取`);
+  // The fast reader builds what the readers walk; whatever it does not accept goes to xmldom below.
+  const light = parseXmlLight(text);
+  if (light) return light as unknown as Document;
   let problem = '';
   const parser = new DOMParser({
     // positions are not worth their cost: messages name the part, not the line
