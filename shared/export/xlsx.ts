@@ -100,6 +100,10 @@ const sumAgrees = (report: Report, id: CellId): boolean => {
   return Number(exportedValue(report.cells[id])) === sum;
 };
 
+/** Excel refuses rows taller than 409 pt. */
+const MAX_ROW_HEIGHT = 409;
+const rowHeight = (h: number): number => Math.min(MAX_ROW_HEIGHT, Math.round(h));
+
 const estimateLines = (text: string, widthChars: number): number => {
   // CJK characters are two columns wide, Latin and digits one
   const units = [...text].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
@@ -172,7 +176,7 @@ const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report): void => {
       }
     }
   }
-  for (const [r, h] of heights) ws.getRow(r).height = h;
+  for (const [r, h] of heights) ws.getRow(r).height = rowHeight(h);
 
   const after = TABLE_FIRST_ROW + layout.rows.length + 1;
   const totalWidth = widths.reduce((a, b) => a + b, 0);
@@ -182,7 +186,7 @@ const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report): void => {
     cell.font = { name: FONT_TEXT, size: 11 };
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     ws.mergeCells(after + i, 1, after + i, layout.columnCount);
-    ws.getRow(after + i).height = estimateLines(p, totalWidth) * 15 + 3;
+    ws.getRow(after + i).height = rowHeight(estimateLines(p, totalWidth) * 15 + 3);
   });
 };
 
@@ -220,7 +224,7 @@ const reportSheet = (wb: ExcelJS.Workbook, report: Report): void => {
     const paras = s.kind === 'narrative' ? paragraphsOf(report.narratives[s.id] ?? '') : [`见工作表「${SHEET_NAMES[s.id]}」`];
     for (const p of paras) {
       text(r, 2, p, body);
-      ws.getRow(r).height = estimateLines(p, NARRATIVE_WIDTH) * 16 + 4;
+      ws.getRow(r).height = rowHeight(estimateLines(p, NARRATIVE_WIDTH) * 16 + 4);
       r++;
     }
   }

@@ -14,7 +14,7 @@ import { TABLE_IDS, tableLayout } from '../../shared/format/header-layout';
 import type { TableId } from '../../shared/format/types';
 import { createReport, type Report } from '../../shared/report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
-import { convertToPdf, isA4, officeAvailable, pdfInfo, pdfText, pdfToPngs, squeeze } from '../helpers/office';
+import { convertToPdf, isA4, officeAvailable, pdfFonts, pdfInfo, pdfText, pdfToPngs, squeeze } from '../helpers/office';
 import { expectedCells, seedNarratives } from '../unit/export-readers';
 
 const OUT = join(process.cwd(), 'test-results', 'export-office');
@@ -124,6 +124,19 @@ describe('LibreOffice opens the exports', () => {
       const withoutNotes = body.replace(TABLE_TEXTS[t], '');
       expect(numbersIn(withoutNotes), t).toEqual(valuesOf(c.report, t));
     });
+  });
+
+  it('LibreOffice set the official faces in the mapped fonts: 小标宋 → Noto Serif Bold, 黑体 → Noto Sans, 楷体 → UKai; nothing fell back to DejaVu', () => {
+    for (const c of cases) {
+      const fonts = pdfFonts(c.docxPdf);
+      expect(fonts).toMatch(/NotoSerifCJK\w*-Bold/);
+      expect(fonts).toMatch(/NotoSerifCJK\w*-Regular/);
+      expect(fonts).toMatch(/NotoSansCJK/);
+      expect(fonts).not.toMatch(/DejaVu|Liberation/);
+      expect(pdfFonts(c.xlsxPdf)).not.toMatch(/DejaVu|Liberation/);
+    }
+    // every seed but one has 「（一）…」 sub-headings, set in 楷体
+    expect(cases.filter((c) => /UKai/.test(pdfFonts(c.docxPdf))).length).toBeGreaterThanOrEqual(4);
   });
 
   it('leaves PNGs of the Word export (first three pages of each seed) and of one Excel export in test-results/', () => {

@@ -91,6 +91,15 @@ describe('Word export reads back as the report it was made from', () => {
     expect(Object.keys(back.cells)).toHaveLength(CELLS.length);
   });
 
+  it('exports what the clerk entered even where a total is wrong (a draft may be submitted)', async () => {
+    const r0 = randomConsistentReport(8);
+    const r = createReport({ ...r0, cells: { ...r0.cells, 't3.total.total': Number(r0.cells['t3.total.total']) + 7, 't4.review.total': 999 } });
+    const back = readDocx(unzip(await buildDocx(r)));
+    expect(back.cells['t3.total.total']).toBe(r.cells['t3.total.total']);
+    expect(back.cells['t4.review.total']).toBe(999);
+    expectRoundTrip(r, back);
+  });
+
   it('keeps text that looks like markup as text', async () => {
     const r = createReport({ agency: '某局<&>"机关"', year: 2025, narratives: { overview: '<w:p>不是标签</w:p> & 5 < 6', problems: '', other_matters: '' } });
     const back = readDocx(unzip(await buildDocx(r)));

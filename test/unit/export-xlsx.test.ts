@@ -153,6 +153,13 @@ describe('Excel cells', () => {
     expect(wb.getWorksheet(SHEET_NAMES.t2)).toBeDefined();
   });
 
+  it('a very long paragraph is kept whole in a row no taller than Excel allows (409 pt)', async () => {
+    const long = '政府信息公开工作。'.repeat(400);
+    const wb = await expectRoundTrip(createReport({ agency: '某局', year: 2024, narratives: { overview: long, problems: '', other_matters: '' } }));
+    const ws = wb.getWorksheet(SHEET_NAMES.report)!;
+    for (let r = 1; r <= ws.rowCount; r++) expect(ws.getRow(r).height ?? 0).toBeLessThanOrEqual(409);
+  });
+
   it('document properties, A4 pages, fonts and print titles', async () => {
     const r = withTexts(seedReport(SEED_FILES[1]!), seedNarratives(SEED_FILES[1]!));
     const wb = await loadWorkbook(await buildXlsx(r));
