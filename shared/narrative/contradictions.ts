@@ -29,7 +29,7 @@ const countFinding = (section: NarrativeId, s: Statement, cells: Cells): Finding
   const q = s.quantity;
   const ref = s.includesCarriedIn ? `表三 本年新收与上年结转之和（一 + 二）` : tableRef(q);
   const alt = alternativeFigures(q, cells).find((a) => a.value === s.stated && a.value !== table);
-  const why = alt ? `${s.stated} 与${alt.label}相同，总计为 ${table}。` : '';
+  const why = alt ? `${s.stated} 与${alt.label}相同，${q.topic === 'application' ? '总计' : '该栏'}为 ${table}。` : '';
   const stated = s.number ? `${s.stated}` : `0（「${s.statedText}」）`;
   return {
     code: q.code,

@@ -248,6 +248,13 @@ export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label:
       out.push({ label: '本年新收与上年结转之和', value: num(cells[t3('new', T3_TOTAL)]) + num(cells[t3('carried_in', T3_TOTAL)]) });
     if (q.key === 't3.new') out.push({ label: '办结总数（（七）总计）', value: num(cells[t3('total', T3_TOTAL)]) });
   }
+  if (q.topic === 't2' && q.subject) {
+    // 表二 第二十条第（一）项: the neighbouring column of the same row, or the same column of the other row.
+    const [, row, col] = q.key.split('.');
+    const docs = T2_BLOCKS[0]!;
+    for (const c of docs.columns) if (c.id !== col) out.push({ label: `「${docs.rows.find((r) => r.id === row)!.label}${c.label}」`, value: num(cells[`t2.${row}.${c.id}`]) });
+    for (const r of docs.rows) if (r.id !== row) out.push({ label: `「${r.label}${docs.columns.find((c) => c.id === col)!.label}」`, value: num(cells[`t2.${r.id}.${col}`]) });
+  }
   if (q.topic === 't4' && q.subject) {
     const col = q.key.split('.')[2]!;
     for (const c of T4_COLUMNS)

@@ -116,6 +116,7 @@ describe('findings from hand-written sentences against a real table (济源 2023
     expect(codes('办结的申请中没有部分公开的。')).toEqual([]);
     expect(codes('申请中本机关不掌握相关政府信息 57 件。')).toEqual(['NARR-UNAVAILABLE-NOT-HELD:98/57']);
     expect(codes('本年度制发行政规范性文件 56 件、废止 22 件。')).toEqual(['NARR-NORMATIVE-ISSUED:57/56']);
+    expect(narr(report(J, '本年度废止行政规范性文件 57 件。'))[0]!.message).toContain('57 与「行政规范性文件本年制发件数」相同，该栏为 22');
     expect(codes('行政事业性收费 5884.0157 万元。')).toEqual([]);
     expect(codes('行政事业性收费 58840157 元。')).toEqual([]);
     expect(codes('行政事业性收费 5884.0158 万元。')).toEqual(['NARR-FEES-AMOUNT:5884.0157/5884.0158']);
