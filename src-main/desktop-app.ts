@@ -100,15 +100,16 @@ export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions
   let closing = false;
   let allowClose = false;
   const queued: MenuCommand[] = [];
-  const pendingFiles: string[] = filesFromArgv(process.argv, app.isPackaged, process.cwd());
+  // one window, one document: of several files handed over at once, the first is opened
+  const pendingFiles: string[] = filesFromArgv(process.argv, app.isPackaged, process.cwd()).slice(0, 1);
 
   const send = (c: MenuCommand): void => {
     if (win && rendererReady) win.webContents.send(IPC_CHANNELS.onMenuCommand, c);
-    else queued.push(c);
+    else if (!queued.includes(c)) queued.push(c);
   };
   const openFromOS = (path: string): void => {
     if (!controller) {
-      pendingFiles.push(path);
+      pendingFiles.splice(0, pendingFiles.length, path);
       return;
     }
     if (controller.requestOpen(path)) {
@@ -132,7 +133,7 @@ export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions
     openFromOS(path);
   });
   app.on('second-instance', (_e, argv, cwd) => {
-    for (const f of filesFromArgv(argv, app.isPackaged, cwd)) openFromOS(f);
+    for (const f of filesFromArgv(argv, app.isPackaged, cwd).slice(0, 1)) openFromOS(f);
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
