@@ -8,8 +8,12 @@ import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import type { Check } from '../rules/checks';
 import type { Finding } from '../rules/finding';
 
-/** A number in digits (half or full width, with decimals or thousands separators), or a year in Chinese numerals (二〇二三). */
-const NUMBER_RE = /[0-9０-９]+(?:[.,．，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)/g;
+/**
+ * A number in digits (half or full width, with decimals or thousands separators), a year in Chinese
+ * numerals (二〇二三), or a count in Chinese numerals before a unit (「培训三期」「十二件」).
+ */
+const NUMBER_RE = /[0-9０-９]+(?:[.,．，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)|[一二三四五六七八九十百千两]+(?=[件项期次条篇场家批])/g;
+const CN_YEAR = /^[〇零一二三四五六七八九]{4}$/;
 /** Parts of a text whose digits are not stated figures: web addresses, document numbers (〔2020〕109号). */
 const NOT_FIGURES = /https?:\/\/\S+|www\.\S+|[〔［\[(（][0-9０-９]{4}[〕］\])）][0-9０-９]+号|[0-9０-９]+号/g;
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
@@ -48,7 +52,7 @@ export const templateReviewCheck: Check = ({ report, previous }) => {
         const value = toAscii(m[0]);
         const isOldYear = lastYear !== null && value === String(lastYear) && after === '年';
         // months and days of a date (1 月 1 日至 12 月 31 日) are the statistical period, not a figure
-        if (!isOldYear && (after === '月' || after === '日' || /^[〇零一二三四五六七八九]+$/.test(m[0]))) continue;
+        if (!isOldYear && (after === '月' || after === '日' || CN_YEAR.test(m[0]))) continue;
         const quote = m[0];
         out.push({
           code: 'TEMPLATE-REVIEW',

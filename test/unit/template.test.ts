@@ -75,7 +75,7 @@ describe('templateFromLastYear', () => {
 
 describe('templateReviewCheck', () => {
   const file = SEED_FILES.find((f) => f.includes('jiyuan'))!;
-  const last = { ...seedReport(file), narratives: { overview: seedOverview(file), problems: '2023 年存在的问题：培训仅 3 期。', other_matters: '本年度未收取信息处理费。' } };
+  const last = { ...seedReport(file), narratives: { overview: seedOverview(file), problems: '2023 年存在的问题：培训仅 3 期，检查三次，一是力量薄弱。', other_matters: '本年度未收取信息处理费。' } };
   const { report } = templateFromLastYear(last);
   const review = () => templateReviewCheck({ report, previous: null });
 
@@ -94,7 +94,7 @@ describe('templateReviewCheck', () => {
     expect(fs.some((f) => f.narrative!.quote === '2023' && f.message.includes('上年年度'))).toBe(true);
     // 1 月 1 日至 12 月 31 日 is the statistical period, not a stale figure
     expect(quotes).not.toContain('31');
-    expect(fs.filter((f) => f.narrative!.section === 'problems').map((f) => f.narrative!.quote)).toEqual(['2023', '3']);
+    expect(fs.filter((f) => f.narrative!.section === 'problems').map((f) => f.narrative!.quote)).toEqual(['2023', '3', '三']);
     expect(fs.some((f) => f.narrative!.section === 'other_matters')).toBe(false);
   });
 
