@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReport, restore, serialiseReport } from '../../shared/report';
+import { templateFromLastYear } from '../../shared/report/template';
 import { RecentFiles } from '../../src-main/recent-files';
 import { nodeFsPort } from '../../src-main/fs-port';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
@@ -178,6 +179,27 @@ describe('open, save, save as, recent files', () => {
     await controller.saveReport(seed, { saveAs: false });
     expect(dialogs.asked.at(-1)!.kind).toBe('save');
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('以上年报告为模板新建: last year\'s file becomes this year\'s unsaved draft with last year as baseline', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir, { formats: { importReportFile: async () => ({ ok: false, message: '' }), templateFromLastYear, buildExport: async () => new Uint8Array() } });
+    const last = join(dir, 'docs', `${seed.year}年报.gkreport`);
+    writeFileSync(last, serialiseReport(seed));
+    dialogs.openPaths.push(last);
+    const opened = await controller.openTemplate();
+    expect(dialogs.asked).toEqual([{ kind: 'open', detail: 'template' }]);
+    expect(opened).toMatchObject({ fileName: null, source: 'template' });
+    expect(opened!.report.year).toBe(seed.year! + 1);
+    expect(opened!.report.agency).toBe(seed.agency);
+    expect(opened!.report.baseline).toMatchObject({ year: seed.year, agency: seed.agency });
+    expect(opened!.notes[0]).toBe(`已以「${seed.year}年报.gkreport」为模板新建${seed.year! + 1}年度报告。`);
+    expect(controller.state.filePath).toBeNull();
+    // the first save asks where: last year's file is never overwritten by the draft
+    dialogs.savePaths.push(null);
+    await controller.saveReport(opened!.report, { saveAs: false });
+    expect(dialogs.asked.at(-1)!.kind).toBe('save');
+    expect(onDisk(last)).toEqual(seed);
   });
 
   it('exports through the exporter to the file the dialog gives', async () => {
