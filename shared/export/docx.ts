@@ -40,15 +40,16 @@ export const PAGE = {
   left: twipsOfMm(28),
   right: twipsOfMm(26),
   header: twipsOfMm(15),
-  // the page number's upper edge sits 7 mm below the 版心 (GB/T 9704 §7.5)
-  footer: twipsOfMm(21),
+  // the page number (a single-spaced 4号 line, about 6 mm) has its upper edge 7 mm below the 版心 (GB/T 9704 §7.5)
+  footer: twipsOfMm(22),
 } as const;
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
-/** Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 5号 10.5 pt. */
+/**
+ * Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 5号 10.5 pt, 小五 9 pt. 表二 is set in 5号; the wide 表三
+ * (10 columns) and 表四 (15 columns) in 小五, so five-digit counts fit their columns.
+ */
 export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, tableSmall: 18 } as const;
-// 表二 in 5号; the wide 表三 (10 columns) and 表四 (15 columns) in 小五 so five-digit counts fit their columns,
-// on lines of at least 15 pt and 13 pt
 /** 固定值 28 磅: 22 lines to the 225 mm 版心. */
 const LINE = 560;
 const TITLE_LINE = 700;
@@ -213,6 +214,7 @@ const pageNumberFooter = (odd: boolean): Footer => {
       new Paragraph({
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: odd ? { right: oneChar } : { left: oneChar },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
         children: [new TextRun({ font: f, size: SIZE.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
