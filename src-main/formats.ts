@@ -8,7 +8,19 @@ import { buildXlsx } from '../shared/export/xlsx';
 import { buildHtml } from '../shared/export/html';
 import type { FormatsPort } from './document-controller';
 
-const toBytes = (x: Uint8Array | string): Uint8Array => (typeof x === 'string' ? new TextEncoder().encode(x) : x);
+/**
+ * buildHtml gives a fragment to paste into the website's CMS, with no <meta charset>: written to a file,
+ * it starts with a UTF-8 byte-order mark, so a browser opening it shows the Chinese text right.
+ */
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const toBytes = (x: Uint8Array | string): Uint8Array => {
+  if (typeof x !== 'string') return x;
+  const text = new TextEncoder().encode(x);
+  const out = new Uint8Array(UTF8_BOM.length + text.length);
+  out.set(UTF8_BOM);
+  out.set(text, UTF8_BOM.length);
+  return out;
+};
 
 const EXPORTERS: Record<ExportKind, (r: Report) => Promise<Uint8Array | string> | Uint8Array | string> = { docx: buildDocx, xlsx: buildXlsx, html: buildHtml };
 
