@@ -77,6 +77,9 @@ const matchT2Row = (label: string): { bi: number; id: string } | null => {
   // 「规范性文件」 for 行政规范性文件
   const suffix = T2_ROW_KEYS.find((k) => w.length >= 4 && k.key.endsWith(w));
   if (suffix) return suffix;
+  // the start of a label cut by a line break (「行政规」 / 「范性文件」)
+  const starts = T2_ROW_KEYS.filter((k) => w.length >= 3 && k.key.startsWith(w));
+  if (starts.length === 1) return starts[0]!;
   const inside = [...T2_ROW_KEYS].sort((a, b) => b.key.length - a.key.length).find((k) => w.includes(k.key) && w.length <= k.key.length + 8);
   if (inside) return inside;
   const fuzzy = T2_ROW_KEYS.map((k) => ({ k, s: similarity(w, k.key) })).sort((a, b) => b.s - a.s)[0];
@@ -165,6 +168,8 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
   };
   /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
   let headerLines: string[] | null = null;
+  /** A label line that matched nothing: joined with the next line before matching (PDF line breaks). */
+  let fragment = '';
   /** Numbers that come one per line: gathered until the waiting row has one per column. */
   let acc: { m: Pending; cells: string[]; need: number } | null = null;
   const needOf = (m: Pending): number => {
@@ -237,8 +242,23 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
       else settle({ bi: -1, id: '#2019', label }, tail);
       continue;
     }
-    const m = matchT2Row(label);
-    if (!m) continue;
+    let m = matchT2Row(label);
+    if (!m && fragment) m = matchT2Row(fragment + label);
+    fragment = m ? '' : (fragment + label).slice(-30);
+    if (!m) {
+      // the rest of a label cut by a line break, on the line with the numbers of the row waiting
+      if (hasNumber(row) && pending.length > 0) {
+        settle(pending.shift()!, tail);
+        fragment = '';
+      }
+      continue;
+    }
+    // a row already read (its label's tail joined to a later line) is not read twice
+    if (seenRows.has(m.id)) continue;
+    if (pending.length > 0 && pending[0]!.id === m.id && pending[0]!.bi === m.bi) {
+      if (hasNumber(row)) settle(pending.shift()!, tail);
+      continue;
+    }
     if (tail.length === 0) pending.push({ ...m, label });
     else assign(m, tail);
   }
@@ -278,13 +298,13 @@ const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[n
   const exact = candidates.find((c) => c.key === words);
   if (exact) return { id: exact.row.id, score: 1 };
   // a label cut by a line break, or a key followed by an explanation in brackets
-  const prefix = candidates.filter((c) => (words.length >= 4 && c.key.startsWith(words)) || (c.key.length >= 4 && words.startsWith(c.key)));
+  const prefix = candidates.filter((c) => (words.length >= 3 && c.key.startsWith(words)) || (c.key.length >= 4 && words.startsWith(c.key)));
   if (prefix.length === 1) return { id: prefix[0]!.row.id, score: 0.9 };
   const best = candidates.map((c) => ({ id: c.row.id, score: similarity(words, c.key) })).sort((a, b) => b.score - a.score)[0];
   return best && best.score >= 0.6 ? best : null;
 };
 
-export const matchT3Label = (label: string, context: T3GroupKey | null): T3Match => {
+export const matchT3Label = (label: string, context: T3GroupKey | null, expected?: (typeof T3_ROWS)[number]): T3Match => {
   const p = parseLabel(label);
   let segs = p.segments.filter((s) => !(s === RESULTS_WORDS || similarity(s, RESULTS_WORDS) >= 0.8));
   let group: T3GroupKey | null = p.group !== undefined ? (GROUP_KEYS[p.group - 1] ?? null) : null;
@@ -311,17 +331,21 @@ export const matchT3Label = (label: string, context: T3GroupKey | null): T3Match
     return { kind: 'row', id: row.id, confident: true, exact: true };
   }
   if (p.item !== undefined) {
+    const resultKeys = T3_KEYS.filter((k) => k.row.kind === 'result');
+    const text = textMatch(words, resultKeys);
+    if (text && text.score === 1) return { kind: 'row', id: text.id, confident: true, exact: true };
+    const keyOf = (id: string) => T3_KEYS.find((k) => k.row.id === id)!.key;
+    // the words agree with a row when they are its start (a label cut by a line break) or close to it (a typo)
+    const agrees = (id: string) => !words || keyOf(id).startsWith(words) || similarity(words, keyOf(id)) >= 0.5;
     const g = group ?? context;
-    if (g && T3_GROUPS_WITH_ITEMS.includes(g)) {
-      const items = itemsOf(g);
-      const byNumber = items[p.item - 1];
-      const text = textMatch(words, T3_KEYS.filter((k) => k.row.kind === 'result'));
-      if (byNumber && (!words || (text && text.id === byNumber.id) || !text || text.score < 0.9))
-        return { kind: 'row', id: byNumber.id, confident: true, exact: !words || (text?.id === byNumber.id && text.score === 1) };
-      if (text) return { kind: 'row', id: text.id, confident: true, exact: text.score === 1 };
-    }
-    const text = textMatch(words, T3_KEYS.filter((k) => k.row.kind === 'result'));
-    return text ? { kind: 'row', id: text.id, confident: text.score >= 0.9, exact: text.score === 1 } : { kind: 'none' };
+    const byNumber = g && T3_GROUPS_WITH_ITEMS.includes(g) ? itemsOf(g)[p.item - 1] : undefined;
+    if (byNumber && agrees(byNumber.id)) return { kind: 'row', id: byNumber.id, confident: true, exact: !words };
+    // the group label may come later (centred in its merged cell): the row that follows the last one read
+    const next = expected && expected.kind === 'result' && expected.group && T3_GROUPS_WITH_ITEMS.includes(expected.group as T3GroupKey) ? expected : undefined;
+    if (next && itemsOf(next.group as T3GroupKey).indexOf(next) + 1 === p.item && agrees(next.id)) return { kind: 'row', id: next.id, confident: true, exact: !words };
+    if (text) return { kind: 'row', id: text.id, confident: text.score >= 0.9 || (byNumber?.id === text.id), exact: false };
+    if (byNumber) return { kind: 'row', id: byNumber.id, confident: true, exact: false };
+    return { kind: 'none' };
   }
   if (group) return { kind: 'group', group };
   const text = textMatch(words, T3_KEYS);
@@ -444,6 +468,8 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
   };
   /** The start of a label that a PDF line break cut off: joined with the next line before matching. */
   let fragment = '';
+  /** Index in T3_ROWS of the last row named: the next numbered label most likely follows it. */
+  let lastRow = -1;
   for (const row of rows) {
     let label = labelText(row);
     const tail = row.slice(lastLabelIndex(row) + 1);
@@ -467,9 +493,10 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       continue;
     }
     flushAcc();
-    let m = matchT3Label(label, context);
+    const expected = T3_ROWS[lastRow + 1];
+    let m = matchT3Label(label, context, expected);
     if (fragment && !(m.kind === 'row' && m.confident)) {
-      const joined = matchT3Label(fragment + label, context);
+      const joined = matchT3Label(fragment + label, context, expected);
       if (joined.kind === 'row' && joined.confident) {
         m = joined;
         label = fragment + label;
@@ -485,6 +512,8 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       }
       continue;
     }
+    // a fragment that only looks like a row, or names the row already waiting, carries the numbers of the waiting row
+    if (m.kind === 'row' && numbers && pending.length > 0 && (!m.confident || m.id === pending[0])) m = { kind: 'none' };
     if (m.kind === 'none') {
       // the second half of a label broken over two lines, with the numbers of the row above
       if (numbers && pending.length > 0) {
@@ -496,6 +525,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       continue;
     }
     const rowDef = T3_ROWS.find((r) => r.id === m.id)!;
+    if (m.confident) lastRow = Math.max(lastRow, T3_ROWS.indexOf(rowDef));
     if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) context = rowDef.group as T3GroupKey;
     else if (rowDef.kind !== 'result') context = null;
     // a sub-item of （六） means the current format: the group line was a heading, not a 2019 row
