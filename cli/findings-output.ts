@@ -11,7 +11,7 @@ export const cellsText = (cells: readonly string[]): string =>
 
 export const findingsTable = (findings: readonly Finding[]): string =>
   renderTable(
-    [{ title: '严重程度' }, { title: '代码' }, { title: '说明', maxWidth: 60 }, { title: '单元格', maxWidth: 32 }],
+    [{ title: '严重程度' }, { title: '代码' }, { title: '说明', maxWidth: 56 }, { title: '单元格', maxWidth: 40 }],
     findings.map((f) => [SEVERITY_LABEL[f.severity], f.code, f.message, cellsText(f.cells)]),
   );
 

@@ -32,7 +32,7 @@ const EXT: Record<Format, string> = { text: 'txt', html: 'html', docx: 'docx', x
  * Writes n reports of one format into dir. Word and Excel files take ~10–50 ms each to build, so at most
  * `distinct` different ones are built and the rest are copies under new names (reading cost is the same).
  */
-export const writeReports = async (dir: string, format: Format, n: number, distinct = 200): Promise<void> => {
+export const writeReports = async (dir: string, format: Format, n: number, distinct = 100): Promise<void> => {
   mkdirSync(dir, { recursive: true });
   const name = (i: number) => join(dir, `${String(i).padStart(5, '0')}.${EXT[format]}`);
   for (let i = 0; i < n; i++) {

@@ -151,7 +151,7 @@ const summaryText = (rows: readonly SummaryRow[]): string => {
   const total = `共 ${rows.length} 个文件：无错误 ${rows.length - bad - withErrors} 个，有错误 ${withErrors} 个，无法读取 ${bad} 个。\n`;
   if (rows.length < 2) return total;
   const table = renderTable(
-    [{ title: '文件', maxWidth: 64 }, { title: '机关', maxWidth: 30 }, { title: '年度' }, { title: '错误', align: 'right' }, { title: '警告', align: 'right' }, { title: '无法读取', maxWidth: 40 }],
+    [{ title: '文件', maxWidth: 64 }, { title: '机关', maxWidth: 30 }, { title: '年度' }, { title: '错误', align: 'right' }, { title: '警告', align: 'right' }, { title: '无法读取', maxWidth: 60 }],
     rows.map((r) => [r.file, r.agency, r.year, r.unreadable ? '' : String(r.errors), r.unreadable ? '' : String(r.warnings), r.unreadable ? `是：${r.unreadable}` : '']),
   );
   return `汇总：\n${table}\n${total}`;
