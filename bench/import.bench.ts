@@ -51,6 +51,8 @@ await measure('zip bomb 1 GB, declares 2 KB', '年报.docx', zipBombDocx(1024 **
 await measure('zip bomb 1 GB, declares 10 MB (worst)', '年报.docx', zipBombDocx(1024 ** 3, 10 * 1024 * 1024 - 1), false, 500);
 await measure('2,001 entries', '年报.docx', zipRaw(Array.from({ length: 2001 }, (_, i) => ({ name: `p${i}.xml`, data: strToU8('x'), method: 0 as const, size: 1 }))), false, 250);
 await measure('DOCTYPE/entity expansion', '年报.docx', zipDocx(LOL), false, 250);
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+await measure('elements nested 50,000 deep', '年报.docx', zipDocx(`<w:document xmlns:w="${W}"><w:body>${'<w:sdt><w:sdtContent>'.repeat(25_000)}<w:p/>${'</w:sdtContent></w:sdt>'.repeat(25_000)}</w:body></w:document>`), false, 250);
 await measure('truncated zip', '年报.docx', good.subarray(0, good.length >> 1), false, 250);
 await measure('50 MB file', '年报.docx', new Uint8Array(50 * 1024 * 1024), false, 250);
 await measure('.docx that is really .txt', '年报.docx', strToU8(seedText(SEED_FILES[0]!)), false, 250);

@@ -11,7 +11,11 @@ import { ZipError, openZip, type SafeZip } from './zip';
 
 /** A thrown ZipError/XmlError is a refusal with its own message; anything else is a damaged file. */
 export const refusal = (e: unknown, what: string): string =>
-  e instanceof ZipError || e instanceof XmlError ? e.message : `${what}读取失败，文件可能已损坏（${(e as Error)?.message ?? String(e)}）`;
+  e instanceof ZipError || e instanceof XmlError
+    ? e.message
+    : e instanceof RangeError
+      ? `${what}结构过于复杂，无法读取（可能已损坏或是恶意构造的文件）`
+      : `${what}读取失败，文件可能已损坏（${(e as Error)?.message ?? String(e)}）`;
 
 export const importDocxZip = (zip: SafeZip): ImportResult => {
   try {

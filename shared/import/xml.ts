@@ -10,8 +10,32 @@ export class XmlError extends Error {}
 
 const DTD = /<!\s*(DOCTYPE|ENTITY)/i;
 
+/** Real Office parts nest a few dozen elements deep (tables in tables included); far deeper is an attack on recursion. */
+export const MAX_XML_DEPTH = 256;
+
+const TAG = /<(\/?)[A-Za-z_][^>]*?(\/?)>/g;
+
+/** The deepest element nesting, found by a linear scan of the tags, before any parser recurses into it. */
+export const xmlDepth = (text: string, stopAt = Infinity): number => {
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(TAG)) {
+    if (m[1]) depth--;
+    else if (!m[2]) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAt) return max;
+      }
+    }
+  }
+  return max;
+};
+
 export const parseXml = (text: string, part: string): Document => {
   if (DTD.test(text)) throw new XmlError(`文件部件「${part}」含有 DOCTYPE/ENTITY 声明（正常的 Word/Excel 文件不会有，可能是恶意构造的文件），已拒绝读取`);
+  if (xmlDepth(text, MAX_XML_DEPTH) > MAX_XML_DEPTH)
+    throw new XmlError(`文件部件「${part}」的结构嵌套超过 ${MAX_XML_DEPTH} 层，不像正常的 Word/Excel 文件（可能是恶意构造的文件），已拒绝读取`);
   // The fast reader builds what the readers walk; whatever it does not accept goes to xmldom below.
   const light = parseXmlLight(text);
   if (light) return light as unknown as Document;

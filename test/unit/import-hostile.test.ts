@@ -102,6 +102,12 @@ describe('hostile files are refused with a clear message', () => {
     await refused('年报.docx', zipRaw([{ name: 'word/document.xml', data: xml, method: 0, size: xml.length, flags: 1 }]), /已加密/);
   });
 
+  it('elements nested 50,000 deep (an attack on recursion) are refused before parsing', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const deep = `<w:document xmlns:w="${W}"><w:body>${'<w:sdt><w:sdtContent>'.repeat(25_000)}<w:p/>${'</w:sdtContent></w:sdt>'.repeat(25_000)}</w:body></w:document>`;
+    await refused('年报.docx', zipDocx(deep), /结构嵌套超过 256 层/);
+  });
+
   it('malformed XML in document.xml', async () => {
     await refused('年报.docx', zipDocx('<w:document><w:body><w:p>'), /不是有效的 XML/);
   });
