@@ -93,6 +93,28 @@ export const moneyCellValue = (s: string): { value: number | string; numFmt: str
   return exact ? { value: n, numFmt: decimals ? `0.${'0'.repeat(decimals)}` : '0' } : { value: s, numFmt: '@' };
 };
 
+/** What Excel lets a clerk type into a cell: counts are whole numbers ≥ 0, 万元 a number ≥ 0 (checked as typed). */
+const COUNT_RULE: ExcelJS.DataValidation = {
+  type: 'whole',
+  operator: 'greaterThanOrEqual',
+  formulae: [0],
+  allowBlank: true,
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: '件数',
+  error: '件数应为非负整数',
+};
+const MONEY_RULE: ExcelJS.DataValidation = {
+  type: 'decimal',
+  operator: 'greaterThanOrEqual',
+  formulae: [0],
+  allowBlank: true,
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: '金额（万元）',
+  error: '金额应为非负数（单位：万元，最多 6 位小数）',
+};
+
 /** A total whose stored value is the sum of its parts gets a formula; a wrong one is kept as entered, uncovered. */
 const sumAgrees = (report: Report, id: CellId): boolean => {
   const rhs = SUM_OF.get(id)!;
@@ -155,10 +177,13 @@ const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report): void => {
           const m = moneyCellValue(String(v));
           cell.value = m.value;
           cell.numFmt = m.numFmt;
+          if (typeof m.value === 'number') cell.dataValidation = MONEY_RULE;
         } else {
           const formula = totalFormula(id);
-          cell.value = formula && sumAgrees(report, id) ? { formula, result: Number(v) } : Number(v);
+          const live = formula !== undefined && sumAgrees(report, id);
+          cell.value = live ? { formula, result: Number(v) } : Number(v);
           cell.numFmt = '0';
+          if (!live) cell.dataValidation = COUNT_RULE;
         }
       } else {
         cell.value = g.text;

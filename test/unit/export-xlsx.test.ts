@@ -94,7 +94,11 @@ const expectLiveTotals = (wb: ExcelJS.Workbook): void => {
         expect(typeof cell.result).toBe('number');
         expect(evaluateSum(ws, cell.formula)).toBe(cell.result);
         formulas++;
-      } else expect(typeof v === 'number' || typeof v === 'string').toBe(true);
+      } else {
+        expect(typeof v === 'number' || typeof v === 'string').toBe(true);
+        // what a clerk types is checked by Excel: counts whole and ≥ 0, money ≥ 0
+        if (typeof v === 'number') expect(cell.dataValidation).toMatchObject({ type: cellDef(g.cellId)!.unit === 'money' ? 'decimal' : 'whole', operator: 'greaterThanOrEqual', showErrorMessage: true });
+      }
     }
   }
   expect(formulas).toBe(COMPUTED_CELLS.size);
