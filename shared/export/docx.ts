@@ -71,7 +71,8 @@ const paragraphStyles = (): IParagraphStyleOptions[] => {
     basedOn: 'Normal',
     quickFormat: true,
     run: { font: fontOf(FONTS.table), size },
-    paragraph: { spacing: { line, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } },
+    // centred: numbers and column headings, most of a table; left-aligned labels say so themselves
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { line, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } },
   });
   return [
     {
@@ -161,7 +162,7 @@ const tableCell = (t: TableId, c: GridCell, report: Report, widths: number[]): T
     children: [
       new Paragraph({
         style: TABLE_STYLE[t],
-        alignment: alignmentOf(t, c),
+        ...(alignmentOf(t, c) === AlignmentType.LEFT ? { alignment: AlignmentType.LEFT } : {}),
         children: [new TextRun(c.kind === 'item' ? { text, bold: true } : text)],
       }),
     ],
