@@ -22,7 +22,7 @@ export type ZipLimits = {
   readonly maxTotalSize: number;
 };
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxEntrySize: 10 * 1024 * 1024, maxTotalSize: 50 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxEntrySize: 5 * 1024 * 1024, maxTotalSize: 50 * 1024 * 1024 };
 
 /** Thrown inside the import code only; every reader turns it into { ok: false, message }. */
 export class ZipError extends Error {}
