@@ -7,7 +7,7 @@ import type { TableId } from '../format/types';
 import { SECTIONS } from '../format/sections';
 import type { Block, ImportNote, ImportResult } from './types';
 import { readBlocks } from './blocks-reader';
-import { refusal } from './docx';
+import { notOfficeZip, refusal } from './docx';
 import { headingIndex } from './sections';
 import { sheetBlocks, xlsxSheets, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type XlsxSheet } from './xlsx-blocks';
 import { openZip, type SafeZip } from './zip';
@@ -111,6 +111,8 @@ export const importXlsxZip = (zip: SafeZip): ImportResult => {
 };
 
 export const importXlsx = async (bytes: Uint8Array): Promise<ImportResult> => {
+  const wrong = notOfficeZip(bytes, ' Excel 工作簿（.xlsx）');
+  if (wrong) return { ok: false, kind: 'xlsx', message: wrong };
   let zip: SafeZip;
   try {
     zip = openZip(bytes);

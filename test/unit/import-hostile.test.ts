@@ -137,7 +137,12 @@ describe('hostile files are refused with a clear message', () => {
     if (!x.ok) expect(x.message).toMatch(/Word 文档/);
     const d = importDocx(strToU8('not a zip'));
     expect(d.ok).toBe(false);
-    if (!d.ok) expect(d.message).toMatch(/不是有效的压缩包/);
+    if (!d.ok) expect(d.message).toMatch(/内容不是 Word 文档（\.docx），而是文本或网页/);
+    const xls = await importXlsx(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(600, 8)]));
+    expect(xls.ok).toBe(false);
+    if (!xls.ok) expect(xls.message).toMatch(/旧版 Office 二进制文件（\.doc 或 \.xls）.*另存为/);
+    const junk = importDocx(randomBytes(5000, 11));
+    expect(junk.ok || junk.message).toMatch(/内容无法识别/);
   });
 
   it('zip.ts throws only ZipError, and the process goes on reading good files afterwards', async () => {
