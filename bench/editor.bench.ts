@@ -20,6 +20,19 @@ const KEYSTROKES = 200;
 const FRAME_MS = 1000 / 60;
 const LOAD_RUNS = 7;
 
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { type?: string } } };
+
+/**
+ * CPU time the page's main thread spent, from a Chromium trace (thread time, so it does not grow when
+ * other processes compete for the CPU the way wall-clock time does).
+ */
+const mainThread = (events: TraceEvent[]) => {
+  const meta = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'EventDispatch'));
+  return meta ? events.filter((e) => e.pid === meta.pid && e.tid === meta.tid) : [];
+};
+const tasks = (evs: TraceEvent[]) => evs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+const inside = (outer: TraceEvent, e: TraceEvent) => e.ts >= outer.ts && e.ts <= outer.ts + (outer.dur ?? 0);
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
@@ -52,6 +65,22 @@ try {
     await page.waitForSelector('html[data-ready="1"]');
     const t = await page.evaluate(() => performance.getEntriesByName('editor-ready')[0]!.startTime);
     if (i > 0) loads.push(t);
+    await context.close();
+  }
+
+  // CPU time of one more load: every main-thread task from navigation to the editor's ready mark
+  let loadCpu = NaN;
+  {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'] });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready="1"]');
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    const main = mainThread(trace.traceEvents);
+    const ready = trace.traceEvents.find((e) => e.name === 'editor-ready');
+    const start = trace.traceEvents.find((e) => e.name === 'navigationStart' || e.name === 'fetchStart');
+    if (ready) loadCpu = tasks(main).filter((t) => t.ts <= ready.ts && (!start || t.ts >= start.ts)).reduce((a, t) => a + (t.tdur ?? t.dur ?? 0), 0) / 1000;
     await context.close();
   }
 
@@ -99,6 +128,21 @@ try {
     );
   });
 
+  // warm-up: the first keystrokes of a session compile the code paths (JIT); they are timed separately
+  const warm = await page.evaluate(() => {
+    const el = document.querySelector('input[data-cell="t3.declined_mass.natural"]') as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      setter.call(el, String(i));
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push(performance.now() - t);
+    }
+    el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    return times;
+  });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
   const cells = ['t3.granted.natural', 't3.new.commercial', 't3.withheld_third_party.natural', 't3.unavailable_not_held.legal', 't3.declined_repeat.research', 't3.other_other.other_org', 't3.partial.nonprofit', 't3.carried_out.natural', 't3.carried_in.legal', 't3.withheld_process.commercial'];
   let done = 0;
   for (const id of cells) {
@@ -113,20 +157,46 @@ try {
     }
     await page.keyboard.press('Enter');
   }
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const main = mainThread(trace.traceEvents);
+  const runTasks = tasks(main);
+  const keydowns = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').slice(-KEYSTROKES - cells.length * 2);
+  const renders = main.filter((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout' || e.name === 'PrePaint' || e.name === 'Paint');
+  const cpuKey: number[] = [];
+  const cpuFrame: number[] = [];
+  for (const k of keydowns) {
+    const task = runTasks.find((t) => inside(t, k));
+    if (!task) continue;
+    const ms = (task.tdur ?? task.dur ?? 0) / 1000;
+    // the rendering of the next frame: the first later task that lays out or paints
+    const next = runTasks.find((t) => t.ts > task.ts + (task.dur ?? 0) && renders.some((r) => inside(t, r)));
+    cpuKey.push(ms);
+    cpuFrame.push(ms + (next ? (next.tdur ?? next.dur ?? 0) / 1000 : 0));
+  }
+  if (process.env['BENCH_DEBUG']) {
+    const by = new Map<string, number>();
+    for (const e of main) if (e.ph === 'X') by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+    console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `  ${k}: ${v.toFixed(1)} ms`).join('\n'));
+  }
   const { dom, frame } = await page.evaluate(() => (window as unknown as { __bench: { dom: number[]; frame: number[] } }).__bench);
   const findings = await page.locator('[data-testid="findings"] [data-code]').count();
   await context.close();
 
   console.log(`editor benchmark — Chromium ${browser.version()}, ${KEYSTROKES} keystrokes in 表三 cells of a full report (合计自动计算 on, ${findings} findings listed at the end)`);
   console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are wall-clock: a loaded machine inflates them)`);
+  console.log(`warm-up: 20 input events before measuring, the first took ${warm[0]!.toFixed(2)} ms (JIT), the last ${warm[19]!.toFixed(2)} ms`);
   console.log(`keystrokes measured: ${dom.length} DOM updates, ${frame.length} frames`);
   line('keydown → findings panel updated, p95', pct(dom, 95), 'ms', 8);
   line('keydown → findings panel updated, max', Math.max(...dom), 'ms', 16);
   console.log(`${'keydown → findings panel updated, median'.padEnd(44)} ${median(dom).toFixed(2).padStart(9)} ms`);
   line('keydown → next painted frame, p95', pct(frame, 95), 'ms', 2 * FRAME_MS);
   console.log(`${'keydown → next painted frame, median'.padEnd(44)} ${median(frame).toFixed(2).padStart(9)} ms`);
+  console.log(`CPU time of the page's main thread per keystroke (from a trace; ${cpuKey.length} keydowns incl. End/Enter):`);
+  console.log(`${'  keydown task (handlers, checks, React, DOM), p95'.padEnd(44)} ${pct(cpuKey, 95).toFixed(2).padStart(9)} ms   (max ${Math.max(...cpuKey).toFixed(2)} ms)`);
+  console.log(`${'  keydown task + next frame (style, layout, paint), p95'.padEnd(44)} ${pct(cpuFrame, 95).toFixed(2).padStart(9)} ms   (max ${Math.max(...cpuFrame).toFixed(2)} ms)`);
   line(`load → interactive, median of ${loads.length}`, median(loads), 'ms', 500);
   console.log(`${`load → interactive, max of ${loads.length}`.padEnd(44)} ${Math.max(...loads).toFixed(2).padStart(9)} ms`);
+  console.log(`${'  CPU time of the main thread until ready'.padEnd(44)} ${loadCpu.toFixed(2).padStart(9)} ms`);
   line(`initial JS (${initial.length} file${initial.length > 1 ? 's' : ''}, gzip)`, initialGzip, 'KB', 300);
   if (dom.length !== KEYSTROKES) {
     console.log(`MISSED: ${KEYSTROKES - dom.length} keystrokes did not update the findings panel`);

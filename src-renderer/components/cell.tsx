@@ -121,6 +121,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
   const delta = prev !== undefined ? change(value, prev) : '';
   return (
     <td className={cls} colSpan={colSpan && colSpan > 1 ? colSpan : undefined}>
+      <div className={prev !== undefined ? 'box with-prev' : 'box'}>
       <input
         data-cell={id}
         aria-label={ARIA.get(id)}
@@ -167,6 +168,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
           {hint}
         </span>
       )}
+      </div>
     </td>
   );
 });
