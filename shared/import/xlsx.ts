@@ -12,10 +12,10 @@ import { headingIndex } from './sections';
 import { sheetBlocks, xlsxSheets, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type XlsxSheet } from './xlsx-blocks';
 import { openZip, type SafeZip } from './zip';
 
-const TABLE_OF_NUMERAL: Record<string, TableId> = { 二: 't2', 三: 't3', 四: 't4' };
+const TABLE_OF_NUMERAL: Record<string, TableId> = { 二: 't2', 三: 't3', 四: 't4', '2': 't2', '3': 't3', '4': 't4' };
 const SECTION_OF: Record<TableId, number> = { t2: 1, t3: 2, t4: 3 };
 /** A sheet of one statutory table: named 「表三」 or titled 「表三 收到和处理…」. */
-const TABLE_TITLE = /^\s*表\s*([二三四])(?![\u4e00-\u9fff]{0,2}[、.．])/;
+const TABLE_TITLE = /^\s*表\s*([二三四234])(?![\u4e00-\u9fff0-9]{0,2}[、.．])/;
 /** Our export's pointer from the narrative sheet to a table sheet. */
 const SEE_SHEET = /^见工作表「[^」]*」$/;
 

@@ -111,6 +111,35 @@ describe('workbooks laid out like the official tables by others', () => {
   });
 });
 
+describe('one sheet per table, named 表2/表3/表4, narratives on a first sheet', () => {
+  it('each table goes under its heading, the text under it stays with it', async () => {
+    const want = seedWithNarratives(SEED_FILES[0]!);
+    const wb = new ExcelJS.Workbook();
+    const main = wb.addWorksheet('正文');
+    let r = 1;
+    main.getCell(r++, 1).value = `${want.agency}${want.year}年政府信息公开工作年度报告`;
+    for (const s of SECTIONS) {
+      if (s.kind !== 'narrative') continue;
+      main.getCell(r++, 1).value = s.heading;
+      for (const p of want.narratives[s.id].split('\n')) if (p) main.getCell(r++, 1).value = p;
+    }
+    for (const t of ['t2', 't3', 't4'] as const) {
+      const ws = wb.addWorksheet(`表${{ t2: 2, t3: 3, t4: 4 }[t]}`);
+      for (const row of tableLayout(t).rows)
+        for (const g of row) {
+          ws.getCell(1 + g.row, 1 + g.col).value = g.kind === 'data' ? (want.cells[g.cellId!] as number | string) : g.text;
+          if (g.rowSpan > 1 || g.colSpan > 1) ws.mergeCells(1 + g.row, 1 + g.col, g.row + g.rowSpan, g.col + g.colSpan);
+        }
+      ws.getCell(tableLayout(t).rows.length + 2, 1).value = `注：${t} 的说明。`;
+    }
+    const res = await importXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(res.ok, res.ok ? '' : res.message).toBe(true);
+    if (!res.ok) return;
+    expectSameReport(res.report, want);
+    expect(res.report.tableTexts).toEqual({ t2: '注：t2 的说明。', t3: '注：t3 的说明。', t4: '注：t4 的说明。' });
+  });
+});
+
 describe('xlsx-blocks', () => {
   it('stored doubles come back as written: no float noise, no exponent', () => {
     expect(numberText('5884.0157')).toBe('5884.0157');
