@@ -8,9 +8,11 @@ import { normaliseNumberText } from '../report/number-input';
  * Labels and cell texts repeat across every report of a batch (the CLI reads thousands): these pure
  * functions of strings are cached, in bounded maps so a long run cannot grow them without limit.
  */
-const memo = <R>(fn: (s: string) => R, max = 50_000): ((s: string) => R) => {
+const memo = <R>(fn: (s: string) => R, maxLength = 120, max = 50_000): ((s: string) => R) => {
   const cache = new Map<string, R>();
   return (s) => {
+    // long texts (paragraphs, whole pages) rarely repeat and cost more to hash than to compute
+    if (s.length > maxLength) return fn(s);
     const hit = cache.get(s);
     if (hit !== undefined || cache.has(s)) return hit as R;
     const v = fn(s);
@@ -83,7 +85,7 @@ const similarityCached = memo((key: string): number => {
   let inter = 0;
   for (const [g, n] of ga) inter += Math.min(n, gb.get(g) ?? 0);
   return (2 * inter) / (a.length - 1 + (b.length - 1));
-});
+}, 240);
 
 const CN_NUMERALS = '一二三四五六七八九十';
 export const cnNumeral = (ch: string): number => CN_NUMERALS.indexOf(ch) + 1;
