@@ -118,7 +118,6 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
           continue;
         }
       }
-      periodYear = periodYear ?? yearFromPeriod(text);
       if (section < 0) preamble.push(text);
       else texts[SECTION_TARGET[section]!].push(text);
       continue;
@@ -157,6 +156,14 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   let year = title?.year ?? null;
   if (!title) notes.push({ level: 'warning', message: '未找到报告标题（「××× 20××年政府信息公开工作年度报告」），机关名称需手工填写' });
   else if (!title.agency) notes.push({ level: 'warning', message: '报告标题中没有机关名称，请手工填写' });
+  if (year === null) {
+    // only needed without a title: the statistical period 「…年1月1日至12月31日」
+    for (const b of blocks) {
+      if (b.kind !== 'paragraph' || !/3\s*1\s*日/.test(b.text)) continue;
+      periodYear = yearFromPeriod(b.text);
+      if (periodYear !== null) break;
+    }
+  }
   if (year === null && periodYear !== null) {
     year = periodYear;
     notes.push({ level: 'info', message: `报告年度取自统计期限：${year} 年` });

@@ -25,7 +25,8 @@ const HEADING_RE = /^#{0,6}\s*([一二三四五六])\s*[、.,，．]\s*(.+)$/u;
 
 /** The section (0 for 一 … 5 for 六) a paragraph opens, or -1. */
 export const headingIndex = (text: string): number => {
-  if (text.includes('\t') || text.includes('|')) return -1;
+  // headings are short: long paragraphs are not normalised at all
+  if (text.length > 80 || text.includes('\t') || text.includes('|')) return -1;
   const line = text.normalize('NFKC').replace(/^[\s#*>]+/, '').replace(/[*\s]+$/, '');
   const m = HEADING_RE.exec(line);
   if (!m) return -1;
@@ -47,6 +48,7 @@ const SUFFIX = bare(REPORT_TITLE_SUFFIX).replace(/^年/, '');
  * or year first: 「2023年新乡市人民政府办公室政府信息公开工作年度报告」.
  */
 export const parseTitle = (text: string): Title | null => {
+  if (text.length > 160) return null;
   const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));
   if (s.length > 80) return null;
   // 「…年度报告」 at the end, or 「…年度报告（2023年度）」
