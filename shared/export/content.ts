@@ -2,7 +2,7 @@
  * What every export prints, decided once: the value text of a cell, the paragraphs of a narrative and
  * which of its lines are sub-headings. The Word, Excel and HTML builders only lay these out.
  */
-import type { CellId } from '../format/types';
+import type { CellId, TableId } from '../format/types';
 import type { CellValue, Report } from '../report/document';
 import { reportTitle } from '../format/sections';
 
@@ -44,4 +44,14 @@ export const titleLines = (report: Report): string[] => {
   const full = reportTitle(report.agency, report.year);
   const agency = report.agency.trim();
   return agency && full.startsWith(agency) ? [agency, full.slice(agency.length)] : [full];
+};
+
+/**
+ * Column widths of the statutory tables in millimetres of the 156 mm 版心: label columns wide enough for their
+ * longest words, data columns even. Word uses them as they are; the HTML fragment as percentages.
+ */
+export const COLUMN_MM: Record<TableId, readonly number[]> = {
+  t2: [40, 38.7, 38.7, 38.6],
+  t3: [15, 17, 47, ...Array<number>(7).fill(11)],
+  t4: Array<number>(15).fill(156 / 15),
 };

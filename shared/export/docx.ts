@@ -26,7 +26,7 @@ import type { TableId } from '../format/types';
 import { SECTIONS, reportTitle } from '../format/sections';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
-import { cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
+import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 import { FONT_TABLE_XML, FONTS } from './docx-fonts';
 
 const twipsOfMm = (mm: number): number => Math.round((mm * 1440) / 25.4);
@@ -133,15 +133,9 @@ const narrativeParagraph = (p: string): Paragraph => {
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER } as const;
 
-/** Column widths in twips that fit the 版心: label columns wide enough for their longest words, data columns even. */
+/** Column widths in twips that fit the 版心 exactly. */
 const columnWidths = (t: TableId): number[] => {
-  const mm =
-    t === 't2'
-      ? [40, 38.7, 38.7, 38.6]
-      : t === 't3'
-        ? [15, 17, 47, ...Array<number>(7).fill(11)]
-        : Array<number>(15).fill(156 / 15);
-  const tw = mm.map(twipsOfMm);
+  const tw = COLUMN_MM[t].map(twipsOfMm);
   // absorb rounding so the table is exactly the width of the 版心
   tw[tw.length - 1]! += TEXT_WIDTH - tw.reduce((a, b) => a + b, 0);
   return tw;

@@ -8,7 +8,7 @@ import { SECTIONS } from '../format/sections';
 import { TABLE_NAMES } from '../format/cells';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
-import { cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
+import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -30,6 +30,13 @@ const cellHtml = (t: TableId, g: GridCell, report: Report, inHead: boolean): str
   return `<th${spans(g)} scope="${scope}" style="${style};font-weight:${g.kind === 'item' ? 'bold' : 'normal'}">${escapeHtml(g.text)}</th>`;
 };
 
+/** Column widths as in the Word export, so a browser does not squeeze the number columns to one character. */
+const colgroup = (t: TableId): string => {
+  const mm = COLUMN_MM[t];
+  const total = mm.reduce((a, b) => a + b, 0);
+  return `<colgroup>${mm.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('')}</colgroup>`;
+};
+
 const tableHtml = (t: TableId, report: Report): string => {
   const layout = tableLayout(t);
   const row = (cells: readonly GridCell[], inHead: boolean) => `<tr>${cells.map((g) => cellHtml(t, g, report, inHead)).join('')}</tr>`;
@@ -38,6 +45,7 @@ const tableHtml = (t: TableId, report: Report): string => {
   return (
     `<table data-table="${t}" style="${TABLE_STYLE}">` +
     `<caption style="caption-side:top;font-weight:bold;padding:4px">${escapeHtml(TABLE_NAMES[t])}</caption>` +
+    colgroup(t) +
     (head.length ? `<thead>${head.map((r) => row(r, true)).join('')}</thead>` : '') +
     `<tbody>${body.map((r) => row(r, false)).join('')}</tbody></table>`
   );

@@ -90,6 +90,10 @@ describe('HTML fragment for a CMS', () => {
     for (const t of TABLE_IDS) {
       const table = doc.querySelector(`table[data-table="${t}"]`)!;
       expect(table.getAttribute('style')).toContain('border-collapse:collapse');
+      // column widths, so a browser does not squeeze the number columns: one <col> per grid column, adding up to 100%
+      const cols = Array.from(table.querySelectorAll('colgroup > col')).map((c) => Number(/width:([\d.]+)%/.exec(c.getAttribute('style') ?? '')?.[1]));
+      expect(cols).toHaveLength(tableLayout(t).columnCount);
+      expect(Math.abs(cols.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.1);
       for (const th of Array.from(table.querySelectorAll('thead th'))) expect(th.getAttribute('scope')).toMatch(/^col(group)?$/);
       for (const cell of Array.from(table.querySelectorAll('td, th'))) expect(cell.getAttribute('style')).toContain('border:1px solid #000');
     }
