@@ -19,8 +19,8 @@ type Row = string[];
 
 /** Elements that merely wrap content (content controls, custom XML, smart tags): read through them. */
 const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'dir', 'bdo']);
-/** Elements whose text is not what the reader sees. */
-const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference', 'Fallback', 'txbxContent']);
+/** Elements whose text is not what the reader sees (deleted text, field codes, properties, text boxes, ruby guide text). */
+const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference', 'Fallback', 'txbxContent', 'rt']);
 
 /** The text of a paragraph (or any run container): w:t, tabs, breaks; fields show their result, not their code. */
 const runText = (el: Element): string => {

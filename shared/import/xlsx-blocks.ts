@@ -37,6 +37,9 @@ const relsOf = (zip: SafeZip, part: string): Map<string, string> => {
   return out;
 };
 
+/** Excel writes characters XML cannot hold as _xHHHH_ (a line break in a cell as _x000D_, a literal "_x" as _x005F_x). */
+const unescapeOoxml = (s: string): string => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+
 /** The text of a shared or inline string: plain <t>, or rich-text runs <r><t>; phonetic hints <rPh> are not text. */
 const stringText = (si: Element): string => {
   let s = '';
@@ -44,7 +47,7 @@ const stringText = (si: Element): string => {
     if (c.localName === 't') s += c.textContent ?? '';
     else if (c.localName === 'r') for (const t of childElements(c, 't')) s += t.textContent ?? '';
   }
-  return s;
+  return unescapeOoxml(s);
 };
 
 /** Column letters → 0-based index (A → 0, AA → 26). */

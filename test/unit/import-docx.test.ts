@@ -102,12 +102,14 @@ describe('docx-blocks: what a Word body becomes', () => {
       '<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r></w:p>' +
       '<w:p><w:r><w:t xml:space="preserve">共 </w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>12</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>21</w:t></w:r></w:ins><w:r><w:t> 件</w:t></w:r></w:p>' +
       '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>' +
-      '<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件内文字</w:t></w:r></w:p></w:sdtContent></w:sdt>';
+      '<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件内文字</w:t></w:r></w:p></w:sdtContent></w:sdt>' +
+      '<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhèng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>政</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>务</w:t></w:r></w:p>';
     expect(blocksOf(xml)).toEqual([
       { kind: 'paragraph', text: '甲\t乙\n丙' },
       { kind: 'paragraph', text: '共 21 件' },
       { kind: 'paragraph', text: '3' },
       { kind: 'paragraph', text: '控件内文字' },
+      { kind: 'paragraph', text: '政务' },
     ]);
   });
 

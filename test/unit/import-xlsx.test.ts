@@ -10,7 +10,9 @@ import { buildXlsx } from '../../shared/export/xlsx';
 import { importReportFile } from '../../shared/import';
 import { importText } from '../../shared/import/text';
 import { importXlsx } from '../../shared/import/xlsx';
-import { numberText, sheetBlocks } from '../../shared/import/xlsx-blocks';
+import { numberText, sheetBlocks, xlsxSheets } from '../../shared/import/xlsx-blocks';
+import { openZip } from '../../shared/import/zip';
+import { strToU8, zipSync } from 'fflate';
 import type { Report } from '../../shared/report';
 import { randomConsistentReport } from '../helpers/random-report';
 import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
@@ -146,6 +148,24 @@ describe('xlsx-blocks', () => {
     expect(numberText('5884.015700000001')).toBe('5884.0157');
     expect(numberText('1E-3')).toBe('0.001');
     expect(numberText('41485')).toBe('41485');
+  });
+
+  it('shared strings: rich-text runs joined, phonetic hints dropped, _xHHHH_ escapes decoded; merged cells show their top-left value only', () => {
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rels = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const zip = openZip(
+      zipSync({
+        'xl/workbook.xml': strToU8(`<workbook ${ns} ${rels}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>',
+        ),
+        'xl/sharedStrings.xml': strToU8(`<sst ${ns}><si><r><t>行政</t></r><r><rPr/><t>许可</t></r><rPh><t>xingzheng</t></rPh></si><si><t>第一行_x000D_\n第二行</t></si><si><t>覆盖</t></si></sst>`),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>5884.015700000001</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><f>SUM(B1:B1)</f><v>12</v></c><c r="C2" t="inlineStr"><is><t>内联</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells></worksheet>`,
+        ),
+      }),
+    );
+    expect(xlsxSheets(zip)).toEqual([{ name: 'S', truncated: false, rows: [['行政许可', '5884.0157', ''], ['第一行\r\n第二行', '12', '内联']] }]);
   });
 
   it('rows become paragraphs around a table; an empty row ends a table; 表二 item lines stay in the table', () => {
