@@ -62,7 +62,7 @@ const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportR
     const what = looksLikeHtml(s.text) ? '网页（HTML）' : looksLikeOurJson(s.text) ? '本程序的报告文件' : '纯文本';
     return {
       ok: false,
-      message: `文件扩展名为 .${ext}，但内容不是${OFFICE_EXT[ext]}，而是${what}。可能是改过扩展名的文件；如确为${what}，请将扩展名改为 .${what === '纯文本' ? 'txt' : what === '本程序的报告文件' ? 'gkreport' : 'html'} 后再导入`,
+      message: `文件扩展名为 .${ext}，但内容不是 ${OFFICE_EXT[ext]}，而是${what}。可能是改过扩展名的文件；如确为${what}，请将扩展名改为 .${what === '纯文本' ? 'txt' : what === '本程序的报告文件' ? 'gkreport' : 'html'} 后再导入`,
     };
   }
   const encodingNote: ImportNote | null = s.encoding === 'gb18030' ? { level: 'info', message: '文件不是 UTF-8 编码，已按 GB18030（兼容 GBK/GB2312）编码读取' } : null;

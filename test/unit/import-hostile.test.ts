@@ -117,7 +117,7 @@ describe('hostile files are refused with a clear message', () => {
   });
 
   it('a .docx that is really a .txt, and an .xlsx that is really a web page', async () => {
-    await refused('2023年报.docx', strToU8(seedText(SEED_FILES[0]!)), /扩展名为 \.docx，但内容不是Word 文档，而是纯文本.*改为 \.txt/);
+    await refused('2023年报.docx', strToU8(seedText(SEED_FILES[0]!)), /扩展名为 \.docx，但内容不是 Word 文档，而是纯文本.*改为 \.txt/);
     await refused('2023年报.xlsx', strToU8('<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>'), /扩展名为 \.xlsx.*网页/);
   });
 
