@@ -4,7 +4,7 @@
  * Files go out in small chunks, results come back per chunk and are handed on in input order.
  */
 import { Worker, parentPort } from 'node:worker_threads';
-import type { PreviousYear } from '../shared/rules';
+import { evaluate, type Finding, type PreviousYear } from '../shared/rules';
 import type { ImportResult } from '../shared/import/types';
 import { checkFile, unreadableEntry, type FileEntry } from './check-file';
 import { readReportFile } from './read-report';
@@ -14,8 +14,16 @@ export type CheckWorkerData = { readonly role: 'check'; readonly task: 'check' |
 type Job = { readonly id: number; readonly files: readonly string[] };
 type Done<R> = { readonly id: number; readonly entries: readonly R[] };
 
+/** What a 'read' task returns: the import result and, for a report, its own findings (evaluated in the worker). */
+export type ReadOutcome = { readonly result: ImportResult; readonly findings: readonly Finding[] | null };
+
+const readAndEvaluate = async (f: string): Promise<ReadOutcome> => {
+  const result = await readReportFile(f);
+  return { result, findings: result.ok ? evaluate(result.report) : null };
+};
+
 const taskFn = (data: CheckWorkerData): ((f: string) => Promise<unknown>) =>
-  data.task === 'read' ? readReportFile : (f) => checkFile(f, data.previous);
+  data.task === 'read' ? readAndEvaluate : (f) => checkFile(f, data.previous);
 
 /** The loop a worker runs. */
 export const runCheckWorker = (data: CheckWorkerData): void => {
@@ -33,8 +41,8 @@ export type Sink<R> = (index: number, result: R) => void;
 export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, entryUrl: URL | string, sink: Sink<FileEntry>): Promise<void> =>
   runInOrder<FileEntry>(files, { role: 'check', task: 'check', previous }, jobs, entryUrl, sink, (f, why) => unreadableEntry(f, why));
 
-export const readInOrder = (files: readonly string[], jobs: number, entryUrl: URL | string, sink: Sink<ImportResult>): Promise<void> =>
-  runInOrder<ImportResult>(files, { role: 'check', task: 'read', previous: null }, jobs, entryUrl, sink, (_f, why) => ({ ok: false, message: why }));
+export const readInOrder = (files: readonly string[], jobs: number, entryUrl: URL | string, sink: Sink<ReadOutcome>): Promise<void> =>
+  runInOrder<ReadOutcome>(files, { role: 'check', task: 'read', previous: null }, jobs, entryUrl, sink, (_f, why) => ({ result: { ok: false, message: why }, findings: null }));
 
 const runInOrder = async <R>(
   files: readonly string[],

@@ -67,8 +67,8 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
 
   const c = new Consolidator();
   const progress = createProgress(files.length, '汇总中');
-  await readInOrder(files, jobsOpt ? Number(jobsOpt) : defaultJobs(files), new URL(import.meta.url), (i, r) => {
-    if (r.ok) c.add(files[i]!, r.report);
+  await readInOrder(files, jobsOpt ? Number(jobsOpt) : defaultJobs(files), new URL(import.meta.url), (i, { result: r, findings }) => {
+    if (r.ok) c.add(files[i]!, r.report, findings ?? undefined);
     else unreadable.push({ file: files[i]!, reason: r.message });
     progress.tick();
   });

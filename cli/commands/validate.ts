@@ -39,16 +39,18 @@ const OPTIONS = [
 
 /**
  * Worker threads pay off when there is enough to read: each starts the whole bundle (~0.1–0.3 s of CPU).
- * A Word or Excel file takes ~40 ms to read, a text page ~3 ms, our JSON well under 1 ms (measured,
- * bench/cli.bench.ts), so the estimated single-thread work decides.
+ * A Word or Excel file takes ~15 ms to read, a text page ~2 ms, our JSON under 1 ms, and evaluating
+ * a report ~1.5 ms (measured, bench/cli.bench.ts), so the estimated single-thread work decides.
  */
-const COST_MS: Record<string, number> = { '.docx': 40, '.xlsx': 40, '.html': 4, '.htm': 4, '.txt': 3, '.text': 3 };
+const COST_MS: Record<string, number> = { '.docx': 15, '.xlsx': 15, '.html': 3, '.htm': 3, '.txt': 2, '.text': 2 };
+/** evaluate() with the narrative checks, on a report with real narratives. */
+const EVALUATE_MS = 1.5;
 const WORTH_WORKERS_MS = 1200;
 
 export const defaultJobs = (files: readonly string[]): number => {
   const cores = Math.min(availableParallelism(), 8);
   if (cores < 2) return 1;
-  const work = files.reduce((a, f) => a + (COST_MS[extname(f).toLowerCase()] ?? 0.5), 0);
+  const work = files.reduce((a, f) => a + (COST_MS[extname(f).toLowerCase()] ?? 0.5) + EVALUATE_MS, 0);
   return work >= WORTH_WORKERS_MS ? cores : 1;
 };
 

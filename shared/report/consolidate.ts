@@ -58,7 +58,8 @@ export class Consolidator {
   private readonly notes: string[] = [];
   private readonly years = new Map<number | null, number>();
 
-  add(name: string, report: Report): SourceSummary {
+  /** `findings`: the source's own findings when already evaluated (e.g. in a worker thread). */
+  add(name: string, report: Report, findings?: readonly Finding[]): SourceSummary {
     for (const c of CELLS) {
       const v = report.cells[c.id];
       if (v === null || v === undefined) continue;
@@ -71,7 +72,7 @@ export class Consolidator {
         else this.fen.set(c.id, (this.fen.get(c.id) ?? 0n) + f);
       }
     }
-    const summary: SourceSummary = { name, agency: report.agency, year: report.year, findings: evaluate(report) };
+    const summary: SourceSummary = { name, agency: report.agency, year: report.year, findings: findings ?? evaluate(report) };
     this.sources.push(summary);
     this.years.set(report.year, (this.years.get(report.year) ?? 0) + 1);
     const key = agencyKey(report.agency);
