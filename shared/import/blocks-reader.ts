@@ -94,7 +94,6 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   const preamble: string[] = [];
   const texts: Record<NarrativeId | TableId, string[]> = { overview: [], problems: [], other_matters: [], t2: [], t3: [], t4: [] };
   const rowsOf: Record<TableId, Row[]> = { t2: [], t3: [], t4: [] };
-  let lastTable: TableId | null = null;
   let ignoredTables = 0;
 
   for (const b of blocks) {
@@ -125,13 +124,13 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     const rows = b.rows.filter((r) => r.some((c) => c.trim() !== ''));
     if (rows.length === 0) continue;
     const bySection = section >= 1 && section <= 3 ? (SECTION_TARGET[section] as TableId) : null;
-    const t: TableId | null = classifyTable(rows) ?? bySection ?? lastTable;
+    // a grid outside 二、三、四 without the words of a statutory table (a page's metadata box, a list of links) is not one
+    const t: TableId | null = classifyTable(rows) ?? bySection;
     if (!t) {
       ignoredTables++;
       continue;
     }
     rowsOf[t].push(...rows);
-    lastTable = t;
   }
 
   const reads: Record<TableId, TableRead> = { t2: mapT2(rowsOf.t2), t3: mapT3(rowsOf.t3), t4: mapT4(rowsOf.t4) };

@@ -78,7 +78,9 @@ export const textToBlocks = (input: string): Block[] => {
       }
     }
     const inTableSection = section >= 1 && section <= 3;
-    if (inTableSection && isLooseTableLine(line) && !isPageNoise(line)) {
+    // a sentence standing alone where a table could be (「本年度未发生政府信息公开行政复议、行政诉讼情况」) stays text
+    const lone = table === null && !/\s/.test(line.trim()) && line.trim().length >= 20 && !/[\d０-９]/.test(line) && !/[勾钩]稽/.test(line) && !NUMBERING_START.test(line);
+    if (inTableSection && !lone && isLooseTableLine(line) && !isPageNoise(line)) {
       const cells = looseCells(line);
       // a table's rows follow one another; a lone label line counts only next to other rows or numbers
       if (table !== null || cells.some(isNumberCell) || cells.length > 0) {

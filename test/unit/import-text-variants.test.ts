@@ -232,6 +232,28 @@ describe('more of what real pages do (济源 seed)', () => {
     expect(r.notes.some((n) => n.level === 'warning' && n.message.includes('标题'))).toBe(true);
   });
 
+  it('a sentence instead of 表四 is kept as text and the table is reported missing', () => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('行政复议\t'));
+    const sentence = '本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况';
+    lines.splice(at, 4, sentence);
+    const r = ok(importText(lines.join('\n')));
+    expect(r.report.tableTexts.t4).toBe(sentence);
+    expect(r.stats.found.t4).toBe(0);
+    expect(r.notes.some((n) => n.table === 't4' && n.level === 'error' && n.message.includes('未找到表四'))).toBe(true);
+    expectCells(
+      Object.fromEntries(CELL_IDS.filter((id) => !id.startsWith('t4.')).map((id) => [id, r.report.cells[id] ?? null])),
+      Object.fromEntries(CELL_IDS.filter((id) => !id.startsWith('t4.')).map((id) => [id, want[id]])),
+    );
+  });
+
+  it('a page box with numbers after 六 (索引号, 发布日期) is not taken for a statutory table', () => {
+    const boxed = `${text}\n\n索引号\t11410000005747341X\t发布机构\t办公室\n文号\t1\t生成日期\t2024\n`;
+    const r = ok(importText(boxed));
+    expectCells(r.report.cells, want);
+    expect(problems(r)).toEqual([]);
+  });
+
   it('a misaligned row (label shifted one column, numbers one tab short) is read from its numbers', () => {
     const shifted = text.replace(/^\t\(二\) 部分公开(.*)$/m, '(二) 部分公开$1');
     expect(shifted).not.toBe(text);
