@@ -44,6 +44,11 @@ const main = async (argv: readonly string[]): Promise<number> => {
 if (!isMainThread && (workerData as CheckWorkerData | undefined)?.role === 'check') {
   runCheckWorker(workerData as CheckWorkerData);
 } else {
+  // `validate dir | head`: the reader went away; stop quietly instead of printing a stack.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
