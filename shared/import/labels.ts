@@ -53,7 +53,8 @@ const NUMBER_RE = /^[-+]?\d+(?:\.\d+)?$/;
 const DASH_RE = /^[-—–－/／~～]+$|^无$/;
 
 export const numberText = memo((raw: string): string | null => {
-  let s = normaliseNumberText(raw.normalize('NFKC')).replace(/(件|项|个|条|万元)$/, '');
+  // a unit after the number (「1,052件」「5884.0157万元」) goes before separators are read; 元 is not 万元 and stays a refusal
+  let s = normaliseNumberText(raw.normalize('NFKC').trim().replace(/\s*(件|项|个|条|次|万元)$/, ''));
   if (NUMBER_RE.test(s)) return s;
   // spaces inside a number that are not thousands groups ("1 0 2" from a broken copy): only digits and spaces
   if (/^\d[\d ]*\d$/.test(s) && !/ {2,}/.test(s)) {

@@ -92,6 +92,20 @@ describe.each(SEED_FILES)('layout variants of %s read to the seed cells', (file)
     expectCells(r.report.cells, want);
   });
 
+  it('units after the numbers (「1,052件」, 「5884.0157万元」)', () => {
+    const lines = text.split('\n');
+    const withUnits = lines
+      .map((l) => {
+        if (!l.includes('\t')) return l;
+        if (l.startsWith('行政事业性收费')) return l.replace(/\t([\d.]+)\t/, '\t$1万元\t');
+        return l.split('\t').map((c) => (isNum(c) && !c.includes('.') ? `${Number(c).toLocaleString('en-US')}件` : c)).join('\t');
+      })
+      .join('\n');
+    expect(withUnits).toContain('万元\t');
+    const r = ok(importText(withUnits));
+    expectCells(r.report.cells, want);
+  });
+
   it('blank cells instead of 0 read as blank (null), never 0', () => {
     const blank = mapCells(text, (c) => (c.trim() === '0' ? '' : c));
     const r = ok(importText(blank));
