@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 
 export const cell = (page: Page, id: string) => page.locator(`input[data-cell="${id}"]`);
-export const cellTd = (page: Page, id: string) => page.locator(`td:has(> input[data-cell="${id}"])`);
+export const cellTd = (page: Page, id: string) => page.locator(`td:has(input[data-cell="${id}"])`);
 export const findings = (page: Page) => page.locator('[data-testid="findings"]');
 export const finding = (page: Page, code: string) => page.locator(`[data-testid="findings"] [data-code="${code}"]`);
 
