@@ -40,6 +40,34 @@ export const classifyTable = (rows: readonly Row[]): TableId | null => {
   return best;
 };
 
+/** The statutory table a row opens, when a page puts several tables (and their headings) in one grid. */
+const tableStartOf = (row: Row): TableId | null => {
+  const filled = row.filter((c) => c.trim() !== '');
+  if (filled.length === 1) {
+    const h = headingIndex(filled[0]!);
+    if (h >= 1 && h <= 3) return SECTION_TARGET[h] as TableId;
+  }
+  const w = bare(canonicalText(row.join('')));
+  if (w.startsWith('第二十条第一项')) return 't2';
+  if (w.includes('申请人情况') || w.includes('勾稽关系')) return 't3';
+  if (w.includes('行政复议') && w.includes('行政诉讼')) return 't4';
+  return null;
+};
+
+/** Splits a grid that holds more than one statutory table at the rows that open each of them. */
+export const splitGrid = (rows: readonly Row[]): { table: TableId | null; rows: Row[] }[] => {
+  const parts: { table: TableId | null; rows: Row[] }[] = [{ table: null, rows: [] }];
+  for (const row of rows) {
+    const start = tableStartOf(row);
+    const cur = parts[parts.length - 1]!;
+    if (start && start !== cur.table && (cur.table !== null || cur.rows.some((r) => r.some((c) => c.trim() !== '')))) parts.push({ table: start, rows: [] });
+    else if (start && cur.table === null) cur.table = start;
+    const isHeading = row.filter((c) => c.trim() !== '').length === 1 && headingIndex(row.find((c) => c.trim() !== '')!) >= 0;
+    if (!isHeading) parts[parts.length - 1]!.rows.push(row);
+  }
+  return parts.filter((p) => p.rows.length > 0);
+};
+
 const sum = (cells: Cells, ids: readonly CellId[]): number => ids.reduce((a, id) => a + (typeof cells[id] === 'number' ? (cells[id] as number) : 0), 0);
 
 const identityNote = (i: Identity, l: number, r: number): ImportNote => {
@@ -121,16 +149,20 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
       else texts[SECTION_TARGET[section]!].push(text);
       continue;
     }
-    const rows = b.rows.filter((r) => r.some((c) => c.trim() !== ''));
-    if (rows.length === 0) continue;
-    const bySection = section >= 1 && section <= 3 ? (SECTION_TARGET[section] as TableId) : null;
-    // a grid outside 二、三、四 without the words of a statutory table (a page's metadata box, a list of links) is not one
-    const t: TableId | null = classifyTable(rows) ?? bySection;
-    if (!t) {
-      ignoredTables++;
-      continue;
+    const all = b.rows.filter((r) => r.some((c) => c.trim() !== ''));
+    if (all.length === 0) continue;
+    const parts = splitGrid(all);
+    if (parts.length > 1) notes.push({ level: 'info', message: `一个表格中含有 ${parts.length} 张统计表，已分开读取` });
+    for (const part of parts) {
+      const bySection = section >= 1 && section <= 3 ? (SECTION_TARGET[section] as TableId) : null;
+      // a grid outside 二、三、四 without the words of a statutory table (a page's metadata box, a list of links) is not one
+      const t: TableId | null = (parts.length > 1 ? part.table : null) ?? classifyTable(part.rows) ?? bySection;
+      if (!t) {
+        ignoredTables++;
+        continue;
+      }
+      rowsOf[t].push(...part.rows);
     }
-    rowsOf[t].push(...rows);
   }
 
   const reads: Record<TableId, TableRead> = { t2: mapT2(rowsOf.t2), t3: mapT3(rowsOf.t3), t4: mapT4(rowsOf.t4) };

@@ -87,6 +87,23 @@ describe('table grids: merged cells expanded', () => {
     ]);
   });
 
+  it('reads the three tables from one <table> with the section headings as merged rows', () => {
+    const report = seedWithText('2023_xinxiang-city-office.txt');
+    const page = renderReportHtml(report);
+    const tables = [...page.matchAll(/<table border="1">([\s\S]*?)<\/table>/g)].map((m) => m[1]!.replace(/<\/?tbody>/g, ''));
+    expect(tables).toHaveLength(3);
+    const heads = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'];
+    const one = `<table border="1">${tables.map((t, i) => `<tr><td colspan="15"><b>${heads[i]}</b></td></tr>${t}`).join('')}</table>`;
+    let html = page;
+    for (const h of heads) html = html.replace(`<p style="text-indent:2em"><strong>${h}</strong></p>`, '');
+    html = html.replace(/<table border="1">[\s\S]*?<\/table>/, one).replace(/<table border="1">\n[\s\S]*?<\/table>/g, '');
+    expect(html.match(/<table border/g)).toHaveLength(1);
+    const r = importHtml(html);
+    if (!r.ok) throw new Error(r.message);
+    expect(diffCells(r.report.cells, seedExpectation('2023_xinxiang-city-office.txt').cells)).toEqual([]);
+    expect(r.report.narratives).toEqual(report.narratives);
+  });
+
   it('takes the page <title> when the body has no title line', () => {
     const html = renderReportHtml(seedWithText('2023_xiuwu-county.txt')).replace(/<h1[^>]*>.*?<\/h1>/, '').replace(/_政府门户网站/, '');
     const r = importHtml(html);

@@ -246,6 +246,21 @@ describe('more of what real pages do (济源 seed)', () => {
     expect(r.notes.some((n) => n.level === 'warning' && n.message.includes('标题'))).toBe(true);
   });
 
+  it('all three tables and their headings in one grid are split and read', () => {
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('二、主动公开'));
+    const to = lines.findIndex((l) => l.startsWith('五、存在的主要问题'));
+    const grid = lines
+      .slice(from, to)
+      .filter((l) => l.trim() !== '')
+      .map((l) => (l.includes('\t') ? l : `${l}\t\t\t`));
+    const one = [...lines.slice(0, from), ...grid, '', ...lines.slice(to)].join('\n');
+    const r = ok(importText(one));
+    expectCells(r.report.cells, want);
+    expect(problems(r)).toEqual([]);
+    expect(r.notes.some((n) => n.message.includes('3 张统计表'))).toBe(true);
+  });
+
   it('a sentence instead of 表四 is kept as text and the table is reported missing', () => {
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.startsWith('行政复议\t'));
