@@ -114,7 +114,8 @@ const ITEM_RE = /^(?:(\d{1,2})[.、,，)]|\((\d{1,2})\))(?!\d)/;
  */
 export const parseLabel = (raw: string): LabelParts => parseLabelCached(raw);
 const parseLabelCached = memo((raw: string): LabelParts => {
-  let s = canonicalText(raw).replace(/（/g, '(').replace(/）/g, ')');
+  // no row label is longer than a line; a pasted essay in a label cell is cut so the scan stays cheap
+  let s = canonicalText(raw.length > 300 ? raw.slice(0, 300) : raw).replace(/（/g, '(').replace(/）/g, ')');
   let top: number | undefined;
   let group: number | undefined;
   let item: number | undefined;

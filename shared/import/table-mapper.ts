@@ -121,10 +121,10 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     const nums = tail.filter(isValueish);
     // the numbers match the columns one to one: take them in order, whatever their positions
     const byOrder = nums.length === cols.length;
-    const single = cols.length === 1 || (header && [...header.values()].filter((c) => c.kind === 'cell').length === 1 && nums.length === 1);
     cols.forEach(({ rel, col }, i) => {
       let raw = byOrder ? nums[i] : tail[rel];
-      if (!byOrder && single && col.kind === 'cell' && (raw === undefined || isEmptyCell(raw)) && nums.length === 1 && cols.length === 1) raw = nums[0];
+      // a one-column row whose only number stands one cell off
+      if (!byOrder && cols.length === 1 && (raw === undefined || isEmptyCell(raw)) && nums.length === 1) raw = nums[0];
       if (col.kind === 'cell') {
         const id = `t2.${m.id}.${col.id}`;
         const v = cellValue(raw, b.unit);
