@@ -16,7 +16,7 @@ const BLOCK_TAGS = new Set([
 /** Elements whose content is never part of the report. */
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav', 'footer', 'aside', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'head']);
 /** class/id names of page furniture on government sites. */
-const NOISE_NAME = /(^|[-_\s])(nav|navbar|menu|footer|foot|bottom|breadcrumb|crumbs?|position|location|share|sidebar|copyright|toolbar|topbar|print|fontsize|qrcode|ewm)([-_\s\d]|$)/i;
+const NOISE_NAME = /(^|[-_\s])(nav|navbar|menu|footer|foot|breadcrumb|crumbs?|position|location|share|sidebar|copyright|toolbar|topbar|fontsize|qrcode|ewm)([-_\s\d]|$)/i;
 const MAX_SPAN = 100;
 const MAX_GRID_CELLS = 200_000;
 
@@ -24,7 +24,12 @@ const isHidden = (n: HtmlNode): boolean => {
   const style = (n.attrs.style ?? '').replace(/\s+/g, '').toLowerCase();
   return style.includes('display:none') || style.includes('visibility:hidden') || 'hidden' in n.attrs;
 };
-const isNoise = (n: HtmlNode): boolean => SKIP_TAGS.has(n.tag) || isHidden(n) || NOISE_NAME.test(n.attrs.class ?? '') || NOISE_NAME.test(n.attrs.id ?? '');
+/** Page furniture by element name, hidden style, or (when byName) class/id names. */
+const noiseTest =
+  (byName: boolean) =>
+  (n: HtmlNode): boolean =>
+    SKIP_TAGS.has(n.tag) || isHidden(n) || (byName && (NOISE_NAME.test(n.attrs.class ?? '') || NOISE_NAME.test(n.attrs.id ?? '')));
+const DEFAULT_NOISE = noiseTest(true);
 
 /** A table with another table inside is page layout, not data: its cells are read as flow. */
 const hasNestedTable = (table: HtmlNode): boolean => {
@@ -51,7 +56,7 @@ const span = (v: string | undefined): number => {
 };
 
 /** Expands rowspan/colspan into a rectangular grid of texts. */
-export const tableGrid = (table: HtmlNode): string[][] => {
+export const tableGrid = (table: HtmlNode, isNoise: (n: HtmlNode) => boolean = DEFAULT_NOISE): string[][] => {
   const grid: (string | undefined)[][] = [];
   let cells = 0;
   tableRows(table).forEach((tr, r) => {
@@ -62,7 +67,7 @@ export const tableGrid = (table: HtmlNode): string[][] => {
       while (grid[r]![c] !== undefined) c++;
       const rs = span(td.attrs.rowspan);
       const cs = span(td.attrs.colspan);
-      const text = cellText(td);
+      const text = cellText(td, isNoise);
       for (let i = 0; i < rs; i++) {
         grid[r + i] ??= [];
         for (let j = 0; j < cs; j++) {
@@ -79,7 +84,7 @@ export const tableGrid = (table: HtmlNode): string[][] => {
 };
 
 /** A cell's text: its paragraphs and line breaks become "\n" (the label reader removes them inside words). */
-const cellText = (td: HtmlNode): string =>
+const cellText = (td: HtmlNode, isNoise: (n: HtmlNode) => boolean): string =>
   textOf(td, (n) => !isNoise(n), BLOCK_TAGS)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
@@ -87,7 +92,8 @@ const cellText = (td: HtmlNode): string =>
     .join('\n');
 
 /** Walks the page in reading order: paragraphs from flow text, grids from data tables. */
-export const htmlToBlocks = (html: string): Block[] => {
+export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
+  const isNoise = noiseTest(dropByClassName);
   const root = html2Tree(html);
   const blocks: Block[] = [];
   let line = '';
@@ -113,7 +119,7 @@ export const htmlToBlocks = (html: string): Block[] => {
         line = textOf(caption, (x) => !isNoise(x), BLOCK_TAGS);
         flush();
       }
-      const rows = tableGrid(n);
+      const rows = tableGrid(n, isNoise);
       if (rows.length > 0) blocks.push({ kind: 'table', rows });
       return;
     }
@@ -134,7 +140,12 @@ export const importHtml = (html: string): ImportResult => {
   if (typeof html !== 'string') return { ok: false, kind: 'html', message: '读取失败：不是网页内容' };
   if (html.trim() === '') return { ok: false, kind: 'html', message: '网页内容为空' };
   try {
-    return readBlocks(htmlToBlocks(html), 'html');
+    const r = readBlocks(htmlToBlocks(html), 'html');
+    const cells = (x: ImportResult) => (x.ok ? x.stats.found.t2 + x.stats.found.t3 + x.stats.found.t4 : -1);
+    if (r.ok && cells(r) === 200) return r;
+    // a site that names its content box like page furniture (class="…-foot", id="location…"): read again keeping it
+    const again = readBlocks(htmlToBlocks(html, false), 'html');
+    return cells(again) > cells(r) ? again : r;
   } catch (e) {
     return { ok: false, kind: 'html', message: `读取网页失败：${(e as Error).message}` };
   }

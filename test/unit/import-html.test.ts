@@ -104,6 +104,16 @@ describe('table grids: merged cells expanded', () => {
     expect(r.report.narratives).toEqual(report.narratives);
   });
 
+  it('reads a report whose content box is named like page furniture (class="main-location")', () => {
+    const report = seedWithText('2023_xiuwu-county.txt');
+    const html = renderReportHtml(report).replace('<div class="article">', '<div class="main-location" id="nav_content">');
+    expect(html).toContain('class="main-location"');
+    const r = importHtml(html);
+    if (!r.ok) throw new Error(r.message);
+    expect(diffCells(r.report.cells, seedExpectation('2023_xiuwu-county.txt').cells)).toEqual([]);
+    expect(r.report.agency).toBe('修武县人民政府');
+  });
+
   it('takes the page <title> when the body has no title line', () => {
     const html = renderReportHtml(seedWithText('2023_xiuwu-county.txt')).replace(/<h1[^>]*>.*?<\/h1>/, '').replace(/_政府门户网站/, '');
     const r = importHtml(html);
