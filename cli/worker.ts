@@ -63,6 +63,8 @@ const runInOrder = async <R>(
   const results = new Map<number, readonly R[]>();
   let nextChunk = 0;
   let emitted = 0;
+  let completed = 0;
+  let wake: (() => void) | null = null;
   const flush = () => {
     while (results.has(emitted)) {
       const entries = results.get(emitted)!;
@@ -72,44 +74,56 @@ const runInOrder = async <R>(
       emitted++;
     }
   };
-  await new Promise<void>((resolve) => {
-    let live = 0;
-    const start = () => {
-      const w = new Worker(entryUrl, { workerData: data });
-      live++;
-      const inFlight = new Set<number>();
-      const feed = () => {
-        // two chunks in flight per worker so it never waits for the main thread
-        while (inFlight.size < 2 && nextChunk < chunks.length) {
-          const job = chunks[nextChunk++]!;
-          inFlight.add(job.id);
-          w.postMessage(job);
-        }
-        if (inFlight.size === 0) void w.terminate();
-      };
-      w.on('message', (d: Done<R>) => {
-        inFlight.delete(d.id);
-        results.set(d.id, d.entries);
-        flush();
-        feed();
-      });
-      w.on('error', (e) => {
-        // a crashed worker (a bug, or memory exhausted by a hostile file) loses only its own chunks
-        for (const id of inFlight) results.set(id, chunks[id]!.files.map((f) => failed(f, `读取时程序出错：${e.message}`)));
-        inFlight.clear();
-        flush();
-      });
-      w.on('exit', () => {
-        for (const id of inFlight) results.set(id, chunks[id]!.files.map((f) => failed(f, '读取时程序意外退出')));
-        inFlight.clear();
-        flush();
-        live--;
-        if (nextChunk < chunks.length) start();
-        else if (live === 0) resolve();
-      });
-      feed();
+  const complete = (id: number, entries: readonly R[]) => {
+    results.set(id, entries);
+    completed++;
+    flush();
+    wake?.();
+  };
+  const workers: Worker[] = [];
+  const start = () => {
+    const w = new Worker(entryUrl, { workerData: data });
+    workers.push(w);
+    const inFlight = new Set<number>();
+    const feed = () => {
+      // two chunks in flight per worker so it never waits for the main thread
+      while (inFlight.size < 2 && nextChunk < chunks.length) {
+        const job = chunks[nextChunk++]!;
+        inFlight.add(job.id);
+        w.postMessage(job);
+      }
+      if (inFlight.size === 0) void w.terminate();
     };
-    for (let k = 0; k < Math.min(jobs, chunks.length); k++) start();
-  });
-  flush();
+    const lose = (why: string) => {
+      // a crashed worker (a bug, or memory exhausted by a hostile file) loses only its own chunks
+      for (const id of inFlight) complete(id, chunks[id]!.files.map((f) => failed(f, why)));
+      inFlight.clear();
+    };
+    w.on('message', (d: Done<R>) => {
+      inFlight.delete(d.id);
+      complete(d.id, d.entries);
+      feed();
+    });
+    w.on('error', (e) => lose(`读取时程序出错：${e.message}`));
+    w.on('exit', () => lose('读取时程序意外退出'));
+    feed();
+  };
+  // The main thread is one of the `jobs` threads: it reads chunks too, between handling the workers' replies.
+  for (let k = 0; k < Math.min(jobs - 1, chunks.length); k++) start();
+  const fn = taskFn(data) as (f: string) => Promise<R>;
+  while (completed < chunks.length) {
+    if (nextChunk < chunks.length) {
+      const job = chunks[nextChunk++]!;
+      const out: R[] = [];
+      for (const f of job.files) out.push(await fn(f));
+      complete(job.id, out);
+      await new Promise<void>((r) => setImmediate(r));
+    } else {
+      await new Promise<void>((r) => {
+        wake = r;
+      });
+      wake = null;
+    }
+  }
+  for (const w of workers) void w.terminate();
 };
