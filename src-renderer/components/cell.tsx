@@ -152,11 +152,10 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
         onPaste={onPaste}
         onCopy={onCopy}
       />
-      {severity && strong && (
-        <span className={`mark mark-${severity}`} aria-hidden="true" title={title}>
-          {ICON[severity]}
-        </span>
-      )}
+      {/* always present (hidden when unmarked): inserting an element on each keystroke would re-lay out the whole table */}
+      <span className={`mark mark-${severity && strong ? severity : 'none'}`} aria-hidden="true" title={severity && strong ? title : undefined}>
+        {ICON[severity ?? 'error']}
+      </span>
       {prev !== undefined && (
         <span className="prev" title="上年数值及变化">
           {prev === null ? '上年空' : `上年${formatValue(prev)}`}
