@@ -7,7 +7,6 @@ import type { ImportResult } from '../../shared/import/types';
 
 const exporters = import.meta.glob(['../../shared/export/docx.ts', '../../shared/export/xlsx.ts', '../../shared/export/html.ts']);
 const importers = import.meta.glob(['../../shared/import/index.ts', '../../shared/import/text.ts']);
-const narrative = import.meta.glob(['../../shared/narrative/draft.ts']);
 
 const load = async <T>(map: Record<string, () => Promise<unknown>>, path: string, what: string): Promise<T> => {
   const f = map[path];
@@ -21,5 +20,3 @@ export const loadHtml = () => load<{ buildHtml(r: Report): string }>(exporters, 
 export const loadFileImport = () =>
   load<{ importReportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> | ImportResult }>(importers, '../../shared/import/index.ts', '读取外来文件');
 export const loadTextImport = () => load<{ importText(text: string): Promise<ImportResult> | ImportResult }>(importers, '../../shared/import/text.ts', '读取报告文本');
-export const loadDraft = () =>
-  load<{ draftApplicationSentence(r: Report): string; draftReviewSentence(r: Report): string }>(narrative, '../../shared/narrative/draft.ts', '插入标准表述');

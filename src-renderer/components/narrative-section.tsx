@@ -3,7 +3,7 @@ import { memo, useRef, useState } from 'react';
 import type { NarrativeId, TableId } from '../../shared/format/types';
 import { endEdit, setNarrative, typeNarrative, typeTableText, useDoc } from '../store/document-store';
 import { setStatus } from '../store/view-store';
-import { loadDraft } from '../api/lazy';
+import { draftApplicationSentence, draftReviewSentence } from '../../shared/narrative/draft';
 import type { Report } from '../../shared/report/document';
 import { derive } from '../store/findings';
 
@@ -13,9 +13,8 @@ const countParagraphs = (s: string) => s.split(/\n+/).filter((p) => p.trim()).le
 /** Where the caret was when the textarea lost focus: the button must insert there, not at the end. */
 const carets = new Map<NarrativeId, { start: number; end: number }>();
 
-export const insertStandardSentences = async (id: NarrativeId): Promise<void> => {
+export const insertStandardSentences = (id: NarrativeId): void => {
   try {
-    const { draftApplicationSentence, draftReviewSentence } = await loadDraft();
     const report = useDoc.getState().report;
     const sentences = [draftApplicationSentence(report), draftReviewSentence(report)].filter((s) => s.trim()).join('');
     const text = report.narratives[id];
@@ -88,7 +87,7 @@ export const NarrativeSection = memo(function NarrativeSection({ id, heading, pl
       <div className="section-head">
         <h2 id={`h-${id}`}>{heading}</h2>
         {id === 'overview' && (
-          <button type="button" className="btn small" data-testid="insert-standard" onMouseDown={remember} onClick={() => void insertStandardSentences(id)} title="按表三、表四的数字生成依申请公开和行政复议、行政诉讼的标准表述，插入到光标处">
+          <button type="button" className="btn small" data-testid="insert-standard" onMouseDown={remember} onClick={() => insertStandardSentences(id)} title="按表三、表四的数字生成依申请公开和行政复议、行政诉讼的标准表述，插入到光标处">
             插入标准表述
           </button>
         )}
