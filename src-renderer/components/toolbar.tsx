@@ -8,7 +8,6 @@ import { totalsDisagree } from '../../shared/report/totals';
 
 export const Toolbar = memo(function Toolbar() {
   const auto = useDoc((s) => s.report.settings.autoTotals);
-  const canUndo = useStore(useDoc.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(useDoc.temporal, (t) => t.futureStates.length > 0);
   const fileName = useView((s) => s.fileName);
   const dirty = useDoc((s) => s.report) !== useView((s) => s.savedReport);
@@ -32,7 +31,7 @@ export const Toolbar = memo(function Toolbar() {
         <button type="button" className="btn" data-testid="export-html" onClick={() => void exportReport('html')} disabled={busy}>网页</button>
       </div>
       <div className="group">
-        <button type="button" className="btn" data-testid="undo" onClick={undo} disabled={!canUndo} title="撤销（Ctrl+Z）">撤销</button>
+        <button type="button" className="btn" data-testid="undo" onClick={undo} title="撤销（Ctrl+Z）">撤销</button>
         <button type="button" className="btn" data-testid="redo" onClick={redo} disabled={!canRedo} title="重做（Ctrl+Y）">重做</button>
       </div>
       <label className="switch" title="开启时，各“总计”单元格由各项自动求和，不可手工填写">
