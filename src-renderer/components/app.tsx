@@ -56,13 +56,18 @@ export const App = () => {
     };
     const unsubDoc = useDoc.subscribe(report);
     const unsubView = useView.subscribe((s, p) => s.savedReport !== p.savedReport && report());
+    // Each unsaved document left by a crash is offered in turn; one window holds one document, so the
+    // first one accepted opens here and any later ones stay in the recovery folder for the next start.
     void api.listRecoveries().then(async (list) => {
-      const first = list[0];
-      if (!first) return;
-      if (window.confirm(`发现上次未保存的报告「${first.title}」（${new Date(first.savedAt).toLocaleString('zh-CN')}），是否恢复？`)) {
-        const opened = await api.restoreRecovery(first.id);
-        if (opened) show(opened);
-      } else await api.discardRecovery(first.id);
+      for (const entry of list) {
+        if (window.confirm(`发现上次未保存的报告「${entry.title}」（${new Date(entry.savedAt).toLocaleString('zh-CN')}），是否恢复？`)) {
+          const opened = await api.restoreRecovery(entry.id);
+          if (opened) {
+            show(opened);
+            return;
+          }
+        } else await api.discardRecovery(entry.id);
+      }
     });
     return () => {
       window.removeEventListener('keydown', onGlobalKey, true);

@@ -65,7 +65,8 @@ export const openTemplate = () =>
 export const saveReport = (saveAs: boolean) =>
   run('保存', async () => {
     const report = useDoc.getState().report;
-    const res = await api.saveReport(report, { saveAs });
+    // A report that has no file yet (new, imported, template) always asks where to save, so it never overwrites another file.
+    const res = await api.saveReport(report, { saveAs: saveAs || useView.getState().fileName === null });
     if (res.ok) {
       useView.setState({ savedReport: report, fileName: res.fileName });
       setStatus(`已保存「${res.fileName}」`, 'ok');
