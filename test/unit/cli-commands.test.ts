@@ -1,11 +1,11 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CELLS, CELL_IDS } from '../../shared/format/cells';
 import { importReportFile } from '../../shared/import';
 import { type Report, restoreOrThrow, serialiseReport } from '../../shared/report';
 import { SEED_FILES, SEEDS_DIR, seedExpectation, seedReport } from '../helpers/seeds';
-import { ensureCliBuilt, runCli, tempDir } from './cli-harness';
+import { ensureCliBuilt, runCli, removeTempDirs, tempDir } from './cli-harness';
 
 const seedPaths = SEED_FILES.map((f) => join(SEEDS_DIR, f));
 const readReport = (p: string): Report => restoreOrThrow(readFileSync(p, 'utf8'));
@@ -30,6 +30,7 @@ const matchingLastYear = (thisYear: Report): Report => {
 };
 
 beforeAll(ensureCliBuilt, 60_000);
+afterAll(removeTempDirs);
 
 describe('consolidate', () => {
   it('sums the five seed texts cell by cell, money exact, into our JSON file (exit 0)', () => {

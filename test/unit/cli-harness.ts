@@ -4,7 +4,7 @@
  * written to a temp name and renamed, so test files building at once never see half a file.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +59,16 @@ export const runCli = (args: readonly string[], opts: { cwd?: string } = {}): Cl
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
 
-export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `dr-${prefix}-`));
+const created: string[] = [];
+export const tempDir = (prefix: string): string => {
+  const d = mkdtempSync(join(tmpdir(), `dr-${prefix}-`));
+  created.push(d);
+  return d;
+};
+/** For afterAll: removes the temp folders this test file made. */
+export const removeTempDirs = (): void => {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
+};
 
 /** The JSON entries of `validate --json` (parses and returns `files`). */
 export type ValidateJson = {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError, parseArgs } from '../../cli/args';
 import { defaultJobs } from '../../cli/commands/validate';
 import { collectInputs } from '../../cli/files';
@@ -9,7 +9,9 @@ import { cellsText } from '../../cli/findings-output';
 import { csvLine } from '../../cli/output';
 import { createProgress } from '../../cli/progress';
 import { displayWidth, renderTable, wrap } from '../../cli/table-output';
-import { tempDir } from './cli-harness';
+import { removeTempDirs, tempDir } from './cli-harness';
+
+afterAll(removeTempDirs);
 
 describe('option parsing', () => {
   const specs = [{ name: 'json' }, { name: 'output', short: 'o', value: true }] as const;

@@ -1,10 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../shared/format/cells';
 import { serialiseReport } from '../../shared/report';
 import { SEED_FILES, SEEDS_DIR, seedExpectation, seedReport, seedText } from '../helpers/seeds';
-import { type ValidateJson, ensureCliBuilt, runCli, tempDir } from './cli-harness';
+import { type ValidateJson, ensureCliBuilt, runCli, removeTempDirs, tempDir } from './cli-harness';
 
 const seedPaths = SEED_FILES.map((f) => join(SEEDS_DIR, f));
 
@@ -30,6 +30,7 @@ const raise = (text: string, t: { line: number; field: number; value: number }):
 };
 
 beforeAll(ensureCliBuilt, 60_000);
+afterAll(removeTempDirs);
 
 describe('validate --json on the seed reports', () => {
   it('gives every cell of expected.json exactly, and no error-level finding (exit 0)', () => {
