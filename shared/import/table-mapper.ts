@@ -111,14 +111,24 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
   const seenRows = new Set<string>();
   const unmapped2019: string[] = [];
 
-  const assign = (m: { bi: number; id: string }, tail: readonly string[]) => {
+  const assign = (m: { bi: number; id: string }, cellsAfterLabel: readonly string[]) => {
+    let tail = cellsAfterLabel;
     const b = T2_BLOCKS[m.bi]!;
     seenRows.add(m.id);
     const header = headers.get(m.bi);
     const cols: { rel: number; col: T2Col }[] = header
       ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
       : b.columns.map((c, i) => ({ rel: i, col: { kind: 'cell', id: c.id } as T2Col }));
-    const nums = tail.filter(isValueish);
+    let nums = tail.filter(isValueish);
+    // more tokens than columns: numbers whose thousands are separated by spaces (「138 918」), when only one joining fits
+    if (nums.length > cols.length) {
+      const joined = thousandsGroups(nums, cols.length, () => true);
+      if (joined) {
+        note(out, 't2', 'info', `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的「${nums.join(' ')}」按以空格分隔千位读作「${joined.join(' ')}」，请核对`);
+        nums = joined;
+        tail = joined;
+      }
+    }
     // the numbers match the columns one to one: take them in order, whatever their positions
     const byOrder = nums.length === cols.length;
     cols.forEach(({ rel, col }, i) => {
@@ -357,13 +367,46 @@ export const matchT3Label = (label: string, context: T3GroupKey | null, expected
   return { kind: 'row', id: text.id, confident: text.score >= 0.9, exact: text.score === 1 };
 };
 
-type Extracted = { values: (string | undefined)[]; uncertain: boolean; extra: boolean };
+type Extracted = { values: (string | undefined)[]; uncertain: boolean; extra: boolean; joined?: boolean };
+
+/**
+ * PDF text separates thousands by a space (「1 012」), which splits one number into two tokens. The ways of
+ * joining 3-digit tokens to the token before them that give exactly n numbers are tried; the one reading is
+ * kept only if it is the single one that passes check (the row total), otherwise null.
+ */
+export const thousandsGroups = (tokens: readonly string[], n: number, check: (vals: string[]) => boolean): string[] | null => {
+  if (tokens.length > n + 6) return null;
+  const found: string[][] = [];
+  const walk = (i: number, acc: string[]) => {
+    if (found.length > 1) return;
+    if (acc.length > n) return;
+    if (i === tokens.length) {
+      if (acc.length === n && check(acc)) found.push(acc);
+      return;
+    }
+    let num = tokens[i]!;
+    if (!/^\d{1,3}$/.test(num) && !/^\d+(\.\d+)?$/.test(num)) return;
+    walk(i + 1, [...acc, num]);
+    // a lead of 1-3 digits followed by groups of exactly three digits
+    for (let j = i + 1; j < tokens.length && /^\d{1,3}$/.test(tokens[i]!) && /^\d{3}(\.\d+)?$/.test(tokens[j]!); j++) {
+      num += tokens[j]!;
+      walk(j + 1, [...acc, num]);
+      if (tokens[j]!.includes('.')) break;
+    }
+  };
+  walk(0, []);
+  return found.length === 1 ? found[0]! : null;
+};
 
 /** The N value cells of a row's tail (cells after its label). */
 const extractValues = (tail: readonly string[], learned: Map<number, number>, check: (vals: (string | undefined)[]) => boolean): Extracted => {
   const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
   if (idx.length === N) return { values: idx.map((i) => tail[i]), uncertain: false, extra: false };
-  if (idx.length > N) return { values: idx.slice(-N).map((i) => tail[i]), uncertain: true, extra: true };
+  if (idx.length > N) {
+    const merged = thousandsGroups(idx.map((i) => tail[i]!), N, check);
+    if (merged) return { values: merged, uncertain: false, extra: false, joined: true };
+    return { values: idx.slice(-N).map((i) => tail[i]), uncertain: true, extra: true };
+  }
   if (tail.length <= N) {
     const vals = Array.from({ length: N }, (_, i) => tail[i]);
     return { values: vals, uncertain: tail.length < N && idx.length > 0, extra: false };
@@ -444,6 +487,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     assigned.add(id);
     const ex = extractValues(tail, learned, rowTotalHolds);
     if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`);
+    else if (ex.joined) note(out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
     else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`);
     T3_COLUMNS.forEach((c, i) => {
       const cid = `t3.${id}.${c.id}`;

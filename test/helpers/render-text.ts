@@ -41,7 +41,7 @@ export const markdownTable = (rows: readonly (readonly string[])[]): string[] =>
   return [line(rows[0]!), `|${rows[0]!.map(() => '---').join('|')}|`, ...rows.slice(1).map(line)];
 };
 
-const isNumber = (s: string): boolean => /^[0-9０-９][0-9０-９.,．]*$/.test(s.trim());
+const isNumber = (s: string): boolean => /^[0-9０-９][0-9０-９.,． ]*$/.test(s.trim());
 
 /**
  * A table as text extracted from a PDF: label words and numbers separated by spaces.

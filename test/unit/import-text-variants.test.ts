@@ -136,6 +136,14 @@ describe.each(SEED_FILES)('layout variants of %s read to the seed cells', (file)
     expect(problems(r)).toEqual([]);
   });
 
+  it('PDF text with thousands separated by a space (「1 012」), confirmed by the row totals', () => {
+    const spaced = mapCells(text, (c) => (isNum(c) && c.split('.')[0]!.length >= 4 ? c.replace(/^(\d+)(\d{3})/, '$1 $2') : c));
+    const pdf = mapTables(spaced, (rows) => pdfTable(rows, 'interleaved'));
+    const r = ok(importText(pdf));
+    expectCells(r.report.cells, want);
+    expect(problems(r)).toEqual([]);
+  });
+
   for (const mode of ['interleaved', 'columns'] as const) {
     it(`PDF-extracted layout, labels and numbers on different lines (${mode}, long labels wrapped)`, () => {
       const pdf = mapTables(text, (rows) => pdfTable(rows, mode, 14));
