@@ -20,20 +20,33 @@ export const displayWidth = (s: string): number => {
 };
 
 /** Breaks a text into lines of at most `width` display columns (hard breaks; Chinese has no spaces to break at). */
+/**
+ * Wraps at the column width. A run of digits or Latin letters (a number, a cell id) is kept whole
+ * when it fits on the next line, so a count is never printed as 「2\n9」; CJK text breaks anywhere.
+ */
 export const wrap = (s: string, width: number): string[] => {
   const out: string[] = [];
+  const tokens = (para: string) => para.match(/[0-9A-Za-z_.,%+-]+|[^]/gu) ?? [];
   for (const para of s.split('\n')) {
     let line = '';
     let w = 0;
-    for (const ch of para) {
-      const cw = isWide(ch.codePointAt(0)!) ? 2 : 1;
-      if (w + cw > width && line) {
+    for (const tok of tokens(para)) {
+      const tw = displayWidth(tok);
+      if (tok.length > 1 && w + tw > width && line && tw <= width) {
         out.push(line);
         line = '';
         w = 0;
       }
-      line += ch;
-      w += cw;
+      for (const ch of tok) {
+        const cw = isWide(ch.codePointAt(0)!) ? 2 : 1;
+        if (w + cw > width && line) {
+          out.push(line);
+          line = '';
+          w = 0;
+        }
+        line += ch;
+        w += cw;
+      }
     }
     out.push(line);
   }
