@@ -47,7 +47,11 @@ const tableStartOf = (row: Row): TableId | null => {
     const h = headingIndex(filled[0]!);
     if (h >= 1 && h <= 3) return SECTION_TARGET[h] as TableId;
   }
-  const w = bare(canonicalText(row.join('')));
+  const raw = row.join('');
+  // Every opening row holds one of these characters whatever its spacing or variant; the other rows
+  // (most of a table) skip the normalisation, which dominates the CPU of a batch of text reports.
+  if (!/[第申勾钩复]/.test(raw)) return null;
+  const w = bare(canonicalText(raw));
   if (w.startsWith('第二十条第一项')) return 't2';
   if (w.includes('申请人情况') || w.includes('勾稽关系')) return 't3';
   if (w.includes('行政复议') && w.includes('行政诉讼')) return 't4';
