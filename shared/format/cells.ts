@@ -69,12 +69,12 @@ export const cellsOfTable = (t: TableId): readonly CellDef[] => CELLS.filter((c)
 export const TABLE_NAMES: Record<TableId, string> = { t2: `表二 ${T2_TITLE}`, t3: '表三 收到和处理政府信息公开申请情况', t4: '表四 政府信息公开行政复议、行政诉讼情况' };
 export const TABLE_SHORT: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
-/** A human name of a cell for messages: 「表三 （一）予以公开 · 自然人」. */
+/** A human name of a cell for messages: 「表三 （一）予以公开·自然人」, 「表三 （三）不予公开·1.属于国家秘密·总计」. */
 export const cellLabel = (id: CellId): string => {
   const d = byId.get(id);
   if (!d) return id;
   const row = d.table === 't4' ? d.columnPath.slice(0, -1).join('·') : (d.rowPath[d.rowPath.length - 1] ?? '');
-  const group = d.table === 't3' && d.rowPath.length === 3 ? `${d.rowPath[1]}` : '';
+  const group = d.table === 't3' && d.rowPath.length === 3 ? `${d.rowPath[1]}·` : '';
   const col = d.columnPath[d.columnPath.length - 1];
   const rowShort = row.replace(/（区分处理的，只计这一情形，不计其他情形）/, '');
   return `${TABLE_SHORT[d.table]} ${group}${rowShort}·${col}`;
