@@ -1,0 +1,237 @@
+/** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
+import { T2_BLOCKS } from '../format/table2';
+import { FORMAT_2019, bare, canonicalText, isEmptyCell, similarity } from './labels';
+import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
+import { thousandsGroups } from './table-mapper-t3';
+
+
+const ITEM_NUMERAL = (item: string): string => /第[（(]([一二三四五六七八九十]+)[)）]项/.exec(item)?.[1] ?? '';
+const T2_ITEM_BLOCK = new Map(T2_BLOCKS.map((b, i) => [ITEM_NUMERAL(b.item), i]));
+const T2_ROW_KEYS = T2_BLOCKS.flatMap((b, bi) => b.rows.map((r) => ({ bi, id: r.id, key: bare(r.label) })));
+
+/** A row label waiting for its numbers on later lines; bi -1 is a 2019 row that has no place in the current format. */
+type Pending = { bi: number; id: string; label: string };
+
+type T2Col = { kind: 'cell'; id: string } | { kind: '2019'; key: keyof typeof FORMAT_2019.t2Columns };
+
+const matchT2Row = (label: string): { bi: number; id: string } | null => {
+  const w = bare(canonicalText(label));
+  if (!w) return null;
+  const exact = T2_ROW_KEYS.find((k) => k.key === w);
+  if (exact) return exact;
+  // 「规范性文件」 for 行政规范性文件
+  const suffix = T2_ROW_KEYS.find((k) => w.length >= 4 && k.key.endsWith(w));
+  if (suffix) return suffix;
+  // the start of a label cut by a line break (「行政规」 / 「范性文件」)
+  const starts = T2_ROW_KEYS.filter((k) => w.length >= 3 && k.key.startsWith(w));
+  if (starts.length === 1) return starts[0]!;
+  const inside = [...T2_ROW_KEYS].sort((a, b) => b.key.length - a.key.length).find((k) => w.includes(k.key) && w.length <= k.key.length + 8);
+  if (inside) return inside;
+  const fuzzy = T2_ROW_KEYS.map((k) => ({ k, s: similarity(w, k.key) })).sort((a, b) => b.s - a.s)[0];
+  return fuzzy && fuzzy.s >= 0.7 ? fuzzy.k : null;
+};
+
+const matchT2Column = (bi: number, header: string): T2Col | null => {
+  const w = bare(canonicalText(header));
+  if (!w) return null;
+  const cols = bi >= 0 ? T2_BLOCKS[bi]!.columns : [];
+  for (const c of cols) {
+    const k = bare(c.label);
+    if (w === k || w.startsWith(k) || k.startsWith(w) || similarity(w, k) >= 0.7) return { kind: 'cell', id: c.id };
+  }
+  for (const [key, label] of Object.entries(FORMAT_2019.t2Columns)) {
+    if (w === bare(label) || similarity(w, bare(label)) >= 0.8) return { kind: '2019', key: key as keyof typeof FORMAT_2019.t2Columns };
+  }
+  return null;
+};
+
+const T2_2019_MAP: Partial<Record<keyof typeof FORMAT_2019.t2Columns, string>> = { made: 'issued', totalPublished: 'effective', decisions: 'decisions' };
+
+export const mapT2 = (rows: readonly Row[]): TableRead => {
+  const out = newRead();
+  let block = -1;
+  const headers = new Map<number, Map<number, T2Col>>();
+  const pending: Pending[] = [];
+  const seen2019Rows = new Set<string>();
+  const seenRows = new Set<string>();
+  const unmapped2019: string[] = [];
+
+  const assign = (m: { bi: number; id: string }, cellsAfterLabel: readonly string[]) => {
+    let tail = cellsAfterLabel;
+    const b = T2_BLOCKS[m.bi]!;
+    seenRows.add(m.id);
+    const header = headers.get(m.bi);
+    const cols: { rel: number; col: T2Col }[] = header
+      ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
+      : b.columns.map((c, i) => ({ rel: i, col: { kind: 'cell', id: c.id } as T2Col }));
+    let nums = tail.filter(isValueish);
+    // more tokens than columns: numbers whose thousands are separated by spaces (「138 918」), when only one joining fits
+    if (nums.length > cols.length) {
+      const joined = thousandsGroups(nums, cols.length, () => true);
+      if (joined) {
+        note(out, 't2', 'info', `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的「${nums.join(' ')}」按以空格分隔千位读作「${joined.join(' ')}」，请核对`);
+        nums = joined;
+        tail = joined;
+      }
+    }
+    // the numbers match the columns one to one: take them in order, whatever their positions
+    const byOrder = nums.length === cols.length;
+    cols.forEach(({ rel, col }, i) => {
+      let raw = byOrder ? nums[i] : tail[rel];
+      // a one-column row whose only number stands one cell off
+      if (!byOrder && cols.length === 1 && (raw === undefined || isEmptyCell(raw)) && nums.length === 1) raw = nums[0];
+      if (col.kind === 'cell') {
+        const id = `t2.${m.id}.${col.id}`;
+        const v = cellValue(raw, b.unit);
+        if (v.error) note(out, 't2', 'error', `表二「${b.rows.find((r) => r.id === m.id)!.label}」：${v.error}，该格留空`);
+        out.values.set(id, v.value);
+        out.found.add(id);
+      } else {
+        out.format2019 = true;
+        const target = T2_2019_MAP[col.key];
+        const label = FORMAT_2019.t2Columns[col.key];
+        const rowLabel = b.rows.find((r) => r.id === m.id)!.label;
+        if (target && b.columns.some((c) => c.id === target)) {
+          const id = `t2.${m.id}.${target}`;
+          const v = cellValue(raw, b.unit);
+          out.values.set(id, v.value);
+          out.found.add(id);
+          const official = b.columns.find((c) => c.id === target)!.label;
+          if (col.key === 'totalPublished')
+            note(out, 't2', 'warning', `表二「${rowLabel}」：2019 试行格式的「${label}」（${raw?.trim() || '空'}）已填入「${official}」，两者口径不完全相同（对外公开总数量含已废止文件），请核对`);
+          else if (col.key === 'made') note(out, 't2', 'info', `表二「${rowLabel}」：2019 试行格式的「${label}」已填入「${official}」`);
+        } else if (raw !== undefined && !isEmptyCell(raw)) {
+          unmapped2019.push(`「${rowLabel}·${label}」${raw.trim()}`);
+        }
+      }
+    });
+    if (!byOrder && nums.length > cols.length) note(out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
+  };
+
+  /** Header cells after 信息内容, relative to the first value column; complete or 2019 headers only. */
+  const setHeader = (cells: readonly string[]) => {
+    const header = new Map<number, T2Col>();
+    cells.forEach((c, rel) => {
+      const col = matchT2Column(block, c);
+      if (col) header.set(rel, col);
+    });
+    // a header cut short (a PDF line break) is no header: the official column order applies
+    const cols = [...header.values()];
+    const complete = block >= 0 && T2_BLOCKS[block]!.columns.every((c) => cols.some((x) => x.kind === 'cell' && x.id === c.id));
+    if (block >= 0 && (complete || cols.some((c) => c.kind === '2019'))) headers.set(block, header);
+    if (cols.some((c) => c.kind === '2019')) out.format2019 = true;
+  };
+  /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
+  let headerLines: string[] | null = null;
+  /** A label line that matched nothing: joined with the next line before matching (PDF line breaks). */
+  let fragment = '';
+  /** Numbers that come one per line: gathered until the waiting row has one per column. */
+  let acc: { m: Pending; cells: string[]; need: number } | null = null;
+  const needOf = (m: Pending): number => {
+    if (m.bi < 0) return Number.POSITIVE_INFINITY;
+    const h = headers.get(m.bi);
+    return h ? Math.max(...h.keys()) + 1 : T2_BLOCKS[m.bi]!.columns.length;
+  };
+  const settle = (m: Pending, tail: readonly string[]) => {
+    if (m.bi < 0) {
+      const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
+      unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
+    } else assign(m, tail);
+  };
+  const flushAcc = () => {
+    if (acc) settle(acc.m, acc.cells);
+    acc = null;
+  };
+
+  for (const row of rows) {
+    const label = labelText(row);
+    const w = bare(canonicalText(label));
+    if (headerLines) {
+      const only = row.filter((c) => !isEmptyCell(c));
+      if (only.length === 1 && !hasNumber(row) && matchT2Column(block, only[0]!)) {
+        headerLines.push(only[0]!);
+        continue;
+      }
+      setHeader(headerLines);
+      headerLines = null;
+    }
+    const itemMatch = /第二十条第([一二三四五六七八九十]+)项/.exec(w);
+    if (itemMatch) {
+      flushAcc();
+      block = T2_ITEM_BLOCK.get(itemMatch[1]!) ?? (itemMatch[1] === '九' ? -9 : -1);
+      if (block === -9) out.format2019 = true;
+      continue;
+    }
+    if (w.startsWith('信息内容')) {
+      flushAcc();
+      const start = row.findIndex((c) => bare(c).startsWith('信息内容'));
+      const rest = row.slice(start + 1);
+      if (rest.every(isEmptyCell)) headerLines = [];
+      else setHeader(rest);
+      continue;
+    }
+    const li = lastLabelIndex(row);
+    const tail = row.slice(li + 1);
+    if (!label) {
+      if (!hasNumber(row)) continue;
+      const values = tail.filter((c) => !isEmptyCell(c));
+      if (acc) {
+        acc.cells.push(...values);
+        if (acc.cells.length >= acc.need) flushAcc();
+        continue;
+      }
+      const next = pending.shift();
+      if (!next) continue;
+      const need = needOf(next);
+      if (values.length >= need || tail.length >= need || need === Number.POSITIVE_INFINITY) settle(next, tail);
+      else acc = { m: next, cells: values, need };
+      continue;
+    }
+    flushAcc();
+    if (bare(label) === bare(FORMAT_2019.t2Rows.otherServices) || bare(label) === bare(FORMAT_2019.t2Rows.procurement) || block === -9) {
+      out.format2019 = true;
+      if (seen2019Rows.has(label)) continue;
+      seen2019Rows.add(label);
+      // its numbers may come on later lines: they are taken and reported, so they cannot shift other rows
+      if (tail.length === 0) pending.push({ bi: -1, id: '#2019', label });
+      else settle({ bi: -1, id: '#2019', label }, tail);
+      continue;
+    }
+    let m = matchT2Row(label);
+    if (!m && fragment) m = matchT2Row(fragment + label);
+    fragment = m ? '' : (fragment + label).slice(-30);
+    if (!m) {
+      // the rest of a label cut by a line break, on the line with the numbers of the row waiting
+      if (hasNumber(row) && pending.length > 0) {
+        settle(pending.shift()!, tail);
+        fragment = '';
+      }
+      continue;
+    }
+    // a row already read (its label's tail joined to a later line) is not read twice
+    if (seenRows.has(m.id)) continue;
+    if (pending.length > 0 && pending[0]!.id === m.id && pending[0]!.bi === m.bi) {
+      if (hasNumber(row)) settle(pending.shift()!, tail);
+      continue;
+    }
+    if (tail.length === 0) pending.push({ ...m, label });
+    else assign(m, tail);
+  }
+  flushAcc();
+  if (headerLines) setHeader(headerLines);
+  for (const p of pending) settle(p, []);
+
+  for (const b of rows.length > 0 ? T2_BLOCKS : []) {
+    for (const r of b.rows) {
+      const missing = b.columns.filter((c) => !out.found.has(`t2.${r.id}.${c.id}`));
+      if (missing.length === b.columns.length && !seenRows.has(r.id)) {
+        note(out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
+      } else if (missing.length > 0) {
+        note(out, 't2', 'warning', `表二「${r.label}」一行的「${missing.map((c) => c.label).join('」「')}」在原表中没有对应的列，留空，请补填`);
+      }
+    }
+  }
+  if (out.format2019) note(out, 't2', 'warning', '表二为 2019 试行格式（国办公开办函〔2019〕60号），已按现行格式读取能对应的项目，其余请按现行格式补填');
+  if (unmapped2019.length > 0) note(out, 't2', 'info', `表二中现行格式没有的项目未导入：${unmapped2019.join('；')}`);
+  return out;
+};

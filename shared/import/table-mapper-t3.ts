@@ -1,0 +1,331 @@
+/** 表三: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
+import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, type T3GroupKey } from '../format/table3';
+import { bare, isEmptyCell, numberText, parseLabel, similarity } from './labels';
+import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
+
+
+const GROUP_KEYS = Object.keys(T3_GROUPS) as T3GroupKey[];
+const groupWords = (g: T3GroupKey): string => parseLabel(T3_GROUPS[g]).words;
+const GROUP_WORDS = new Map(GROUP_KEYS.map((g) => [g, groupWords(g)]));
+const RESULTS_WORDS = parseLabel(T3_RESULTS_HEADER).words;
+const T3_KEYS = T3_ROWS.map((r) => ({ row: r, key: parseLabel(r.label).words }));
+const itemsOf = (g: T3GroupKey) => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g);
+const N = T3_COLUMNS.length;
+
+type T3Match = { kind: 'row'; id: string; confident: boolean; exact?: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
+
+const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[number]; key: string }[]): { id: string; score: number } | null => {
+  if (!words) return null;
+  const exact = candidates.find((c) => c.key === words);
+  if (exact) return { id: exact.row.id, score: 1 };
+  // a label cut by a line break, or a key followed by an explanation in brackets
+  const prefix = candidates.filter((c) => (words.length >= 3 && c.key.startsWith(words)) || (c.key.length >= 4 && words.startsWith(c.key)));
+  if (prefix.length === 1) return { id: prefix[0]!.row.id, score: 0.9 };
+  const best = candidates.map((c) => ({ id: c.row.id, score: similarity(words, c.key) })).sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= 0.6 ? best : null;
+};
+
+export const matchT3Label = (label: string, context: T3GroupKey | null, expected?: (typeof T3_ROWS)[number]): T3Match => {
+  const p = parseLabel(label);
+  let segs = p.segments.filter((s) => !(s === RESULTS_WORDS || similarity(s, RESULTS_WORDS) >= 0.8));
+  let group: T3GroupKey | null = p.group !== undefined ? (GROUP_KEYS[p.group - 1] ?? null) : null;
+  if (p.top === 3 && segs.length === 0) return { kind: 'none' };
+  // a group's own words (「不予公开」) may stand without its numbering
+  if (segs.length > 0) {
+    const g = GROUP_KEYS.find((k) => T3_GROUPS_WITH_ITEMS.includes(k) && (segs[0] === GROUP_WORDS.get(k) || similarity(segs[0]!, GROUP_WORDS.get(k)!) >= 0.8));
+    if (g && (p.item !== undefined || segs.length > 1 || p.group !== undefined)) {
+      group = group ?? g;
+      segs = segs.slice(1);
+    } else if (g && segs.length === 1) {
+      return { kind: 'group', group: g };
+    }
+  }
+  if (group && T3_GROUPS_WITH_ITEMS.includes(group) && segs.length > 0 && p.group !== undefined && segs[0] === GROUP_WORDS.get(group)) segs = segs.slice(1);
+  const words = segs.join('');
+  if (p.top !== undefined && p.top !== 3) {
+    const tops = T3_KEYS.filter((k) => k.row.kind === 'new' || k.row.kind === 'carried_in' || k.row.kind === 'carried_out');
+    const t = textMatch(words, tops);
+    return t ? { kind: 'row', id: t.id, confident: true, exact: t.score === 1 } : { kind: 'none' };
+  }
+  if (group && !T3_GROUPS_WITH_ITEMS.includes(group)) {
+    const row = T3_ROWS.find((r) => r.group === group)!;
+    return { kind: 'row', id: row.id, confident: true, exact: true };
+  }
+  if (p.item !== undefined) {
+    const resultKeys = T3_KEYS.filter((k) => k.row.kind === 'result');
+    const text = textMatch(words, resultKeys);
+    if (text && text.score === 1) return { kind: 'row', id: text.id, confident: true, exact: true };
+    const keyOf = (id: string) => T3_KEYS.find((k) => k.row.id === id)!.key;
+    // the words agree with a row when they are its start (a label cut by a line break) or close to it (a typo)
+    const agrees = (id: string) => !words || keyOf(id).startsWith(words) || similarity(words, keyOf(id)) >= 0.5;
+    const g = group ?? context;
+    const byNumber = g && T3_GROUPS_WITH_ITEMS.includes(g) ? itemsOf(g)[p.item - 1] : undefined;
+    if (byNumber && agrees(byNumber.id)) return { kind: 'row', id: byNumber.id, confident: true, exact: !words };
+    // the group label may come later (centred in its merged cell): the row that follows the last one read
+    const next = expected && expected.kind === 'result' && expected.group && T3_GROUPS_WITH_ITEMS.includes(expected.group as T3GroupKey) ? expected : undefined;
+    if (next && itemsOf(next.group as T3GroupKey).indexOf(next) + 1 === p.item && agrees(next.id)) return { kind: 'row', id: next.id, confident: true, exact: !words };
+    if (text) return { kind: 'row', id: text.id, confident: text.score >= 0.9 || (byNumber?.id === text.id), exact: false };
+    if (byNumber) return { kind: 'row', id: byNumber.id, confident: true, exact: false };
+    return { kind: 'none' };
+  }
+  if (group) return { kind: 'group', group };
+  const text = textMatch(words, T3_KEYS);
+  if (!text) return { kind: 'none' };
+  const key = T3_KEYS.find((k) => k.row.id === text.id)!.key;
+  // short keys (其他, 总计) also head columns: only a numbered label or the right context names the row
+  if (key.length < 4 && text.id !== 'other_other') return { kind: 'row', id: text.id, confident: false, exact: text.score === 1 };
+  if (text.id === 'other_other') return context === 'other' ? { kind: 'row', id: text.id, confident: false, exact: true } : { kind: 'none' };
+  return { kind: 'row', id: text.id, confident: text.score >= 0.9, exact: text.score === 1 };
+};
+
+type Extracted = { values: (string | undefined)[]; uncertain: boolean; extra: boolean; joined?: boolean };
+
+/**
+ * PDF text separates thousands by a space (「1 012」), which splits one number into two tokens. The ways of
+ * joining 3-digit tokens to the token before them that give exactly n numbers are tried; the one reading is
+ * kept only if it is the single one that passes check (the row total), otherwise null.
+ */
+export const thousandsGroups = (tokens: readonly string[], n: number, check: (vals: string[]) => boolean): string[] | null => {
+  if (tokens.length > n + 6) return null;
+  const found: string[][] = [];
+  const walk = (i: number, acc: string[]) => {
+    if (found.length > 1) return;
+    if (acc.length > n) return;
+    if (i === tokens.length) {
+      if (acc.length === n && check(acc)) found.push(acc);
+      return;
+    }
+    let num = tokens[i]!;
+    if (!/^\d{1,3}$/.test(num) && !/^\d+(\.\d+)?$/.test(num)) return;
+    walk(i + 1, [...acc, num]);
+    // a lead of 1-3 digits followed by groups of exactly three digits
+    for (let j = i + 1; j < tokens.length && /^\d{1,3}$/.test(tokens[i]!) && /^\d{3}(\.\d+)?$/.test(tokens[j]!); j++) {
+      num += tokens[j]!;
+      walk(j + 1, [...acc, num]);
+      if (tokens[j]!.includes('.')) break;
+    }
+  };
+  walk(0, []);
+  return found.length === 1 ? found[0]! : null;
+};
+
+/** The N value cells of a row's tail (cells after its label). */
+const extractValues = (tail: readonly string[], learned: Map<number, number>, check: (vals: (string | undefined)[]) => boolean): Extracted => {
+  const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+  if (idx.length === N) return { values: idx.map((i) => tail[i]), uncertain: false, extra: false };
+  if (idx.length > N) {
+    const merged = thousandsGroups(idx.map((i) => tail[i]!), N, check);
+    if (merged) return { values: merged, uncertain: false, extra: false, joined: true };
+    return { values: idx.slice(-N).map((i) => tail[i]), uncertain: true, extra: true };
+  }
+  if (tail.length <= N) {
+    const vals = Array.from({ length: N }, (_, i) => tail[i]);
+    return { values: vals, uncertain: tail.length < N && idx.length > 0, extra: false };
+  }
+  const offsets: number[] = [];
+  for (let o = 0; o + N <= tail.length; o++) if (idx.every((i) => i >= o && i < o + N)) offsets.push(o);
+  const take = (o: number) => Array.from({ length: N }, (_, i) => tail[o + i]);
+  const known = learned.get(tail.length);
+  if (known !== undefined && offsets.includes(known)) return { values: take(known), uncertain: false, extra: false };
+  if (offsets.length === 1) return { values: take(offsets[0]!), uncertain: false, extra: false };
+  const passing = offsets.filter((o) => check(take(o)));
+  if (passing.length >= 1) return { values: take(passing[0]!), uncertain: passing.length > 1 && idx.length > 0, extra: false };
+  return { values: take(offsets[0] ?? 0), uncertain: idx.length > 0, extra: false };
+};
+
+const rowLabelOf = (id: string): string => T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '');
+
+/**
+ * Some templates add a 「小计」 column for 法人或其他组织 (not official). Its place among the applicant
+ * columns, from the header row that names 商业企业: -1 when there is none.
+ */
+const subtotalColumn = (rows: readonly Row[]): number => {
+  const first = T3_COLUMNS.find((c) => c.org)!;
+  const last = [...T3_COLUMNS].reverse().find((c) => c.org)!;
+  for (const row of rows) {
+    const words = row.map((c) => bare(c));
+    const a = words.indexOf(bare(first.label));
+    const b = words.lastIndexOf(bare(last.label));
+    const sub = words.findIndex((w) => /^(法人或其他组织)?(小计|合计)$/.test(w));
+    if (a < 0 || sub < 0) continue;
+    const orgIndex = T3_COLUMNS.indexOf(first);
+    return sub < a ? orgIndex : b >= 0 && sub > b ? orgIndex + T3_COLUMNS.filter((c) => c.org).length : -1;
+  }
+  return -1;
+};
+
+export const mapT3 = (rows: readonly Row[]): TableRead => {
+  const out = newRead();
+  const subtotal = subtotalColumn(rows);
+  if (subtotal >= 0) {
+    // drop the extra column from every row that has one value more than the official columns
+    rows = rows.map((row) => {
+      const tail = row.slice(lastLabelIndex(row) + 1);
+      const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+      if (idx.length !== N + 1) return row;
+      const drop = lastLabelIndex(row) + 1 + idx[subtotal]!;
+      return row.filter((_, i) => i !== drop);
+    });
+    note(out, 't3', 'info', '表三多出一列「小计」（不是现行格式的列），已略去不读');
+  }
+  // learn where the numbers stand in well-formed rows, per tail length (rows of one depth share a layout)
+  const votes = new Map<number, Map<number, number>>();
+  for (const row of rows) {
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === N && idx[N - 1]! - idx[0]! === N - 1) {
+      const m = votes.get(tail.length) ?? new Map<number, number>();
+      m.set(idx[0]!, (m.get(idx[0]!) ?? 0) + 1);
+      votes.set(tail.length, m);
+    }
+  }
+  const learned = new Map<number, number>([...votes].map(([len, m]) => [len, [...m].sort((a, b) => b[1] - a[1])[0]![0]]));
+
+  let context: T3GroupKey | null = null;
+  const pending: string[] = [];
+  const assigned = new Set<string>();
+  let single2019: string[] | null = null;
+  const rowTotalHolds = (vals: (string | undefined)[]) => {
+    const n = vals.map((v) => (v === undefined ? 0 : Number(numberText(v) ?? 0)));
+    return n[N - 1] === n.slice(0, N - 1).reduce((a, b) => a + b, 0);
+  };
+
+  const assign = (id: string, tail: readonly string[]) => {
+    if (assigned.has(id)) {
+      note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行出现两次，只读取了第一次`);
+      return;
+    }
+    assigned.add(id);
+    const ex = extractValues(tail, learned, rowTotalHolds);
+    if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`);
+    else if (ex.joined) note(out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
+    else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`);
+    T3_COLUMNS.forEach((c, i) => {
+      const cid = `t3.${id}.${c.id}`;
+      const v = cellValue(ex.values[i], 'count');
+      if (v.error) note(out, 't3', 'error', `表三「${rowLabelOf(id)}」·${c.label}：${v.error}，该格留空`);
+      out.values.set(cid, v.value);
+      out.found.add(cid);
+    });
+  };
+
+  /** A label read by its numbering or by likeness, not word for word: said, so the clerk can check. */
+  const inexact = (label: string, id: string) =>
+    note(out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '')}」一行读取`);
+  const OTHER_2019 = '#other2019';
+  let acc: { id: string; cells: string[] } | null = null;
+  const flushAcc = () => {
+    if (!acc) return;
+    if (acc.cells.length < N) note(out, 't3', 'warning', `表三「${acc.id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(acc.id)}」一行只读到 ${acc.cells.length} 个数字（应为 ${N} 个），请核对`);
+    if (acc.id === OTHER_2019) single2019 = acc.cells;
+    else assign(acc.id, acc.cells);
+    acc = null;
+  };
+  /** The start of a label that a PDF line break cut off: joined with the next line before matching. */
+  let fragment = '';
+  /** Index in T3_ROWS of the last row named: the next numbered label most likely follows it. */
+  let lastRow = -1;
+  for (const row of rows) {
+    let label = labelText(row);
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const numbers = hasNumber(row);
+    if (!label) {
+      fragment = '';
+      if (numbers) {
+        const values = tail.filter((c) => !isEmptyCell(c));
+        if (acc) {
+          // numbers one per line (PDF text in reading order): gathered until the row has all its columns
+          acc.cells.push(...values);
+          if (acc.cells.length >= N) flushAcc();
+          continue;
+        }
+        const next = pending.shift();
+        if (next && values.length < N && tail.length < N) acc = { id: next, cells: values };
+        else if (next === OTHER_2019) single2019 = [...tail];
+        else if (next) assign(next, tail);
+        else note(out, 't3', 'warning', `表三有一行数字（${values.join(' ')}）找不到对应的行名，未读取`);
+      }
+      continue;
+    }
+    flushAcc();
+    const expected = T3_ROWS[lastRow + 1];
+    let m = matchT3Label(label, context, expected);
+    if (fragment && !(m.kind === 'row' && m.confident)) {
+      const joined = matchT3Label(fragment + label, context, expected);
+      if (joined.kind === 'row' && joined.confident) {
+        m = joined;
+        label = fragment + label;
+      }
+    }
+    fragment = m.kind === 'row' && m.confident ? '' : m.kind === 'group' ? '' : (fragment + label).slice(-60);
+    if (m.kind === 'group') {
+      context = m.group;
+      if (m.group === 'other') {
+        // 2019 试行格式: a single （六）其他处理 row, with its numbers here or on a later line
+        if (numbers) single2019 = [...tail];
+        else if (tail.length === 0 && !pending.includes(OTHER_2019)) pending.push(OTHER_2019);
+      }
+      continue;
+    }
+    // a fragment that only looks like a row, or names the row already waiting, carries the numbers of the waiting row
+    if (m.kind === 'row' && numbers && pending.length > 0 && (!m.confident || m.id === pending[0])) m = { kind: 'none' };
+    if (m.kind === 'none') {
+      // the second half of a label broken over two lines, with the numbers of the row above
+      if (numbers && pending.length > 0) {
+        const next = pending.shift()!;
+        if (next === OTHER_2019) single2019 = [...tail];
+        else assign(next, tail);
+        fragment = '';
+      }
+      continue;
+    }
+    const rowDef = T3_ROWS.find((r) => r.id === m.id)!;
+    if (m.confident) lastRow = Math.max(lastRow, T3_ROWS.indexOf(rowDef));
+    if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) context = rowDef.group as T3GroupKey;
+    else if (rowDef.kind !== 'result') context = null;
+    // a sub-item of （六） means the current format: the group line was a heading, not a 2019 row
+    if (rowDef.group === 'other') {
+      const k = pending.indexOf(OTHER_2019);
+      if (k >= 0) pending.splice(k, 1);
+    }
+    if (tail.length === 0 && !numbers) {
+      if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) {
+        pending.push(m.id);
+        if (!m.exact) inexact(label, m.id);
+      }
+      continue;
+    }
+    if (!m.confident && !numbers) continue;
+    if (!m.exact && !assigned.has(m.id)) inexact(label, m.id);
+    assign(m.id, tail);
+  }
+  flushAcc();
+  const leftOver = pending.filter((id) => id !== OTHER_2019);
+  pending.length = 0;
+  pending.push(...leftOver);
+  for (const id of pending) {
+    note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
+    assign(id, []);
+  }
+
+  const otherItems = itemsOf('other');
+  if (single2019 && otherItems.every((r) => !assigned.has(r.id))) {
+    out.format2019 = true;
+    const last = otherItems[otherItems.length - 1]!;
+    assign(last.id, single2019);
+    note(
+      out,
+      't3',
+      'warning',
+      `表三只有一行「${T3_GROUPS.other}」（2019 试行格式），其数字已全部计入「${T3_GROUPS.other}${last.label}」，「${otherItems
+        .slice(0, -1)
+        .map((r) => `${r.label.slice(0, 14)}…`)
+        .join('」「')}」两行留空，请按现行格式拆分`,
+    );
+  }
+  const missing = T3_ROWS.filter((r) => !assigned.has(r.id));
+  if (missing.length > 0 && missing.length < T3_ROWS.length) {
+    note(out, 't3', 'warning', `表三未找到以下各行，留空：${missing.map((r) => `「${rowLabelOf(r.id)}」`).join('')}`);
+  }
+  return out;
+};

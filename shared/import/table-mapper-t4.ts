@@ -1,0 +1,65 @@
+/** 表四: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
+import type { CellId } from '../format/types';
+import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
+import { bare, canonicalText, isLabelCell } from './labels';
+import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
+
+
+const T4_CELLS: readonly CellId[] = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `t4.${g.id}.${c.id}`));
+
+export const mapT4 = (rows: readonly Row[]): TableRead => {
+  const out = newRead();
+  const n = T4_COLUMNS.length;
+  // rows named after a group (a transposed layout): 行政复议 / 未经复议直接起诉 / 复议后起诉 with 5 numbers each
+  const byGroup = new Map<string, readonly string[]>();
+  const flat: (string | undefined)[] = [];
+  let extra = false;
+  for (const row of rows) {
+    if (!hasNumber(row)) continue;
+    const label = bare(canonicalText(labelText(row)));
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const g = label ? T4_GROUPS.find((x) => label.endsWith(bare(x.label))) : undefined;
+    if (g && tail.filter(isValueish).length <= n) {
+      byGroup.set(g.id, tail);
+      continue;
+    }
+    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === T4_CELLS.length || tail.length < T4_CELLS.length) flat.push(...(idx.length === T4_CELLS.length ? idx.map((i) => tail[i]) : tail));
+    else {
+      if (idx.length > T4_CELLS.length) extra = true;
+      flat.push(...tail.slice(0, T4_CELLS.length));
+    }
+  }
+  if (byGroup.size > 0) {
+    for (const g of T4_GROUPS) {
+      const tail = byGroup.get(g.id);
+      if (!tail) continue;
+      const nums = tail.filter(isValueish);
+      T4_COLUMNS.forEach((c, i) => {
+        const id = `t4.${g.id}.${c.id}`;
+        const v = cellValue(nums.length === n ? nums[i] : tail[i], 'count');
+        if (v.error) note(out, 't4', 'error', `表四「${g.label}·${c.label}」：${v.error}，该格留空`);
+        out.values.set(id, v.value);
+        out.found.add(id);
+      });
+    }
+  } else if (flat.length > 0) {
+    if (extra || flat.length > T4_CELLS.length)
+      note(out, 't4', 'warning', `表四读到的数字多于 ${T4_CELLS.length} 个，只取了前 ${T4_CELLS.length} 个，请核对`);
+    if (flat.length < T4_CELLS.length) note(out, 't4', 'warning', `表四只读到 ${flat.length} 个数字（应为 ${T4_CELLS.length} 个），缺少的格留空，请核对`);
+    T4_CELLS.forEach((id, i) => {
+      const v = cellValue(flat[i], 'count');
+      if (v.error) note(out, 't4', 'error', `表四第 ${i + 1} 格：${v.error}，该格留空`);
+      out.values.set(id, v.value);
+      if (i < flat.length) out.found.add(id);
+    });
+  } else if (rows.some((r) => r.some(isLabelCell))) {
+    // the table is there but holds no number at all: every cell was left blank
+    for (const id of T4_CELLS) {
+      out.values.set(id, null);
+      out.found.add(id);
+    }
+    note(out, 't4', 'warning', `表四没有读到任何数字，${T4_CELLS.length} 格均按空白处理，请核对`);
+  }
+  return out;
+};
