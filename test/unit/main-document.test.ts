@@ -7,16 +7,9 @@ import { RecentFiles } from '../../src-main/recent-files';
 import { nodeFsPort } from '../../src-main/fs-port';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { makeController } from './main-helpers/controller';
-import { tempDir } from './main-helpers/fs';
+import { tempDir, useTempFolders } from './main-helpers/fs';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-const setup = () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  mkdirSync(join(t.dir, 'docs'));
-  return t.dir;
-};
+const setup = useTempFolders('docs');
 
 const seed = seedReport(SEED_FILES[0]!);
 const onDisk = (path: string) => {

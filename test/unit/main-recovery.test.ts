@@ -7,17 +7,9 @@ import { nodeFsPort } from '../../src-main/fs-port';
 import { AUTOSAVE_DELAY_MS, Autosaver, RecoveryStore, isRecoveryId } from '../../src-main/recovery';
 import { randomConsistentReport } from '../helpers/random-report';
 import { makeController } from './main-helpers/controller';
-import { tempDir } from './main-helpers/fs';
+import { tempDir, useTempFolders } from './main-helpers/fs';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-const setup = () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  mkdirSync(join(t.dir, 'docs'));
-  mkdirSync(join(t.dir, 'userData'));
-  return t.dir;
-};
+const setup = useTempFolders('docs', 'userData');
 const report = randomConsistentReport(7);
 
 describe('crash recovery', () => {

@@ -6,16 +6,9 @@ import { createReport, restore, serialiseReport } from '../../shared/report';
 import { describeWriteError } from '../../src-main/write-errors';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { makeController } from './main-helpers/controller';
-import { failingFs, fsError, tempDir } from './main-helpers/fs';
+import { failingFs, fsError, tempDir, useTempFolders } from './main-helpers/fs';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-const setup = () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  mkdirSync(join(t.dir, 'docs'));
-  return t.dir;
-};
+const setup = useTempFolders('docs');
 const seed = seedReport(SEED_FILES[1]!);
 const edited = createReport({ ...seed, narratives: { ...seed.narratives, overview: '修改后的概述，尚未保存。' } });
 

@@ -1,5 +1,6 @@
 /** Temp folders and an fs port that fails on demand, for the main-process tests. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FsPort, nodeFsPort } from '../../../src-main/fs-port';
@@ -7,6 +8,18 @@ import { type FsPort, nodeFsPort } from '../../../src-main/fs-port';
 export const tempDir = (prefix = 'gk-main-'): { dir: string; cleanup: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** A fresh temp folder per test (with the named sub-folders), removed after each test. */
+export const useTempFolders = (...subdirs: string[]): (() => string) => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => cleanup?.());
+  return () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    for (const d of subdirs) mkdirSync(join(t.dir, d));
+    return t.dir;
+  };
 };
 
 export const fsError = (code: string, syscall: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: simulated, ${syscall}`), { code, syscall });
