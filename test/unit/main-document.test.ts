@@ -7,7 +7,7 @@ import { RecentFiles } from '../../src-main/recent-files';
 import { nodeFsPort } from '../../src-main/fs-port';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { makeController } from './main-helpers/controller';
-import { tempDir, useTempFolders } from './main-helpers/fs';
+import { useTempFolders } from './main-helpers/fs';
 
 const setup = useTempFolders('docs');
 

@@ -7,7 +7,7 @@ import { nodeFsPort } from '../../src-main/fs-port';
 import { AUTOSAVE_DELAY_MS, Autosaver, RecoveryStore, isRecoveryId } from '../../src-main/recovery';
 import { randomConsistentReport } from '../helpers/random-report';
 import { makeController } from './main-helpers/controller';
-import { tempDir, useTempFolders } from './main-helpers/fs';
+import { useTempFolders } from './main-helpers/fs';
 
 const setup = useTempFolders('docs', 'userData');
 const report = randomConsistentReport(7);
