@@ -6,7 +6,7 @@ import { createReport, restore, serialiseReport } from '../../shared/report';
 import { describeWriteError } from '../../src-main/write-errors';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { makeController } from './main-helpers/controller';
-import { failingFs, fsError, tempDir, useTempFolders } from './main-helpers/fs';
+import { failingFs, fsError, useTempFolders } from './main-helpers/fs';
 
 const setup = useTempFolders('docs');
 const seed = seedReport(SEED_FILES[1]!);
