@@ -1,40 +1,13 @@
 // Serves the built editor (dist/renderer) on 127.0.0.1 only, for `npm start` where Electron is missing.
-// Same Content-Security-Policy as the desktop app (src-main/app-protocol.ts; a test keeps them equal),
+// Same Content-Security-Policy as the desktop app (both from src-main/web-policy.mjs),
 // so the browser build also proves the page runs under it. Usage: node scripts/static-server.mjs [root] [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../src-main/web-policy.mjs';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export { CONTENT_SECURITY_POLICY };
 
 /** The file under root for a request path, or null when it would leave root. */
 export const resolveUnder = (root, urlPath) => {
@@ -65,7 +38,7 @@ export const serveStatic = ({ root, port = 5173, host = '127.0.0.1' }) =>
       try {
         if (!file || !(await stat(file)).isFile()) throw new Error('not found');
         const body = await readFile(file);
-        res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length });
+        res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
         res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到 / Not found');
