@@ -12,7 +12,7 @@ export type OpenedReport = {
   /** File name shown in the title bar; null for a report that has no file yet (template, import). */
   readonly fileName: string | null;
   /** Where the report came from: our own file, or an import that must be saved as a new file. */
-  readonly source: 'own' | 'import' | 'template' | 'recovery';
+  readonly source: 'own' | 'import' | 'template' | 'recovery' | 'consolidation';
   readonly notes: readonly string[];
 };
 
@@ -40,6 +40,8 @@ export type ReportApi = {
   openReport(): Promise<OpenedReport | null>;
   /** Asks for last year's report in any supported format and returns this year's draft made from it. */
   openTemplate(): Promise<OpenedReport | null>;
+  /** 汇总多个报告: asks for several reports in any supported format and returns their cell-by-cell sum as a new draft. */
+  consolidateReports(): Promise<OpenedReport | null>;
   /** Saves to the current file, or asks where when there is none or saveAs is true. */
   saveReport(report: Report, options: { readonly saveAs: boolean }): Promise<SaveOutcome>;
   /** Builds the export and asks where to write it. */
@@ -58,6 +60,7 @@ export type ReportApi = {
 export const IPC_CHANNELS = {
   openReport: 'report:open',
   openTemplate: 'report:open-template',
+  consolidateReports: 'report:consolidate',
   saveReport: 'report:save',
   exportReport: 'report:export',
   setDirty: 'report:set-dirty',

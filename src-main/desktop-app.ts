@@ -51,6 +51,12 @@ const electronDialogs = (window: () => BrowserWindow | null): DialogPort => ({
     const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
     return r.canceled ? null : (r.filePaths[0] ?? null);
   },
+  async chooseOpenPaths() {
+    const w = window();
+    const opts: Electron.OpenDialogOptions = { title: '选择要汇总的报告（可多选）', properties: ['openFile', 'multiSelections'], filters: OPEN_FILTERS };
+    const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+    return r.canceled ? [] : r.filePaths;
+  },
   async chooseSavePath(kind, defaultPath) {
     const w = window();
     const title = kind === 'report' ? '保存年度报告' : kind === 'docx' ? '导出 Word 文档' : kind === 'xlsx' ? '导出 Excel 工作簿' : '导出网页';
@@ -225,6 +231,7 @@ export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions
       {
         openReport: () => c.openReport(),
         openTemplate: () => c.openTemplate(),
+        consolidateReports: () => c.consolidateReports(),
         saveReport: (r, o) => c.saveReport(r, o),
         exportReport: (r, k) => c.exportReport(r, k),
         setDirty: (d, r) => c.setDirty(d, r),

@@ -3,6 +3,8 @@
  * save as, export, dirty state, autosave and crash recovery, the question before unsaved work is
  * dropped. Plain TypeScript: Electron's dialogs, the disk and the readers/exporters come in as ports.
  */
+import type { ConsolidationSource } from '../shared/report/consolidate';
+import { consolidationDraft, type Unreadable } from '../shared/report/consolidation-draft';
 import { basename, dirname, join } from 'node:path';
 import type { ExportKind, OpenedReport, RecoveryEntry, SaveOutcome } from '../shared/ipc';
 import type { ImportResult } from '../shared/import/types';
@@ -19,6 +21,8 @@ export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 export type DialogPort = {
   /** An existing file chosen by the user; null when cancelled. */
   chooseOpenPath(purpose: 'open' | 'template'): Promise<string | null>;
+  /** Several existing files (汇总多个报告); empty when cancelled. */
+  chooseOpenPaths(): Promise<string[]>;
   /** Where to write; null when cancelled. */
   chooseSavePath(kind: 'report' | ExportKind, defaultPath: string): Promise<string | null>;
   /** 保存 / 不保存 / 取消 for the document named. */
@@ -126,6 +130,26 @@ export class DocumentController {
     const report = checked.report;
     this.replaceDocument(null, report, false);
     return { report, fileName: null, source: 'template', notes: [`已以「${basename(path)}」为模板新建${report.year ? `${report.year}年度` : ''}报告。`, ...made.notes, ...read.notes] };
+  }
+
+  /** 汇总多个报告: the chosen reports summed cell by cell into a new, unsaved draft. */
+  async consolidateReports(): Promise<OpenedReport | null> {
+    const paths = await this.deps.dialogs.chooseOpenPaths();
+    if (!paths.length) return null;
+    const sources: ConsolidationSource[] = [];
+    const unreadable: Unreadable[] = [];
+    for (const path of paths) {
+      const read = await this.readAny(path);
+      if (read) sources.push({ name: basename(path), report: read.report });
+      else unreadable.push({ name: basename(path), message: '见上一条错误提示' });
+    }
+    const draft = consolidationDraft(sources, unreadable);
+    if (!draft.ok) {
+      await this.deps.dialogs.showError('无法汇总', draft.message);
+      return null;
+    }
+    this.replaceDocument(null, draft.report, false);
+    return { report: draft.report, fileName: null, source: 'consolidation', notes: draft.notes };
   }
 
   private async openPath(path: string): Promise<OpenedReport | null> {

@@ -40,6 +40,7 @@ export const handle = <K extends InvokeChannel>(
 export const registerHandlers = (ipcMain: IpcMainLike, policy: SenderPolicy, impl: Implementation): (() => void) => {
   handle(ipcMain, policy, 'openReport', VALIDATORS.openReport, () => impl.openReport());
   handle(ipcMain, policy, 'openTemplate', VALIDATORS.openTemplate, () => impl.openTemplate());
+  handle(ipcMain, policy, 'consolidateReports', VALIDATORS.consolidateReports, () => impl.consolidateReports());
   handle(ipcMain, policy, 'saveReport', VALIDATORS.saveReport, (r, o) => impl.saveReport(r, o));
   handle(ipcMain, policy, 'exportReport', VALIDATORS.exportReport, (r, k) => impl.exportReport(r, k));
   handle(ipcMain, policy, 'setDirty', VALIDATORS.setDirty, (d, r) => impl.setDirty(d, r));

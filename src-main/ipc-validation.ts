@@ -31,6 +31,7 @@ const EXPORT_KINDS: readonly ExportKind[] = ['docx', 'xlsx', 'html'];
 export const VALIDATORS: { readonly [K in Exclude<keyof ReportApi, 'onMenuCommand'>]: Validator<K> } = {
   openReport: (args) => (arity(args, 0, '打开'), []),
   openTemplate: (args) => (arity(args, 0, '以模板新建'), []),
+  consolidateReports: (args) => (arity(args, 0, '汇总多个报告'), []),
   saveReport: (args) => {
     arity(args, 2, '保存');
     const opts = args[1];

@@ -18,6 +18,7 @@ ipcRenderer.on(IPC_CHANNELS.onMenuCommand, (_event, command: MenuCommand) => {
 const reportApi = {
   openReport: () => ipcRenderer.invoke(IPC_CHANNELS.openReport),
   openTemplate: () => ipcRenderer.invoke(IPC_CHANNELS.openTemplate),
+  consolidateReports: () => ipcRenderer.invoke(IPC_CHANNELS.consolidateReports),
   saveReport: (report, options) => ipcRenderer.invoke(IPC_CHANNELS.saveReport, report, { saveAs: options.saveAs }),
   exportReport: (report, kind) => ipcRenderer.invoke(IPC_CHANNELS.exportReport, report, kind),
   setDirty: (dirty, report) => {

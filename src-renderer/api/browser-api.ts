@@ -2,6 +2,8 @@
  * The ReportApi of the web build: files are opened with the browser's file picker and saved or
  * exported as downloads; an unsaved report is kept in localStorage so a closed tab can be recovered.
  */
+import type { ConsolidationSource } from '../../shared/report/consolidate';
+import { consolidationDraft, type Unreadable } from '../../shared/report/consolidation-draft';
 import type { ExportKind, MenuCommand, OpenedReport, RecoveryEntry, ReportApi, SaveOutcome } from '../../shared/ipc';
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
@@ -13,6 +15,24 @@ const OPEN_ACCEPT = `.${REPORT_EXTENSION},.json,.docx,.xlsx,.html,.htm,.txt`;
 const RECOVERY_KEY = 'disclosure-report:recovery';
 
 /** Opens the browser's file picker; null when the clerk cancels. */
+const pickFiles = (accept: string): Promise<File[]> =>
+  new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.style.display = 'none';
+    input.dataset['testid'] = 'file-picker';
+    const done = (f: File[]) => {
+      input.remove();
+      resolve(f);
+    };
+    input.addEventListener('change', () => done([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => done([]));
+    document.body.append(input);
+    input.click();
+  });
+
 const pickFile = (accept: string): Promise<File | null> =>
   new Promise((resolve) => {
     const input = document.createElement('input');
@@ -91,6 +111,23 @@ export const createBrowserApi = (): ReportApi => {
       const t = templateFromLastYear(last.report);
       fileName = null;
       return { report: t.report, fileName: null, source: 'template', notes: [...last.notes, ...t.notes] };
+    },
+    async consolidateReports() {
+      const files = await pickFiles(OPEN_ACCEPT);
+      if (!files.length) return null;
+      const sources: ConsolidationSource[] = [];
+      const unreadable: Unreadable[] = [];
+      for (const f of files) {
+        try {
+          sources.push({ name: f.name, report: (await readReportFile(f.name, new Uint8Array(await f.arrayBuffer()))).report });
+        } catch (e) {
+          unreadable.push({ name: f.name, message: (e as Error).message });
+        }
+      }
+      const draft = consolidationDraft(sources, unreadable);
+      if (!draft.ok) throw new Error(draft.message);
+      fileName = null;
+      return { report: draft.report, fileName: null, source: 'consolidation', notes: draft.notes };
     },
     async saveReport(report, { saveAs }): Promise<SaveOutcome> {
       const name = !saveAs && fileName ? fileName : `${baseName(report)}.${REPORT_EXTENSION}`;

@@ -1,11 +1,12 @@
 /** After reading a foreign file or a template: what was read, per table, and the reader's notes. */
+import type { OpenedReport } from '../../shared/ipc';
 import { memo } from 'react';
 import { TABLE_IDS } from '../../shared/format/header-layout';
 import { TABLE_NAMES, cellsOfTable } from '../../shared/format/cells';
 import { useDoc } from '../store/document-store';
 import { useView } from '../store/view-store';
 
-const SOURCE: Record<string, string> = { import: '读取外来文件', template: '以上年报告为模板新建', recovery: '恢复未保存的报告', own: '打开报告' };
+const SOURCE: Record<OpenedReport['source'], string> = { import: '读取外来文件', template: '以上年报告为模板新建', recovery: '恢复未保存的报告', own: '打开报告', consolidation: '汇总多个报告' };
 
 export const ImportPanel = memo(function ImportPanel() {
   const opened = useView((s) => s.opened);

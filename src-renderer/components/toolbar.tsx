@@ -1,7 +1,7 @@
 /** The commands, the 合计自动计算 switch and the undo/redo buttons. */
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { exportReport, newReport, openReport, openTemplate, saveReport } from '../store/app-actions';
+import { consolidateReports, exportReport, newReport, openReport, openTemplate, saveReport } from '../store/app-actions';
 import { redo, setAutoTotals, undo, useDoc } from '../store/document-store';
 import { setStatus, useView } from '../store/view-store';
 import { totalsDisagree } from '../../shared/report/totals';
@@ -19,6 +19,7 @@ export const Toolbar = memo(function Toolbar() {
         <button type="button" className="btn" data-testid="open" onClick={() => void openReport()} disabled={busy}>打开…</button>
         <button type="button" className="btn" onClick={() => void openTemplate()} disabled={busy} title="读取上年报告（本程序文件、Word、Excel 或网页文本），生成本年度草稿">以上年报告为模板…</button>
         <button type="button" className="btn" data-testid="paste-text" onClick={() => useView.setState({ dialog: { kind: 'paste-text' } })}>粘贴报告文本…</button>
+        <button type="button" className="btn" data-testid="consolidate" onClick={() => void consolidateReports()} disabled={busy} title="汇总多个报告：选择所属部门、下级政府的报告（可多选），逐格相加生成汇总报告草稿">汇总…</button>
       </div>
       <div className="group">
         <button type="button" className="btn primary" data-testid="save" onClick={() => void saveReport(false)} disabled={busy}>保存</button>

@@ -25,7 +25,16 @@ export const show = (opened: OpenedReport): void => {
     anchor: null,
     hints: {},
   });
-  setStatus(opened.source === 'own' ? `已打开「${opened.fileName ?? ''}」` : opened.source === 'template' ? '已按上年报告生成本年度草稿' : '已读取报告，请核对读取结果', 'ok');
+  setStatus(
+    opened.source === 'own'
+      ? `已打开「${opened.fileName ?? ''}」`
+      : opened.source === 'template'
+        ? '已按上年报告生成本年度草稿'
+        : opened.source === 'consolidation'
+          ? '已汇总所选报告，请填写机关名称和正文'
+          : '已读取报告，请核对读取结果',
+    'ok',
+  );
 };
 
 const run = async (what: string, f: () => Promise<void>) => {
@@ -59,6 +68,13 @@ export const openTemplate = () =>
   run('以上年报告为模板新建', async () => {
     if (!confirmDiscard()) return;
     const opened = await api.openTemplate();
+    if (opened) show(opened);
+  });
+
+export const consolidateReports = () =>
+  run('汇总多个报告', async () => {
+    if (!confirmDiscard()) return;
+    const opened = await api.consolidateReports();
     if (opened) show(opened);
   });
 
@@ -132,7 +148,7 @@ export const handleMenu = (command: MenuCommand): void => {
     case 'redo':
       return redo();
     case 'consolidate':
-      setStatus('多份报告汇总请使用命令行：disclosure-report consolidate', 'info');
+      void consolidateReports();
       return;
     case 'help':
       useView.setState({ dialog: { kind: 'help' } });

@@ -92,6 +92,33 @@ describe('editor: files through the browser ReportApi', () => {
     await context.close();
   });
 
+  it('汇总多个报告: sums the chosen reports cell by cell into a new draft, listing sources and unreadable files', async () => {
+    const { page, context } = await openEditorPage(editor);
+    const files = ['2023_xinxiang-city-office.txt', '2023_xuchang-city.txt'].map((f) => {
+      const file = join(dir, f);
+      writeFileSync(file, seedText(f));
+      return file;
+    });
+    const broken = join(dir, '损坏.docx');
+    writeFileSync(broken, 'not a zip at all');
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-testid="consolidate"]').click();
+    await (await chooser).setFiles([...files, broken]);
+    const panel = page.locator('[data-testid="import-panel"]');
+    await panel.waitFor();
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('汇总多个报告');
+    expect(text).toContain('已逐格汇总 2 份报告');
+    expect(text).toContain('未能读取，未计入汇总：损坏.docx');
+    const a = seedExpectation('2023_xinxiang-city-office.txt').cells;
+    const b = seedExpectation('2023_xuchang-city.txt').cells;
+    for (const id of ['t3.new.total', 't3.carried_out.natural', 't4.review.total', 't2.normative.effective'] as const)
+      expect(await cell(page, id).inputValue(), id).toBe(String(a[id] + b[id]));
+    expect(await cell(page, 't2.fees.amount').inputValue()).toBe('47129.1895');
+    expect(await page.locator('[data-field="agency"]').inputValue()).toBe('');
+    await context.close();
+  });
+
   it('makes this year’s draft from last year’s file, showing last year’s value and the change beside each cell', async () => {
     const { page, context } = await openEditorPage(editor);
     await openFile(page, 'template', seedFile('jiyuan-2023.gkreport'));

@@ -117,6 +117,28 @@ describe('open, save, save as, recent files', () => {
     expect(recent.list()).not.toContain(gone);
   });
 
+  it('汇总多个报告: sums the files chosen in one dialog into a new unsaved document; an unreadable one is reported and left out', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    const paths = SEED_FILES.slice(0, 2).map((f, i) => {
+      const path = join(dir, 'docs', `${i}.gkreport`);
+      writeFileSync(path, serialiseReport(seedReport(f)));
+      return path;
+    });
+    const damaged = join(dir, 'docs', 'bad.gkreport');
+    writeFileSync(damaged, '{ damaged');
+    dialogs.openPaths.push(...paths, damaged);
+    const opened = await controller.consolidateReports();
+    expect(opened?.source).toBe('consolidation');
+    expect(opened?.fileName).toBeNull();
+    const [a, b] = SEED_FILES.slice(0, 2).map((f) => seedReport(f).cells);
+    for (const id of ['t3.new.total', 't3.granted.natural', 't4.review.total'])
+      expect(opened!.report.cells[id], id).toBe((a![id] as number) + (b![id] as number));
+    expect(opened!.notes.join('\n')).toContain('未能读取，未计入汇总：bad.gkreport');
+    expect(dialogs.errors.some((e) => e.message.includes('bad.gkreport'))).toBe(true);
+    expect(await controller.consolidateReports()).toBeNull(); // cancelled: nothing chosen
+  });
+
   it('refuses a damaged file with the reasons in Chinese, changing nothing', async () => {
     const dir = setup();
     const { controller, dialogs } = makeController(dir);

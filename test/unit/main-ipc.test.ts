@@ -31,6 +31,7 @@ const recordingImpl = () => {
   const impl: Implementation = {
     openReport: rec('openReport'),
     openTemplate: rec('openTemplate'),
+    consolidateReports: rec('consolidateReports'),
     saveReport: rec('saveReport', { ok: true, fileName: 'x.gkreport' }),
     exportReport: rec('exportReport', { ok: true, fileName: 'x.docx' }),
     setDirty: rec('setDirty', undefined),

@@ -14,7 +14,7 @@ const [userData, reportFile] = process.argv.slice(2) as [string, string];
 const recovery = new RecoveryStore(join(userData, 'recovery'), nodeFsPort);
 const controller = new DocumentController({
   fs: nodeFsPort,
-  dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null, askUnsaved: async () => 'cancel', showError: async () => undefined },
+  dialogs: { chooseOpenPath: async () => null, chooseOpenPaths: async () => [], chooseSavePath: async () => null, askUnsaved: async () => 'cancel', showError: async () => undefined },
   formats: { importReportFile: async () => ({ ok: false, message: '' }), templateFromLastYear: (r) => ({ report: r, notes: [] }), buildExport: async () => new Uint8Array() },
   recent: new RecentFiles(join(userData, 'recent.json'), nodeFsPort),
   recovery,

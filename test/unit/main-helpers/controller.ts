@@ -25,6 +25,10 @@ export const scriptedDialogs = (): ScriptedDialogs => {
       d.asked.push({ kind: 'open', detail: purpose });
       return d.openPaths.length ? d.openPaths.shift()! : null;
     },
+    async chooseOpenPaths() {
+      d.asked.push({ kind: 'open', detail: 'consolidate' });
+      return d.openPaths.splice(0).filter((p): p is string => p !== null);
+    },
     async chooseSavePath(kind: 'report' | ExportKind, defaultPath: string) {
       d.asked.push({ kind: 'save', detail: `${kind} ${defaultPath}` });
       return d.savePaths.length ? d.savePaths.shift()! : null;
