@@ -43,7 +43,7 @@ const rangeSignature = (report: Report, id: NarrativeId): string =>
     .join('|');
 
 /** The text with the sentences of findings marked, drawn behind the transparent textarea. */
-const Highlights = ({ text, signature, backRef }: { text: string; signature: string; backRef: React.RefObject<HTMLDivElement | null> }) => {
+const Highlights = ({ text, signature, backRef }: { text: string; signature: string; backRef: React.RefObject<HTMLDivElement> }) => {
   const ranges = signature
     .split('|')
     .map((r) => r.split(':'))

@@ -39,10 +39,11 @@ const LabelCell = ({ g }: { g: GridCell }) => {
   }
 };
 
-export const TableSection = memo(function TableSection({ table, heading }: { table: TableId; heading: string }) {
+/** rows: while the page is first drawn, only so many body rows (the rest follow a frame later). */
+export const TableSection = memo(function TableSection({ table, heading, rows }: { table: TableId; heading: string; rows?: number }) {
   const layout = tableLayout(table);
   const head = layout.rows.slice(0, layout.headerRows);
-  const body = layout.rows.slice(layout.headerRows);
+  const body = layout.rows.slice(layout.headerRows, rows === undefined ? undefined : layout.headerRows + rows);
   const row = (cells: readonly GridCell[], i: number) => (
     <tr key={i}>{cells.map((g) => (g.kind === 'data' && g.cellId ? <Cell key={g.cellId} id={g.cellId} colSpan={g.colSpan} /> : <LabelCell key={`${g.row}.${g.col}`} g={g} />))}</tr>
   );
