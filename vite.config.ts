@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
+    // Chromium (the desktop shell's and any browser the web build targets) preloads modules itself
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
   },
 });

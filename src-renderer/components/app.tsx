@@ -68,6 +68,22 @@ const afterPaint = (fn: () => void): (() => void) => {
   };
 };
 
+/**
+ * Each unsaved document left by a crash is offered in turn; one window holds one document, so the
+ * first one accepted opens here and any later ones stay in the recovery folder for the next start.
+ */
+const offerRecoveries = async (): Promise<void> => {
+  for (const entry of await api.listRecoveries()) {
+    if (window.confirm(`发现上次未保存的报告「${entry.title}」（${new Date(entry.savedAt).toLocaleString('zh-CN')}），是否恢复？`)) {
+      const opened = await api.restoreRecovery(entry.id);
+      if (opened) {
+        show(opened);
+        return;
+      }
+    } else await api.discardRecovery(entry.id);
+  }
+};
+
 const useLoadSteps = (): Step => {
   const [n, setN] = useState(0);
   useEffect(() => {
@@ -80,6 +96,8 @@ const useLoadSteps = (): Step => {
     // data-ready: every section is in the DOM (what the end-to-end tests wait for)
     performance.mark('editor-complete');
     document.documentElement.dataset['ready'] = '1';
+    // asked once the whole report is drawn, so the question comes over a finished page (and costs the first screen nothing)
+    void offerRecoveries();
   }, [n]);
   return STEPS[n]!;
 };
@@ -104,19 +122,6 @@ export const App = () => {
     };
     const unsubDoc = useDoc.subscribe(report);
     const unsubView = useView.subscribe((s, p) => s.savedReport !== p.savedReport && report());
-    // Each unsaved document left by a crash is offered in turn; one window holds one document, so the
-    // first one accepted opens here and any later ones stay in the recovery folder for the next start.
-    void api.listRecoveries().then(async (list) => {
-      for (const entry of list) {
-        if (window.confirm(`发现上次未保存的报告「${entry.title}」（${new Date(entry.savedAt).toLocaleString('zh-CN')}），是否恢复？`)) {
-          const opened = await api.restoreRecovery(entry.id);
-          if (opened) {
-            show(opened);
-            return;
-          }
-        } else await api.discardRecovery(entry.id);
-      }
-    });
     return () => {
       window.removeEventListener('keydown', onGlobalKey, true);
       off();

@@ -1,7 +1,7 @@
 /** One statutory cell: an input that behaves like a spreadsheet cell and shows its findings. */
 import { type ClipboardEvent, type KeyboardEvent, type MouseEvent, memo, useRef } from 'react';
 import { useFlat } from '../store/use-flat';
-import { CELLS, cellDef } from '../../shared/format/cells';
+import { cellDef } from '../../shared/format/cells';
 import type { CellId } from '../../shared/format/types';
 import type { CellValue } from '../../shared/report/document';
 import { moneyToFen, fenToMoney } from '../../shared/report/money';
@@ -13,8 +13,17 @@ import { useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
 import { showHints, useView } from '../store/view-store';
 
-/** 「row labels — column labels」, read by screen readers and used by the tests to find a cell. */
-const ARIA = new Map(CELLS.map((c) => [c.id, [...c.rowPath, ...c.columnPath].join(' ')]));
+/** 「row labels — column labels」, read by screen readers and used by the tests to find a cell (made when first drawn). */
+const ARIA = new Map<CellId, string>();
+const ariaLabel = (id: CellId): string => {
+  let label = ARIA.get(id);
+  if (label === undefined) {
+    const c = cellDef(id);
+    label = c ? [...c.rowPath, ...c.columnPath].join(' ') : id;
+    ARIA.set(id, label);
+  }
+  return label;
+};
 
 const ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
@@ -124,7 +133,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
       <div className={prev !== undefined ? 'box with-prev' : 'box'}>
       <input
         data-cell={id}
-        aria-label={ARIA.get(id)}
+        aria-label={ariaLabel(id)}
         aria-invalid={severity === 'error' || undefined}
         aria-readonly={computed || undefined}
         title={title ?? (computed ? '合计自动计算' : undefined)}
