@@ -62,12 +62,16 @@ export const completenessCheck: Check = ({ report }) => {
   for (const t of ['t2', 't3', 't4'] as const) {
     const blanks = CELLS.filter((c) => c.table === t && (report.cells[c.id] === null || report.cells[c.id] === undefined)).map((c) => c.id);
     if (!blanks.length) continue;
+    // a table not yet begun is one fact; examples only help find the few cells left out of a filled table
+    const all = blanks.length === CELLS.filter((c) => c.table === t).length;
     const sample = blanks.slice(0, 3).map(cellLabel).join('、');
     out.push({
       code: 'BLANK-CELLS',
       severity: 'warning',
       cells: blanks,
-      message: `${TABLE_SHORT[t]}有 ${blanks.length} 个单元格未填写（如 ${sample}${blanks.length > 3 ? ' 等' : ''}）。无数据请填 0；空白在合计中按 0 计算。`,
+      message: all
+        ? `${TABLE_SHORT[t]}尚未填写（${blanks.length} 个单元格均为空白）。无数据请填 0。`
+        : `${TABLE_SHORT[t]}有 ${blanks.length} 个单元格未填写（如 ${sample}${blanks.length > 3 ? ' 等' : ''}）。无数据请填 0；空白在合计中按 0 计算。`,
     });
   }
   for (const id of NARRATIVE_IDS) {

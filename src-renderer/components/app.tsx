@@ -42,7 +42,7 @@ const onGlobalKey = (e: KeyboardEvent) => {
  * thread for long, so the clerk can type in the first screen while the rest is still being drawn.
  */
 const FIRST_SCREEN = SECTIONS.findIndex((s) => s.kind === 'table' && s.id === 't3');
-const ROWS_PER_STEP = 7;
+const ROWS_PER_STEP = 4;
 type Step = { readonly sections: number; readonly rows?: number };
 const STEPS: readonly Step[] = (() => {
   const steps: Step[] = [{ sections: FIRST_SCREEN }];
