@@ -15,6 +15,7 @@ import { serialiseReport } from '../shared/report/document';
 import { randomConsistentReport } from '../test/helpers/random-report';
 import { RENDERER_DIR, ensureRendererBuilt, launchChromium } from '../test/e2e/helpers/browser';
 import { serveStatic } from '../test/e2e/helpers/static-server';
+import { waitForIdle } from './helpers/idle';
 
 const KEYSTROKES = 200;
 const PACE_MS = 100;
@@ -66,6 +67,7 @@ const line = (what: string, value: number, unit: string, target: number) => {
 };
 
 ensureRendererBuilt();
+const idleAtStart = await waitForIdle();
 
 // 1. initial JS: the entry module and everything it preloads, gzip-compressed
 const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
@@ -210,7 +212,7 @@ try {
   await context.close();
 
   console.log(`editor benchmark — Chromium ${browser.version()}, ${KEYSTROKES} keystrokes (one every ${PACE_MS} ms) in 表三 cells of a full report (合计自动计算 on, ${findings} findings listed at the end)`);
-  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are wall-clock: a loaded machine inflates them)`);
+  console.log(`machine: ${cpus().length} CPUs, ${(idleAtStart * 100).toFixed(0)}% idle when the benchmark started, load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are wall-clock: a busy machine inflates them)`);
   console.log(`warm-up: 20 input events before measuring, the first took ${warm[0]!.toFixed(2)} ms (JIT), the last ${warm[19]!.toFixed(2)} ms`);
   console.log(`keystrokes measured: ${dom.length} DOM updates, ${frame.length} frames`);
   line('keydown → findings panel updated, p95', pct(dom, 95), 'ms', 8);

@@ -1,5 +1,5 @@
 /** The editor: the report as the official format lays it out, with the findings beside it. */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { tableLayout } from '../../shared/format/header-layout';
 import { SECTIONS } from '../../shared/format/sections';
 import { api } from '../api';
@@ -92,7 +92,8 @@ const useLoadSteps = (): Step => {
       performance.mark('editor-ready');
       setN(1);
     });
-    if (n < STEPS.length - 1) return afterPaint(() => setN(n + 1));
+    // a transition: React draws the step in slices of a few milliseconds, so a keystroke never waits for it
+    if (n < STEPS.length - 1) return afterPaint(() => startTransition(() => setN(n + 1)));
     // data-ready: every section is in the DOM (what the end-to-end tests wait for)
     performance.mark('editor-complete');
     document.documentElement.dataset['ready'] = '1';

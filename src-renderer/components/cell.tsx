@@ -9,9 +9,10 @@ import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { formatValue } from '../model/clipboard';
 import { inRect, rectBetween } from '../model/grid';
 import { READ_ONLY_HINT, clearSelection, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
-import { useDoc } from '../store/document-store';
+import { type DocState, useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
-import { showHints, useView } from '../store/view-store';
+import { type ViewState, showHints, useView } from '../store/view-store';
+import type { Severity } from '../../shared/rules/finding';
 
 /** 「row labels — column labels」, read by screen readers and used by the tests to find a cell (made when first drawn). */
 const ARIA = new Map<CellId, string>();
@@ -40,25 +41,28 @@ const change = (now: CellValue, prev: CellValue): string => {
   return d === 0n ? '持平' : d > 0n ? `+${fenToMoney(d)}` : fenToMoney(d);
 };
 
+/** What a cell shows of the document, and of the view (the edit under way, hints, the selected block). */
+type CellDoc = { value: CellValue; computed: boolean; severity: Severity | undefined; strong: boolean; title: string | undefined; prev: CellValue | undefined };
+type CellView = { draft: string | null; caret: boolean; hint: string | undefined; selected: boolean };
+
 export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: number }) {
   // one subscription per store and cell, each a flat record compared field by field
-  const { value, computed, severity, strong, title, prev } = useFlat(useDoc, (s) => {
-      const mark = derive(s.report).marks.get(id);
-      return {
-        value: s.report.cells[id] ?? null,
-        computed: s.report.settings.autoTotals && COMPUTED_CELLS.has(id),
-        severity: mark?.severity,
-        strong: mark?.strong ?? false,
-        title: mark?.title,
-        prev: s.report.baseline ? (s.report.baseline.cells[id] ?? null) : undefined,
-      };
+  const { value, computed, severity, strong, title, prev } = useFlat<DocState, CellDoc>(useDoc, (s, o) => {
+    const mark = derive(s.report).marks.get(id);
+    o.value = s.report.cells[id] ?? null;
+    o.computed = s.report.settings.autoTotals && COMPUTED_CELLS.has(id);
+    o.severity = mark?.severity;
+    o.strong = mark?.strong ?? false;
+    o.title = mark?.title;
+    o.prev = s.report.baseline ? (s.report.baseline.cells[id] ?? null) : undefined;
   });
-  const { draft, caret, hint, selected } = useFlat(useView, (s) => ({
-      draft: s.edit?.cellId === id ? s.edit.draft : null,
-      caret: s.edit?.cellId === id && s.edit.caret,
-      hint: s.hints[id],
-      selected: !!s.selection && (s.selection.r0 !== s.selection.r1 || s.selection.c0 !== s.selection.c1) && inRect(s.selection, id),
-  }));
+  const { draft, caret, hint, selected } = useFlat<ViewState, CellView>(useView, (s, o) => {
+    const editing = s.edit?.cellId === id;
+    o.draft = editing ? s.edit!.draft : null;
+    o.caret = editing && s.edit!.caret;
+    o.hint = s.hints[id];
+    o.selected = !!s.selection && (s.selection.r0 !== s.selection.r1 || s.selection.c0 !== s.selection.c1) && inRect(s.selection, id);
+  });
   const justFocused = useRef(false);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

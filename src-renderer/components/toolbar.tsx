@@ -10,7 +10,9 @@ export const Toolbar = memo(function Toolbar() {
   const auto = useDoc((s) => s.report.settings.autoTotals);
   const canRedo = useStore(useDoc.temporal, (t) => t.futureStates.length > 0);
   const fileName = useView((s) => s.fileName);
-  const dirty = useDoc((s) => s.report) !== useView((s) => s.savedReport);
+  const saved = useView((s) => s.savedReport);
+  // a boolean, so the toolbar is not drawn again on every keystroke
+  const dirty = useDoc((s) => s.report !== saved);
   const busy = useView((s) => s.busy);
   return (
     <div className="toolbar" role="toolbar" aria-label="命令">
