@@ -26,7 +26,6 @@ const ariaLabel = (id: CellId): string => {
   return label;
 };
 
-const ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
 const change = (now: CellValue, prev: CellValue): string => {
   if (now === null || prev === null) return '';
@@ -166,9 +165,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
         onCopy={onCopy}
       />
       {/* always present (hidden when unmarked): inserting an element on each keystroke would re-lay out the whole table */}
-      <span className={`mark mark-${severity && strong ? severity : 'none'}`} aria-hidden="true" title={severity && strong ? title : undefined}>
-        {ICON[severity ?? 'error']}
-      </span>
+      <span className={`mark sev-icon ${severity && strong ? severity : 'none'}`} aria-hidden="true" title={severity && strong ? title : undefined} />
       {prev !== undefined && (
         <span className="prev" title="上年数值及变化">
           {prev === null ? '上年空' : `上年${formatValue(prev)}`}

@@ -7,7 +7,6 @@ import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { derive, groupFindings } from '../store/findings';
 
-const ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
 /** Goes to where a finding is: its first cell, the selected sentence of a narrative, or the header field. */
 export const goToFinding = (f: Finding): void => {
@@ -44,9 +43,7 @@ const Item = memo(
     return (
       <li>
         <button type="button" className={`finding sev-${f.severity}`} data-code={f.code} data-severity={f.severity} onClick={() => goToFinding(f)}>
-          <span className="icon" aria-label={SEVERITY_LABEL[f.severity]}>
-            {ICON[f.severity]}
-          </span>
+          <span className={`icon sev-icon ${f.severity}`} role="img" aria-label={SEVERITY_LABEL[f.severity]} />
           <span className="msg">{f.message}</span>
         </button>
       </li>
@@ -60,13 +57,13 @@ export const Counts = memo(function Counts() {
   return (
     <div className="counts" data-testid="counts" role="status">
       <span className={`count-pill error${counts.error ? '' : ' zero'}`} data-testid="count-error">
-        {ICON.error} 错误 {counts.error}
+        <span className="sev-icon error" aria-hidden="true" /> 错误 {counts.error}
       </span>
       <span className={`count-pill warning${counts.warning ? '' : ' zero'}`} data-testid="count-warning">
-        {ICON.warning} 警告 {counts.warning}
+        <span className="sev-icon warning" aria-hidden="true" /> 警告 {counts.warning}
       </span>
       <span className={`count-pill info${counts.info ? '' : ' zero'}`} data-testid="count-info">
-        {ICON.info} 提示 {counts.info}
+        <span className="sev-icon info" aria-hidden="true" /> 提示 {counts.info}
       </span>
     </div>
   );
