@@ -142,7 +142,7 @@ describe('desktop app with electron mocked at its edge', () => {
     expect(e.state.sandboxEnabled).toBe(true);
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, preload: '/app/out/main/preload.cjs' });
     expect(win.options.title).toBe('未命名报告 — 政府信息公开年报编制器');
-    expect(e.state.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(e.state.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   });
 
   it('registers every invoking channel and checks the sender of each', async () => {
