@@ -33,6 +33,26 @@ describe('editor: typing and live checks', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the first screen takes input while the rest of the report is still being drawn, and keeps it', async () => {
+    await context?.close();
+    context = await editor.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(editor.server.url, { waitUntil: 'commit' });
+    // 表二 is in the first screen: type into it as soon as it exists, without waiting for 表三
+    await cell(page, 't2.rules.issued').waitFor();
+    await cell(page, 't2.rules.issued').fill('3');
+    await page.waitForSelector('html[data-ready="1"]');
+    expect(await page.locator('input[data-cell]').count()).toBe(200);
+    expect(await cell(page, 't2.rules.issued').inputValue()).toBe('3');
+    // the finding that listed 表二's blank cells now counts one fewer
+    await findings(page).locator('[data-code="BLANK-CELLS"]', { hasText: '表二有 9 个单元格未填写' }).waitFor();
+    const marks = await page.evaluate(() => ['editor-ready', 'editor-complete'].map((n) => performance.getEntriesByName(n).length));
+    expect(marks).toEqual([1, 1]);
+    expect(errors).toEqual([]);
+  });
+
   it('an error appears while typing and disappears when the table balances', async () => {
     await fresh();
     await typeInto(page, 't3.new.natural', '5');
