@@ -64,7 +64,13 @@ export const CELL_IDS: readonly CellId[] = CELLS.map((c) => c.id);
 const byId = new Map(CELLS.map((c) => [c.id, c]));
 export const cellDef = (id: CellId): CellDef | undefined => byId.get(id);
 export const isCellId = (id: string): boolean => byId.has(id);
-export const cellsOfTable = (t: TableId): readonly CellDef[] => CELLS.filter((c) => c.table === t);
+const byTable = new Map<TableId, readonly CellDef[]>();
+/** The cells of one table, in format order (made once: the editor asks on every keystroke). */
+export const cellsOfTable = (t: TableId): readonly CellDef[] => {
+  let cells = byTable.get(t);
+  if (!cells) byTable.set(t, (cells = CELLS.filter((c) => c.table === t)));
+  return cells;
+};
 
 export const TABLE_NAMES: Record<TableId, string> = { t2: `表二 ${T2_TITLE}`, t3: '表三 收到和处理政府信息公开申请情况', t4: '表四 政府信息公开行政复议、行政诉讼情况' };
 export const TABLE_SHORT: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };

@@ -4,7 +4,7 @@ import { tableLayout } from '../../shared/format/header-layout';
 import { SECTIONS } from '../../shared/format/sections';
 import { api } from '../api';
 import { handleMenu, isDirty, saveReport, openReport, show } from '../store/app-actions';
-import { commitCell } from '../store/cell-actions';
+import { commitCell, selectAfterDraw } from '../store/cell-actions';
 import { redo, undo, useDoc } from '../store/document-store';
 import { useView } from '../store/view-store';
 import { Dialogs, StatusBar } from './dialogs';
@@ -26,7 +26,7 @@ const onGlobalKey = (e: KeyboardEvent) => {
     if (cell) commitCell(cell);
     if (k === 'y' || e.shiftKey) redo();
     else undo();
-    if (active instanceof HTMLInputElement && cell) requestAnimationFrame(() => active.select());
+    if (active instanceof HTMLInputElement && cell) selectAfterDraw(active);
   } else if (k === 's') {
     e.preventDefault();
     void saveReport(e.shiftKey);

@@ -8,7 +8,7 @@ import { moneyToFen, fenToMoney } from '../../shared/report/money';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { formatValue } from '../model/clipboard';
 import { inRect, rectBetween } from '../model/grid';
-import { READ_ONLY_HINT, clearSelection, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
+import { READ_ONLY_HINT, clearSelection, selectAfterDraw, commitCell, copyText, enterCaretMode, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
 import { type DocState, useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
 import { type ViewState, showHints, useView } from '../store/view-store';
@@ -25,7 +25,6 @@ const ariaLabel = (id: CellId): string => {
   }
   return label;
 };
-
 
 const change = (now: CellValue, prev: CellValue): string => {
   if (now === null || prev === null) return '';
@@ -90,12 +89,12 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
       case 'Escape':
         e.preventDefault();
         escapeCell(id);
-        requestAnimationFrame(() => el.select());
+        selectAfterDraw(el);
         return;
       case 'F2':
         e.preventDefault();
         enterCaretMode(id);
-        requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
+        selectAfterDraw(el, (e) => e.setSelectionRange(e.value.length, e.value.length));
         return;
       case 'Delete':
       case 'Backspace':
@@ -118,7 +117,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
     e.preventDefault();
     pasteAt(id, e.clipboardData.getData('text/plain'));
     const el = e.currentTarget;
-    requestAnimationFrame(() => el.select());
+    selectAfterDraw(el);
   };
 
   const onCopy = (e: ClipboardEvent<HTMLInputElement>) => {

@@ -2,11 +2,13 @@
 import { memo } from 'react';
 import { SECTIONS } from '../../shared/format/sections';
 import type { Finding } from '../../shared/rules/finding';
-import { SEVERITY_LABEL } from '../../shared/rules/finding';
+import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../shared/rules/finding';
 import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { derive, groupFindings } from '../store/findings';
 
+/** error, warning, info: the order the counts are shown in. */
+const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
 
 /** Goes to where a finding is: its first cell, the selected sentence of a narrative, or the header field. */
 export const goToFinding = (f: Finding): void => {
@@ -56,15 +58,11 @@ export const Counts = memo(function Counts() {
   const counts = useDoc((s) => derive(s.report).counts);
   return (
     <div className="counts" data-testid="counts" role="status">
-      <span className={`count-pill error${counts.error ? '' : ' zero'}`} data-testid="count-error">
-        <span className="sev-icon error" aria-hidden="true" /> 错误 {counts.error}
-      </span>
-      <span className={`count-pill warning${counts.warning ? '' : ' zero'}`} data-testid="count-warning">
-        <span className="sev-icon warning" aria-hidden="true" /> 警告 {counts.warning}
-      </span>
-      <span className={`count-pill info${counts.info ? '' : ' zero'}`} data-testid="count-info">
-        <span className="sev-icon info" aria-hidden="true" /> 提示 {counts.info}
-      </span>
+      {SEVERITIES.map((sev) => (
+        <span key={sev} className={`count-pill ${sev}${counts[sev] ? '' : ' zero'}`} data-testid={`count-${sev}`}>
+          <span className={`sev-icon ${sev}`} aria-hidden="true" /> {SEVERITY_LABEL[sev]} {counts[sev]}
+        </span>
+      ))}
     </div>
   );
 });

@@ -73,6 +73,16 @@ export const enterCaretMode = (id: CellId): void => {
   useView.setState({ edit: { cellId: id, draft, caret: true } });
 };
 
+/**
+ * Selects a cell's text once React has drawn its new value, unless the focus has moved on by then:
+ * selecting an input takes the focus back, so an Esc quickly followed by Tab would return to the cell.
+ */
+export const selectAfterDraw = (el: HTMLInputElement, select: (el: HTMLInputElement) => void = (e) => e.select()): void => {
+  requestAnimationFrame(() => {
+    if (document.activeElement === el) select(el);
+  });
+};
+
 export const cellInput = (id: CellId): HTMLInputElement | null => document.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`);
 
 export const focusCell = (id: CellId, opts: { extend?: boolean } = {}): void => {
