@@ -11,7 +11,10 @@ const isSupported = (name: string): boolean => SUPPORTED_EXTENSIONS.includes(ext
 /** Hidden files and Office lock files (~$报告.docx) are never reports. */
 const isJunk = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
 
-const walk = (dir: string, out: InputEntry[]): void => {
+/** What a folder walk left out because it is not a report file (.doc, .png, .md …), for the CLI to say so. */
+export type SkippedFile = { readonly path: string; readonly extension: string };
+
+const walk = (dir: string, out: InputEntry[], skipped: SkippedFile[]): void => {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -28,16 +31,18 @@ const walk = (dir: string, out: InputEntry[]): void => {
     } catch {
       continue; // a dangling link inside a folder is not a report
     }
-    if (st.isDirectory()) walk(p, out);
+    if (st.isDirectory()) walk(p, out, skipped);
     else if (st.isFile() && isSupported(name)) out.push({ path: p });
+    else if (st.isFile()) skipped.push({ path: p, extension: extname(name).toLowerCase() });
   }
 };
 
 /**
  * Files in the order given, folders walked recursively in name order (so runs are reproducible).
  * A path that does not exist becomes an entry that says so: it counts as unreadable, the rest go on.
+ * Files a folder walk passes over as not reports are added to `skipped` when given.
  */
-export const collectInputs = (args: readonly string[]): InputEntry[] => {
+export const collectInputs = (args: readonly string[], skipped: SkippedFile[] = []): InputEntry[] => {
   const out: InputEntry[] = [];
   const seen = new Set<string>();
   const push = (e: InputEntry) => {
@@ -55,9 +60,19 @@ export const collectInputs = (args: readonly string[]): InputEntry[] => {
     }
     if (st.isDirectory()) {
       const inner: InputEntry[] = [];
-      walk(a, inner);
+      walk(a, inner, skipped);
       inner.forEach(push);
     } else push({ path: a });
   }
   return out;
+};
+
+/** 「另有 3 个文件不是报告，已跳过（.doc 2 个，.png 1 个）」, and with verbose each path on its own line. */
+export const skippedText = (skipped: readonly SkippedFile[], verbose: boolean): string => {
+  if (!skipped.length) return '';
+  const byExt = new Map<string, number>();
+  for (const s of skipped) byExt.set(s.extension || '无扩展名', (byExt.get(s.extension || '无扩展名') ?? 0) + 1);
+  const kinds = [...byExt].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ext, n]) => `${ext} ${n} 个`).join('，');
+  const head = `另有 ${skipped.length} 个文件不是报告文件，已跳过（${kinds}）`;
+  return verbose ? `${head}：\n${skipped.map((s) => `  ${s.path}`).join('\n')}\n` : `${head}；加 --verbose 可列出这些文件。\n`;
 };

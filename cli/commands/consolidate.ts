@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Consolidator } from '../../shared/report/consolidate';
 import { serialiseReport } from '../../shared/report/document';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
-import { collectInputs } from '../files';
+import { collectInputs, skippedText, type SkippedFile } from '../files';
 import { findingsTable, severityCounts } from '../findings-output';
 import { bufferedOut } from '../output';
 import { createProgress } from '../progress';
@@ -26,6 +26,7 @@ export const CONSOLIDATE_HELP = `用法：disclosure-report consolidate <文件�
   --allow-duplicates     允许汇总同一机关、同一年度的多份报告
   --skip-unreadable      跳过无法读取的文件继续汇总（默认：有无法读取的文件时不汇总）
   --json                 以 JSON 输出来源清单、各来源的检查结果和汇总报告的检查结果
+  -v, --verbose          列出文件夹中跳过的每个非报告文件（如 .doc .png）
   -j, --jobs <N>         并行读取的线程数
   -h, --help             显示本说明
 
@@ -39,6 +40,7 @@ const OPTIONS = [
   { name: 'allow-duplicates' },
   { name: 'skip-unreadable' },
   { name: 'json' },
+  { name: 'verbose', short: 'v' },
   { name: 'jobs', short: 'j', value: true },
   { name: 'help', short: 'h' },
 ] as const;
@@ -58,7 +60,8 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   if (jobsOpt !== undefined && !/^[1-9]\d{0,2}$/.test(jobsOpt)) throw new UsageError(`--jobs 应为正整数，实际为「${jobsOpt}」`);
   const json = flag(args, 'json');
 
-  const inputs = collectInputs(args.positionals);
+  const notReports: SkippedFile[] = [];
+  const inputs = collectInputs(args.positionals, notReports);
   const outAbs = resolve(output);
   if (inputs.some((e) => resolve(e.path) === outAbs)) throw new UsageError(`输出文件「${output}」也在汇总的来源之中，请换一个保存位置`);
   if (!inputs.length) throw new UsageError('给出的文件夹中没有可汇总的报告文件');
@@ -102,6 +105,7 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
         year: result.report.year,
         sources: result.sources.map((s) => ({ file: s.name, agency: s.agency, year: s.year, findings: s.findings })),
         skipped: unreadable,
+        notReports: notReports.map((f) => f.path),
         findings: result.findings,
         notes,
       })}\n`,
@@ -122,6 +126,7 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
       if (errs.length) out.write(`\n来源「${s.name}」的错误：\n${findingsTable(errs)}\n`);
     }
     if (notes.length) out.write(`\n说明：\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
+    if (notReports.length) out.write(`\n${skippedText(notReports, flag(args, 'verbose'))}`);
     const own = result.findings.filter((f) => f.severity !== 'info');
     out.write(own.length ? `\n汇总报告的检查结果：\n${findingsTable(own)}\n` : '\n汇总报告的检查结果：未发现问题。\n');
   }

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import type { PreviousYear } from '../../shared/rules';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { unreadableEntry, type FileEntry } from '../check-file';
-import { collectInputs } from '../files';
+import { collectInputs, skippedText, type SkippedFile } from '../files';
 import { findingsTable, notesText, severityCounts } from '../findings-output';
 import { CSV_BOM, bufferedOut, csvLine } from '../output';
 import { createProgress } from '../progress';
@@ -16,13 +16,15 @@ export const VALIDATE_HELP = `用法：disclosure-report validate <文件或文�
 
 检查一个或多个年度报告：表二、表三、表四的合计与勾稽关系、数值有效性、填写完整性，
 给出 --previous 时还检查与上年报告的衔接（上年结转、现行有效件数）。
-文件夹会递归读取其中所有支持的文件（.txt .html .htm .docx .xlsx .gkreport .json）。
+文件夹会递归读取其中所有支持的文件（.txt .html .htm .docx .xlsx .gkreport .json）；
+其他文件（如 .doc .png）不是报告文件，跳过并在最后说明跳过了几个。
 
 选项：
   --previous <文件>   上年度报告，用于跨年度检查（对每个文件都适用）
   --json              以 JSON 输出每个文件的全部单元格、检查结果和读取说明
   --csv               以 CSV 输出汇总表（每个文件一行，带 BOM，可直接用 Excel 打开）
   --summary           只输出汇总表，不逐个列出检查结果
+  -v, --verbose       列出文件夹中跳过的每个非报告文件
   -j, --jobs <N>      并行读取的线程数（默认：文件较多时用全部处理器核心，否则 1）
   -h, --help          显示本说明
 
@@ -33,6 +35,7 @@ const OPTIONS = [
   { name: 'json' },
   { name: 'csv' },
   { name: 'summary' },
+  { name: 'verbose', short: 'v' },
   { name: 'jobs', short: 'j', value: true },
   { name: 'help', short: 'h' },
 ] as const;
@@ -80,8 +83,10 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   const prevPath = stringOption(args, 'previous');
   const previous = prevPath ? await loadPrevious(prevPath) : null;
 
-  const inputs = collectInputs(args.positionals);
-  if (!inputs.length) throw new UsageError('给出的文件夹中没有可检查的文件（支持 .txt .html .htm .docx .xlsx .gkreport .json）');
+  const skipped: SkippedFile[] = [];
+  const inputs = collectInputs(args.positionals, skipped);
+  if (!inputs.length)
+    throw new UsageError(`给出的文件夹中没有可检查的文件（支持 .txt .html .htm .docx .xlsx .gkreport .json）。${skippedText(skipped, flag(args, 'verbose'))}`.trimEnd());
   const readable = inputs.filter((e) => !('missing' in e)).map((e) => e.path);
   const jobs = jobsOpt ? Number(jobsOpt) : defaultJobs(readable);
 
@@ -135,8 +140,10 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   progress.done();
 
   if (json) out.write('\n]}\n');
-  if (!json && !csv) out.write(summaryText(summary));
+  if (!json && !csv) out.write(summaryText(summary) + skippedText(skipped, flag(args, 'verbose')));
   out.flush();
+  // JSON and CSV keep their exact shape on stdout; the skipped files are said beside them.
+  if (json || csv) process.stderr.write(skippedText(skipped, flag(args, 'verbose')));
   return anyUnreadable ? 2 : anyError ? 1 : 0;
 };
 

@@ -94,6 +94,9 @@ describe('consolidate', () => {
     const skipped = runCli(['consolidate', dir, '-o', out, '--skip-unreadable']);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('已跳过无法读取的文件');
+    writeFileSync(join(dir, '扫描件.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const withPng = runCli(['consolidate', dir, '-o', join(tempDir('cons-png'), 'sum.json'), '--skip-unreadable', '--json']);
+    expect((JSON.parse(withPng.stdout) as { notReports: string[] }).notReports).toEqual([join(dir, '扫描件.png')]);
     const c = seedExpectation(SEED_FILES[2]!).cells['t3.total.total'] + seedExpectation(SEED_FILES[3]!).cells['t3.total.total'];
     expect(readReport(out).cells['t3.total.total']).toBe(c);
   });
