@@ -24,6 +24,7 @@ export const show = (opened: OpenedReport): void => {
     selection: null,
     anchor: null,
     hints: {},
+    flags: {},
   });
   setStatus(
     opened.source === 'own'
@@ -53,7 +54,7 @@ export const newReport = (): void => {
   if (!confirmDiscard()) return;
   const report = createReport();
   loadReport(report);
-  useView.setState({ fileName: null, savedReport: useDoc.getState().report, opened: null, edit: null, selection: null, anchor: null, hints: {} });
+  useView.setState({ fileName: null, savedReport: useDoc.getState().report, opened: null, edit: null, selection: null, anchor: null, hints: {}, flags: {} });
   setStatus('已新建空白报告（合计自动计算已开启）', 'ok');
 };
 

@@ -1,15 +1,15 @@
 /**
- * What the keyboard and the clipboard do to cells: typing (checked by parseCellInput on every
- * keystroke, refused in place with a hint), moving, reverting, pasting a block and copying one.
+ * What the keyboard and the clipboard do to cells: typing (an entry checked as a whole by parseCellInput,
+ * refused in place with a hint), moving, reverting, pasting a block and copying one.
  */
-import { cellDef } from '../../shared/format/cells';
+import { TABLE_NAMES, cellDef } from '../../shared/format/cells';
 import type { CellId } from '../../shared/format/types';
 import { parseCellInput } from '../../shared/report/number-input';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { copyBlock, formatValue, isBlock, parseBlock, planPaste } from '../model/clipboard';
 import { type Move, type Rect, cellAt, cellsInRect, moveFrom, posOf, rectBetween } from '../model/grid';
-import { cancelEdit, endEdit, revertCell, setCells, typeCell, useDoc } from './document-store';
-import { clearHint, setStatus, showHints, useView } from './view-store';
+import { cancelEdit, endEdit, revertCell, setCells, typeCell, useDoc, valueBeforeEdit } from './document-store';
+import { clearHint, setStatus, showFlags, showHints, useView } from './view-store';
 
 export const isReadOnly = (id: CellId): boolean => useDoc.getState().report.settings.autoTotals && COMPUTED_CELLS.has(id);
 
@@ -19,38 +19,64 @@ const unfinished = (text: string, unit: 'count' | 'money'): boolean =>
 
 export const READ_ONLY_HINT = '合计自动计算已开启，总计由各项自动求和（关闭开关后可手工填写）';
 
-/** A keystroke changed the text of a cell. Returns false when the text was refused. */
-export const inputCell = (id: CellId, text: string): boolean => {
+const setDraft = (id: CellId, draft: string, refused: string | null): void => {
+  const caret = useView.getState().edit?.cellId === id ? useView.getState().edit!.caret : false;
+  useView.setState({ edit: { cellId: id, draft, caret, refused } });
+};
+
+/**
+ * A keystroke changed the text of a cell. The text is kept as typed (as a spreadsheet does); while it is a
+ * value the document follows it live, and while it is not, the document keeps the value from before the
+ * entry: a refused entry never reaches the document, and never turns into a different number.
+ */
+export const inputCell = (id: CellId, text: string): void => {
   const def = cellDef(id);
-  if (!def) return false;
+  if (!def) return;
   if (isReadOnly(id)) {
     showHints({ [id]: READ_ONLY_HINT });
-    return false;
+    return;
   }
   const parsed = parseCellInput(text, def.unit);
   if (parsed.ok) {
     clearHint(id);
-    useView.setState({ edit: { cellId: id, draft: text, caret: useView.getState().edit?.caret ?? false } });
+    setDraft(id, text, null);
     typeCell(id, parsed.value);
+    return;
+  }
+  typeCell(id, valueBeforeEdit(id));
+  // 「1,2」 on its way to 「1,234」 is not refused yet; 「-」 or 「a」 is
+  setDraft(id, text, unfinished(text, def.unit) ? null : parsed.message);
+};
+
+/** Why the entry under way in a cell cannot stand (null when there is none or it is a value). */
+const entryRefusal = (id: CellId): string | null => {
+  const edit = useView.getState().edit;
+  if (edit?.cellId !== id) return null;
+  const parsed = parseCellInput(edit.draft, cellDef(id)!.unit);
+  return parsed.ok ? null : parsed.message;
+};
+
+/**
+ * Enter, Tab or an arrow: a refused entry keeps the clerk in the cell, the text marked as an error, until
+ * it is corrected or Esc gives back the old value (Excel's data validation). Returns whether the cell was left.
+ */
+export const acceptEntry = (id: CellId): boolean => {
+  const refused = entryRefusal(id);
+  if (refused === null) {
+    commitCell(id);
     return true;
   }
-  if (unfinished(text, def.unit)) {
-    useView.setState({ edit: { cellId: id, draft: text, caret: useView.getState().edit?.caret ?? false } });
-    return true;
-  }
-  showHints({ [id]: parsed.message });
+  setDraft(id, useView.getState().edit!.draft, refused);
   return false;
 };
 
-/** Leaves the cell: an unfinished number that is still not valid is dropped and the old value kept. */
+/** The focus leaves the cell: a refused entry is dropped and the old value kept, saying so. */
 export const commitCell = (id: CellId): void => {
-  const edit = useView.getState().edit;
-  if (edit?.cellId === id) {
-    const def = cellDef(id)!;
-    const parsed = parseCellInput(edit.draft, def.unit);
-    if (!parsed.ok) {
+  const refused = entryRefusal(id);
+  if (useView.getState().edit?.cellId === id) {
+    if (refused !== null) {
       revertCell(id);
-      showHints({ [id]: `${parsed.message}，已恢复原值` });
+      showHints({ [id]: `${refused}，已恢复原值` });
     }
     useView.setState({ edit: null });
   }
@@ -70,7 +96,7 @@ export const escapeCell = (id: CellId): void => {
 export const enterCaretMode = (id: CellId): void => {
   const v = useView.getState();
   const draft = v.edit?.cellId === id ? v.edit.draft : formatValue(useDoc.getState().report.cells[id]);
-  useView.setState({ edit: { cellId: id, draft, caret: true } });
+  useView.setState({ edit: { cellId: id, draft, caret: true, refused: v.edit?.cellId === id ? v.edit.refused : null } });
 };
 
 /**
@@ -99,9 +125,12 @@ export const focusCell = (id: CellId, opts: { extend?: boolean } = {}): void => 
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 };
 
-/** Moves the focus (or, with Shift, the far corner of the selection). */
-export const moveCell = (id: CellId, move: Move, extend = false): void => {
-  commitCell(id);
+/**
+ * Moves the focus (or, with Shift, the far corner of the selection); not while the entry is refused.
+ * Returns whether the focus left the cell's entry.
+ */
+export const moveCell = (id: CellId, move: Move, extend = false): boolean => {
+  if (!acceptEntry(id)) return false;
   if (extend) {
     const v = useView.getState();
     const sel = v.selection;
@@ -109,9 +138,16 @@ export const moveCell = (id: CellId, move: Move, extend = false): void => {
     // the moving corner is the one opposite the anchor
     const head = sel ? farCorner(anchor, sel) : id;
     useView.setState({ selection: rectBetween(anchor, moveFrom(head, move)) ?? sel });
-    return;
+    return true;
   }
   focusCell(moveFrom(id, move));
+  return true;
+};
+
+/** Enter: down, and at the foot of a table on to the next table (the 收费 cell is the last of 表二). */
+export const enterMove = (id: CellId, up: boolean): boolean => {
+  const move: Move = up ? 'up' : 'down';
+  return moveCell(id, moveFrom(id, move) === id ? (up ? 'prev' : 'next') : move);
 };
 
 const farCorner = (anchor: CellId, rect: Rect): CellId => {
@@ -122,21 +158,31 @@ const farCorner = (anchor: CellId, rect: Rect): CellId => {
   return cellAt(rect.table, r, c) ?? anchor;
 };
 
-/** Paste at the focused cell: a block fills right and down; each refused value is hinted, the rest kept. */
+/**
+ * Paste at the focused cell: a block fills right and down; a refused value is left out and the rest kept.
+ * One refused value gets its hint; more are marked on their cells and summed up once in the status bar,
+ * instead of a tooltip over every one of them.
+ */
 export const pasteAt = (id: CellId, text: string): void => {
-  if (!isBlock(text)) {
-    commitCell(id);
-    if (inputCell(id, text.replace(/\r?\n$/, ''))) commitCell(id);
-    return;
-  }
   commitCell(id);
-  const plan = planPaste(id, parseBlock(text), isReadOnly);
+  const single = !isBlock(text);
+  const plan = planPaste(id, single ? [[text.replace(/\r?\n$/, '')]] : parseBlock(text), isReadOnly);
   setCells(plan.values);
-  showHints(plan.refused);
+  const refused = Object.entries(plan.refused);
+  if (refused.length === 1) showHints(plan.refused);
+  else showFlags(plan.refused);
+  if (single) return;
   if (plan.rect) useView.setState({ anchor: id, selection: plan.rect });
   const n = Object.keys(plan.values).length;
-  const bad = Object.keys(plan.refused).length;
-  setStatus(`已粘贴 ${n} 个单元格${bad ? `，${bad} 个未粘贴（见单元格提示）` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`, bad || plan.outside ? 'error' : 'ok');
+  const first = refused[0];
+  const why = refused.length > 1 && first ? `（如${cellName(first[0])}：${first[1]}；已用红框标出，鼠标停留可看原因）` : refused.length ? '（见单元格提示）' : '';
+  setStatus(`已粘贴 ${n} 个单元格${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`, refused.length || plan.outside ? 'error' : 'ok');
+};
+
+/** 「表三 三、本年度办理结果 （一）予以公开 自然人」: a cell as a clerk finds it. */
+const cellName = (id: CellId): string => {
+  const c = cellDef(id);
+  return c ? `${TABLE_NAMES[c.table].split(' ')[0]}「${[...c.rowPath, ...c.columnPath].join(' ')}」` : id;
 };
 
 /** The text of the selected block (or of the one cell) for the clipboard. */

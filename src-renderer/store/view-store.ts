@@ -11,6 +11,8 @@ export type CellEdit = {
   readonly draft: string;
   /** F2 / double-click: the arrows move the caret instead of leaving the cell. */
   readonly caret: boolean;
+  /** Why the text as typed is not a value (shown with the cell marked as an error); null while it is one or may still become one. */
+  readonly refused: string | null;
 };
 
 export type Dialog =
@@ -24,6 +26,8 @@ export type ViewState = {
   readonly anchor: CellId | null;
   readonly selection: Rect | null;
   readonly hints: Readonly<Record<CellId, string>>;
+  /** Cells a bulk paste left out, each with why: marked and explained on hover, summed up in the status bar. */
+  readonly flags: Readonly<Record<CellId, string>>;
   readonly status: { readonly text: string; readonly tone: 'info' | 'error' | 'ok' } | null;
   readonly fileName: string | null;
   readonly savedReport: Report | null;
@@ -37,6 +41,7 @@ export const useView = create<ViewState>()(() => ({
   anchor: null,
   selection: null,
   hints: {},
+  flags: {},
   status: null,
   fileName: null,
   savedReport: null,
@@ -45,36 +50,40 @@ export const useView = create<ViewState>()(() => ({
   busy: false,
 }));
 
-const hintTimers = new Map<CellId, ReturnType<typeof setTimeout>>();
+type Faded = 'hints' | 'flags';
+const timers: Record<Faded, Map<CellId, ReturnType<typeof setTimeout>>> = { hints: new Map(), flags: new Map() };
 
-/** A short hint beside a cell (refused input); it fades after a few seconds. */
-export const showHints = (hints: Record<CellId, string>): void => {
-  const ids = Object.keys(hints);
+const drop = (kind: Faded, id: CellId): void => {
+  clearTimeout(timers[kind].get(id));
+  timers[kind].delete(id);
+  useView.setState((s) => {
+    const { [id]: _gone, ...rest } = s[kind];
+    return { [kind]: rest };
+  });
+};
+
+const showFading = (kind: Faded, notes: Record<CellId, string>, ms: number): void => {
+  const ids = Object.keys(notes);
   if (!ids.length) return;
-  useView.setState((s) => ({ hints: { ...s.hints, ...hints } }));
+  useView.setState((s) => ({ [kind]: { ...s[kind], ...notes } }));
   for (const id of ids) {
-    clearTimeout(hintTimers.get(id));
-    hintTimers.set(
+    clearTimeout(timers[kind].get(id));
+    timers[kind].set(
       id,
-      setTimeout(() => {
-        hintTimers.delete(id);
-        useView.setState((s) => {
-          const { [id]: _gone, ...rest } = s.hints;
-          return { hints: rest };
-        });
-      }, 4000),
+      setTimeout(() => drop(kind, id), ms),
     );
   }
 };
 
+/** A short hint beside a cell (refused input); it fades after a few seconds. */
+export const showHints = (hints: Record<CellId, string>): void => showFading('hints', hints, 4000);
+
+/** Cells left out by a paste: marked (the reason on hover) until the clerk has had time to see them. */
+export const showFlags = (flags: Record<CellId, string>): void => showFading('flags', flags, 15000);
+
 export const clearHint = (id: CellId): void => {
-  if (!(id in useView.getState().hints)) return;
-  clearTimeout(hintTimers.get(id));
-  hintTimers.delete(id);
-  useView.setState((s) => {
-    const { [id]: _gone, ...rest } = s.hints;
-    return { hints: rest };
-  });
+  if (id in useView.getState().hints) drop('hints', id);
+  if (id in useView.getState().flags) drop('flags', id);
 };
 
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
