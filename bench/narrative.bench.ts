@@ -28,7 +28,10 @@ const base = reports[0]!;
 const report = createReport({ ...base, narratives: now, baseline: { agency: base.agency, year: 2022, cells: base.cells, narratives: last } });
 const chars = Object.values(now).reduce((a, s) => a + s.length, 0);
 
-/** Fastest run, median and CPU time per run. The build machine is shared by several jobs: the fastest of 60 runs is what a quiet machine gives, and is what the target is checked against. */
+/**
+ * Fastest run, median and CPU time per run. The build machine is shared by several jobs: the fastest of 60 runs is
+ * what a quiet machine gives, and is what the target is checked against.
+ */
 const measure = (f: () => unknown, runs = 60): { wall: number; best: number; cpu: number } => {
   for (let i = 0; i < 5; i++) f();
   const t: number[] = [];

@@ -12,8 +12,10 @@ fi
 mkdir -p .tmp
 if ! npm run -s build; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
 if ! npx tsc --noEmit -p tsconfig.json; then typecheck=1; else typecheck=0; fi
+# ESLint (layer boundaries, backtracking patterns, line length) and Prettier: one test in the closing line.
+if ! npm run -s lint; then lint=1; else lint=0; fi
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@"
 status=$?
-node scripts/summarise-tests.mjs .tmp/vitest.json "$typecheck"
+node scripts/summarise-tests.mjs .tmp/vitest.json "$typecheck" "$lint"
 summary=$?
-[ $status -eq 0 ] && [ $summary -eq 0 ] && [ $typecheck -eq 0 ]
+[ $status -eq 0 ] && [ $summary -eq 0 ] && [ $typecheck -eq 0 ] && [ $lint -eq 0 ]

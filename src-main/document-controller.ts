@@ -3,8 +3,8 @@
  * save as, export, dirty state, autosave and crash recovery, the question before unsaved work is
  * dropped. Plain TypeScript: Electron's dialogs, the disk and the readers/exporters come in as ports.
  */
-import type { ConsolidationSource } from '../shared/report/consolidate';
-import { consolidationDraft, type Unreadable } from '../shared/report/consolidation-draft';
+import type { ConsolidationSource } from '../shared/app/consolidate';
+import { consolidationDraft, type Unreadable } from '../shared/app/consolidation-draft';
 import { basename, dirname, join } from 'node:path';
 import type { ExportKind, OpenedReport, RecoveryEntry, SaveOutcome } from '../shared/ipc';
 import type { ImportResult } from '../shared/import/types';

@@ -1,5 +1,5 @@
 /** `disclosure-report compare`: what changed from last year's report to this year's, and the cross-year findings. */
-import { changedCells, compareReports, type CellChange } from '../../shared/report/compare';
+import { changedCells, compareReports, type CellChange } from '../../shared/app/compare';
 import { UsageError, flag, parseArgs } from '../args';
 import { findingsTable } from '../findings-output';
 import { readReportFile } from '../read-report';

@@ -1,6 +1,6 @@
 /** `disclosure-report consolidate`: sum many reports into one 汇总 report (our JSON). */
 import { resolve } from 'node:path';
-import { Consolidator } from '../../shared/report/consolidate';
+import { Consolidator } from '../../shared/app/consolidate';
 import { serialiseReport } from '../../shared/report/document';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { collectInputs, skippedText, type SkippedFile } from '../files';

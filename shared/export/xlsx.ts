@@ -8,7 +8,7 @@ import type { CellId, TableId } from '../format/types';
 import { SECTIONS, reportTitle } from '../format/sections';
 import { TABLE_NAMES, cellDef } from '../format/cells';
 import { type GridCell, TABLE_IDS, tableLayout } from '../format/header-layout';
-import { IDENTITIES } from '../rules/identities';
+import { IDENTITIES } from '../format/identities';
 import type { Report } from '../report/document';
 import { exportedValue, paragraphsOf } from './content';
 

@@ -9,7 +9,7 @@ import { T4_GROUPS } from '../format/table4';
 import type { CellId, NarrativeId, TableId } from '../format/types';
 import { createReport, emptyCells, type Cells } from '../report/document';
 import { totalsDisagree } from '../report/totals';
-import { IDENTITIES, type Identity } from '../rules/identities';
+import { IDENTITIES, type Identity } from '../format/identities';
 import { bare, canonicalText } from './labels';
 import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } from './sections';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';

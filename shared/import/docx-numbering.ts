@@ -25,7 +25,11 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const roman = (n: number): string => {
   const t: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let s = '';
-  for (const [v, r] of t) while (n >= v) (s += r), (n -= v);
+  for (const [v, r] of t)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 };
 const letter = (n: number): string => String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);

@@ -21,7 +21,7 @@ const HEADING_CORE: readonly (readonly string[])[] = [
   ['其他需要报告', '其他事项'],
 ];
 
-const HEADING_RE = /^#{0,6}\s*([一二三四五六])\s*[、.,，．]\s*(.+)$/u;
+const HEADING_RE = /^#{0,6}\s*([一二三四五六])\s*[、.,，．]\s*(\S.*)$/u;
 
 /** The section (0 for 一 … 5 for 六) a paragraph opens, or -1. */
 export const headingIndex = (text: string): number => {

@@ -1,4 +1,4 @@
-import type { Check } from '../rules/checks';
+import type { Check } from '../findings/check';
 import { narrativeContradictionCheck } from './contradictions';
 import { narrativeTextCheck } from './text-checks';
 

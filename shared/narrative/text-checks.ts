@@ -6,8 +6,8 @@
 import type { NarrativeId } from '../format/types';
 import { NARRATIVE_IDS, SECTIONS, narrativeHeading } from '../format/sections';
 import type { Report } from '../report/document';
-import type { Check } from '../rules/checks';
-import type { Finding } from '../rules/finding';
+import type { Check } from '../findings/check';
+import type { Finding } from '../findings/finding';
 import { halfWidthDigits } from './numbers';
 import { clauseEnd, clauseStart, sentenceAt, splitSentences, type Span } from './sentences';
 

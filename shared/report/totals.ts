@@ -1,6 +1,6 @@
 /** 合计自动计算: the 总计 cells derived from the sum identities, so the rule and the computation are one. */
 import type { CellId } from '../format/types';
-import { IDENTITIES } from '../rules/identities';
+import { IDENTITIES } from '../format/identities';
 import type { Cells } from './document';
 
 const SUMS = IDENTITIES.filter((i) => i.computes !== undefined);

@@ -4,14 +4,13 @@ import { CELLS, TABLE_SHORT, cellLabel } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS } from '../format/table3';
-import type { Cells, Report } from '../report/document';
+import type { Cells } from '../report/document';
 import { isMoneyString } from '../report/money';
-import type { Finding } from './finding';
-import { IDENTITIES, describeCells } from './identities';
+import type { Check } from '../findings/check';
+import type { Finding } from '../findings/finding';
+import { IDENTITIES, describeCells } from '../format/identities';
 
-export type CheckContext = { readonly report: Report; readonly previous: PreviousYear | null };
-export type PreviousYear = { readonly agency: string; readonly year: number | null; readonly cells: Cells; readonly narratives?: Report["narratives"] };
-export type Check = (ctx: CheckContext) => Finding[];
+export type { Check, CheckContext, PreviousYear } from '../findings/check';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const sum = (cells: Cells, ids: readonly CellId[]) => ids.reduce((a, id) => a + num(cells[id]), 0);

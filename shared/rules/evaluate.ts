@@ -1,9 +1,10 @@
 /** ONE engine: evaluate(report, previousYear?) → Finding[]. Findings are derived, never stored. */
 import type { Report } from '../report/document';
-import { BUILT_IN_CHECKS, type Check, type PreviousYear } from './checks';
-import { SEVERITY_ORDER, type Finding } from './finding';
+import { BUILT_IN_CHECKS } from './checks';
+import type { Check, PreviousYear } from '../findings/check';
+import { SEVERITY_ORDER, type Finding } from '../findings/finding';
 import { NARRATIVE_CHECKS } from '../narrative';
-import { templateReviewCheck } from '../report/template-review';
+import { templateReviewCheck } from '../narrative/template-review';
 
 /** Every check the engine runs, in order. The narrative checks join this list (shared/narrative). */
 const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, templateReviewCheck, ...NARRATIVE_CHECKS];

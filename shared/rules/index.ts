@@ -1,4 +1,4 @@
-export * from './finding';
-export * from './identities';
+export * from '../findings';
+export * from '../format/identities';
 export * from './checks';
 export * from './evaluate';

@@ -2,8 +2,8 @@
  * The ReportApi of the web build: files are opened with the browser's file picker and saved or
  * exported as downloads; an unsaved report is kept in localStorage so a closed tab can be recovered.
  */
-import type { ConsolidationSource } from '../../shared/report/consolidate';
-import { consolidationDraft, type Unreadable } from '../../shared/report/consolidation-draft';
+import type { ConsolidationSource } from '../../shared/app/consolidate';
+import { consolidationDraft, type Unreadable } from '../../shared/app/consolidation-draft';
 import type { ExportKind, MenuCommand, OpenedReport, RecoveryEntry, ReportApi, SaveOutcome } from '../../shared/ipc';
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';

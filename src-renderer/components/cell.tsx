@@ -12,7 +12,7 @@ import { READ_ONLY_HINT, clearSelection, selectAfterDraw, commitCell, copyText, 
 import { type DocState, useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
 import { type ViewState, showHints, useView } from '../store/view-store';
-import type { Severity } from '../../shared/rules/finding';
+import type { Severity } from '../../shared/findings/finding';
 
 /** 「row labels — column labels」, read by screen readers and used by the tests to find a cell (made when first drawn). */
 const ARIA = new Map<CellId, string>();

@@ -1,6 +1,6 @@
 /** Modal dialogs: paste a published report's text, confirm an export with errors, keyboard help. */
 import { memo, useEffect, useRef, useState } from 'react';
-import { SEVERITY_LABEL } from '../../shared/rules/finding';
+import { SEVERITY_LABEL } from '../../shared/findings/finding';
 import { exportReport, importPastedText } from '../store/app-actions';
 import { useDoc } from '../store/document-store';
 import { derive } from '../store/findings';

@@ -1,8 +1,8 @@
 /** Every finding of the document, grouped by table, counts always in view; a click goes to the cell. */
 import { memo } from 'react';
 import { SECTIONS } from '../../shared/format/sections';
-import type { Finding } from '../../shared/rules/finding';
-import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../shared/rules/finding';
+import type { Finding } from '../../shared/findings/finding';
+import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../shared/findings/finding';
 import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { derive, groupFindings } from '../store/findings';

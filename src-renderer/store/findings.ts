@@ -6,7 +6,7 @@ import { cellDef } from '../../shared/format/cells';
 import type { CellId, TableId } from '../../shared/format/types';
 import type { Report } from '../../shared/report/document';
 import { evaluate } from '../../shared/rules/evaluate';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/rules/finding';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/findings/finding';
 
 /**
  * strong: the cell most likely at fault (the total of a failed sum, a cell in two failed rules, or

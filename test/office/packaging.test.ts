@@ -74,7 +74,7 @@ describe('packaging (electron-builder --linux dir with a stand-in electron)', ()
     const files = asar
       .listPackage(archive, { isPack: false })
       .map((f) => f.replace(/\\/g, '/'))
-      .filter((f) => !asar.statFile(archive, f.slice(1)).hasOwnProperty('files'));
+      .filter((f) => !Object.hasOwn(asar.statFile(archive, f.slice(1)), 'files'));
     expect(files.sort()).toEqual(['/dist/renderer/assets/index-abc.js', '/dist/renderer/index.html', '/out/main/main.cjs', '/out/main/preload.cjs', '/package.json']);
     expect(asar.extractFile(archive, 'out/main/main.cjs').equals(readFileSync(join(P, 'out/main/main.cjs')))).toBe(true);
     const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string; name: string };

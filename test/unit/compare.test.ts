@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../shared/format/cells';
 import { createReport } from '../../shared/report';
-import { changedCells, compareReports } from '../../shared/report/compare';
+import { changedCells, compareReports } from '../../shared/app/compare';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 
 const last = () => ({ ...seedReport(SEED_FILES[4]!), year: 2022 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELLS } from '../../shared/format/cells';
 import { createReport } from '../../shared/report';
-import { Consolidator, consolidate } from '../../shared/report/consolidate';
+import { Consolidator, consolidate } from '../../shared/app/consolidate';
 import { randomConsistentReport } from '../helpers/random-report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 

@@ -2,7 +2,6 @@
  * The Electron adapter with `electron` mocked at its edge: what the real app, window, session,
  * protocol, menu, dialogs and ipcMain are asked to do when desktop-app starts.
  */
-import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

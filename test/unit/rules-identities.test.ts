@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/rules';
-import { IDENTITIES } from '../../shared/rules/identities';
+import { IDENTITIES } from '../../shared/format/identities';
 import { createReport, computeTotals } from '../../shared/report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 import { randomConsistentReport } from '../helpers/random-report';

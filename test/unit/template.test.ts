@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CELLS, T3_COLUMNS } from '../../shared/format';
 import { createReport, type Report } from '../../shared/report';
 import { templateFromLastYear } from '../../shared/report/template';
-import { templateReviewCheck } from '../../shared/report/template-review';
+import { templateReviewCheck } from '../../shared/narrative/template-review';
 import { evaluate } from '../../shared/rules';
 import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
 import { randomConsistentReport } from '../helpers/random-report';

@@ -4,7 +4,7 @@
  * The CLI prints the same information; this is its shape for the editor's import panel.
  */
 import { consolidate, type ConsolidationSource } from './consolidate';
-import type { Report } from './document';
+import type { Report } from '../report/document';
 
 export type Unreadable = { readonly name: string; readonly message: string };
 

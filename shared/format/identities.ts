@@ -2,10 +2,10 @@
  * The table identities of the format as data: each says Σ lhs = Σ rhs over named cells.
  * Built from the table definitions, never written cell by cell (cf. Arelle's calculation linkbase).
  */
-import type { CellId } from '../format/types';
-import { T3_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN } from '../format/table3';
-import { T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN } from '../format/table4';
-import { cellLabel, t3, t4 } from '../format/cells';
+import type { CellId } from './types';
+import { T3_COLUMNS, T3_ROWS, T3_TOTAL_COLUMN } from './table3';
+import { T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN } from './table4';
+import { cellLabel, t3, t4 } from './cells';
 
 export type Identity = {
   readonly code: string;

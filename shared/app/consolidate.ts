@@ -7,9 +7,9 @@
 import { CELLS } from '../format/cells';
 import type { CellId } from '../format/types';
 import { evaluate } from '../rules/evaluate';
-import type { Finding } from '../rules/finding';
-import { type Cells, type Report, createReport, emptyCells } from './document';
-import { fenToMoney, moneyToFen } from './money';
+import type { Finding } from '../findings/finding';
+import { type Cells, type Report, createReport, emptyCells } from '../report/document';
+import { fenToMoney, moneyToFen } from '../report/money';
 
 export type ConsolidationSource = { readonly name: string; readonly report: Report };
 

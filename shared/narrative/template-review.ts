@@ -5,8 +5,8 @@
  */
 import type { NarrativeId } from '../format/types';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
-import type { Check } from '../rules/checks';
-import type { Finding } from '../rules/finding';
+import type { Check } from '../findings/check';
+import type { Finding } from '../findings/finding';
 
 /**
  * A number in digits (half or full width, with decimals or thousands separators), a year in Chinese

@@ -6,9 +6,9 @@
 import { CELLS, cellLabel } from '../format/cells';
 import type { CellId, Unit } from '../format/types';
 import { evaluate } from '../rules/evaluate';
-import type { Finding } from '../rules/finding';
-import type { CellValue, Report } from './document';
-import { fenToMoney, moneyToFen } from './money';
+import type { Finding } from '../findings/finding';
+import type { CellValue, Report } from '../report/document';
+import { fenToMoney, moneyToFen } from '../report/money';
 
 export type CellChange = {
   readonly id: CellId;
