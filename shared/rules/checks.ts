@@ -5,7 +5,8 @@ import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS } from '../format/table3';
 import type { Cells } from '../report/document';
-import { isMoneyString } from '../report/money';
+import { isMoneyString, moneyToFen } from '../report/money';
+import { COMPUTED_CELLS } from '../report/totals';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
 import { IDENTITIES, describeCells } from '../format/identities';
@@ -50,6 +51,30 @@ export const valueCheck: Check = ({ report }) => {
         severity: 'error',
         cells: [c.id],
         message: `${cellLabel(c.id)} 的值「${String(v)}」无效：${c.unit === 'count' ? '件数应为非负整数' : '金额应为非负数，最多 6 位小数（万元）'}`,
+        actual: String(v),
+      });
+  }
+  return out;
+};
+
+/** Above these a value is almost surely a key pressed twice: no office handles 100 million requests, or 10 million 万元 of fees. */
+const COUNT_PLAUSIBLE_MAX = 99_999_999;
+const MONEY_PLAUSIBLE_MAX_FEN = moneyToFen('10000000')!;
+
+/** A valid but implausibly large value (a 15-digit count, a 21-digit amount): a warning naming the cell. */
+export const plausibilityCheck: Check = ({ report }) => {
+  const out: Finding[] = [];
+  for (const c of CELLS) {
+    const v = report.cells[c.id];
+    // a computed total is large because a part is: the part is the cell to check
+    if (v === null || v === undefined || (report.settings.autoTotals && COMPUTED_CELLS.has(c.id))) continue;
+    const tooLarge = c.unit === 'count' ? typeof v === 'number' && v > COUNT_PLAUSIBLE_MAX : typeof v === 'string' && (moneyToFen(v) ?? 0n) > MONEY_PLAUSIBLE_MAX_FEN;
+    if (tooLarge)
+      out.push({
+        code: 'VALUE-IMPLAUSIBLE',
+        severity: 'warning',
+        cells: [c.id],
+        message: `${cellLabel(c.id)} 为 ${String(v)}${c.unit === 'count' ? '，超过 8 位数' : ' 万元，超过 1000 万万元'}，请核对是否多输入了数字`,
         actual: String(v),
       });
   }
@@ -143,5 +168,5 @@ export const crossYearCheck: Check = ({ report, previous }) => {
   return out;
 };
 
-export const BUILT_IN_CHECKS: readonly Check[] = [valueCheck, identityCheck, crossYearCheck, t2HintCheck, completenessCheck];
+export const BUILT_IN_CHECKS: readonly Check[] = [valueCheck, plausibilityCheck, identityCheck, crossYearCheck, t2HintCheck, completenessCheck];
 

@@ -137,3 +137,14 @@ describe("editor: Excel's cell habits", () => {
     expect(await focusedCell(page)).toBe('t3.new.natural');
   });
 });
+
+describe('editor: implausible values', () => {
+  it('a 15-digit count is a warning naming the cell, and the whole value is shown in the tooltip', async () => {
+    await fresh();
+    await typeInto(page, 't3.new.natural', '123456789012345');
+    const f = page.locator('[data-testid="findings"] [data-code="VALUE-IMPLAUSIBLE"]');
+    await f.waitFor();
+    expect(await f.textContent()).toContain('请核对是否多输入了数字');
+    expect(await cell(page, 't3.new.natural').getAttribute('title')).toContain('123456789012345');
+  });
+});
