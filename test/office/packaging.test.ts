@@ -24,10 +24,58 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const DEFAULT_WIRE = [49, 48, 49, 49, 48, 48, 48, 49];
 let result: ReturnType<typeof spawnSync>;
 let elapsed = 0;
+let lastElapsed = 0;
 
 const write = (rel: string, content: string | Buffer, mode?: number) => {
   mkdirSync(join(P, rel, '..'), { recursive: true });
   writeFileSync(join(P, rel), content, mode ? { mode } : undefined);
+};
+
+/** resedit (electron-builder's own PE editor; no types shipped), for a stand-in Windows executable. */
+const resedit = createRequire(import.meta.url)('resedit') as any;
+const FUSE_WIRE = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length, ...DEFAULT_WIRE])]);
+
+/**
+ * electron-builder writes the asar integrity into the Windows executable's resources, so the stand-in
+ * must be a real (empty) PE image with a version resource, like electron.exe; the fuse wire rides in its overlay.
+ */
+const standInWindowsExe = (): Buffer => {
+  const exe = resedit.NtExecutable.createEmpty(false, false);
+  const res = resedit.NtExecutableResource.from(exe);
+  const version = resedit.Resource.VersionInfo.createEmpty();
+  version.setFileVersion(45, 4, 1, 0, 1033);
+  version.setStringValues({ lang: 1033, codepage: 1200 }, { ProductName: 'Electron', FileDescription: 'Electron' });
+  version.outputToResourceEntries(res.entries);
+  res.outputResource(exe);
+  exe.setExtraData(FUSE_WIRE);
+  return Buffer.from(exe.generate());
+};
+
+/** A stand-in Electron distribution for one platform: an executable carrying the fuse wire, locales, licence, version. */
+const standInElectron = (dir: string, exe: string) => {
+  write(`${dir}/${exe}`, exe.endsWith('.exe') ? standInWindowsExe() : Buffer.concat([Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'), FUSE_WIRE, Buffer.from('\n')]), 0o755);
+  if (!exe.endsWith('.exe')) write(`${dir}/chrome-sandbox`, 'stand-in', 0o755);
+  write(`${dir}/LICENSE`, 'MIT (stand-in)');
+  write(`${dir}/version`, '45.4.1');
+  for (const l of ['zh-CN', 'en-US', 'de', 'ja']) write(`${dir}/locales/${l}.pak`, l);
+};
+
+/**
+ * electron-builder's `dir` target for one platform and architecture: everything an installer holds,
+ * without the installer tools (NSIS, fpm, appimagetool), which it would download. The Windows
+ * executable's resources are edited with rcedit under wine, which this machine lacks; that step is off here only.
+ */
+const pack = (platform: 'linux' | 'win', arch: 'x64' | 'arm64'): ReturnType<typeof spawnSync> => {
+  const dist = `electron-dist-${platform}-${arch}`;
+  standInElectron(dist, platform === 'win' ? 'electron.exe' : 'electron');
+  const t0 = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/electron-builder/cli.js'), `--${platform}`, 'dir', `--${arch}`, `-c.electronDist=${join(P, dist)}`, '-c.electronVersion=45.4.1', ...(platform === 'win' ? ['-c.win.signAndEditExecutable=false'] : [])],
+    { cwd: P, encoding: 'utf8', timeout: 170_000, env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CI: 'true' } },
+  );
+  lastElapsed = Date.now() - t0;
+  return r;
 };
 
 beforeAll(async () => {
@@ -43,20 +91,8 @@ beforeAll(async () => {
   // …and everything that must stay out of the package
   for (const f of ['src-main/main.ts', 'src-renderer/main.tsx', 'shared/ipc.ts', 'shared/report/restore.ts', 'test/unit/x.test.ts', 'test/fixtures/seeds/a.txt', 'cli/main.ts', 'out/cli/main.mjs', 'bench/a.bench.ts', 'docs/desktop.md', 'README.md', 'tsconfig.json', '.tmp/vitest.json'])
     write(f, '// must not be packaged\n');
-  // the stand-in Electron distribution: an executable carrying the fuse wire, locales, licence, version
-  write('electron-dist/electron', Buffer.concat([Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length, ...DEFAULT_WIRE]), Buffer.from('\n')]), 0o755);
-  write('electron-dist/chrome-sandbox', 'stand-in', 0o755);
-  write('electron-dist/LICENSE', 'MIT (stand-in)');
-  write('electron-dist/version', '45.4.1');
-  for (const l of ['zh-CN', 'en-US', 'de', 'ja']) write(`electron-dist/locales/${l}.pak`, l);
-  const t0 = Date.now();
-  result = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--x64', `-c.electronDist=${join(P, 'electron-dist')}`, '-c.electronVersion=45.4.1'], {
-    cwd: P,
-    encoding: 'utf8',
-    timeout: 170_000,
-    env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CI: 'true' },
-  });
-  elapsed = Date.now() - t0;
+  result = pack('linux', 'x64');
+  elapsed = lastElapsed;
 });
 afterAll(() => rmSync(P, { recursive: true, force: true }));
 
@@ -93,12 +129,25 @@ describe('packaging (electron-builder --linux dir with a stand-in electron)', ()
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DEFAULT_WIRE[FuseV1Options.GrantFileProtocolExtraPrivileges]);
   });
 
-  it('the configuration targets Windows NSIS x64 and Linux AppImage + deb, with the .gkreport association and real icons', () => {
+  it('the configuration targets Windows NSIS x64 + portable x64 and Linux AppImage + deb for x64 and arm64, with the .gkreport association and real icons', () => {
     const cfg = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
     expect(cfg['productName']).toBe('政府信息公开年报编制器');
     expect(cfg['appId']).toMatch(/^[a-z0-9.-]+$/);
-    expect(cfg['win'].target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(cfg['linux'].target).toEqual(['AppImage', 'deb']);
+    expect(cfg['win'].target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ]);
+    // the installer stays per-user (no admin rights); the portable one asks for none either
+    expect(cfg['nsis']).toMatchObject({ oneClick: false, perMachine: false });
+    expect(cfg['portable'].requestExecutionLevel).toBe('user');
+    // two Windows files a clerk can tell apart by name
+    expect(cfg['nsis'].artifactName).toBe('政府信息公开年报编制器-${version}-安装程序.${ext}');
+    expect(cfg['portable'].artifactName).toBe('政府信息公开年报编制器-${version}-免安装版.${ext}');
+    expect(cfg['linux'].target).toEqual([
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ]);
+    expect(cfg['linux'].artifactName).toContain('${arch}');
     expect(cfg['fileAssociations']).toEqual([expect.objectContaining({ ext: 'gkreport', role: 'Editor' })]);
     expect(cfg['afterPack']).toBe('scripts/after-pack.cjs');
     const size = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
@@ -109,5 +158,44 @@ describe('packaging (electron-builder --linux dir with a stand-in electron)', ()
     const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + 16 * i] || 256);
     expect(sizes).toContain(256);
     expect(sizes).toContain(16);
+  });
+});
+
+describe('packaging for the other targets: Linux arm64 (统信 UOS, 麒麟 Kylin) and Windows x64 (installer and portable)', () => {
+  let arm: ReturnType<typeof spawnSync>;
+  let win: ReturnType<typeof spawnSync>;
+  beforeAll(() => {
+    arm = pack('linux', 'arm64');
+    win = pack('win', 'x64');
+  });
+  const asarFiles = (archive: string) =>
+    asar
+      .listPackage(archive, { isPack: false })
+      .map((f) => f.replace(/\\/g, '/'))
+      .filter((f) => !asar.statFile(archive, f.slice(1)).hasOwnProperty('files'))
+      .sort();
+  const expectFusesBurnt = async (exe: string) => {
+    const wire = await getCurrentFuseWire(exe);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(48);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(49);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(49);
+  };
+  const x64Files = () => asarFiles(join(OUT, 'resources', 'app.asar'));
+
+  it('builds the arm64 app the AppImage and deb are made of: same files, fuses burnt', async () => {
+    expect(arm.status, `${arm.stdout}\n${arm.stderr}`).toBe(0);
+    const dir = join(P, 'release', 'linux-arm64-unpacked');
+    expect(existsSync(join(dir, 'disclosure-report'))).toBe(true);
+    expect(readdirSync(join(dir, 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
+    expect(asarFiles(join(dir, 'resources', 'app.asar'))).toEqual(x64Files());
+    await expectFusesBurnt(join(dir, 'disclosure-report'));
+  });
+
+  it('builds the Windows x64 app the NSIS installer and the portable .exe are made of: same files, fuses burnt', async () => {
+    expect(win.status, `${win.stdout}\n${win.stderr}`).toBe(0);
+    const dir = join(P, 'release', 'win-unpacked');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.exe'))).toEqual(['disclosure-report.exe']);
+    expect(asarFiles(join(dir, 'resources', 'app.asar'))).toEqual(x64Files());
+    await expectFusesBurnt(join(dir, 'disclosure-report.exe'));
   });
 });
