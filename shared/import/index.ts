@@ -1,12 +1,13 @@
 /**
  * Opening any file a clerk may have of last year's report: our own file, a Word or Excel file,
- * a saved web page, or text (copied from a browser or a PDF). The content decides, not the name;
+ * a saved web page, a PDF, or text (copied from a browser or a PDF). The content decides, not the name;
  * the name only catches a file that claims to be Word/Excel and is not. Never throws.
  */
 import type { ImportNote, ImportResult, SourceKind } from './types';
 import { importDocxZip, refusal } from './docx';
 import { importHtml } from './html';
 import { importJson } from './json';
+import { importPdf } from './pdf';
 import { looksLikeHtml, looksLikeOurJson, sniff } from './sniff';
 import { importText } from './text';
 import { importXlsxZip } from './xlsx';
@@ -17,6 +18,8 @@ export { importXlsx } from './xlsx';
 export { importJson } from './json';
 export { importText } from './text';
 export { importHtml } from './html';
+export { importPdf } from './pdf';
+export { setPdfWorkerSrc } from './pdf-engine';
 export { readBlocks } from './blocks-reader';
 export type { Block, ImportNote, ImportResult, ImportStats, SourceFormat, SourceKind } from './types';
 
@@ -57,6 +60,7 @@ const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportR
       return { ok: false, ...(kind ? { kind } : {}), message: refusal(e, '文件') };
     }
   }
+  if (s.kind === 'pdf') return importPdf(bytes);
   if (s.kind === 'refused') return { ok: false, message: s.message };
   if (OFFICE_EXT[ext]) {
     const what = looksLikeHtml(s.text) ? '网页（HTML）' : looksLikeOurJson(s.text) ? '本程序的报告文件' : '纯文本';

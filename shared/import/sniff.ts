@@ -6,10 +6,19 @@ import { isZip } from './zip';
 
 export type Sniffed =
   | { readonly kind: 'zip' }
+  | { readonly kind: 'pdf' }
   | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'utf-16' | 'gb18030' }
   | { readonly kind: 'refused'; readonly message: string };
 
 const starts = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+
+/** 「%PDF-」 within the first KB, as PDF readers accept (some tools put junk before it). */
+export const isPdf = (b: Uint8Array): boolean => {
+  const head = b.subarray(0, 1024);
+  for (let i = head.indexOf(0x25); i >= 0 && i + 4 < head.length; i = head.indexOf(0x25, i + 1))
+    if (head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  return false;
+};
 
 /** Magic numbers of formats a clerk might pick that we cannot read, with what to do instead. */
 const KNOWN_BINARIES: readonly { sig: readonly number[]; message: string }[] = [
@@ -17,7 +26,6 @@ const KNOWN_BINARIES: readonly { sig: readonly number[]; message: string }[] = [
     sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
     message: '这是旧版 Office 二进制文件（.doc 或 .xls），或设置了打开密码的 Office 文件，暂不支持。请在 Word/Excel 中“另存为” .docx 或 .xlsx（并取消密码）后再导入',
   },
-  { sig: [0x25, 0x50, 0x44, 0x46], message: 'PDF 文件不能直接导入。请在 PDF 阅读器中全选并复制正文，粘贴到“粘贴文本导入”，或保存为 .txt 文件后导入' },
   { sig: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: '这是 RTF 文件，暂不支持。请在 Word 中“另存为” .docx 后再导入' },
   { sig: [0x52, 0x61, 0x72, 0x21], message: '这是 RAR 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
   { sig: [0x37, 0x7a, 0xbc, 0xaf], message: '这是 7z 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
@@ -62,6 +70,7 @@ const decode = (b: Uint8Array): Sniffed => {
 export const sniff = (bytes: Uint8Array): Sniffed => {
   if (bytes.length === 0) return { kind: 'refused', message: '文件是空的（0 字节）' };
   if (isZip(bytes)) return { kind: 'zip' };
+  if (isPdf(bytes)) return { kind: 'pdf' };
   for (const k of KNOWN_BINARIES) if (starts(bytes, k.sig)) return { kind: 'refused', message: k.message };
   const d = decode(bytes);
   if (d.kind === 'text' && controlShare(d.text) > 0.01) return { kind: 'refused', message: NOT_TEXT };

@@ -21,7 +21,7 @@ export type ImportStats = {
   readonly total: Record<TableId, number>;
 };
 
-export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx';
+export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
 
 export type ImportResult =
   | { readonly ok: true; readonly report: Report; readonly notes: readonly ImportNote[]; readonly stats: ImportStats; readonly sourceFormat: SourceFormat; readonly kind: SourceKind }

@@ -121,12 +121,12 @@ describe('hostile files are refused with a clear message', () => {
     await refused('2023年报.xlsx', strToU8('<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>'), /扩展名为 \.xlsx.*网页/);
   });
 
-  it('random bytes, an empty file, old binary Office, PDF, an ordinary zip', async () => {
+  it('random bytes, an empty file, old binary Office, a PDF header with nothing behind it, an ordinary zip', async () => {
     for (const seed of [1, 2, 3]) await refused('年报.docx', randomBytes(100_000, seed), /内容无法识别|不是有效的压缩包/);
     await refused('年报.bin', randomBytes(100_000, 4), /内容无法识别/);
     await refused('年报.docx', new Uint8Array(0), /文件是空的/);
     await refused('年报.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(1000, 5)]), /旧版 Office 二进制文件（\.doc 或 \.xls）/);
-    await refused('年报.pdf', strToU8('%PDF-1.7\n...'), /PDF 文件不能直接导入/);
+    await refused('年报.pdf', strToU8('%PDF-1.7\n...'), /PDF 文件已损坏或不完整/);
     await refused('资料.zip', zipRaw([{ name: 'a.txt', data: strToU8('hi'), method: 0, size: 2 }]), /普通的 ZIP 压缩包/);
   });
 

@@ -1,0 +1,119 @@
+/**
+ * What a person sees on a PDF's pages, as the blocks every reader produces: ruled tables as grids
+ * (pdf-grid.ts), the rest as lines by baseline, with page numbers and running headers dropped and
+ * the lines of a paragraph joined again (a line break inside a paragraph is not a paragraph break).
+ */
+import type { PdfContent, PdfItem, PdfPage } from './pdf-engine';
+import { centreOf, gridsOf, type PdfGrid } from './pdf-grid';
+import { headingIndex, isPageNoise, parseTitle } from './sections';
+import type { Block } from './types';
+
+type Line = { readonly text: string; readonly x: number; readonly right: number; readonly y: number; readonly size: number };
+
+/** Runs on one baseline (within a fraction of the font size), joined left to right. */
+const linesOf = (items: readonly PdfItem[]): Line[] => {
+  const groups: PdfItem[][] = [];
+  for (const it of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const g = groups.find((l) => Math.abs(l[0]!.y - it.y) <= Math.max(l[0]!.size, it.size) * 0.3);
+    if (g) g.push(it);
+    else groups.push([it]);
+  }
+  return groups
+    .map((g) => {
+      g.sort((a, b) => a.x - b.x);
+      let text = '';
+      let end = -Infinity;
+      for (const it of g) {
+        const gap = it.x - end;
+        if (text && gap > it.size * 0.6 && !/\s$/.test(text)) text += ' ';
+        text += it.str;
+        end = Math.max(end, it.x + it.w);
+      }
+      const size = Math.max(...g.map((i) => i.size));
+      return { text: text.replace(/\s+/g, ' ').trim(), x: g[0]!.x, right: end, y: g[0]!.y, size };
+    })
+    .filter((l) => l.text !== '');
+};
+
+/** 「- 3 -」, 「— 3 —」, 「3」, 「第 3 页」, 「3/6」 at the top or bottom of a page. */
+const PAGE_NUMBER = /^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
+const inMargin = (l: Line, page: PdfPage): boolean => l.y < page.height * 0.09 || l.y > page.height * 0.92;
+
+type Element = { readonly y: number; readonly line?: Line; readonly grid?: PdfGrid };
+
+const pageElements = (page: PdfPage, running: ReadonlySet<string>): Element[] => {
+  const grids = gridsOf(page);
+  const free = page.items.filter((it) => {
+    const c = centreOf(it);
+    return !grids.some((g) => c.x >= g.left - 1 && c.x <= g.right + 1 && c.y <= g.top + 1 && c.y >= g.bottom - 1);
+  });
+  const lines = linesOf(free).filter((l) => !(inMargin(l, page) && (PAGE_NUMBER.test(l.text) || isPageNoise(l.text) || running.has(marginKey(l.text)))));
+  const out: Element[] = [...lines.map((line) => ({ y: line.y, line })), ...grids.map((grid) => ({ y: grid.top, grid }))];
+  return out.sort((a, b) => b.y - a.y);
+};
+
+const marginKey = (text: string): string => text.replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/** Lines printed in the same place on most pages (a running header or footer), digits ignored. */
+const runningLines = (pages: readonly PdfPage[]): Set<string> => {
+  const count = new Map<string, number>();
+  for (const p of pages) {
+    const keys = new Set(linesOf(p.items.filter((it) => it.y < p.height * 0.09 || it.y > p.height * 0.92)).map((l) => marginKey(l.text)));
+    for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => pages.length >= 3 && n >= Math.max(2, pages.length / 2)).map(([k]) => k));
+};
+
+/** The body's left edge and right edge: where most lines start, and where full lines end. */
+const margins = (lines: readonly Line[]): { left: number; right: number } => {
+  const starts = new Map<number, number>();
+  for (const l of lines) starts.set(Math.round(l.x), (starts.get(Math.round(l.x)) ?? 0) + 1);
+  const left = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  return { left, right };
+};
+
+const joinLines = (a: string, b: string): string => (/[A-Za-z0-9,.]$/.test(a) && /^[A-Za-z0-9]/.test(b) && !/\d$/.test(a) ? `${a} ${b}` : a + b);
+
+/** Turns the pages into paragraphs and tables in reading order. */
+export const pdfToBlocks = (content: PdfContent): Block[] => {
+  const running = runningLines(content.pages);
+  const elements = content.pages.flatMap((p) => pageElements(p, running));
+  const allLines = elements.flatMap((e) => (e.line ? [e.line] : []));
+  const { left, right } = margins(allLines);
+  const blocks: Block[] = [];
+  let para: { text: string; last: Line } | null = null;
+  const flush = () => {
+    if (para) blocks.push({ kind: 'paragraph', text: para.text });
+    para = null;
+  };
+  let titleSeen = false;
+  for (const e of elements) {
+    if (e.grid) {
+      flush();
+      blocks.push({ kind: 'table', rows: e.grid.rows });
+      continue;
+    }
+    const l = e.line!;
+    if (!titleSeen && parseTitle(l.text)) titleSeen = true;
+    const p = para as { text: string; last: Line } | null;
+    const continues =
+      p !== null &&
+      Math.abs(p.last.size - l.size) <= l.size * 0.15 &&
+      p.last.right >= right - l.size * 1.5 &&
+      l.x <= left + l.size * 0.8 &&
+      headingIndex(l.text) < 0 &&
+      headingIndex(p.text) < 0;
+    if (continues) para = { text: joinLines(p.text, l.text), last: l };
+    else {
+      flush();
+      para = { text: l.text, last: l };
+    }
+  }
+  flush();
+  // the PDF's own title (document properties) when the pages do not print one the reader recognises
+  if (!titleSeen && content.title && parseTitle(content.title)) blocks.unshift({ kind: 'paragraph', text: content.title.trim() });
+  return blocks;
+};

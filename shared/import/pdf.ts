@@ -1,0 +1,20 @@
+/**
+ * Reading a published report's PDF (made in WPS or Word and put on the agency's web site): its
+ * positioned text and ruling lines rebuilt into the blocks every reader produces, then the same
+ * mapping, identity checks and notes as for Word, Excel, web pages and text.
+ */
+import { readBlocks } from './blocks-reader';
+import type { PdfLimits } from './pdf-budget';
+import { pdfErrorMessage, readPdfContent } from './pdf-engine';
+import { pdfToBlocks } from './pdf-layout';
+import type { ImportResult } from './types';
+
+export const importPdf = async (bytes: Uint8Array, limits?: PdfLimits): Promise<ImportResult> => {
+  let blocks;
+  try {
+    blocks = pdfToBlocks(await readPdfContent(bytes, limits));
+  } catch (e) {
+    return { ok: false, kind: 'pdf', message: pdfErrorMessage(e) };
+  }
+  return readBlocks(blocks, 'pdf');
+};
