@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 /** What a folder walk picks up: the formats the importers read. A file named explicitly is always tried. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.text', '.html', '.htm', '.docx', '.xlsx', '.gkreport', '.json'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.text', '.html', '.htm', '.docx', '.xlsx', '.pdf', '.gkreport', '.json'];
 
 export type InputEntry = { readonly path: string } | { readonly path: string; readonly missing: string };
 

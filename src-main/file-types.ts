@@ -3,8 +3,8 @@ import { extname } from 'node:path';
 import type { ExportKind } from '../shared/ipc';
 import { REPORT_EXTENSION, type Report } from '../shared/report';
 
-/** Files read through importReportFile (the import issue): text, web page, Word, Excel, JSON. */
-export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx', 'xlsx', 'json'] as const;
+/** Files read through importReportFile (the import issue): text, web page, Word, Excel, PDF, JSON. */
+export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx', 'xlsx', 'pdf', 'json'] as const;
 export const OPENABLE_EXTENSIONS = [REPORT_EXTENSION, ...IMPORT_EXTENSIONS] as const;
 /** Files larger than this are not reports (the biggest real Word report is well under 5 MB). */
 export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
@@ -20,6 +20,7 @@ export const OPEN_FILTERS: FileFilter[] = [
   { name: '年报文件（.gkreport）', extensions: [REPORT_EXTENSION] },
   { name: 'Word 文档（.docx）', extensions: ['docx'] },
   { name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] },
+  { name: '已发布的 PDF（.pdf）', extensions: ['pdf'] },
   { name: '网页（.html）', extensions: ['html', 'htm'] },
   { name: '文本文件（.txt）', extensions: ['txt'] },
 ];

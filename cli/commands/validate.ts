@@ -45,7 +45,7 @@ const OPTIONS = [
  * A Word or Excel file takes ~15 ms to read, a text page ~2 ms, our JSON under 1 ms, and evaluating
  * a report ~1.5 ms (measured, bench/cli.bench.ts), so the estimated single-thread work decides.
  */
-const COST_MS: Record<string, number> = { '.docx': 15, '.xlsx': 15, '.html': 3, '.htm': 3, '.txt': 2, '.text': 2 };
+const COST_MS: Record<string, number> = { '.pdf': 60, '.docx': 15, '.xlsx': 15, '.html': 3, '.htm': 3, '.txt': 2, '.text': 2 };
 /** evaluate() with the narrative checks, on a report with real narratives. */
 const EVALUATE_MS = 1.5;
 // Measured on 2 cores: 1,000 text pages (≈3.5 s of estimated work) ran in 2.75 s on one thread and 3.29 s

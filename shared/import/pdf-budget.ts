@@ -13,13 +13,16 @@ export type PdfLimits = {
   readonly maxStreamBytes: number;
   /** Largest decoded size of all streams together. */
   readonly maxTotalBytes: number;
-  /** Wall-clock budget for the whole reading. */
+  /**
+   * Wall-clock budget for the whole reading: a backstop only (the budgets above refuse hostile files
+   * within a second); generous because a busy machine must not turn a good report away.
+   */
   readonly maxMillis: number;
   /** Text runs of one page; a report page has a few hundred. */
   readonly maxItemsPerPage: number;
 };
 
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 60, maxStreamBytes: 32 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024, maxMillis: 5000, maxItemsPerPage: 20_000 };
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 60, maxStreamBytes: 32 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024, maxMillis: 20_000, maxItemsPerPage: 20_000 };
 
 export class PdfRefusal extends Error {}
 
@@ -65,7 +68,8 @@ const inflateCounted = (b: Uint8Array, at: number, limits: PdfLimits, spent: { t
     if (final) done = true;
   });
   try {
-    for (let i = at; i < b.length && !done; i += SLICE) inf.push(b.subarray(i, Math.min(i + SLICE, b.length)), i + SLICE >= b.length);
+    // fflate's Inflate reads raw deflate: the two bytes of the zlib header are skipped
+    for (let i = at + 2; i < b.length && !done; i += SLICE) inf.push(b.subarray(i, Math.min(i + SLICE, b.length)), i + SLICE >= b.length);
   } catch (e) {
     if (e instanceof PdfRefusal) throw e;
     return null;

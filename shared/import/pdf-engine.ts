@@ -62,12 +62,14 @@ export const pdfErrorMessage = (e: unknown): string => {
   return `PDF 文件无法读取（${msg.slice(0, 120)}），可能已损坏。请改为导入报告的 Word 原件`;
 };
 
+const TIMEOUT = '读取 PDF 超时，文件可能过于复杂或已损坏，已停止读取';
+
 const withDeadline = <T>(p: Promise<T>, deadline: number): Promise<T> => {
   const left = deadline - Date.now();
-  if (left <= 0) return Promise.reject(new PdfRefusal('读取 PDF 超时（超过 5 秒），文件可能过于复杂或已损坏，已停止读取'));
+  if (left <= 0) return Promise.reject(new PdfRefusal(TIMEOUT));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfRefusal('读取 PDF 超时（超过 5 秒），文件可能过于复杂或已损坏，已停止读取')), left);
+    timer = setTimeout(() => reject(new PdfRefusal(TIMEOUT)), left);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 };
@@ -170,11 +172,12 @@ export const pdfScannedMessage = SCANNED;
 
 /** Reads every page's text and rulings, or throws PdfRefusal / pdf.js's exception. */
 export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfContent> => {
-  const deadline = Date.now() + limits.maxMillis;
   checkStreamBudget(bytes, limits);
   const lib = await pdfjs();
-  // pdf.js takes ownership of (detaches) the buffer it is given
-  const task = lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0, enableXfa: false, disableAutoFetch: true, disableStream: true });
+  // counted from here: loading pdf.js itself (once per process) is not the file's doing
+  const deadline = Date.now() + limits.maxMillis;
+  // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: a plain copy
+  const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0, enableXfa: false, disableAutoFetch: true, disableStream: true });
   let doc: PdfJsDoc | null = null;
   try {
     doc = await withDeadline(task.promise, deadline);

@@ -9,7 +9,16 @@
  */
 import type { PdfItem, PdfPage, PdfRule } from './pdf-engine';
 
-export type PdfGrid = { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number; readonly rows: string[][]; readonly columns: number };
+export type PdfGrid = {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly rows: string[][];
+  readonly columns: number;
+  /** For each cell, how many rows its (merged) cell spans from the row that holds its text. */
+  readonly rowSpans: number[][];
+};
 
 /** Points within which two rules are one, and a rule touches another. */
 const SNAP = 2;
@@ -91,6 +100,18 @@ const gridOf = (h: readonly PdfRule[], v: readonly PdfRule[], items: readonly Pd
   }
   const seen = new Set<number>();
   const rows: string[][] = [];
+  const firstRow = new Map<number, number>();
+  const lastRow = new Map<number, number>();
+  for (let i = 0; i < nr; i++)
+    for (let j = 0; j < nc; j++) {
+      const root = find(parent, i * nc + j);
+      if (!firstRow.has(root)) firstRow.set(root, i);
+      lastRow.set(root, i);
+    }
+  const rowSpans = Array.from({ length: nr }, (_, i) => Array.from({ length: nc }, (_, j) => {
+    const root = find(parent, i * nc + j);
+    return lastRow.get(root)! - firstRow.get(root)! + 1;
+  }));
   for (let i = 0; i < nr; i++) {
     const row: string[] = [];
     for (let j = 0; j < nc; j++) {
@@ -103,7 +124,7 @@ const gridOf = (h: readonly PdfRule[], v: readonly PdfRule[], items: readonly Pd
     }
     rows.push(row);
   }
-  return { top: ys[0]!, bottom: ys[nr]!, left: xs[0]!, right: xs[nc]!, rows, columns: nc };
+  return { top: ys[0]!, bottom: ys[nr]!, left: xs[0]!, right: xs[nc]!, rows, columns: nc, rowSpans };
 };
 
 /** The ruled tables of a page, top first. */

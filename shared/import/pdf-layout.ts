@@ -77,6 +77,34 @@ const margins = (lines: readonly Line[]): { left: number; right: number } => {
 
 const joinLines = (a: string, b: string): string => (/[A-Za-z0-9,.]$/.test(a) && /^[A-Za-z0-9]/.test(b) && !/\d$/.test(a) ? `${a} ${b}` : a + b);
 
+const NUMBERED = /^[（(]?[一二三四五六七八九十\d]+[)）、.．]/;
+
+/**
+ * A table that goes on at the top of the next page (nothing between but the page break) is one
+ * table: its rows are appended. A merged label cut by the break (「（四）无」 at the foot of one page,
+ * 「法提供」 at the top of the next) is joined again, when the piece on the new page opens no group.
+ */
+const continueTable = (prev: PdfGrid, next: PdfGrid): void => {
+  const first = next.rows[0];
+  if (first)
+    for (let c = 0; c < next.columns; c++) {
+      const piece = first[c]!;
+      if (!piece || NUMBERED.test(piece) || /\d$/.test(piece) || next.rowSpans[0]![c]! < 2) continue;
+      const laterLabel = first.slice(c + 1).some((t) => t !== '' && !/^[\d.,\s-]+$/.test(t));
+      if (!laterLabel) continue;
+      for (let r = prev.rows.length - 1; r >= 0; r--) {
+        const t = prev.rows[r]![c]!;
+        if (t === '') continue;
+        if (r + prev.rowSpans[r]![c]! === prev.rows.length) {
+          prev.rows[r]![c] = t + piece;
+          first[c] = '';
+        }
+        break;
+      }
+    }
+  prev.rows.push(...next.rows);
+};
+
 /** Turns the pages into paragraphs and tables in reading order. */
 export const pdfToBlocks = (content: PdfContent): Block[] => {
   const running = runningLines(content.pages);
@@ -90,12 +118,16 @@ export const pdfToBlocks = (content: PdfContent): Block[] => {
     para = null;
   };
   let titleSeen = false;
+  let lastGrid: PdfGrid | null = null;
   for (const e of elements) {
     if (e.grid) {
       flush();
-      blocks.push({ kind: 'table', rows: e.grid.rows });
+      if (lastGrid && lastGrid.columns === e.grid.columns) continueTable(lastGrid, e.grid);
+      else blocks.push({ kind: 'table', rows: e.grid.rows });
+      lastGrid = e.grid;
       continue;
     }
+    lastGrid = null;
     const l = e.line!;
     if (!titleSeen && parseTitle(l.text)) titleSeen = true;
     const p = para as { text: string; last: Line } | null;

@@ -11,7 +11,7 @@ import { restore } from '../../shared/report/restore';
 import { templateFromLastYear } from '../../shared/report/template';
 import { loadDocx, loadFileImport, loadHtml, loadXlsx } from './lazy';
 
-const OPEN_ACCEPT = `.${REPORT_EXTENSION},.json,.docx,.xlsx,.html,.htm,.txt`;
+const OPEN_ACCEPT = `.${REPORT_EXTENSION},.json,.docx,.xlsx,.pdf,.html,.htm,.txt`;
 const RECOVERY_KEY = 'disclosure-report:recovery';
 
 /** Opens the browser's file picker; null when the clerk cancels. */
