@@ -22,7 +22,13 @@ export type PdfLimits = {
   readonly maxItemsPerPage: number;
 };
 
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 60, maxStreamBytes: 32 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024, maxMillis: 20_000, maxItemsPerPage: 20_000 };
+export const DEFAULT_PDF_LIMITS: PdfLimits = {
+  maxPages: 60,
+  maxStreamBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 128 * 1024 * 1024,
+  maxMillis: 20_000,
+  maxItemsPerPage: 20_000,
+};
 
 export class PdfRefusal extends Error {}
 
@@ -61,7 +67,8 @@ const inflateCounted = (b: Uint8Array, at: number, limits: PdfLimits, spent: { t
     n += chunk.length;
     spent.total += chunk.length;
     if (n > limits.maxStreamBytes) throw new PdfRefusal(`PDF 中有一段内容解压后超过 ${MB(limits.maxStreamBytes)}（可能是“压缩炸弹”），已拒绝读取`);
-    if (spent.total > limits.maxTotalBytes) throw new PdfRefusal(`PDF 的内容解压后共超过 ${MB(limits.maxTotalBytes)}，不像年度报告（可能是“压缩炸弹”），已拒绝读取`);
+    if (spent.total > limits.maxTotalBytes)
+      throw new PdfRefusal(`PDF 的内容解压后共超过 ${MB(limits.maxTotalBytes)}，不像年度报告（可能是“压缩炸弹”），已拒绝读取`);
     // a nested zlib stream is kept (bounded by the stream budget) to be counted in its turn
     if (head && (head.length > 0 || isZlibHeader(chunk, 0))) head.push(chunk.slice());
     else head = null;

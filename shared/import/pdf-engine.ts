@@ -11,7 +11,14 @@ import { checkStreamBudget, DEFAULT_PDF_LIMITS, PdfRefusal, type PdfLimits } fro
 export type PdfItem = { readonly str: string; readonly x: number; readonly y: number; readonly w: number; readonly size: number };
 /** A ruling line: horizontal (y fixed, x0..x1) or vertical (x fixed, y0..y1). */
 export type PdfRule = { readonly at: number; readonly from: number; readonly to: number };
-export type PdfPage = { readonly width: number; readonly height: number; readonly items: readonly PdfItem[]; readonly h: readonly PdfRule[]; readonly v: readonly PdfRule[]; readonly images: number };
+export type PdfPage = {
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly PdfItem[];
+  readonly h: readonly PdfRule[];
+  readonly v: readonly PdfRule[];
+  readonly images: number;
+};
 export type PdfContent = { readonly pages: readonly PdfPage[]; readonly title: string };
 
 /** The little of pdf.js this reader uses, typed here so shared/ does not depend on its DOM-typed declarations. */
@@ -49,15 +56,18 @@ const pdfjs = (): Promise<PdfJs> => {
   return loaded;
 };
 
-const SCANNED = '这是扫描图片形式的 PDF（页面是图片，没有文字层），其中的数字无法读取。请打开该报告的 Word 原件导入，或在本程序中直接填写各项数字（本程序暂不支持图片文字识别）';
+const SCANNED =
+  '这是扫描图片形式的 PDF（页面是图片，没有文字层），其中的数字无法读取。请打开该报告的 Word 原件导入，或在本程序中直接填写各项数字（本程序暂不支持图片文字识别）';
 
 /** pdf.js's exceptions in Chinese: what happened and what the clerk can do. */
 export const pdfErrorMessage = (e: unknown): string => {
   if (e instanceof PdfRefusal) return e.message;
   const name = (e as { name?: string })?.name ?? '';
   const msg = (e as { message?: string })?.message ?? String(e);
-  if (name === 'PasswordException' || /password/i.test(msg)) return '这个 PDF 设置了打开密码，无法读取。请用 PDF 阅读器输入密码后“另存为”无密码的 PDF，或改为导入报告的 Word 原件';
-  if (name === 'InvalidPDFException' || /Invalid PDF|No PDF header|structure/i.test(msg)) return 'PDF 文件已损坏或不完整（可能下载未完成），无法读取。请重新下载该文件，或改为导入报告的 Word 原件';
+  if (name === 'PasswordException' || /password/i.test(msg))
+    return '这个 PDF 设置了打开密码，无法读取。请用 PDF 阅读器输入密码后“另存为”无密码的 PDF，或改为导入报告的 Word 原件';
+  if (name === 'InvalidPDFException' || /Invalid PDF|No PDF header|structure/i.test(msg))
+    return 'PDF 文件已损坏或不完整（可能下载未完成），无法读取。请重新下载该文件，或改为导入报告的 Word 原件';
   if (/circular|loop|cycle/i.test(msg)) return 'PDF 文件的页面结构有误（页面目录指向自身），无法读取';
   return `PDF 文件无法读取（${msg.slice(0, 120)}），可能已损坏。请改为导入报告的 Word 原件`;
 };
@@ -117,7 +127,7 @@ const rulesOf = (ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record
       // path data: [op, coords…]: 0 moveTo x y, 1 lineTo x y, 2 curveTo 6, 3 quadraticCurveTo 4, 4 closePath
       const pts: [number, number][][] = [];
       let cur: [number, number][] = [];
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k++]!;
         if (op === 0 || op === 1) {
           const x = data[k++]!;
@@ -146,7 +156,10 @@ const rulesOf = (ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record
           const y0 = Math.min(...ys);
           const y1 = Math.max(...ys);
           // a filled rectangle a couple of points thick is a border drawn as a fill (Chromium, Word)
-          if (y1 - y0 <= 2.5 || x1 - x0 <= 2.5) add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, 2.5), add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, 2.5);
+          if (y1 - y0 <= 2.5 || x1 - x0 <= 2.5) {
+            add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, 2.5);
+            add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, 2.5);
+          }
         }
       }
     }
@@ -177,7 +190,17 @@ export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFA
   // counted from here: loading pdf.js itself (once per process) is not the file's doing
   const deadline = Date.now() + limits.maxMillis;
   // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: a plain copy
-  const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0, enableXfa: false, disableAutoFetch: true, disableStream: true });
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+  });
   let doc: PdfJsDoc | null = null;
   try {
     doc = await withDeadline(task.promise, deadline);
@@ -188,7 +211,8 @@ export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFA
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await withDeadline(doc.getPage(n), deadline);
       const content = await withDeadline(page.getTextContent(), deadline);
-      if (content.items.length > limits.maxItemsPerPage) throw new PdfRefusal(`PDF 第 ${n} 页的文字片段过多（超过 ${limits.maxItemsPerPage} 个），不像年度报告，已拒绝读取`);
+      if (content.items.length > limits.maxItemsPerPage)
+        throw new PdfRefusal(`PDF 第 ${n} 页的文字片段过多（超过 ${limits.maxItemsPerPage} 个），不像年度报告，已拒绝读取`);
       const ops = await withDeadline(page.getOperatorList(), deadline);
       const [vx, vy, vx1, vy1] = page.view as [number, number, number, number];
       const { h, v, images } = rulesOf(ops, lib.OPS);

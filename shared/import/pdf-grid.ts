@@ -70,7 +70,10 @@ export const cellText = (items: readonly PdfItem[]): string => {
 };
 
 /** Where a run's text sits: the middle of its advance, a third of an em above the baseline. */
-export const centreOf = (it: PdfItem): { x: number; y: number } => ({ x: it.x + (it.w > 0 ? it.w : it.size * it.str.length * 0.5) / 2, y: it.y + it.size * 0.35 });
+export const centreOf = (it: PdfItem): { x: number; y: number } => ({
+  x: it.x + (it.w > 0 ? it.w : it.size * it.str.length * 0.5) / 2,
+  y: it.y + it.size * 0.35,
+});
 
 const gridOf = (h: readonly PdfRule[], v: readonly PdfRule[], items: readonly PdfItem[]): PdfGrid | null => {
   const ys = positions(h.map((r) => r.at)).reverse();
@@ -108,10 +111,12 @@ const gridOf = (h: readonly PdfRule[], v: readonly PdfRule[], items: readonly Pd
       if (!firstRow.has(root)) firstRow.set(root, i);
       lastRow.set(root, i);
     }
-  const rowSpans = Array.from({ length: nr }, (_, i) => Array.from({ length: nc }, (_, j) => {
-    const root = find(parent, i * nc + j);
-    return lastRow.get(root)! - firstRow.get(root)! + 1;
-  }));
+  const rowSpans = Array.from({ length: nr }, (_, i) =>
+    Array.from({ length: nc }, (_, j) => {
+      const root = find(parent, i * nc + j);
+      return lastRow.get(root)! - firstRow.get(root)! + 1;
+    }),
+  );
   for (let i = 0; i < nr; i++) {
     const row: string[] = [];
     for (let j = 0; j < nc; j++) {

@@ -36,7 +36,7 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
 };
 
 /** 「- 3 -」, 「— 3 —」, 「3」, 「第 3 页」, 「3/6」 at the top or bottom of a page. */
-const PAGE_NUMBER = /^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const PAGE_NUMBER = /^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d{1,3}\s*页(?:[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
 const inMargin = (l: Line, page: PdfPage): boolean => l.y < page.height * 0.09 || l.y > page.height * 0.92;
 

@@ -43,7 +43,11 @@ class Writer {
       len += head.length + body.length + tail.length;
     });
     const xref = [`xref\n0 ${this.objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-    parts.push(enc.encode(`${xref}trailer\n<< /Size ${this.objs.length + 1} /Root ${root} 0 R${info ? ` /Info ${info} 0 R` : ''}${extraTrailer} >>\nstartxref\n${len}\n%%EOF\n`));
+    parts.push(
+      enc.encode(
+        `${xref}trailer\n<< /Size ${this.objs.length + 1} /Root ${root} 0 R${info ? ` /Info ${info} 0 R` : ''}${extraTrailer} >>\nstartxref\n${len}\n%%EOF\n`,
+      ),
+    );
     const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
     let o = 0;
     for (const p of parts) {
@@ -90,17 +94,27 @@ export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; c
   }
   const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n${bf.join('\n')}\nendcmap CMapName currentdict /CMap defineresource pop end end`;
   const toUnicode = w.add(stream('', enc.encode(cmap)));
-  const desc = w.add('<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>');
+  const desc = w.add(
+    '<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+  );
   const widths = sorted.map((c) => `${c} [${widthOf(c)}]`).join(' ');
-  const cid = w.add(`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 /W [${widths}] /CIDToGIDMap /Identity >>`);
+  const cid = w.add(
+    `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 /W [${widths}] /CIDToGIDMap /Identity >>`,
+  );
   const font = w.add(`<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
-  const image = w.add(stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8', Uint8Array.from([0, 255, 255, 0])));
+  const image = w.add(
+    stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8', Uint8Array.from([0, 255, 255, 0])),
+  );
   const pagesId = w.reserve();
   const kids: number[] = [];
   for (const p of pages) {
     const text = enc.encode(contentOf(p));
     const content = w.add(opts.compress ? stream('/Filter /FlateDecode', zlibOf(text)) : stream('', text));
-    kids.push(w.add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(
+      w.add(
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   w.set(pagesId, `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
   const root = w.add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);

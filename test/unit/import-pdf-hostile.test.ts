@@ -22,7 +22,13 @@ const refused = async (bytes: Uint8Array, message: RegExp) => {
 
 describe('PDFs that cannot be read are refused in Chinese', () => {
   it('a scanned PDF (pages that are images, no text layer) says so and what to do instead', async () => {
-    await refused(makePdf([{ texts: [], image: true }, { texts: [], image: true }]), /扫描图片.*数字无法读取.*Word 原件.*直接填写/);
+    await refused(
+      makePdf([
+        { texts: [], image: true },
+        { texts: [], image: true },
+      ]),
+      /扫描图片.*数字无法读取.*Word 原件.*直接填写/,
+    );
   });
 
   it('a content stream that inflates to 2 GB is refused before pdf.js parses it', async () => {
