@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { importText } from '../shared/import/text';
 import { NARRATIVE_CHECKS } from '../shared/narrative';
 import { createReport, type Report } from '../shared/report';
-import { evaluate } from '../shared/rules';
+import { evaluate, lastYearOf } from '../shared/rules';
 
 const dir = join(import.meta.dirname, '..', 'test', 'fixtures', 'seeds');
 const reports = readdirSync(dir)
@@ -46,7 +46,7 @@ const measure = (f: () => unknown, runs = 60): { wall: number; best: number; cpu
   return { wall: t[Math.floor(runs / 2)]!, best: t[0]!, cpu: (c.user + c.system) / 1000 / runs };
 };
 
-const ctx = { report, previous: report.baseline };
+const ctx = { report, previous: lastYearOf(report), uncertain: new Set<string>() };
 const all = measure(() => evaluate(report));
 const narr = measure(() => NARRATIVE_CHECKS.flatMap((c) => c(ctx)));
 const findings = NARRATIVE_CHECKS.flatMap((c) => c(ctx));

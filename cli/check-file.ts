@@ -1,6 +1,6 @@
 /** The work done for one file by `validate`, in the main thread or a worker: read, evaluate, summarise. */
 import { CELL_IDS } from '../shared/format/cells';
-import type { ImportNote } from '../shared/import/types';
+import { uncertainCells, type ImportNote } from '../shared/import/types';
 import type { CellValue, Report } from '../shared/report/document';
 import { evaluate, type PreviousYear } from '../shared/rules';
 import type { Finding } from '../shared/rules';
@@ -32,6 +32,6 @@ export const unreadableEntry = (file: string, reason: string): FileEntry => ({ f
 export const checkFile = async (file: string, previous: PreviousYear | null): Promise<FileEntry> => {
   const r = await readReportFile(file);
   if (!r.ok) return unreadableEntry(file, r.message);
-  const findings = evaluate(r.report, previous);
+  const findings = evaluate(r.report, previous, { uncertainCells: uncertainCells(r.notes) });
   return { file, agency: r.report.agency, year: r.report.year, cells: cellsOf(r.report), findings, notes: r.notes };
 };

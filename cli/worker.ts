@@ -5,7 +5,7 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import { evaluate, type Finding, type PreviousYear } from '../shared/rules';
-import type { ImportResult } from '../shared/import/types';
+import { uncertainCells, type ImportResult } from '../shared/import/types';
 import { checkFile, unreadableEntry, type FileEntry } from './check-file';
 import { readReportFile } from './read-report';
 
@@ -19,7 +19,7 @@ export type ReadOutcome = { readonly result: ImportResult; readonly findings: re
 
 const readAndEvaluate = async (f: string): Promise<ReadOutcome> => {
   const result = await readReportFile(f);
-  return { result, findings: result.ok ? evaluate(result.report) : null };
+  return { result, findings: result.ok ? evaluate(result.report, null, { uncertainCells: uncertainCells(result.notes) }) : null };
 };
 
 const taskFn = (data: CheckWorkerData): ((f: string) => Promise<unknown>) =>

@@ -197,9 +197,10 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     }
     assigned.add(id);
     const ex = extractValues(tail, learned, rowTotalHolds);
-    if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`);
+    const rowCells = T3_COLUMNS.map((c) => `t3.${id}.${c.id}`);
+    if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, rowCells);
     else if (ex.joined) note(out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
-    else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`);
+    else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, rowCells);
     T3_COLUMNS.forEach((c, i) => {
       const cid = `t3.${id}.${c.id}`;
       const v = cellValue(ex.values[i], 'count');
@@ -216,7 +217,14 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
   let acc: { id: string; cells: string[] } | null = null;
   const flushAcc = () => {
     if (!acc) return;
-    if (acc.cells.length < N) note(out, 't3', 'warning', `表三「${acc.id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(acc.id)}」一行只读到 ${acc.cells.length} 个数字（应为 ${N} 个），请核对`);
+    if (acc.cells.length < N)
+      note(
+        out,
+        't3',
+        'warning',
+        `表三「${acc.id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(acc.id)}」一行只读到 ${acc.cells.length} 个数字（应为 ${N} 个），请核对`,
+        acc.id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => `t3.${acc!.id}.${c.id}`),
+      );
     if (acc.id === OTHER_2019) single2019 = acc.cells;
     else assign(acc.id, acc.cells);
     acc = null;

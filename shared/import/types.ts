@@ -2,7 +2,7 @@
  * What every reader returns: the report it could read, and plain notes on what it could not.
  * Readers never throw at the user; a file that cannot be read at all gives ok: false with a reason.
  */
-import type { TableId } from '../format/types';
+import type { CellId, TableId } from '../format/types';
 import type { Report } from '../report/document';
 
 export type ImportNote = {
@@ -10,7 +10,13 @@ export type ImportNote = {
   /** The table the note is about, so the import panel can group them. */
   readonly table?: TableId;
   readonly message: string;
+  /** The cells a warning is about (a row whose numbers could not be placed for sure): the narrative checks do not accuse the text against them. */
+  readonly cells?: readonly CellId[];
 };
+
+/** The cells readers flagged as uncertain (warnings naming cells), for evaluate()'s `uncertainCells`. */
+export const uncertainCells = (notes: readonly ImportNote[]): CellId[] =>
+  notes.flatMap((n) => (n.level !== 'info' && n.cells ? n.cells : []));
 
 /** Which layout the source used: the current format, or the 2019 试行 format (国办公开办函〔2019〕60号). */
 export type SourceFormat = '2021' | '2019';

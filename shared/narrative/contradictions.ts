@@ -11,32 +11,34 @@ import type { Cells, Report } from '../report/document';
 import { fenToMoney, moneyToFen } from '../report/money';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
-import { OUTCOME_GROUP_KEYS, acceptedAlternatives, alternativeFigures, plainLabel, quantity, tableCount, tableRef } from './quantities';
+import { OUTCOME_GROUP_KEYS, acceptedAlternatives, alternativeFigures, plainLabel, quantity, sumForText, tableCount, tableRef } from './quantities';
 import { readStatements, readT4Claims, type Statement } from './statements';
 import { splitParagraphs, type Span } from './sentences';
 
+const NONE: ReadonlySet<string> = new Set();
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const where = (section: NarrativeId, s: Span) => ({ section, start: s.start, end: s.end, quote: s.text });
 const allBlank = (cells: Cells, ids: readonly string[]) => ids.every((id) => cells[id] === null || cells[id] === undefined);
 
-const statementTable = (s: Statement, cells: Cells): number | null =>
-  allBlank(cells, s.cells) ? null : s.cells.reduce((a, id) => a + num(cells[id]), 0);
-
-const countFinding = (section: NarrativeId, s: Statement, cells: Cells): Finding | null => {
-  const table = statementTable(s, cells);
-  if (table === null || table === s.stated) return null;
-  if (!s.includesCarriedIn && acceptedAlternatives(s.quantity, s.verb, cells).includes(s.stated)) return null;
+const countFinding = (section: NarrativeId, s: Statement, cells: Cells, uncertain: ReadonlySet<string>): Finding | null => {
+  const table = sumForText(cells, s.cells);
+  if (table === null || table.value === s.stated) return null;
+  // A figure the reader was not sure of (a note on its row) does not make the text wrong.
+  if (s.cells.some((id) => uncertain.has(id))) return null;
+  if (acceptedAlternatives(s.quantity, s.verb, cells).includes(s.stated) && (!s.includesCarriedIn || /^收办/.test(s.verb))) return null;
   const q = s.quantity;
   const ref = s.includesCarriedIn ? `表三 本年新收与上年结转之和（一 + 二）` : tableRef(q);
-  const alt = alternativeFigures(q, cells).find((a) => a.value === s.stated && a.value !== table);
-  const why = alt ? `${s.stated} 与${alt.label}相同，${q.topic === 'application' ? '总计' : '该栏'}为 ${table}。` : '';
+  const blankTotal = table.fromParts ? '（总计栏空白，按各申请人列之和计）' : '';
+  const alt = alternativeFigures(q, cells).find((a) => a.value === s.stated && a.value !== table.value);
+  const whole = q.topic !== 'application' ? '该栏' : alt?.label.endsWith('一项') ? `${plainLabel(q)}合计` : '总计';
+  const why = alt ? `${s.stated} 与${alt.label}相同，${whole}为 ${table.value}。` : '';
   const stated = s.number ? `${s.stated}` : `0（「${s.statedText}」）`;
   return {
     code: q.code,
     severity: 'warning',
     cells: s.cells,
-    message: `正文「${s.phrase.text}」与表格不一致：正文所述「${plainLabel(q)}」为 ${stated}，${ref} 为 ${table}。${why}请核对正文或表格。`,
-    expected: table,
+    message: `正文「${s.phrase.text}」与表格不一致：正文所述「${plainLabel(q)}」为 ${stated}，${ref}${blankTotal} 为 ${table.value}。${why}请核对正文或表格。`,
+    expected: table.value,
     actual: s.stated,
     narrative: where(section, s.sentence),
   };
@@ -133,14 +135,14 @@ const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Find
 };
 
 /** The findings of one report's narratives against its own tables. */
-export const narrativeTableFindings = (report: Report): Finding[] => {
+export const narrativeTableFindings = (report: Report, uncertain: ReadonlySet<string> = NONE): Finding[] => {
   const out: Finding[] = [];
   for (const section of NARRATIVE_IDS) {
     const text = report.narratives[section] ?? '';
     if (!text.trim()) continue;
     const statements = readStatements(text);
     for (const s of statements) {
-      const f = s.quantity.unit === 'money' ? moneyFinding(section, s, report.cells) : countFinding(section, s, report.cells);
+      const f = s.quantity.unit === 'money' ? moneyFinding(section, s, report.cells) : countFinding(section, s, report.cells, uncertain);
       if (f) out.push(f);
     }
     out.push(...sumFindings(section, text, statements, report.cells));
@@ -149,4 +151,4 @@ export const narrativeTableFindings = (report: Report): Finding[] => {
   return out;
 };
 
-export const narrativeContradictionCheck: Check = ({ report }) => narrativeTableFindings(report);
+export const narrativeContradictionCheck: Check = ({ report, uncertain }) => narrativeTableFindings(report, uncertain);

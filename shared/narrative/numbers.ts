@@ -82,11 +82,18 @@ const UNIT_ALT = UNITS.join('|');
 // A number: Arabic (thousands with ASCII or full-width comma only when exactly three digits follow) or a Chinese numeral.
 const ARABIC = '[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?';
 const CHINESE = '[零〇一二两三四五六七八九十百千]+';
-const NUMBER_RE = new RegExp(`(${ARABIC}|${CHINESE})(\\s*)(万(?!元))?(\\s*)(余|多)?(\\s*)(${UNIT_ALT})`, 'g');
+const NUMBER_RE = new RegExp(`(${ARABIC}|${CHINESE})(\\s{0,2})(万(?!元))?(\\s{0,2})(余|多)?(\\s{0,2})(${UNIT_ALT})`, 'g');
 const APPROX_BEFORE = /(约|近|大约|超过|逾|达到近)\s*$/;
 const APPROX_AFTER = /^\s*(左右|以上|上下)/;
+/**
+ * 「一」 in a slogan or a goal is not a count: 「一件事一次办」「一次办好」「办结一件申请」 put a noun or a verb
+ * straight after the unit (a count is followed by punctuation or the next clause: 「办结一件，」「申请一件。」),
+ * and 「最多跑一次」「只跑一次」 name a goal. 「每一件」 is not a count either.
+ */
+const SLOGAN_AFTER = /^\p{Script=Han}/u;
+const SLOGAN_BEFORE = /(?:跑|每)\s*$/;
 
-/** Every number followed by a unit, in text order. */
+/** Every number followed by a unit, in text order. Spaces around 万/余/unit are bounded: a run of spaces never backtracks. */
 export const findNumbers = (text: string): StatedNumber[] => {
   const out: StatedNumber[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
@@ -98,6 +105,7 @@ export const findNumbers = (text: string): StatedNumber[] => {
     if (/第\s*$/.test(before)) continue;
     if (isChinese && /[零〇一二两三四五六七八九十百千万亿]$/.test(before)) continue;
     if (!isChinese && /[0-9０-９.．]$/.test(before)) continue;
+    if (isChinese && num === '一' && (SLOGAN_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 1)) || SLOGAN_BEFORE.test(before))) continue;
     let decimal: string;
     if (isChinese) {
       const v = parseChineseNumeral(num);

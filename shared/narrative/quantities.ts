@@ -39,6 +39,8 @@ export type Quantity = {
   /** For a sub-item of 表三: its group, and its phrasing anywhere in a clause (「因不掌握相关信息无法提供 21 件」 is the sub-item's). */
   readonly group?: T3GroupKey;
   readonly words?: RegExp;
+  /** For groups named together (「予以公开及部分公开」): the quantities of the groups named. */
+  readonly parts?: readonly Quantity[];
 };
 
 /** Fillers allowed between a keyword and its number: 「予以公开的申请共 162 件」. */
@@ -221,9 +223,40 @@ export const quantity = (key: string): Quantity => {
 export const OUTCOME_GROUP_KEYS: readonly string[] = Object.keys(GROUP_LEADS).map((g) => `t3.group.${g}`);
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const blank = (v: unknown): boolean => v === null || v === undefined;
+const PART_COLUMNS = T3_COLUMNS.filter((c) => c.id !== T3_TOTAL);
+const T3_TOTAL_CELL = /^t3\.([a-z_]+)\.total$/;
+
+/**
+ * A cell's value for comparing with the text, null when blank. A blank 表三 总计 with applicant columns
+ * filled (the 2019 试行 tables often printed only the columns) is their sum, and `fromParts` says so.
+ */
+export const cellForText = (cells: Cells, id: string): { readonly value: number; readonly fromParts: boolean } | null => {
+  if (!blank(cells[id])) return { value: num(cells[id]), fromParts: false };
+  const row = T3_TOTAL_CELL.exec(id)?.[1];
+  if (!row) return null;
+  const parts = PART_COLUMNS.map((c) => cells[t3(row, c.id)]);
+  return parts.every(blank) ? null : { value: parts.reduce<number>((a, v) => a + num(v), 0), fromParts: true };
+};
+
+/** The sum of cells as the text is compared with it; null when every one is blank. */
+export const sumForText = (cells: Cells, ids: readonly string[]): { readonly value: number; readonly fromParts: boolean } | null => {
+  let value = 0;
+  let fromParts = false;
+  let any = false;
+  for (const id of ids) {
+    const v = cellForText(cells, id);
+    if (!v) continue;
+    any = true;
+    value += v.value;
+    fromParts ||= v.fromParts;
+  }
+  return any ? { value, fromParts } : null;
+};
+const rowTotal = (cells: Cells, row: string): number => cellForText(cells, t3(row, T3_TOTAL))?.value ?? 0;
+
 /** The quantity's table value, or null when every cell is blank (nothing to compare with). */
-export const tableCount = (q: Quantity, cells: Cells): number | null =>
-  q.cells.every((id) => cells[id] === null || cells[id] === undefined) ? null : q.cells.reduce((a, id) => a + num(cells[id]), 0);
+export const tableCount = (q: Quantity, cells: Cells): number | null => sumForText(cells, q.cells)?.value ?? null;
 
 /** How the quantity's cells are named in a message: one cell by its label, a group as 「… 各项之和」. */
 export const tableRef = (q: Quantity): string =>
@@ -239,14 +272,11 @@ export const plainLabel = (q: Quantity): string => q.label.replace(/^[一二三�
 export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label: string; readonly value: number }[] => {
   const out: { label: string; value: number }[] = [];
   if (q.t3Rows) {
-    for (const c of T3_COLUMNS) {
-      if (c.id === T3_TOTAL) continue;
-      out.push({ label: `${c.label}一列`, value: q.t3Rows.reduce((a, r) => a + num(cells[t3(r, c.id)]), 0) });
-    }
-    if (q.t3Rows.length > 1) for (const r of q.t3Rows) out.push({ label: `「${rowLabel(r)}」一项`, value: num(cells[t3(r, T3_TOTAL)]) });
-    if (q.key === 't3.new' || q.key === 't3.total')
-      out.push({ label: '本年新收与上年结转之和', value: num(cells[t3('new', T3_TOTAL)]) + num(cells[t3('carried_in', T3_TOTAL)]) });
-    if (q.key === 't3.new') out.push({ label: '办结总数（（七）总计）', value: num(cells[t3('total', T3_TOTAL)]) });
+    for (const c of PART_COLUMNS) out.push({ label: `${c.label}一列`, value: q.t3Rows.reduce((a, r) => a + num(cells[t3(r, c.id)]), 0) });
+    for (const p of q.parts ?? []) out.push({ label: `「${plainLabel(p)}」一项`, value: p.t3Rows!.reduce((a, r) => a + rowTotal(cells, r), 0) });
+    if (q.t3Rows.length > 1) for (const r of q.t3Rows) out.push({ label: `「${rowLabel(r)}」一项`, value: rowTotal(cells, r) });
+    if (q.key === 't3.new' || q.key === 't3.total') out.push({ label: '本年新收与上年结转之和', value: rowTotal(cells, 'new') + rowTotal(cells, 'carried_in') });
+    if (q.key === 't3.new') out.push({ label: '办结总数（（七）总计）', value: rowTotal(cells, 'total') });
   }
   if (q.topic === 't2' && q.subject) {
     // 表二 第二十条第（一）项: the neighbouring column of the same row, or the same column of the other row.
@@ -263,11 +293,49 @@ export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label:
   return out;
 };
 
-/** Values that are also right for a phrasing: 「共受理…申请 N 件」 may count 上年结转 too; 「办理」 may mean 办结. */
+/**
+ * Values that are also right for a phrasing: 「共受理…申请 N 件」 may count 上年结转 too; 「办理」 may mean 办结;
+ * 「收办」 counts 一 + 二 (compared with that) but 一 alone is accepted as well.
+ */
 export const acceptedAlternatives = (q: Quantity, verb: string, cells: Cells): number[] => {
   if (q.key !== 't3.new') return [];
-  const nw = num(cells[t3('new', T3_TOTAL)]);
-  const ci = num(cells[t3('carried_in', T3_TOTAL)]);
-  if (/受理|办理/.test(verb)) return /办理/.test(verb) ? [nw + ci, num(cells[t3('total', T3_TOTAL)])] : [nw + ci];
+  const nw = rowTotal(cells, 'new');
+  const ci = rowTotal(cells, 'carried_in');
+  if (/^收办/.test(verb)) return [nw];
+  if (/受理|办理/.test(verb)) return /办理/.test(verb) ? [nw + ci, rowTotal(cells, 'total')] : [nw + ci];
   return [];
+};
+
+/**
+ * 「予以公开及部分公开 258 件」「不予公开和无法提供 30 件」: groups named together with 及/和/与 before one
+ * number are compared with their sum. Returns the combined quantity, or null when only one group is named.
+ */
+const JOINER = '(?:及|和|与|以及|或)';
+const GROUP_BEFORE = Object.fromEntries(
+  (Object.keys(GROUP_LEADS) as Exclude<T3GroupKey, 'total'>[]).map((g) => [g, new RegExp(`(?:${GROUP_LEADS[g]})(?:的)?(?:申请)?${JOINER}\\s*$`)]),
+) as Record<Exclude<T3GroupKey, 'total'>, RegExp>;
+
+export const combinedGroups = (last: Quantity, before: string): Quantity | null => {
+  if (!last.key.startsWith('t3.group.')) return null;
+  const named = [last.key.slice('t3.group.'.length) as Exclude<T3GroupKey, 'total'>];
+  let rest = before;
+  for (;;) {
+    const hit = (Object.keys(GROUP_BEFORE) as Exclude<T3GroupKey, 'total'>[]).find((g) => !named.includes(g) && GROUP_BEFORE[g].test(rest));
+    if (!hit) break;
+    named.unshift(hit);
+    rest = rest.replace(GROUP_BEFORE[hit], '');
+  }
+  if (named.length < 2) return null;
+  const order = Object.keys(GROUP_LEADS);
+  named.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const parts = named.map((g) => quantity(`t3.group.${g}`));
+  return {
+    ...last,
+    key: `t3.groups.${named.join('+')}`,
+    code: 'NARR-GROUPS',
+    label: parts.map(plainLabel).join('及'),
+    cells: parts.flatMap((p) => p.cells),
+    t3Rows: parts.flatMap((p) => p.t3Rows ?? []),
+    parts,
+  };
 };

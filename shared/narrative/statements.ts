@@ -7,7 +7,7 @@ import type { CellId } from '../format/types';
 import { t3 } from '../format/cells';
 import { T3_TOTAL_COLUMN } from '../format/table3';
 import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
-import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, quantity, type Quantity } from './quantities';
+import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, combinedGroups, quantity, type Quantity } from './quantities';
 import { clauseEnd, clauseStart, sentenceAt, splitParagraphs, splitSentences, type Span } from './sentences';
 
 export type Statement = {
@@ -76,6 +76,8 @@ const OTHER_APPLICATIONS = /许可|审批|复议|诉讼|补偿|救助|补贴|登
 /** 「按期办结 320 件」 is a part of 办结. */
 const QUALIFIED = /(?:按期|按时|逾期|延期|超期|及时|当日|当场|限期内|提前)\s*$/;
 
+/** 「不掌握等原因」「国家秘密等情形」: the sub-item is an example, the number the group's. */
+const ETC = /等(?:原因|情形|情况|理由|事由)?/;
 const CARRIED_IN_NOTE = /^\s*[（(]\s*(?:其中)?(?:含|包括|包含)\s*上(?:一)?年(?:度)?(?:未办结)?结转/;
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
@@ -107,13 +109,20 @@ const tie = (text: string, n: StatedNumber, sentences: readonly Span[], paragrap
   }
   if (!best) return null;
   if (best.q.key.startsWith('t3.group.')) {
-    // 「因本机关不掌握相关政府信息无法提供 21 件」「涉及国家秘密不予公开 3 件」: the sub-item named before the group is what is counted.
-    const g = best.q.key.slice('t3.group.'.length);
     const before = leadText.slice(0, best.index);
-    const sub = QUANTITIES.find((q) => q.group === g && q.words?.test(before));
-    if (sub) best = { ...best, q: sub };
+    const combined = combinedGroups(best.q, before);
+    if (combined) best = { ...best, q: combined };
+    else {
+      // 「因本机关不掌握相关政府信息无法提供 21 件」「涉及国家秘密不予公开 3 件」: the sub-item named before the group is what is counted;
+      // 「因本机关不掌握等原因无法提供 265 件」: 「等」 widens it back to the whole group.
+      const g = best.q.key.slice('t3.group.'.length);
+      const sub = QUANTITIES.find((q) => q.group === g && q.words?.test(before));
+      const widened = sub && ETC.test(before.slice(sub.words!.exec(before)!.index));
+      if (sub && !widened) best = { ...best, q: sub };
+    }
   }
-  const includesCarriedIn = best.q.key === 't3.new' && CARRIED_IN_NOTE.test(text.slice(n.end, n.end + 20));
+  // 「收办…申请 3607 件」: 收办 counts the new and the carried-over applications together, as 「（含上年结转…）」 does.
+  const includesCarriedIn = best.q.key === 't3.new' && (CARRIED_IN_NOTE.test(text.slice(n.end, n.end + 20)) || /^收办/.test(best.verb));
   const cells = includesCarriedIn ? [...best.q.cells, t3('carried_in', T3_TOTAL_COLUMN)] : best.q.cells;
   const stated = isMoney ? 0 : n.value;
   if (stated === null) return null;

@@ -32,9 +32,10 @@ const paragraphs = (text: string): { start: number; text: string }[] => {
 };
 
 export const templateReviewCheck: Check = ({ report, previous }) => {
-  const lastNarr = report.baseline?.narratives ?? previous?.narratives;
+  // `previous` is the one last year evaluate() resolved (explicit previous report, else the saved baseline).
+  const lastNarr = previous?.narratives;
   if (!lastNarr) return [];
-  const lastYear = report.baseline?.year ?? previous?.year ?? (report.year !== null ? report.year - 1 : null);
+  const lastYear = previous?.year ?? (report.year !== null ? report.year - 1 : null);
   const out: Finding[] = [];
   for (const id of NARRATIVE_IDS as readonly NarrativeId[]) {
     const old = new Set(paragraphs(lastNarr[id] ?? '').map((p) => p.text.trim()).filter((t) => t !== ''));

@@ -27,6 +27,9 @@ const RANGE_BEFORE = /(?:至|到|—|－|-|~|～)\s*$/;
 /** After 「2023 年」: signs that the clause narrates that year's own work (「2023 年，…」「2023 年全市共…」). */
 const WORK_YEAR_AFTER = /^\s*(?:[，,]|共|全年|全市|全县|全区|全镇|全乡|全省|我|本机关|本单位|本部门)/;
 
+/** A numbered heading (「（二）…」「二、…」「2.…」) written straight before the text it heads. */
+const RUN_IN_HEADING = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])[^，。；：]{1,40}$/;
+
 const insideQuoteOrTitle = (text: string, at: number): boolean => {
   const before = text.slice(0, at);
   const open = (o: string, c: string) => before.lastIndexOf(o) > before.lastIndexOf(c);
@@ -49,7 +52,10 @@ export const yearFindings = (report: Report): Finding[] => {
       if (insideQuoteOrTitle(text, at)) continue;
       const sentence = sentenceAt(sentences, at);
       if (!sentence) continue;
-      const clause = text.slice(clauseStart(text, at), clauseEnd(text, at + m[0].length));
+      // 「（二）主动公开政府信息的主要类别2023年，…」: a run-in heading with no punctuation ends where the year begins;
+      // its words (「计划」「目标」…) are not this clause's context.
+      const cs = clauseStart(text, at);
+      const clause = text.slice(RUN_IN_HEADING.test(text.slice(sentence.start, at)) ? at : cs, clauseEnd(text, at + m[0].length));
       const isDate = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/.test(after);
       // 「本报告数据统计时间为 2023 年 1 月 1 日至 12 月 31 日」 in a 2024 report: the period is wrong.
       const statisticalPeriod = isDate && /统计/.test(sentence.text);
@@ -216,7 +222,7 @@ export const reuseFindings = (report: Report, previous: Partial<Record<Narrative
 };
 
 export const narrativeTextCheck: Check = ({ report, previous }) => {
-  const prevNarratives = previous?.narratives ?? report.baseline?.narratives;
-  const prevYear = previous?.narratives ? previous.year : (report.baseline?.year ?? null);
-  return [...yearFindings(report), ...placeholderFindings(report), ...feeFindings(report), ...reuseFindings(report, prevNarratives, prevYear)];
+  // `previous` is the one last year evaluate() resolved (explicit previous report, else the saved baseline).
+  const reuse = reuseFindings(report, previous?.narratives, previous?.year ?? null);
+  return [...yearFindings(report), ...placeholderFindings(report), ...feeFindings(report), ...reuse];
 };

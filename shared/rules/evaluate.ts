@@ -1,7 +1,8 @@
 /** ONE engine: evaluate(report, previousYear?) → Finding[]. Findings are derived, never stored. */
 import type { Report } from '../report/document';
+import type { CellId } from '../format/types';
 import { BUILT_IN_CHECKS } from './checks';
-import type { Check, PreviousYear } from '../findings/check';
+import type { Check, CheckContext, PreviousYear } from '../findings/check';
 import { SEVERITY_ORDER, type Finding } from '../findings/finding';
 import { NARRATIVE_CHECKS } from '../narrative';
 import { templateReviewCheck } from '../narrative/template-review';
@@ -9,9 +10,21 @@ import { templateReviewCheck } from '../narrative/template-review';
 /** Every check the engine runs, in order. The narrative checks join this list (shared/narrative). */
 const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, templateReviewCheck, ...NARRATIVE_CHECKS];
 
-export const evaluate = (report: Report, previousYear?: PreviousYear | Report | null): Finding[] => {
-  const previous = previousYear ?? report.baseline ?? null;
-  const ctx = { report, previous };
+/**
+ * Which report is last year's, decided once for every check: the previous-year report the caller gives explicitly
+ * (CLI `--previous`, the comparison view) wins over the baseline saved in the report (made from last year's report
+ * when the template was created), because it is the one the person chose for this evaluation. Template review,
+ * text reuse and the cross-year checks all read this one.
+ */
+export const lastYearOf = (report: Report, previousYear?: PreviousYear | Report | null): PreviousYear | null => previousYear ?? report.baseline ?? null;
+
+export type EvaluateOptions = {
+  /** Cells whose row a reader flagged as uncertain (ImportNote.cells of warnings): no narrative finding accuses the text against them. */
+  readonly uncertainCells?: Iterable<CellId>;
+};
+
+export const evaluate = (report: Report, previousYear?: PreviousYear | Report | null, options: EvaluateOptions = {}): Finding[] => {
+  const ctx: CheckContext = { report, previous: lastYearOf(report, previousYear), uncertain: new Set(options.uncertainCells ?? []) };
   const out: Finding[] = [];
   for (const check of CHECKS) {
     try {

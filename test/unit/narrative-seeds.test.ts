@@ -74,7 +74,7 @@ describe('narrative against tables on the five seed reports', () => {
 
   it('许昌: 其他处理 49 equals the sub-item 3.其他 alone, and the stated outcomes add up to 1083, not the stated 1086', () => {
     const found = narrFindings('2023_xuchang-city.txt');
-    expect(found.find((x) => x.code === 'NARR-OTHER')!.message).toContain('49 与「3.其他」一项相同，总计为 52');
+    expect(found.find((x) => x.code === 'NARR-OTHER')!.message).toContain('49 与「3.其他」一项相同，其他处理合计为 52');
     const sum = found.find((x) => x.code === 'NARR-SUM')!;
     expect([sum.expected, sum.actual]).toEqual([1086, 1083]);
     expect(sum.narrative!.quote).toContain('已办结 1086 件');

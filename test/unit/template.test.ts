@@ -3,7 +3,7 @@ import { CELLS, T3_COLUMNS } from '../../shared/format';
 import { createReport, type Report } from '../../shared/report';
 import { templateFromLastYear } from '../../shared/report/template';
 import { templateReviewCheck } from '../../shared/narrative/template-review';
-import { evaluate } from '../../shared/rules';
+import { evaluate, lastYearOf } from '../../shared/rules';
 import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
 import { randomConsistentReport } from '../helpers/random-report';
 
@@ -77,7 +77,7 @@ describe('templateReviewCheck', () => {
   const file = SEED_FILES.find((f) => f.includes('jiyuan'))!;
   const last = { ...seedReport(file), narratives: { overview: seedOverview(file), problems: '2023 年存在的问题：培训仅 3 期，检查三次，一是力量薄弱。', other_matters: '本年度未收取信息处理费。' } };
   const { report } = templateFromLastYear(last);
-  const review = () => templateReviewCheck({ report, previous: null });
+  const review = () => templateReviewCheck({ report, previous: lastYearOf(report), uncertain: new Set() });
 
   it('marks every figure and the old year in paragraphs carried word for word', () => {
     const fs = review();
@@ -109,6 +109,6 @@ describe('templateReviewCheck', () => {
   });
 
   it('says nothing for a report without last year', () => {
-    expect(templateReviewCheck({ report: seedReport(file), previous: null })).toEqual([]);
+    expect(templateReviewCheck({ report: seedReport(file), previous: null, uncertain: new Set() })).toEqual([]);
   });
 });
