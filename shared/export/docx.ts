@@ -103,7 +103,8 @@ const paragraphStyles = (): IParagraphStyleOptions[] => {
       basedOn: 'Normal',
       next: STYLE.body,
       quickFormat: true,
-      run: { font: fontOf(FONTS.title), size: SIZE.title },
+      // the year's digits in 小标宋 too: Times New Roman's thin digits beside the heavy title face look pasted in
+      run: { font: { ascii: FONTS.title, hAnsi: FONTS.title, cs: FONTS.title, eastAsia: FONTS.title, hint: 'eastAsia' }, size: SIZE.title },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: LINE, after: LINE }, indent: { firstLine: 0, firstLineChars: 0 } },
     },
     tableStyle(STYLE.table, '公文表格', SIZE.table, 300),
@@ -169,14 +170,26 @@ const tableCell = (t: TableId, c: GridCell, report: Report, widths: number[]): T
 
 /**
  * Rows kept with the next one: 表二 and 表四 whole (short enough for one page); 表三 may break, with its header
- * repeated, but its header and first rows stay together so a page never ends on a lone header.
+ * repeated, but its header and first rows stay together so a page never ends on a lone header, and each group
+ * under a merged label (「（四）无法提供」 and its three rows) stays on one page: a label split by a page break
+ * reads as if its rows on the next page had none.
  */
 const KEPT_ROWS = (t: TableId, rows: number): number => (t === 't3' ? tableLayout(t).headerRows + 3 : rows - 1);
+
+/** The rows (but the last) of each innermost merged row label: 「三、本年度办理结果」 holds the groups and may break between them. */
+const groupedRows = (t: TableId): ReadonlySet<number> => {
+  const spans = tableLayout(t)
+    .rows.flat()
+    .filter((c) => c.kind === 'label' && c.rowSpan > 1);
+  const inner = spans.filter((c) => !spans.some((o) => o !== c && o.row >= c.row && o.row + o.rowSpan <= c.row + c.rowSpan));
+  return new Set(inner.flatMap((c) => Array.from({ length: c.rowSpan - 1 }, (_, k) => c.row + k)));
+};
 
 const statutoryTable = (t: TableId, report: Report): Table => {
   const layout = tableLayout(t);
   const widths = columnWidths(t);
   const keep = KEPT_ROWS(t, layout.rows.length);
+  const grouped = groupedRows(t);
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -189,7 +202,7 @@ const statutoryTable = (t: TableId, report: Report): Table => {
           children: cells.map((c) => tableCell(t, c, report, widths)),
           cantSplit: true,
           ...(i < layout.headerRows ? { tableHeader: true } : {}),
-          ...(i < keep ? { keepNext: true } : {}),
+          ...(i < keep || grouped.has(i) ? { keepNext: true } : {}),
         }),
     ),
   });

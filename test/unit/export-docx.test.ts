@@ -144,7 +144,8 @@ describe('Word export is laid out after GB/T 9704', () => {
     const { items } = readWordBody(files['word/document.xml']!);
     const title = items[0]!.el;
     expect(css.paragraph(title)).toMatchObject({ jc: 'center', line: '700', lineRule: 'exact' });
-    for (const r of descendants(title, 'r')) expect(css.run(title, r)).toMatchObject({ eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman', size: '44' });
+    // the year's digits in the title's own face, not in thin Times New Roman
+    for (const r of descendants(title, 'r')) expect(css.run(title, r)).toMatchObject({ eastAsia: '方正小标宋简体', ascii: '方正小标宋简体', hAnsi: '方正小标宋简体', size: '44' });
     expect(paragraphText(title)).toBe(`${report.agency}\n2023年政府信息公开工作年度报告`);
     const paras = items.filter((x): x is Extract<BodyItem, { kind: 'p' }> => x.kind === 'p' && x.text !== '').slice(1);
     for (const p of paras) {
@@ -209,6 +210,22 @@ describe('Word export is laid out after GB/T 9704', () => {
     expect(t3.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ col: 0, rowSpan: 22 });
     expect(t3.find((c) => c.text === '（三）不予公开')).toMatchObject({ col: 1, rowSpan: 8 });
     expect(t3.find((c) => c.text.startsWith('（本列数据的勾稽关系为'))).toMatchObject({ row: 0, col: 0, rowSpan: 3, colSpan: 3 });
+  });
+
+  it('表三: the rows of each merged group (「（四）无法提供」 and its three rows) are kept with the next, the group’s last row is not', async () => {
+    const files = await load();
+    const css = styleSheet(files['word/styles.xml']!);
+    const tbl = readDocx(files).items.filter((x) => x.kind === 'tbl')[1]!;
+    const { rows } = readWordTable(tbl.el);
+    const keptWithNext = (i: number) => descendants(rows[i]!, 'p').every((p) => css.paragraph(p).keepNext === true);
+    const layout = tableLayout('t3');
+    const groups = layout.rows.flat().filter((c) => c.kind === 'label' && c.col === 1 && c.rowSpan > 1);
+    expect(groups.map((g) => g.text)).toEqual(['（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']);
+    for (const g of groups) {
+      for (let i = g.row; i < g.row + g.rowSpan - 1; i++) expect(keptWithNext(i), `${g.text}: row ${i}`).toBe(true);
+      // the row after a group may start a page: otherwise the whole of 表三 would be glued together
+      expect(keptWithNext(g.row + g.rowSpan - 1), `${g.text}: last row`).toBe(false);
+    }
   });
 
   it('document properties, and a font table naming the fallbacks of the official faces', async () => {
