@@ -63,7 +63,6 @@ export const CELL_IDS: readonly CellId[] = CELLS.map((c) => c.id);
 
 const byId = new Map(CELLS.map((c) => [c.id, c]));
 export const cellDef = (id: CellId): CellDef | undefined => byId.get(id);
-export const isCellId = (id: string): boolean => byId.has(id);
 const byTable = new Map<TableId, readonly CellDef[]>();
 /** The cells of one table, in format order (made once: the editor asks on every keystroke). */
 export const cellsOfTable = (t: TableId): readonly CellDef[] => {

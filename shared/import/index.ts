@@ -13,8 +13,6 @@ import { importText } from './text';
 import { importXlsxZip } from './xlsx';
 import { openZip, type SafeZip } from './zip';
 
-export { importDocx } from './docx';
-export { importXlsx } from './xlsx';
 export { importJson } from './json';
 export { importText } from './text';
 export { importHtml } from './html';

@@ -1,6 +1,6 @@
 /**
  * Label and number normalisation for reading published tables. Every official label comes from
- * shared/format; this file only knows how real pages deviate from it (format.md §6).
+ * shared/format; this file only knows how real pages deviate from it (the accepted variants are listed in docs/import-text.md).
  */
 import { normaliseNumberText } from '../report/number-input';
 
@@ -32,7 +32,7 @@ export const compact = memo((s: string): string =>
 /** Only letters, digits and CJK: what is left for comparing labels. */
 export const bare = (s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, '');
 
-/** Typos and variants seen in real reports (format.md §6), applied before matching. */
+/** Typos and variants seen in real reports (docs/import-text.md), applied before matching. */
 const VARIANTS: readonly (readonly [RegExp, string])[] = [
   [/钩稽/g, '勾稽'],
   [/先行有效/g, '现行有效'],
@@ -154,7 +154,7 @@ const parseLabelCached = memo((raw: string): LabelParts => {
 
 /**
  * Labels of the 2019 试行 format (国办公开办函〔2019〕60号) that the current format no longer has.
- * They are only recognised, to say plainly what could not be carried over (format.md §4).
+ * They are only recognised, to say plainly what could not be carried over.
  */
 export const FORMAT_2019 = {
   t2Columns: {

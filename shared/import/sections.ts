@@ -1,6 +1,6 @@
 /**
  * Finding the report title and the six section headings in the paragraphs of a published report.
- * Headings come from shared/format/sections.ts; the variants of format.md §2/§6 are accepted.
+ * Headings come from shared/format/sections.ts; the heading variants seen in real reports (docs/import-text.md) are accepted.
  */
 import { SECTIONS, REPORT_TITLE_SUFFIX } from '../format/sections';
 import { bare, canonicalText, cnNumeral, similarity } from './labels';

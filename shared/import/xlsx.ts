@@ -7,10 +7,10 @@ import type { TableId } from '../format/types';
 import { SECTIONS } from '../format/sections';
 import type { Block, ImportNote, ImportResult } from './types';
 import { readBlocks } from './blocks-reader';
-import { notOfficeZip, refusal } from './docx';
+import { refusal } from './docx';
 import { headingIndex } from './sections';
 import { sheetBlocks, xlsxSheets, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type XlsxSheet } from './xlsx-blocks';
-import { openZip, type SafeZip } from './zip';
+import type { SafeZip } from './zip';
 
 const TABLE_OF_NUMERAL: Record<string, TableId> = { 二: 't2', 三: 't3', 四: 't4', '2': 't2', '3': 't3', '4': 't4' };
 const SECTION_OF: Record<TableId, number> = { t2: 1, t3: 2, t4: 3 };
@@ -108,18 +108,4 @@ export const importXlsxZip = (zip: SafeZip): ImportResult => {
   } catch (e) {
     return { ok: false, kind: 'xlsx', message: refusal(e, 'Excel 文件') };
   }
-};
-
-export const importXlsx = async (bytes: Uint8Array): Promise<ImportResult> => {
-  const wrong = notOfficeZip(bytes, ' Excel 工作簿（.xlsx）');
-  if (wrong) return { ok: false, kind: 'xlsx', message: wrong };
-  let zip: SafeZip;
-  try {
-    zip = openZip(bytes);
-  } catch (e) {
-    return { ok: false, kind: 'xlsx', message: refusal(e, 'Excel 文件') };
-  }
-  if (!zip.has('xl/workbook.xml') && zip.has('word/document.xml'))
-    return { ok: false, kind: 'xlsx', message: '该文件是 Word 文档（.docx），不是 Excel 工作簿；请按 Word 文件导入' };
-  return importXlsxZip(zip);
 };

@@ -56,4 +56,3 @@ export const createReport = (init: Partial<Omit<Report, 'format' | 'version'>> =
 export const serialiseReport = (r: Report): string => `${JSON.stringify(r, null, 2)}\n`;
 
 export const countValue = (v: CellValue): number => (typeof v === 'number' ? v : 0);
-export const isBlank = (v: CellValue): boolean => v === null;

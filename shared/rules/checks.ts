@@ -107,7 +107,7 @@ export const completenessCheck: Check = ({ report }) => {
   return out;
 };
 
-/** 表二: 现行有效件数 is normally at least 本年制发件数 (format.md T2-2, a weak heuristic). */
+/** 表二: 现行有效件数 is normally at least 本年制发件数 (a weak heuristic, usually true; not a rule of the format). */
 export const t2HintCheck: Check = ({ report }) => {
   const out: Finding[] = [];
   const block = T2_BLOCKS[0]!;

@@ -36,9 +36,3 @@ export const evaluate = (report: Report, previousYear?: PreviousYear | Report | 
   }
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 };
-
-export const countBySeverity = (fs: readonly Finding[]) => ({
-  error: fs.filter((f) => f.severity === 'error').length,
-  warning: fs.filter((f) => f.severity === 'warning').length,
-  info: fs.filter((f) => f.severity === 'info').length,
-});

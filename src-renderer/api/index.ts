@@ -3,4 +3,3 @@ import type { ReportApi } from '../../shared/ipc';
 import { createBrowserApi } from './browser-api';
 
 export const api: ReportApi = window.reportApi ?? createBrowserApi();
-export const inElectron = (): boolean => window.reportApi !== undefined;

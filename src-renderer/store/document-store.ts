@@ -64,8 +64,6 @@ export const cancelEdit = (): void => {
   history().resume();
 };
 
-export const editingKey = (): string | null => session?.key ?? null;
-
 const setCellsNow = (values: Record<CellId, CellValue>) => {
   const r = current();
   put(withTotals({ ...r, cells: { ...r.cells, ...values } }));

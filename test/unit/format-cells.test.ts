@@ -3,7 +3,7 @@ import { CELLS, CELL_IDS, cellDef, cellLabel, tableLayout, TABLE_IDS } from '../
 import expected from '../fixtures/seeds/expected.json';
 
 describe('the format as data', () => {
-  it('has exactly the 200 cells of cells.md, in the ids the seeds use', () => {
+  it('has exactly the 200 numeric cells of the statutory tables, in the ids the seeds use', () => {
     expect(CELLS.length).toBe(200);
     expect(new Set(CELL_IDS).size).toBe(200);
     for (const r of Object.values(expected.reports)) expect(Object.keys(r.cells).sort()).toEqual([...CELL_IDS].sort());

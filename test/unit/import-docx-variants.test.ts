@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS, SECTIONS, T3_COLUMNS, T3_ROWS, tableLayout } from '../../shared/format';
-import { importDocx } from '../../shared/import/docx';
+import { importReportFile } from '../../shared/import';
 import type { Report } from '../../shared/report';
 import { type DocxBodyItem, type DocxRow, makeDocx, statutoryRows } from '../helpers/make-docx';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
@@ -59,9 +59,9 @@ const rows2019 = (r: Report, t: 't2' | 't3' | 't4'): DocxRow[] => {
 
 describe('a 2019 试行-format Word report', () => {
   for (const file of SEED_FILES) {
-    it(`${file}: reads what maps, says plainly what does not`, () => {
+    it(`${file}: reads what maps, says plainly what does not`, async () => {
       const want = seedReport(file);
-      const r = importDocx(docxOf(want, (t) => rows2019(want, t)));
+      const r = await importReportFile('上年报告.docx', docxOf(want, (t) => rows2019(want, t)));
       expect(r.ok, r.ok ? '' : r.message).toBe(true);
       if (!r.ok) return;
       expect(r.sourceFormat).toBe('2019');
@@ -82,9 +82,9 @@ describe('a 2019 试行-format Word report', () => {
 });
 
 describe('a Word report without the 规章 row', () => {
-  it('leaves the 规章 cells blank and says so for 表二', () => {
+  it('leaves the 规章 cells blank and says so for 表二', async () => {
     const want = seedReport(SEED_FILES[2]!);
-    const r = importDocx(docxOf(want, (t) => statutoryRows(t, want).filter((row) => !(t === 't2' && row.cells[0]?.paras[0] === '规章'))));
+    const r = await importReportFile('上年报告.docx', docxOf(want, (t) => statutoryRows(t, want).filter((row) => !(t === 't2' && row.cells[0]?.paras[0] === '规章'))));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     for (const id of CELL_IDS) expect(r.report.cells[id], id).toEqual(id.startsWith('t2.rules.') ? null : want.cells[id]);

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
-import { importDocx } from '../../shared/import/docx';
 import { docxBlocks } from '../../shared/import/docx-blocks';
 import { importText } from '../../shared/import/text';
 import { openZip } from '../../shared/import/zip';
@@ -44,8 +43,8 @@ describe('Word files made by others read to exactly the seed cells', () => {
     const report = seedWithNarratives(file);
     const expected = seedExpectation(file);
     for (const [what, q] of Object.entries(QUIRKS)) {
-      it(`${file}: ${what}`, () => {
-        const r = importDocx(reportDocx(report, q));
+      it(`${file}: ${what}`, async () => {
+        const r = await importReportFile('上年报告.docx', reportDocx(report, q));
         expect(r.ok, r.ok ? '' : r.message).toBe(true);
         if (!r.ok) return;
         expect(r.kind).toBe('docx');
@@ -59,12 +58,12 @@ describe('Word files made by others read to exactly the seed cells', () => {
     }
   }
 
-  it('random consistent reports under random quirks read exactly', () => {
+  it('random consistent reports under random quirks read exactly', async () => {
     const names = Object.keys(QUIRKS);
     for (let seed = 1; seed <= 15; seed++) {
       const want = randomConsistentReport(seed * 13, 2020 + (seed % 6));
       const q = QUIRKS[names[seed % names.length]!]!;
-      const r = importDocx(reportDocx(want, q));
+      const r = await importReportFile('上年报告.docx', reportDocx(want, q));
       expect(r.ok, r.ok ? '' : r.message).toBe(true);
       if (!r.ok) return;
       expect([r.report.agency, r.report.year]).toEqual([want.agency, want.year]);

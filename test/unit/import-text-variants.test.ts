@@ -156,7 +156,7 @@ describe.each(SEED_FILES)('layout variants of %s read to the seed cells', (file)
   }
 });
 
-/** format.md §6: label variants and typos seen in real reports, each accepted silently. */
+/** Label variants and typos (docs/import-text.md) seen in real reports, each accepted silently. */
 const VARIANTS: readonly (readonly [string, (t: string) => string])[] = [
   ['钩稽关系', (t) => t.replace(/勾稽/g, '钩稽')],
   ['规范性文件 without 行政', (t) => t.replace(/^行政规范性文件\t/m, '规范性文件\t')],
@@ -172,7 +172,7 @@ const VARIANTS: readonly (readonly [string, (t: string) => string])[] = [
   ['label cells with full-width brackets and 、 numbering', (t) => t.replace(/\((一|二|三|四|五|六|七)\) ?/g, '（$1）').replace(/\t(\d)\. ?/g, '\t$1、')],
 ];
 
-describe.each(SEED_FILES)('format.md §6 variants of %s', (file) => {
+describe.each(SEED_FILES)('label variants of real reports in %s', (file) => {
   const text = seedText(file);
   const want = expectedCells(file);
   for (const [name, f] of VARIANTS) {

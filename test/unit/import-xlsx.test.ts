@@ -9,7 +9,6 @@ import { CELL_IDS, SECTIONS, tableLayout, type TableId } from '../../shared/form
 import { buildXlsx } from '../../shared/export/xlsx';
 import { importReportFile } from '../../shared/import';
 import { importText } from '../../shared/import/text';
-import { importXlsx } from '../../shared/import/xlsx';
 import { numberText, sheetBlocks, xlsxSheets } from '../../shared/import/xlsx-blocks';
 import { openZip } from '../../shared/import/zip';
 import { strToU8, zipSync } from 'fflate';
@@ -48,7 +47,7 @@ describe('our own .xlsx export reads back exactly', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const base = randomConsistentReport(seed, 2020 + (seed % 6));
       const want: Report = { ...base, tableTexts: { t2: '注：本表数据截至12月31日。', t3: '', t4: `注：复议案件${seed}件。` } };
-      const r = await importXlsx(await buildXlsx(want));
+      const r = await importReportFile('上年报告.xlsx', await buildXlsx(want));
       expect(r.ok, r.ok ? '' : r.message).toBe(true);
       if (!r.ok) return;
       expectSameReport(r.report, want);
@@ -92,7 +91,7 @@ describe('workbooks laid out like the official tables by others', () => {
   for (const file of SEED_FILES) {
     it(`${file}: one sheet, numbers as numbers`, async () => {
       const want = seedWithNarratives(file);
-      const r = await importXlsx(await foreignWorkbook(want));
+      const r = await importReportFile('上年报告.xlsx', await foreignWorkbook(want));
       expect(r.ok, r.ok ? '' : r.message).toBe(true);
       if (r.ok) expectSameReport(r.report, want);
     });
@@ -101,12 +100,12 @@ describe('workbooks laid out like the official tables by others', () => {
   it('numbers stored as text, full-width digits, and blank cells read as blank (not 0)', async () => {
     const want = seedWithNarratives(SEED_FILES[3]!);
     for (const opts of [{ asText: true }, { fullWidth: true }]) {
-      const r = await importXlsx(await foreignWorkbook(want, opts));
+      const r = await importReportFile('上年报告.xlsx', await foreignWorkbook(want, opts));
       expect(r.ok).toBe(true);
       if (r.ok) expectSameReport(r.report, want);
     }
     const blanks = ['t3.new.research', 't4.review.upheld'];
-    const r = await importXlsx(await foreignWorkbook(want, { blanks }));
+    const r = await importReportFile('上年报告.xlsx', await foreignWorkbook(want, { blanks }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     for (const id of CELL_IDS) expect(r.report.cells[id], id).toEqual(blanks.includes(id) ? null : want.cells[id]);
@@ -134,7 +133,7 @@ describe('one sheet per table, named 表2/表3/表4, narratives on a first sheet
         }
       ws.getCell(tableLayout(t).rows.length + 2, 1).value = `注：${t} 的说明。`;
     }
-    const res = await importXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const res = await importReportFile('上年报告.xlsx', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     expect(res.ok, res.ok ? '' : res.message).toBe(true);
     if (!res.ok) return;
     expectSameReport(res.report, want);
