@@ -4,7 +4,7 @@ import { uncertainCells, type ImportNote } from '../shared/import/types';
 import type { CellValue, Report } from '../shared/report/document';
 import { evaluate, type PreviousYear } from '../shared/rules';
 import type { Finding } from '../shared/rules';
-import { readReportFile } from './read-report';
+import { readReportAt } from './read-report';
 
 /**
  * One file in `validate --json`. A file that cannot be read has agency/year/cells null, no findings,
@@ -30,7 +30,7 @@ export const cellsOf = (r: Report): Record<string, CellValue> => {
 export const unreadableEntry = (file: string, reason: string): FileEntry => ({ file, agency: null, year: null, cells: null, findings: [], notes: [], error: reason });
 
 export const checkFile = async (file: string, previous: PreviousYear | null): Promise<FileEntry> => {
-  const r = await readReportFile(file);
+  const r = await readReportAt(file);
   if (!r.ok) return unreadableEntry(file, r.message);
   const findings = evaluate(r.report, previous, { uncertainCells: uncertainCells(r.notes) });
   return { file, agency: r.report.agency, year: r.report.year, cells: cellsOf(r.report), findings, notes: r.notes };

@@ -5,9 +5,10 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import { evaluate, type Finding, type PreviousYear } from '../shared/rules';
-import { uncertainCells, type ImportResult } from '../shared/import/types';
+import { uncertainCells } from '../shared/import/types';
+import type { OpenOutcome } from '../shared/app/open-report';
 import { checkFile, unreadableEntry, type FileEntry } from './check-file';
-import { readReportFile } from './read-report';
+import { readReportAt } from './read-report';
 
 /** check: read and evaluate (validate); read: only read, the report comes back (consolidate). */
 export type CheckWorkerData = { readonly role: 'check'; readonly task: 'check' | 'read'; readonly previous: PreviousYear | null };
@@ -15,10 +16,10 @@ type Job = { readonly id: number; readonly files: readonly string[] };
 type Done<R> = { readonly id: number; readonly entries: readonly R[] };
 
 /** What a 'read' task returns: the import result and, for a report, its own findings (evaluated in the worker). */
-export type ReadOutcome = { readonly result: ImportResult; readonly findings: readonly Finding[] | null };
+export type ReadOutcome = { readonly result: OpenOutcome; readonly findings: readonly Finding[] | null };
 
 const readAndEvaluate = async (f: string): Promise<ReadOutcome> => {
-  const result = await readReportFile(f);
+  const result = await readReportAt(f);
   return { result, findings: result.ok ? evaluate(result.report, null, { uncertainCells: uncertainCells(result.notes) }) : null };
 };
 

@@ -3,18 +3,12 @@
  * (through the preload) or the browser adapter of the web build. The renderer talks to nothing else.
  */
 import type { Report } from './report/document';
+import type { OpenedReport } from './app/opened-report';
 
 export type ExportKind = 'docx' | 'xlsx' | 'html';
 
-/** A report the host opened, with what the reader could not read (empty for our own files). */
-export type OpenedReport = {
-  readonly report: Report;
-  /** File name shown in the title bar; null for a report that has no file yet (template, import). */
-  readonly fileName: string | null;
-  /** Where the report came from: our own file, or an import that must be saved as a new file. */
-  readonly source: 'own' | 'import' | 'template' | 'recovery' | 'consolidation';
-  readonly notes: readonly string[];
-};
+/** A report the host opened (made by the use cases in shared/app). */
+export type { OpenedReport } from './app/opened-report';
 
 export type SaveOutcome = { readonly ok: true; readonly fileName: string } | { readonly ok: false; readonly cancelled: boolean; readonly message?: string };
 

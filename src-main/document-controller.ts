@@ -3,16 +3,16 @@
  * save as, export, dirty state, autosave and crash recovery, the question before unsaved work is
  * dropped. Plain TypeScript: Electron's dialogs, the disk and the readers/exporters come in as ports.
  */
-import type { ConsolidationSource } from '../shared/app/consolidate';
-import { consolidationDraft, type Unreadable } from '../shared/app/consolidation-draft';
 import { basename, dirname, join } from 'node:path';
+import { consolidateFiles } from '../shared/app/consolidate-files';
+import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, type ReadBytes, refusalText, tooLargeRefusal } from '../shared/app/open-report';
+import { templateForEditor, templateFrom } from '../shared/app/template-from';
 import type { ExportKind, OpenedReport, RecoveryEntry, SaveOutcome } from '../shared/ipc';
-import type { ImportResult } from '../shared/import/types';
-import { REPORT_EXTENSION, type Report, restore, serialiseReport } from '../shared/report';
+import { REPORT_EXTENSION, type Report, serialiseReport } from '../shared/report';
 import type { FsPort } from './fs-port';
 import { atomicWrite } from './atomic-write';
 import { describeReadError, describeWriteError } from './write-errors';
-import { MAX_OPEN_BYTES, isOpenable, isOwnFile, suggestedBaseName, withExtension } from './file-types';
+import { isOpenable, suggestedBaseName, withExtension } from './file-types';
 import type { RecentFiles } from './recent-files';
 import { Autosaver, RecoveryStore, newRecoveryId } from './recovery';
 
@@ -31,8 +31,8 @@ export type DialogPort = {
 };
 
 export type FormatsPort = {
-  importReportFile(fileName: string, bytes: Uint8Array): ImportResult | Promise<ImportResult>;
-  templateFromLastYear(last: Report): { report: Report; notes: readonly string[] };
+  /** The readers (shared/import), run where untrusted bytes cannot harm the app. */
+  readonly readBytes: ReadBytes;
   buildExport(kind: ExportKind, report: Report): Uint8Array | Promise<Uint8Array>;
 };
 
@@ -119,93 +119,58 @@ export class DocumentController {
   async openTemplate(): Promise<OpenedReport | null> {
     const path = await this.deps.dialogs.chooseOpenPath('template');
     if (!path) return null;
+    const name = basename(path);
     const read = await this.readAny(path);
-    if (!read) return null;
-    const made = this.deps.formats.templateFromLastYear(read.report);
-    const checked = restore(JSON.parse(serialiseReport(made.report)));
-    if (!checked.ok) {
-      await this.deps.dialogs.showError('无法以该报告为模板', checked.errors.slice(0, 10).join('\n'));
-      return null;
-    }
-    const report = checked.report;
-    this.replaceDocument(null, report, false);
-    return { report, fileName: null, source: 'template', notes: [`已以「${basename(path)}」为模板新建${report.year ? `${report.year}年度` : ''}报告。`, ...made.notes, ...read.notes] };
+    if (!read.ok) return this.refuse('无法打开文件', refusalText(name, read));
+    const made = templateFrom(read);
+    if (!made.ok) return this.refuse('无法以该报告为模板', made.message);
+    this.replaceDocument(null, made.report, false);
+    return templateForEditor(name, read, made);
   }
 
   /** 汇总多个报告: the chosen reports summed cell by cell into a new, unsaved draft. */
   async consolidateReports(): Promise<OpenedReport | null> {
     const paths = await this.deps.dialogs.chooseOpenPaths();
     if (!paths.length) return null;
-    const sources: ConsolidationSource[] = [];
-    const unreadable: Unreadable[] = [];
-    for (const path of paths) {
-      const read = await this.readAny(path);
-      if (read) sources.push({ name: basename(path), report: read.report });
-      else unreadable.push({ name: basename(path), message: '见上一条错误提示' });
-    }
-    const draft = consolidationDraft(sources, unreadable);
-    if (!draft.ok) {
-      await this.deps.dialogs.showError('无法汇总', draft.message);
-      return null;
-    }
+    const files: { name: string; outcome: OpenOutcome }[] = [];
+    for (const path of paths) files.push({ name: basename(path), outcome: await this.readAny(path) });
+    const draft = consolidateFiles(files);
+    if ('ok' in draft) return this.refuse('无法汇总', draft.message);
     this.replaceDocument(null, draft.report, false);
-    return { report: draft.report, fileName: null, source: 'consolidation', notes: draft.notes };
+    return draft;
   }
 
   private async openPath(path: string): Promise<OpenedReport | null> {
+    const name = basename(path);
     const read = await this.readAny(path);
-    if (!read) return null;
+    if (!read.ok) return this.refuse('无法打开文件', refusalText(name, read));
     const own = read.kind === 'own';
     this.replaceDocument(own ? path : null, read.report, false);
     await this.deps.recent.add(path);
     this.deps.onRecent?.(path);
-    return { report: read.report, fileName: own ? basename(path) : null, source: own ? 'own' : 'import', notes: read.notes };
+    return openedForEditor(name, read);
   }
 
-  /** Reads our file or any importable one; shows the reason and returns null when it cannot. */
-  private async readAny(path: string): Promise<{ kind: 'own' | 'import'; report: Report; notes: string[] } | null> {
+  private async refuse(title: string, message: string): Promise<null> {
+    await this.deps.dialogs.showError(title, message);
+    return null;
+  }
+
+  /** The disk part of opening (stat, size limit, read); the rest is openReportBytes, the same for every host. */
+  private async readAny(path: string): Promise<OpenOutcome> {
     const name = basename(path);
     let bytes: Uint8Array;
     try {
       const s = await this.deps.fs.stat(path);
       if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      if (s.size > MAX_OPEN_BYTES) {
-        await this.deps.dialogs.showError('无法打开文件', `文件「${name}」过大（${Math.round(s.size / 1048576)} MB），不是年报文件。`);
-        return null;
-      }
+      if (isTooLarge(s.size)) return tooLargeRefusal(s.size);
       bytes = await this.deps.fs.readFile(path);
     } catch (e) {
-      await this.deps.dialogs.showError('无法打开文件', describeReadError(e, name));
+      // gone or unreadable: it leaves the recent list
       if (this.deps.recent.has(path)) await this.deps.recent.remove(path);
-      return null;
+      return { ok: false, message: describeReadError(e, name) };
     }
-    if (isOwnFile(path)) {
-      const r = restore(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
-      if (!r.ok) {
-        await this.deps.dialogs.showError('无法打开文件', `「${name}」不是有效的年报文件：\n${r.errors.slice(0, 10).join('\n')}${r.errors.length > 10 ? `\n……共 ${r.errors.length} 处问题` : ''}`);
-        return null;
-      }
-      const notes = r.migratedFrom ? [`该文件由旧版程序保存（文件版本 ${r.migratedFrom}），已转换为当前格式；保存后旧版程序将无法打开。`] : [];
-      return { kind: 'own', report: r.report, notes };
-    }
-    let result: ImportResult;
-    try {
-      result = await this.deps.formats.importReportFile(name, bytes);
-    } catch (e) {
-      result = { ok: false, message: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
-    }
-    if (!result.ok) {
-      await this.deps.dialogs.showError('无法导入文件', `无法从「${name}」读取年报：${result.message}`);
-      return null;
-    }
-    // a report coming out of a reader is checked like one coming from the disk
-    const checked = restore(JSON.parse(serialiseReport(result.report)));
-    if (!checked.ok) {
-      await this.deps.dialogs.showError('无法导入文件', `从「${name}」读取的内容无效：\n${checked.errors.slice(0, 10).join('\n')}`);
-      return null;
-    }
-    const notes = [`已从「${name}」导入，请核对后另存为年报文件（.${REPORT_EXTENSION}）。`, ...result.notes.map((n) => (n.level === 'error' ? `错误：${n.message}` : n.level === 'warning' ? `注意：${n.message}` : n.message))];
-    return { kind: 'import', report: checked.report, notes };
+    return openReportBytes(name, bytes, this.deps.formats.readBytes);
   }
 
   // ——— saving ———

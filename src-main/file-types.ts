@@ -6,8 +6,6 @@ import { REPORT_EXTENSION, type Report } from '../shared/report';
 /** Files read through importReportFile (the import issue): text, web page, Word, Excel, PDF, JSON. */
 export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx', 'xlsx', 'pdf', 'json'] as const;
 export const OPENABLE_EXTENSIONS = [REPORT_EXTENSION, ...IMPORT_EXTENSIONS] as const;
-/** Files larger than this are not reports (the biggest real Word report is well under 5 MB). */
-export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
 
 export const extensionOf = (path: string): string => extname(path).slice(1).toLowerCase();
 export const isOwnFile = (path: string): boolean => extensionOf(path) === REPORT_EXTENSION;

@@ -2,7 +2,6 @@
 import type { ExportKind } from '../shared/ipc';
 import type { Report } from '../shared/report';
 import { importReportFile } from '../shared/import/index';
-import { templateFromLastYear } from '../shared/report/template';
 import { buildDocx } from '../shared/export/docx';
 import { buildXlsx } from '../shared/export/xlsx';
 import { buildHtml } from '../shared/export/html';
@@ -25,7 +24,6 @@ const toBytes = (x: Uint8Array | string): Uint8Array => {
 const EXPORTERS: Record<ExportKind, (r: Report) => Promise<Uint8Array | string> | Uint8Array | string> = { docx: buildDocx, xlsx: buildXlsx, html: buildHtml };
 
 export const sharedFormats: FormatsPort = {
-  importReportFile,
-  templateFromLastYear,
+  readBytes: importReportFile,
   buildExport: async (kind, report) => toBytes(await EXPORTERS[kind](report)),
 };

@@ -1,6 +1,6 @@
 /** `disclosure-report consolidate`: sum many reports into one 汇总 report (our JSON). */
 import { resolve } from 'node:path';
-import { Consolidator } from '../../shared/app/consolidate';
+import { FileConsolidation } from '../../shared/app/consolidate-files';
 import { serialiseReport } from '../../shared/report/document';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { collectInputs, skippedText, type SkippedFile } from '../files';
@@ -65,17 +65,17 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   const outAbs = resolve(output);
   if (inputs.some((e) => resolve(e.path) === outAbs)) throw new UsageError(`输出文件「${output}」也在汇总的来源之中，请换一个保存位置`);
   if (!inputs.length) throw new UsageError('给出的文件夹中没有可汇总的报告文件');
-  const unreadable: { file: string; reason: string }[] = inputs.flatMap((e) => ('missing' in e ? [{ file: e.path, reason: e.missing }] : []));
+  const c = new FileConsolidation();
+  for (const e of inputs) if ('missing' in e) c.add(e.path, { ok: false, message: e.missing });
   const files = inputs.filter((e) => !('missing' in e)).map((e) => e.path);
 
-  const c = new Consolidator();
   const progress = createProgress(files.length, '汇总中');
-  await readInOrder(files, jobsOpt ? Number(jobsOpt) : defaultJobs(files), new URL(import.meta.url), (i, { result: r, findings }) => {
-    if (r.ok) c.add(files[i]!, r.report, findings ?? undefined);
-    else unreadable.push({ file: files[i]!, reason: r.message });
+  await readInOrder(files, jobsOpt ? Number(jobsOpt) : defaultJobs(files), new URL(import.meta.url), (i, { result, findings }) => {
+    c.add(files[i]!, result, findings ?? undefined);
     progress.tick();
   });
   progress.done();
+  const unreadable = c.unreadable.map((u) => ({ file: u.name, reason: u.message }));
 
   const out = bufferedOut();
   const skip = flag(args, 'skip-unreadable');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { evaluate } from '../../shared/rules';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { findingsTable } from '../findings-output';
-import { readReportFile } from '../read-report';
+import { readReportAt } from '../read-report';
 import { writeFileAtomic } from '../write-file';
 
 export const EXPORT_HELP = `用法：disclosure-report export <报告文件> [--docx <输出.docx>] [--xlsx <输出.xlsx>] [--html <输出.html>]
@@ -39,7 +39,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     seen.add(resolve(t.path));
   }
 
-  const r = await readReportFile(input);
+  const r = await readReportAt(input);
   if (!r.ok) {
     process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
     return 2;

@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { serialiseReport } from '../../shared/report/document';
-import { templateFromLastYear } from '../../shared/report/template';
+import { templateFrom } from '../../shared/app/template-from';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
-import { readReportFile } from '../read-report';
+import { readReportAt } from '../read-report';
 import { writeFileAtomic } from '../write-file';
 
 export const TEMPLATE_HELP = `用法：disclosure-report template <上年度报告> -o <本年度报告.gkreport>
@@ -36,12 +36,16 @@ export const runTemplate = async (argv: readonly string[]): Promise<number> => {
   if (resolve(output) === resolve(input)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
   // A draft the clerk may already have worked on is never overwritten by accident.
   if (existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
-  const r = await readReportFile(input);
+  const r = await readReportAt(input);
   if (!r.ok) {
     process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
     return 2;
   }
-  const t = templateFromLastYear(r.report);
+  const t = templateFrom(r);
+  if (!t.ok) {
+    process.stderr.write(`错误：${t.message}\n`);
+    return 2;
+  }
   try {
     writeFileAtomic(output, serialiseReport(t.report));
   } catch (e) {

@@ -8,7 +8,7 @@ import { collectInputs, skippedText, type SkippedFile } from '../files';
 import { findingsTable, notesText, severityCounts } from '../findings-output';
 import { CSV_BOM, bufferedOut, csvLine } from '../output';
 import { createProgress } from '../progress';
-import { readReportFile } from '../read-report';
+import { readReportAt } from '../read-report';
 import { renderTable } from '../table-output';
 import { checkInOrder } from '../worker';
 
@@ -62,7 +62,7 @@ export const defaultJobs = (files: readonly string[]): number => {
 type SummaryRow = { file: string; agency: string; year: string; errors: number; warnings: number; unreadable: string };
 
 const loadPrevious = async (path: string): Promise<PreviousYear> => {
-  const r = await readReportFile(path);
+  const r = await readReportAt(path);
   if (!r.ok) throw new UsageError(`无法读取上年度报告「${path}」：${r.message}`);
   const { agency, year, cells, narratives } = r.report;
   return { agency, year, cells, narratives };

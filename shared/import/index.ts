@@ -12,6 +12,7 @@ import { looksLikeHtml, looksLikeOurJson, sniff } from './sniff';
 import { importText } from './text';
 import { importXlsxZip } from './xlsx';
 import { openZip, type SafeZip } from './zip';
+import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits';
 
 export { importJson } from './json';
 export { importText } from './text';
@@ -21,11 +22,9 @@ export { setPdfWorkerSrc } from './pdf-engine';
 export { readBlocks } from './blocks-reader';
 export type { Block, ImportNote, ImportResult, ImportStats, SourceFormat, SourceKind } from './types';
 
-/** No report file of any kind comes near this; a larger one is refused before a byte is parsed. */
-export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, tooLargeMessage } from './limits';
 
 const extension = (name: string): string => (/\.([A-Za-z0-9]+)$/.exec(name)?.[1] ?? '').toLowerCase();
-const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 const withNote = (r: ImportResult, note: ImportNote | null): ImportResult => (r.ok && note ? { ...r, notes: [note, ...r.notes] } : r);
 
@@ -47,8 +46,7 @@ const OFFICE_EXT: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel �
 
 const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportResult> => {
   const ext = extension(fileName);
-  if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, message: `文件过大（${MB(bytes.length)}），超过 ${MB(MAX_IMPORT_BYTES)} 的上限。年度报告的 Word、Excel 或网页文件通常不超过几 MB，请确认选择的文件是否正确` };
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(bytes.length) };
   const s = sniff(bytes);
   if (s.kind === 'zip') {
     try {

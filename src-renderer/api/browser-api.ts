@@ -2,13 +2,13 @@
  * The ReportApi of the web build: files are opened with the browser's file picker and saved or
  * exported as downloads; an unsaved report is kept in localStorage so a closed tab can be recovered.
  */
-import type { ConsolidationSource } from '../../shared/app/consolidate';
-import { consolidationDraft, type Unreadable } from '../../shared/app/consolidation-draft';
+import { consolidateFiles } from '../../shared/app/consolidate-files';
+import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, refusalText, tooLargeRefusal } from '../../shared/app/open-report';
+import { templateForEditor, templateFrom } from '../../shared/app/template-from';
 import type { ExportKind, MenuCommand, OpenedReport, RecoveryEntry, ReportApi, SaveOutcome } from '../../shared/ipc';
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
-import { templateFromLastYear } from '../../shared/report/template';
 import { loadDocx, loadFileImport, loadHtml, loadXlsx } from './lazy';
 
 const OPEN_ACCEPT = `.${REPORT_EXTENSION},.json,.docx,.xlsx,.pdf,.html,.htm,.txt`;
@@ -62,20 +62,11 @@ const download = (fileName: string, data: Uint8Array | string, type: string): vo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-const ownFile = (name: string) => new RegExp(`\\.(${REPORT_EXTENSION}|json)$`, 'i').test(name);
-
-/** Reads a file the clerk picked: our own JSON through restore(), anything else through the importers. */
-export const readReportFile = async (name: string, bytes: Uint8Array): Promise<OpenedReport> => {
-  if (ownFile(name)) {
-    const r = restore(new TextDecoder().decode(bytes));
-    if (r.ok) return { report: r.report, fileName: name, source: 'own', notes: r.migratedFrom ? [`文件由旧版本（第 ${r.migratedFrom} 版）保存，已转换为当前格式`] : [] };
-    // a .json that is not ours may still be something the importers know
-    if (/\.gkreport$/i.test(name)) throw new Error(`无法打开「${name}」：\n${r.errors.join('\n')}`);
-  }
+/** The browser's part of opening: the picked file's bytes (the size checked first); the rest is openReportBytes. */
+export const openPickedFile = async (f: File): Promise<OpenOutcome> => {
+  if (isTooLarge(f.size)) return tooLargeRefusal(f.size);
   const { importReportFile } = await loadFileImport();
-  const res = await importReportFile(name, bytes);
-  if (!res.ok) throw new Error(`无法读取「${name}」：${res.message}`);
-  return { report: res.report, fileName: null, source: 'import', notes: res.notes.map((n) => n.message) };
+  return openReportBytes(f.name, new Uint8Array(await f.arrayBuffer()), importReportFile);
 };
 
 const baseName = (r: Report) => reportTitle(r.agency, r.year).replace(/[\\/:*?"<>|]/g, '_');
@@ -94,10 +85,13 @@ export const createBrowserApi = (): ReportApi => {
     if (dirty) e.preventDefault();
   });
 
+  // the editor shows a thrown error's message as the reason nothing was opened
   const open = async (): Promise<OpenedReport | null> => {
     const f = await pickFile(OPEN_ACCEPT);
     if (!f) return null;
-    const opened = await readReportFile(f.name, new Uint8Array(await f.arrayBuffer()));
+    const read = await openPickedFile(f);
+    if (!read.ok) throw new Error(refusalText(f.name, read));
+    const opened = openedForEditor(f.name, read);
     fileName = opened.fileName;
     return opened;
   };
@@ -107,27 +101,22 @@ export const createBrowserApi = (): ReportApi => {
     async openTemplate() {
       const f = await pickFile(OPEN_ACCEPT);
       if (!f) return null;
-      const last = await readReportFile(f.name, new Uint8Array(await f.arrayBuffer()));
-      const t = templateFromLastYear(last.report);
+      const last = await openPickedFile(f);
+      if (!last.ok) throw new Error(refusalText(f.name, last));
+      const made = templateFrom(last);
+      if (!made.ok) throw new Error(made.message);
       fileName = null;
-      return { report: t.report, fileName: null, source: 'template', notes: [...last.notes, ...t.notes] };
+      return templateForEditor(f.name, last, made);
     },
     async consolidateReports() {
       const files = await pickFiles(OPEN_ACCEPT);
       if (!files.length) return null;
-      const sources: ConsolidationSource[] = [];
-      const unreadable: Unreadable[] = [];
-      for (const f of files) {
-        try {
-          sources.push({ name: f.name, report: (await readReportFile(f.name, new Uint8Array(await f.arrayBuffer()))).report });
-        } catch (e) {
-          unreadable.push({ name: f.name, message: (e as Error).message });
-        }
-      }
-      const draft = consolidationDraft(sources, unreadable);
-      if (!draft.ok) throw new Error(draft.message);
+      const read: { name: string; outcome: OpenOutcome }[] = [];
+      for (const f of files) read.push({ name: f.name, outcome: await openPickedFile(f) });
+      const draft = consolidateFiles(read);
+      if ('ok' in draft) throw new Error(draft.message);
       fileName = null;
-      return { report: draft.report, fileName: null, source: 'consolidation', notes: draft.notes };
+      return draft;
     },
     async saveReport(report, { saveAs }): Promise<SaveOutcome> {
       const name = !saveAs && fileName ? fileName : `${baseName(report)}.${REPORT_EXTENSION}`;

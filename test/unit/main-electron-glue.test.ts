@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc';
 import { serialiseReport } from '../../shared/report';
+import { importReportFile } from '../../shared/import';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app-protocol';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { tempDir } from './main-helpers/fs';
@@ -126,7 +127,7 @@ beforeAll(async () => {
   writeFileSync(join(t.dir, 'secret.txt'), 'secret');
   const loaded = new Promise<string>((r) => (e.state.loaded = r));
   const { startDesktopApp } = await import('../../src-main/desktop-app');
-  startDesktopApp({ formats: { importReportFile: async () => ({ ok: false, message: 'x' }), templateFromLastYear: (r) => ({ report: r, notes: [] }), buildExport: async () => new Uint8Array() }, preload: '/app/out/main/preload.cjs' });
+  startDesktopApp({ formats: { readBytes: importReportFile, buildExport: async () => new Uint8Array() }, preload: '/app/out/main/preload.cjs' });
   expect(await loaded).toBe('app://renderer/index.html');
   win = e.state.windows[0];
 });

@@ -1,6 +1,7 @@
 /** A DocumentController on a real temp folder with scripted dialogs (what Electron would show). */
 import { join } from 'node:path';
 import type { ExportKind } from '../../../shared/ipc';
+import { importReportFile } from '../../../shared/import';
 import { type DialogPort, DocumentController, type FormatsPort, type UnsavedChoice } from '../../../src-main/document-controller';
 import { type FsPort, nodeFsPort } from '../../../src-main/fs-port';
 import { RecentFiles } from '../../../src-main/recent-files';
@@ -45,8 +46,8 @@ export const scriptedDialogs = (): ScriptedDialogs => {
 };
 
 export const noFormats: FormatsPort = {
-  importReportFile: async () => ({ ok: false, message: '测试中未提供导入' }),
-  templateFromLastYear: (r) => ({ report: r, notes: [] }),
+  // the real readers: our own files are read through them like any other
+  readBytes: importReportFile,
   buildExport: async (kind) => new TextEncoder().encode(`export ${kind}`),
 };
 
