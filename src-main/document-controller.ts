@@ -1,22 +1,26 @@
 /**
  * The one open document of the window, and everything the host does with files: open, import, save,
- * save as, export, dirty state, autosave and crash recovery, the question before unsaved work is
- * dropped. Plain TypeScript: Electron's dialogs, the disk and the readers/exporters come in as ports.
+ * save as, export, the dirty marker, autosave and crash recovery. Each public method of ReportApi's name
+ * is that method's handler (registered generically, src-main/ipc-handlers.ts). The editor owns the
+ * document and the question "unsaved changes?"; this keeps only the file it belongs to and what that
+ * file held when last read or written, so a save never silently overwrites another program's change.
+ * Plain TypeScript: Electron's dialogs, the disk and the readers/exporters come in as ports.
  */
 import { basename, dirname, join } from 'node:path';
 import { consolidateFiles } from '../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, type ReadBytes, refusalText, tooLargeRefusal } from '../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../shared/app/template-from';
-import type { ExportKind, OpenedReport, RecoveryEntry, SaveOutcome } from '../shared/ipc';
+import type { AutosaveOutcome, ExportKind, OpenedReport, RecoveryEntry, SaveOutcome, UnsavedChoice } from '../shared/ipc';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../shared/report';
 import type { FsPort } from './fs-port';
-import { atomicWrite } from './atomic-write';
+import { type DiskStamp, atomicWrite, changedSince, stampOf, sweepStaleTemps } from './atomic-write';
 import { describeReadError, describeWriteError } from './write-errors';
 import { isOpenable, suggestedBaseName, withExtension } from './file-types';
 import type { RecentFiles } from './recent-files';
-import { Autosaver, RecoveryStore, newRecoveryId } from './recovery';
+import { RecoveryStore, WriteQueue, newRecoveryId } from './recovery';
 
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+export type { UnsavedChoice };
+export type ConflictChoice = 'overwrite' | 'save-as' | 'cancel';
 
 export type DialogPort = {
   /** An existing file chosen by the user; null when cancelled. */
@@ -27,6 +31,8 @@ export type DialogPort = {
   chooseSavePath(kind: 'report' | ExportKind, defaultPath: string): Promise<string | null>;
   /** 保存 / 不保存 / 取消 for the document named. */
   askUnsaved(title: string): Promise<UnsavedChoice>;
+  /** 覆盖 / 另存为 / 取消 when the file changed on disk since it was opened or last saved. */
+  askConflict(fileName: string): Promise<ConflictChoice>;
   showError(title: string, message: string): Promise<void>;
 };
 
@@ -42,13 +48,15 @@ export type ControllerDeps = {
   readonly formats: FormatsPort;
   readonly recent: RecentFiles;
   readonly recovery: RecoveryStore;
-  readonly autosaver?: Autosaver;
+  readonly writes?: WriteQueue;
   /** Default folder for the first save (the user's documents folder). */
   readonly documentsDir: string;
   /** Called whenever the title or the dirty marker changes. */
   readonly onChange?: () => void;
   /** Told about every file opened or saved, for the OS's own recent list. */
   readonly onRecent?: (path: string) => void;
+  /** The editor has dealt with unsaved changes: the window may close (closeWindow). */
+  readonly onCloseAllowed?: () => void;
   readonly now?: () => number;
 };
 
@@ -62,10 +70,12 @@ export class DocumentController {
   /** The file the document is saved to; null for a new, imported, or template document. */
   private filePath: string | null = null;
   private dirty = false;
-  /** The latest state the editor reported with setDirty(true, …): what a save on close writes. */
-  private lastReport: Report | null = null;
-  /** Bumped by each edit, so a save that finishes after a newer edit does not clear the marker. */
+  /** The editor's revision of the document (setDirty), so a save that finishes after a newer edit does not clear the marker. */
   private revision = 0;
+  /** Bumped when another document replaces this one, so a late autosave of the old one is dropped. */
+  private generation = 0;
+  /** What filePath held when it was last read or written by us: a difference at save time is another program's change. */
+  private diskStamp: DiskStamp | null = null;
   /** This document's recovery file id; renewed when another document replaces it. */
   private recoveryId = newRecoveryId();
   /** Recovery ids of this run, never offered as left by a crash. */
@@ -77,12 +87,12 @@ export class DocumentController {
    * expires, so a request the clerk cancelled in the editor does not replace a later 打开 dialog.
    */
   private pending: { path: string; at: number } | null = null;
-  private readonly autosaver: Autosaver;
+  private readonly writes: WriteQueue;
 
   private readonly now: () => number;
 
   constructor(private readonly deps: ControllerDeps) {
-    this.autosaver = deps.autosaver ?? new Autosaver();
+    this.writes = deps.writes ?? new WriteQueue();
     this.now = deps.now ?? Date.now;
   }
 
@@ -141,11 +151,13 @@ export class DocumentController {
   }
 
   private async openPath(path: string): Promise<OpenedReport | null> {
+    // taken before reading: a change in between shows as a conflict at the next save (the safe side)
+    const stamp = await stampOf(this.deps.fs, path).catch(() => null);
     const name = basename(path);
     const read = await this.readAny(path);
     if (!read.ok) return this.refuse('无法打开文件', refusalText(name, read));
     const own = read.kind === 'own';
-    this.replaceDocument(own ? path : null, read.report, false);
+    this.replaceDocument(own ? path : null, read.report, false, own ? stamp : null);
     await this.deps.recent.add(path);
     this.deps.onRecent?.(path);
     return openedForEditor(name, read);
@@ -177,35 +189,52 @@ export class DocumentController {
 
   async saveReport(report: Report, options: { readonly saveAs: boolean }): Promise<SaveOutcome> {
     const startRevision = this.revision;
+    const startGeneration = this.generation;
     // The editor can start a new document or import pasted text without telling the host. A plain save
     // of a report of another agency or year than the one in the current file would overwrite that
     // file with a different report: ask where instead.
     const sameDocument = this.fileIdentity === identityOf(report);
     let target = options.saveAs || !sameDocument ? null : this.filePath;
+    if (target && (await this.changedOnDisk(target))) {
+      const choice = await this.deps.dialogs.askConflict(basename(target));
+      if (choice === 'cancel') return { ok: false, cancelled: true };
+      if (choice === 'save-as') target = null;
+    }
     if (!target) {
       const chosen = await this.deps.dialogs.chooseSavePath('report', this.defaultSavePath(report, REPORT_EXTENSION));
       if (!chosen) return { ok: false, cancelled: true };
       target = withExtension(chosen, REPORT_EXTENSION);
     }
+    let stamp: DiskStamp;
     try {
-      await atomicWrite(target, serialiseReport(report), { fs: this.deps.fs, backup: true });
+      stamp = await atomicWrite(target, serialiseReport(report), { fs: this.deps.fs, backup: true });
     } catch (e) {
       // nothing changes: the document stays dirty, its autosave stays, the old file is untouched
       return { ok: false, cancelled: false, message: describeWriteError(e, basename(target)) };
     }
-    this.filePath = target;
-    this.fileIdentity = identityOf(report);
-    if (this.revision === startRevision) {
-      this.dirty = false;
-      this.lastReport = report;
-      this.autosaver.cancel();
-      await this.autosaver.idle();
-      await this.deps.recovery.remove(this.recoveryId);
+    if (this.generation === startGeneration) {
+      this.filePath = target;
+      this.fileIdentity = identityOf(report);
+      this.diskStamp = stamp;
+      if (this.revision === startRevision) {
+        this.dirty = false;
+        await this.writes.run(() => this.deps.recovery.remove(this.recoveryId));
+      }
     }
     await this.deps.recent.add(target);
     this.deps.onRecent?.(target);
     this.deps.onChange?.();
     return { ok: true, fileName: basename(target) };
+  }
+
+  /** Another program saved the file since we read or wrote it (a file we cannot read now counts as unchanged: the write will say why). */
+  private async changedOnDisk(path: string): Promise<boolean> {
+    if (!this.diskStamp || path !== this.filePath) return false;
+    try {
+      return await changedSince(this.deps.fs, path, this.diskStamp);
+    } catch {
+      return false;
+    }
   }
 
   async exportReport(report: Report, kind: ExportKind): Promise<SaveOutcome> {
@@ -233,72 +262,69 @@ export class DocumentController {
     return join(dir, base);
   }
 
-  // ——— dirty state and autosave ———
+  // ——— dirty marker and autosave ———
 
-  setDirty(dirty: boolean, report: Report | null): void {
+  setDirty(dirty: boolean, revision: number): void {
     const changed = dirty !== this.dirty;
     this.dirty = dirty;
-    if (dirty) {
-      this.revision++;
-      if (report) {
-        this.lastReport = report;
-        const id = this.recoveryId;
-        const doc = { report, title: this.fileName ?? (suggestedBaseName(report) || UNTITLED), filePath: this.filePath };
-        this.autosaver.schedule(() => this.deps.recovery.save(id, doc));
-      }
-    } else {
-      if (report) this.lastReport = report;
-      this.autosaver.cancel();
-      void this.autosaver.idle().then(() => this.deps.recovery.remove(this.recoveryId));
-    }
+    this.revision = revision;
+    // saved or back to the saved state: the recovery copy has nothing left to keep
+    if (!dirty) void this.writes.run(() => this.deps.recovery.remove(this.recoveryId));
     if (changed) this.deps.onChange?.();
   }
 
-  /** Writes the pending autosave now (before quitting, or in tests). */
-  flushAutosave(): Promise<void> {
-    return this.autosaver.flush();
+  /** Writes the editor's state to the recovery folder; a failure is returned (the editor shows it and retries). */
+  autosave(revision: number, report: Report): Promise<AutosaveOutcome> {
+    const generation = this.generation;
+    return this.writes.run(async () => {
+      // a save, a clean state or another document got there first
+      if (!this.dirty || revision < this.revision || generation !== this.generation) return { ok: true } as const;
+      const title = this.fileName ?? (suggestedBaseName(report) || UNTITLED);
+      try {
+        await this.deps.recovery.save(this.recoveryId, { report, title, filePath: this.filePath, diskStamp: this.diskStamp });
+        return { ok: true } as const;
+      } catch (e) {
+        return { ok: false, message: describeWriteError(e, `${title}（自动保存）`).replace('当前内容仍保留在程序中，尚未保存。', '') };
+      }
+    });
   }
 
-  /**
-   * Asks 保存 / 不保存 / 取消 when there are unsaved changes. True when the caller may drop the
-   * document: it was clean, was saved, or the user chose not to save.
-   */
-  async confirmDiscard(): Promise<boolean> {
-    if (!this.dirty) return true;
-    const choice = await this.deps.dialogs.askUnsaved(this.fileName ?? UNTITLED);
-    if (choice === 'cancel') return false;
-    if (choice === 'discard') return true;
-    if (!this.lastReport) return false;
-    const saved = await this.saveReport(this.lastReport, { saveAs: false });
-    if (!saved.ok && saved.message) await this.deps.dialogs.showError('保存失败', saved.message);
-    return saved.ok;
+  /** The host's 保存 / 不保存 / 取消: the editor asks it, only when it has unsaved changes. */
+  askUnsaved(): Promise<UnsavedChoice> {
+    return this.deps.dialogs.askUnsaved(this.fileName ?? UNTITLED);
   }
 
-  /** The window may close: ask about unsaved work; on yes, drop the recovery file (a normal close). */
-  async confirmClose(): Promise<boolean> {
-    if (!(await this.confirmDiscard())) return false;
+  /** The editor has dealt with unsaved work (saved, or the clerk chose 不保存): drop the recovery file, let the window close. */
+  async closeWindow(): Promise<void> {
     await this.closeDocument();
-    return true;
+    this.deps.onCloseAllowed?.();
   }
 
-  private async closeDocument(): Promise<void> {
-    this.autosaver.cancel();
-    await this.autosaver.idle();
-    await this.deps.recovery.remove(this.recoveryId);
+  /** A normal end: nothing of this document is offered as a crash at the next start. */
+  async closeDocument(): Promise<void> {
+    this.generation++;
     this.dirty = false;
+    await this.writes.run(() => this.deps.recovery.remove(this.recoveryId));
   }
 
-  private replaceDocument(filePath: string | null, report: Report | null, dirty: boolean): void {
+  /** Start-up: temp files of saves killed in an earlier run, in the recovery folder and the folders of recent files. */
+  async sweepStaleTemps(): Promise<string[]> {
+    const dirs = new Set([this.deps.recovery.dir, ...this.deps.recent.list().map((p) => dirname(p))]);
+    const removed: string[] = [];
+    for (const d of dirs) for (const name of await sweepStaleTemps(this.deps.fs, d)) removed.push(join(d, name));
+    return removed;
+  }
+
+  private replaceDocument(filePath: string | null, report: Report | null, dirty: boolean, stamp: DiskStamp | null = null): void {
     const oldId = this.recoveryId;
-    this.autosaver.cancel();
-    void this.autosaver.idle().then(() => this.deps.recovery.remove(oldId));
+    this.generation++;
+    void this.writes.run(() => this.deps.recovery.remove(oldId));
     this.recoveryId = newRecoveryId();
     this.ownRecoveryIds.add(this.recoveryId);
     this.filePath = filePath;
     this.fileIdentity = report && filePath ? identityOf(report) : null;
-    this.lastReport = report;
+    this.diskStamp = filePath ? stamp : null;
     this.dirty = dirty;
-    this.revision++;
     this.deps.onChange?.();
   }
 
@@ -313,10 +339,10 @@ export class DocumentController {
     if (this.ownRecoveryIds.has(id)) return null;
     const doc = await this.deps.recovery.read(id);
     if (!doc) return null;
-    this.replaceDocument(doc.filePath, doc.report, true);
+    this.replaceDocument(doc.filePath, doc.report, true, doc.diskStamp);
     // the restored state is written under this run's id before the old file goes: never zero copies
-    await this.deps.recovery.save(this.recoveryId, { report: doc.report, title: doc.title, filePath: doc.filePath });
-    this.lastReport = doc.report;
+    const recoveryId = this.recoveryId;
+    await this.writes.run(() => this.deps.recovery.save(recoveryId, { report: doc.report, title: doc.title, filePath: doc.filePath, diskStamp: doc.diskStamp }));
     await this.deps.recovery.remove(id);
     const when = doc.savedAt ? `（自动保存于 ${new Date(doc.savedAt).toLocaleString('zh-CN', { hour12: false })}）` : '';
     return {

@@ -10,6 +10,8 @@ export type FileHandlePort = {
   close(): Promise<void>;
 };
 
+export type StatPort = { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; size: number; mtimeMs: number; mode: number };
+
 export type FsPort = {
   open(path: string, flags: string, mode?: number): Promise<FileHandlePort>;
   rename(from: string, to: string): Promise<void>;
@@ -18,7 +20,11 @@ export type FsPort = {
   unlink(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   readdir(path: string): Promise<string[]>;
-  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+  stat(path: string): Promise<StatPort>;
+  /** Does not follow a symbolic link: tells the link itself apart from its target. */
+  lstat(path: string): Promise<StatPort>;
+  realpath(path: string): Promise<string>;
+  chmod(path: string, mode: number): Promise<void>;
 };
 
 export const nodeFsPort: FsPort = {
@@ -30,4 +36,7 @@ export const nodeFsPort: FsPort = {
   mkdir: nodeFs.mkdir,
   readdir: (p) => nodeFs.readdir(p),
   stat: (p) => nodeFs.stat(p),
+  lstat: (p) => nodeFs.lstat(p),
+  realpath: (p) => nodeFs.realpath(p),
+  chmod: (p, m) => nodeFs.chmod(p, m),
 };

@@ -1,53 +1,45 @@
 /**
- * One typed helper registers every invoking channel of ReportApi: it checks the sender, validates
- * the arguments and only then calls the implementation. There is no generic channel.
+ * Registers every invoking method of ReportApi, generically: it checks the sender, checks the
+ * arguments (IPC_ARGUMENTS of the contract) and only then calls the method of the same name on the
+ * implementation (the DocumentController). There is no generic channel and nothing to edit here when
+ * a method is added.
  */
-import { IPC_CHANNELS, type ReportApi } from '../shared/ipc';
-import { type IpcEventLike, IpcRejected, VALIDATORS, type Validator, isTrustedSender } from './ipc-validation';
+import { IPC_ARGUMENTS, IPC_CHANNELS, type InvokeMethod, type ReportApi, isInvokeMethod } from '../shared/ipc';
+import { type IpcEventLike, IpcRejected, isTrustedSender } from './ipc-validation';
 
-export type InvokeChannel = Exclude<keyof ReportApi, 'onMenuCommand'>;
-export type Implementation = { [K in InvokeChannel]: (...args: Parameters<ReportApi[K]>) => ReturnType<ReportApi[K]> | Awaited<ReturnType<ReportApi[K]>> };
+export type Implementation = { [K in InvokeMethod]: (...args: Parameters<ReportApi[K]>) => ReturnType<ReportApi[K]> | Awaited<ReturnType<ReportApi[K]>> };
 
 /** The slice of Electron's ipcMain used here. */
 export type IpcMainLike = { handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void; removeHandler(channel: string): void };
 
 export type SenderPolicy = { readonly webContents: () => unknown; readonly ownUrl: string; readonly onRefused?: (channel: string, reason: string) => void };
 
-export const handle = <K extends InvokeChannel>(
-  ipcMain: IpcMainLike,
-  policy: SenderPolicy,
-  channel: K,
-  validator: Validator<K>,
-  fn: (...args: Parameters<ReportApi[K]>) => unknown,
-): void => {
-  const name = IPC_CHANNELS[channel];
+/** One channel: the sender and the arguments are checked before `fn` sees anything. */
+export const handle = (ipcMain: IpcMainLike, policy: SenderPolicy, name: string, check: (raw: readonly unknown[]) => unknown[], fn: (...args: never[]) => unknown): void => {
   ipcMain.handle(name, async (event, ...raw) => {
     if (!isTrustedSender(event, policy.webContents(), policy.ownUrl)) {
       policy.onRefused?.(name, 'sender');
       throw new IpcRejected(`拒绝来自非本程序页面的请求（${name}）`);
     }
-    let args: Parameters<ReportApi[K]>;
+    let args: unknown[];
     try {
-      args = validator(raw);
+      args = check(raw);
     } catch (e) {
       policy.onRefused?.(name, e instanceof Error ? e.message : String(e));
       throw e;
     }
-    return fn(...args);
+    return (fn as (...a: unknown[]) => unknown)(...args);
   });
 };
 
 export const registerHandlers = (ipcMain: IpcMainLike, policy: SenderPolicy, impl: Implementation): (() => void) => {
-  handle(ipcMain, policy, 'openReport', VALIDATORS.openReport, () => impl.openReport());
-  handle(ipcMain, policy, 'openTemplate', VALIDATORS.openTemplate, () => impl.openTemplate());
-  handle(ipcMain, policy, 'consolidateReports', VALIDATORS.consolidateReports, () => impl.consolidateReports());
-  handle(ipcMain, policy, 'saveReport', VALIDATORS.saveReport, (r, o) => impl.saveReport(r, o));
-  handle(ipcMain, policy, 'exportReport', VALIDATORS.exportReport, (r, k) => impl.exportReport(r, k));
-  handle(ipcMain, policy, 'setDirty', VALIDATORS.setDirty, (d, r) => impl.setDirty(d, r));
-  handle(ipcMain, policy, 'listRecoveries', VALIDATORS.listRecoveries, () => impl.listRecoveries());
-  handle(ipcMain, policy, 'restoreRecovery', VALIDATORS.restoreRecovery, (id) => impl.restoreRecovery(id));
-  handle(ipcMain, policy, 'discardRecovery', VALIDATORS.discardRecovery, (id) => impl.discardRecovery(id));
+  const methods = Object.keys(IPC_CHANNELS).filter(isInvokeMethod);
+  for (const k of methods) {
+    const check = IPC_ARGUMENTS[k] as (raw: readonly unknown[]) => unknown[];
+    const fn = impl[k] as (...a: unknown[]) => unknown;
+    handle(ipcMain, policy, IPC_CHANNELS[k], check, (...args: never[]) => fn.apply(impl, args));
+  }
   return () => {
-    for (const [k, ch] of Object.entries(IPC_CHANNELS)) if (k !== 'onMenuCommand') ipcMain.removeHandler(ch);
+    for (const k of methods) ipcMain.removeHandler(IPC_CHANNELS[k]);
   };
 };

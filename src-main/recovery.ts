@@ -1,25 +1,19 @@
 /**
- * Autosave for crash recovery: while a document has unsaved changes, its latest state is written to
- * the recovery folder (userData/recovery) within 2 seconds of the last edit. A normal save or close
+ * Autosave for crash recovery: while a document has unsaved changes, the editor sends its latest state
+ * about a second after the last edit and it is written to the recovery folder (userData/recovery). A normal save or close
  * removes it; whatever is still there at the next start was left by a crash or a kill.
  */
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { RecoveryEntry } from '../shared/ipc';
+import { type RecoveryEntry, isRecoveryId } from '../shared/ipc';
 import { type Report, restore, serialiseReport } from '../shared/report';
 import type { FsPort } from './fs-port';
-import { atomicWrite } from './atomic-write';
+import { type DiskStamp, atomicWrite } from './atomic-write';
 
 export const RECOVERY_FORMAT = 'disclosure-report-recovery';
-/**
- * The editor already reports at most once a second while the clerk types (src-renderer/components/app.tsx),
- * so 400 ms more keeps the last edit on disk well within 2 s.
- */
-export const AUTOSAVE_DELAY_MS = 400;
-const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 const SUFFIX = '.recovery.json';
 
-export const isRecoveryId = (id: unknown): id is string => typeof id === 'string' && ID_PATTERN.test(id);
+export { isRecoveryId };
 export const newRecoveryId = (): string => randomUUID();
 
 export type RecoveredDocument = {
@@ -29,7 +23,14 @@ export type RecoveredDocument = {
   /** The file the document was last saved to, if any (kept in the main process only). */
   readonly filePath: string | null;
   readonly savedAt: string;
+  /** What filePath held when the document was opened or last saved (so a later save still notices another program's change). */
+  readonly diskStamp: DiskStamp | null;
 };
+
+export type RecoveryDocument = { readonly report: Report; readonly title: string; readonly filePath: string | null; readonly diskStamp?: DiskStamp | null };
+
+const isStamp = (x: unknown): x is DiskStamp =>
+  typeof x === 'object' && x !== null && typeof (x as DiskStamp).size === 'number' && typeof (x as DiskStamp).mtimeMs === 'number' && typeof (x as DiskStamp).sha256 === 'string';
 
 export class RecoveryStore {
   constructor(
@@ -43,9 +44,16 @@ export class RecoveryStore {
     return join(this.dir, `${id}${SUFFIX}`);
   }
 
-  async save(id: string, doc: { report: Report; title: string; filePath: string | null }): Promise<void> {
+  async save(id: string, doc: RecoveryDocument): Promise<void> {
     await this.fs.mkdir(this.dir, { recursive: true });
-    const body = { format: RECOVERY_FORMAT, savedAt: this.now().toISOString(), title: doc.title, filePath: doc.filePath, report: JSON.parse(serialiseReport(doc.report)) as unknown };
+    const body = {
+      format: RECOVERY_FORMAT,
+      savedAt: this.now().toISOString(),
+      title: doc.title,
+      filePath: doc.filePath,
+      diskStamp: doc.diskStamp ?? null,
+      report: JSON.parse(serialiseReport(doc.report)) as unknown,
+    };
     await atomicWrite(this.fileOf(id), `${JSON.stringify(body, null, 2)}\n`, { fs: this.fs });
   }
 
@@ -68,6 +76,7 @@ export class RecoveryStore {
       title: typeof o['title'] === 'string' ? o['title'] : '未命名报告',
       filePath: typeof o['filePath'] === 'string' ? o['filePath'] : null,
       savedAt: typeof o['savedAt'] === 'string' ? o['savedAt'] : '',
+      diskStamp: isStamp(o['diskStamp']) ? o['diskStamp'] : null,
     };
   }
 
@@ -94,48 +103,22 @@ export class RecoveryStore {
   }
 }
 
-export type Timers = { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
-const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-
 /**
- * Debounces the writes: each edit restarts the timer, so a clerk typing fast costs one write a second
- * at most, and the state on disk is never older than AUTOSAVE_DELAY_MS after the last keystroke.
+ * Writes one after another, so a removal after a save cannot be overtaken by a late autosave and two
+ * autosaves never race for the same file. The debounce is the editor's (src-renderer/store/host-sync.ts):
+ * it sends the report only when an autosave is due.
  */
-export class Autosaver {
-  private handle: unknown = null;
-  private pending: (() => Promise<void>) | null = null;
-  private running: Promise<void> = Promise.resolve();
+export class WriteQueue {
+  private running: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly onError: (e: unknown) => void = () => undefined,
-    private readonly delayMs = AUTOSAVE_DELAY_MS,
-    private readonly timers: Timers = realTimers,
-  ) {}
-
-  schedule(write: () => Promise<void>): void {
-    this.pending = write;
-    if (this.handle !== null) this.timers.clearTimeout(this.handle);
-    this.handle = this.timers.setTimeout(() => void this.flush(), this.delayMs);
+  run<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.running.then(write, write);
+    this.running = next.catch(() => undefined);
+    return next;
   }
 
-  cancel(): void {
-    if (this.handle !== null) this.timers.clearTimeout(this.handle);
-    this.handle = null;
-    this.pending = null;
-  }
-
-  /** Writes what is pending now; resolves when every write started so far has finished. */
-  flush(): Promise<void> {
-    if (this.handle !== null) this.timers.clearTimeout(this.handle);
-    this.handle = null;
-    const write = this.pending;
-    this.pending = null;
-    if (write) this.running = this.running.then(write).catch(this.onError);
-    return this.running;
-  }
-
-  /** Waits for writes in progress (so a removal after a save cannot be overtaken by a late autosave). */
-  idle(): Promise<void> {
-    return this.running;
+  /** Resolves when every write started so far has finished. */
+  async idle(): Promise<void> {
+    await this.running;
   }
 }

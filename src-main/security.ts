@@ -4,7 +4,6 @@
  * response. Takes Electron's objects as parameters (only the methods used are typed).
  */
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-protocol';
-import { fileFromDropUrl } from './argv';
 
 export type SessionLike = {
   setPermissionRequestHandler(h: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
@@ -45,21 +44,19 @@ export const hardenSession = (s: SessionLike): void => {
 
 export type NavEvent = { preventDefault(): void };
 export type WebContentsLike = {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', l: (e: NavEvent, url: string) => void): void;
+  on(event: 'will-navigate' | 'will-redirect', l: (e: NavEvent, url: string) => void): void;
   on(event: 'will-attach-webview', l: (e: NavEvent) => void): void;
   setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }): void;
 };
 
 /**
- * Navigation is refused everywhere. The one navigation that means something is a file dropped on the
- * window (Chromium turns it into a navigation to the file's URL): it becomes an open request instead.
+ * Navigation is refused everywhere, and a refused navigation is never turned into anything else: a
+ * file:// URL the page navigates to is not opened (script in the page could otherwise read any file
+ * without a dialog, and a plain 保存 would then overwrite it). Files dropped on the window come through
+ * the preload's drop handler instead (DROP_CHANNEL in shared/ipc.ts).
  */
-export const hardenWebContents = (contents: WebContentsLike, onDropFile: (path: string) => void): void => {
-  contents.on('will-navigate', (e, url) => {
-    e.preventDefault();
-    const file = fileFromDropUrl(url);
-    if (file) onDropFile(file);
-  });
+export const hardenWebContents = (contents: WebContentsLike): void => {
+  contents.on('will-navigate', (e) => e.preventDefault());
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

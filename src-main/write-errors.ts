@@ -11,6 +11,10 @@ export const describeWriteError = (e: unknown, fileName: string): string => {
       return `磁盘空间不足，无法保存${f}。请清理磁盘或另存到其他位置；当前内容仍保留在程序中，尚未保存。`;
     case 'EROFS':
       return `目标位置是只读的（如光盘或只读共享文件夹），无法保存${f}。请另存到其他位置；当前内容仍保留在程序中，尚未保存。`;
+    case 'EREADONLY':
+      return `文件${f}是只读的，未覆盖。请另存为其他文件，或在文件属性中取消「只读」后再保存；当前内容仍保留在程序中，尚未保存。`;
+    case 'EDANGLINGLINK':
+      return `${f}是一个快捷方式（符号链接），但它指向的文件已不存在，无法保存。请另存到其他位置；当前内容仍保留在程序中，尚未保存。`;
     case 'EACCES':
     case 'EPERM':
       return `没有写入权限，无法保存${f}。文件可能设为只读、被其他程序（如 WPS、Word）占用，或该文件夹不允许写入。请另存到其他位置；当前内容仍保留在程序中，尚未保存。`;

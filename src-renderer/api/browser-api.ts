@@ -135,14 +135,32 @@ export const createBrowserApi = (): ReportApi => {
         return { ok: false, cancelled: false, message: (err as Error).message };
       }
     },
-    setDirty(d, report) {
+    async setDirty(d) {
       dirty = d;
-      try {
-        if (d && report) localStorage.setItem(RECOVERY_KEY, JSON.stringify({ savedAt: new Date().toISOString(), report }));
-        else if (!d) localStorage.removeItem(RECOVERY_KEY);
-      } catch {
-        // storage full or disabled: recovery is a convenience, never a reason to fail an edit
+      if (!d) {
+        try {
+          localStorage.removeItem(RECOVERY_KEY);
+        } catch {
+          // storage disabled: nothing was kept
+        }
       }
+    },
+    async autosave(_revision, report) {
+      if (!dirty) return { ok: true };
+      try {
+        localStorage.setItem(RECOVERY_KEY, JSON.stringify({ savedAt: new Date().toISOString(), report }));
+        return { ok: true };
+      } catch {
+        return { ok: false, message: '浏览器的存储空间已满或已被禁用，未能保存恢复用副本。' };
+      }
+    },
+    async askUnsaved() {
+      // the browser has no three-button dialog: 确定 drops the changes, 取消 keeps them (保存 is a download, asked from the toolbar)
+      return window.confirm('当前报告有未保存的修改，继续将丢失这些修改。是否继续？') ? 'discard' : 'cancel';
+    },
+    async closeWindow() {
+      dirty = false;
+      window.close();
     },
     async listRecoveries(): Promise<readonly RecoveryEntry[]> {
       const raw = localStorage.getItem(RECOVERY_KEY);

@@ -3,10 +3,10 @@ import { startTransition, useEffect, useState } from 'react';
 import { tableLayout } from '../../shared/format/header-layout';
 import { SECTIONS } from '../../shared/format/sections';
 import { api } from '../api';
-import { handleMenu, isDirty, saveReport, openReport, show } from '../store/app-actions';
+import { handleMenu, saveReport, openReport, show } from '../store/app-actions';
 import { commitCell, selectAfterDraw } from '../store/cell-actions';
-import { redo, undo, useDoc } from '../store/document-store';
-import { useView } from '../store/view-store';
+import { redo, undo } from '../store/document-store';
+import { startHostSync } from '../store/host-sync';
 import { Dialogs, StatusBar } from './dialogs';
 import { FindingsPanel } from './findings-panel';
 import { ImportPanel } from './import-panel';
@@ -108,27 +108,11 @@ export const App = () => {
   useEffect(() => {
     window.addEventListener('keydown', onGlobalKey, true);
     const off = api.onMenuCommand(handleMenu);
-    // the host learns of unsaved changes (title marker, close confirmation, crash recovery)
-    let lastDirty: boolean | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const report = () => {
-      const d = isDirty();
-      if (d !== lastDirty) {
-        lastDirty = d;
-        api.setDirty(d, d ? useDoc.getState().report : null);
-      } else if (d) {
-        clearTimeout(timer);
-        timer = setTimeout(() => api.setDirty(true, useDoc.getState().report), 1000);
-      }
-    };
-    const unsubDoc = useDoc.subscribe(report);
-    const unsubView = useView.subscribe((s, p) => s.savedReport !== p.savedReport && report());
+    const stopSync = startHostSync(api);
     return () => {
       window.removeEventListener('keydown', onGlobalKey, true);
       off();
-      unsubDoc();
-      unsubView();
-      clearTimeout(timer);
+      stopSync();
     };
   }, []);
 

@@ -9,7 +9,16 @@ import { setStatus, useView } from './view-store';
 
 const isDirty = () => useDoc.getState().report !== useView.getState().savedReport;
 
-const confirmDiscard = (): boolean => !isDirty() || window.confirm('当前报告有未保存的修改，继续将丢失这些修改。是否继续？');
+/**
+ * The one place that asks "unsaved changes?" — before new, open, template, consolidate, pasted text and
+ * closing the window alike: 保存 / 不保存 / 取消 in the host's dialog. True when the document may go.
+ */
+const confirmDiscard = async (): Promise<boolean> => {
+  if (!isDirty()) return true;
+  const choice = await api.askUnsaved();
+  if (choice === 'cancel') return false;
+  return choice === 'discard' || saveNow(false);
+};
 
 const EXPORT_NAME: Record<ExportKind, string> = { docx: 'Word', xlsx: 'Excel', html: '网页（HTML）' };
 
@@ -50,44 +59,57 @@ const run = async (what: string, f: () => Promise<void>) => {
   }
 };
 
-export const newReport = (): void => {
-  if (!confirmDiscard()) return;
-  const report = createReport();
-  loadReport(report);
-  useView.setState({ fileName: null, savedReport: useDoc.getState().report, opened: null, edit: null, selection: null, anchor: null, hints: {}, flags: {} });
-  setStatus('已新建空白报告（合计自动计算已开启）', 'ok');
-};
+export const newReport = () =>
+  run('新建', async () => {
+    if (!(await confirmDiscard())) return;
+    const report = createReport();
+    loadReport(report);
+    useView.setState({ fileName: null, savedReport: useDoc.getState().report, opened: null, edit: null, selection: null, anchor: null, hints: {}, flags: {} });
+    setStatus('已新建空白报告（合计自动计算已开启）', 'ok');
+  });
 
 export const openReport = () =>
   run('打开', async () => {
-    if (!confirmDiscard()) return;
+    if (!(await confirmDiscard())) return;
     const opened = await api.openReport();
     if (opened) show(opened);
   });
 
 export const openTemplate = () =>
   run('以上年报告为模板新建', async () => {
-    if (!confirmDiscard()) return;
+    if (!(await confirmDiscard())) return;
     const opened = await api.openTemplate();
     if (opened) show(opened);
   });
 
 export const consolidateReports = () =>
   run('汇总多个报告', async () => {
-    if (!confirmDiscard()) return;
+    if (!(await confirmDiscard())) return;
     const opened = await api.consolidateReports();
     if (opened) show(opened);
   });
 
+/** Saves now; true when the report is on disk. */
+const saveNow = async (saveAs: boolean): Promise<boolean> => {
+  const report = useDoc.getState().report;
+  // A report that has no file yet (new, imported, template) always asks where to save, so it never overwrites another file.
+  const res = await api.saveReport(report, { saveAs: saveAs || useView.getState().fileName === null });
+  if (res.ok) {
+    useView.setState({ savedReport: report, fileName: res.fileName });
+    setStatus(`已保存「${res.fileName}」`, 'ok');
+  } else if (!res.cancelled) setStatus(`保存失败：${res.message ?? ''}`, 'error');
+  return res.ok;
+};
+
 export const saveReport = (saveAs: boolean) =>
   run('保存', async () => {
-    const report = useDoc.getState().report;
-    // A report that has no file yet (new, imported, template) always asks where to save, so it never overwrites another file.
-    const res = await api.saveReport(report, { saveAs: saveAs || useView.getState().fileName === null });
-    if (res.ok) {
-      useView.setState({ savedReport: report, fileName: res.fileName });
-      setStatus(`已保存「${res.fileName}」`, 'ok');
-    } else if (!res.cancelled) setStatus(`保存失败：${res.message ?? ''}`, 'error');
+    await saveNow(saveAs);
+  });
+
+/** The host asked to close the window while the report has unsaved changes. */
+export const closeWindow = () =>
+  run('关闭窗口', async () => {
+    if (await confirmDiscard()) await api.closeWindow();
   });
 
 /** Export; a report with errors asks first (a clerk may still need to hand in a draft). */
@@ -111,7 +133,7 @@ export const exportReport = (kind: ExportKind, confirmed = false) => {
 export const importPastedText = (text: string) =>
   run('读取报告文本', async () => {
     if (!text.trim()) throw new Error('请先粘贴报告全文');
-    if (!confirmDiscard()) return;
+    if (!(await confirmDiscard())) return;
     const { importText } = await loadTextImport();
     const res = await importText(text);
     if (!res.ok) throw new Error(res.message);
@@ -122,7 +144,11 @@ export const importPastedText = (text: string) =>
 export const handleMenu = (command: MenuCommand): void => {
   switch (command) {
     case 'new':
-      return newReport();
+      void newReport();
+      return;
+    case 'close':
+      void closeWindow();
+      return;
     case 'open':
       void openReport();
       return;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { atomicWrite, backupPath } from '../../src-main/atomic-write';
+import { basename, join } from 'node:path';
+import { atomicWrite, backupPath, sweepStaleTemps } from '../../src-main/atomic-write';
 import { nodeFsPort } from '../../src-main/fs-port';
 import { failingFs, tempDir } from './main-helpers/fs';
 
@@ -30,17 +30,24 @@ describe('atomic save', () => {
     expect(readdirSync(dir).sort()).toEqual(['报告.gkreport', '报告.gkreport.bak']);
   });
 
-  it('writes the temp file in the same folder, flushes it, then renames it over the file', async () => {
+  it('writes the temp file in the same folder, flushes it and the .bak, renames it over the file, then flushes the folder', async () => {
     const dir = setup();
     const file = join(dir, 'a.gkreport');
     writeFileSync(file, 'old');
     const fs = failingFs('open', 'NONE', () => false);
     await atomicWrite(file, 'new', { fs, backup: true });
-    const tmpOpen = fs.calls.find((c) => c.startsWith('open ') && c.endsWith('.tmp'))!;
-    expect(tmpOpen).toContain(join(dir, '.a.gkreport.'));
-    const renames = fs.calls.filter((c) => c.startsWith('rename '));
-    expect(renames.at(-1)).toMatch(new RegExp(`\\.tmp -> ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-    expect(fs.calls.some((c) => c.startsWith('copyFile ' + file))).toBe(true);
+    const tmp = fs.calls.find((c) => c.startsWith('open ') && c.endsWith('.tmp'))!.slice('open '.length);
+    expect(tmp.startsWith(join(dir, '.a.gkreport.'))).toBe(true);
+    // the order that survives a power cut at any moment: data on disk before the names change
+    const steps = fs.calls.filter((c) => /^(sync|rename|copyFile) /.test(c));
+    expect(steps).toEqual([
+      `sync ${tmp}`,
+      `copyFile ${file} -> ${tmp}.bak`,
+      `sync ${tmp}.bak`,
+      `rename ${tmp}.bak -> ${file}.bak`,
+      `rename ${tmp} -> ${file}`,
+      `sync ${dir}`,
+    ]);
   });
 
   it('leaves the old file intact when the process dies between writing and renaming', async () => {
@@ -67,6 +74,9 @@ describe('atomic save', () => {
     expect(readFileSync(tmp, 'utf8')).toBe('NEW-CONTENT '.repeat(10000));
     expect(readFileSync(file, 'utf8')).toBe(old);
     expect(readFileSync(backupPath(file), 'utf8')).toBe(old);
+    // the next start sweeps what the killed save left (its process is gone); the file itself is untouched
+    expect(await sweepStaleTemps(nodeFsPort, dir)).toEqual([basename(tmp)]);
+    expect(readdirSync(dir).sort()).toEqual([basename(file), basename(backupPath(file))].sort());
   }, 30_000);
 
   it('removes its temp file and keeps the old file when the write fails', async () => {

@@ -1,12 +1,12 @@
 /**
- * The built main bundle (what the package runs), started under node with a stand-in for `electron`:
+ * The built main bundle out/main/main.cjs (what the package runs, made by `npm run build` before the
+ * tests — not a bundle of our own making), started under node with a stand-in for `electron`:
  * it must start, serve the page with our CSP, and open a real published report (text) through the
  * shared readers and export it to Word through the shared exporter — the real code paths, bundled.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app-protocol';
 import { SEED_FILES, SEEDS_DIR, seedExpectation } from '../helpers/seeds';
@@ -18,8 +18,12 @@ afterAll(() => t.cleanup());
 
 describe('the built main bundle', () => {
   it('starts, opens a published report through importReportFile and exports it with buildDocx', async () => {
-    const bundle = join(t.dir, 'out', 'main', 'main.cjs');
-    await build({ entryPoints: [join(ROOT, 'src-main/main.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], logLevel: 'error' });
+    const bundle = join(ROOT, 'out', 'main', 'main.cjs');
+    expect(existsSync(bundle), 'out/main/main.cjs is built by npm run build before the tests').toBe(true);
+    expect(existsSync(join(ROOT, 'out', 'main', 'preload.cjs'))).toBe(true);
+    // a bundle older than the main process's sources would test yesterday's code
+    const newest = Math.max(...['main.ts', 'desktop-app.ts', 'document-controller.ts', 'atomic-write.ts', 'security.ts'].map((f) => statSync(join(ROOT, 'src-main', f)).mtimeMs));
+    expect(statSync(bundle).mtimeMs, 'out/main/main.cjs is older than src-main: run npm run build').toBeGreaterThanOrEqual(newest);
     mkdirSync(join(t.dir, 'app', 'dist', 'renderer'), { recursive: true });
     writeFileSync(join(t.dir, 'app', 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
     mkdirSync(join(t.dir, 'userData'));
@@ -35,7 +39,7 @@ describe('the built main bundle', () => {
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const get = (k: string) => events.find((e) => k in e)?.[k];
     expect(get('sandbox')).toBe(true);
-    expect(get('window')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(t.dir, 'out', 'main', 'preload.cjs') });
+    expect(get('window')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'out', 'main', 'preload.cjs') });
     expect(get('menu')).toEqual(process.platform === 'darwin' ? expect.any(Array) : ['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     expect(get('loadURL')).toBe('app://renderer/index.html');
     expect(get('page')).toBe(200);

@@ -6,7 +6,7 @@ import { importReportFile } from '../../shared/import';
 import { RecentFiles } from '../../src-main/recent-files';
 import { nodeFsPort } from '../../src-main/fs-port';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
-import { makeController } from './main-helpers/controller';
+import { edit, makeController } from './main-helpers/controller';
 import { useTempFolders } from './main-helpers/fs';
 
 const setup = useTempFolders('docs');
@@ -22,7 +22,7 @@ describe('open, save, save as, recent files', () => {
   it('saves a new report where the dialog says, adding the extension, and reopens it identical', async () => {
     const dir = setup();
     const { controller, dialogs, recent } = makeController(dir);
-    controller.setDirty(true, seed);
+    await edit(controller, seed);
     dialogs.savePaths.push(join(dir, 'docs', '济源年报'));
     const saved = await controller.saveReport(seed, { saveAs: false });
     expect(saved).toEqual({ ok: true, fileName: '济源年报.gkreport' });
@@ -47,7 +47,7 @@ describe('open, save, save as, recent files', () => {
     dialogs.savePaths.push(first);
     await controller.saveReport(seed, { saveAs: false });
     const edited = createReport({ ...seed, narratives: { ...seed.narratives, overview: '本年度概述。' } });
-    controller.setDirty(true, edited);
+    await edit(controller, edited);
     expect(controller.title('X')).toBe('● a.gkreport — X');
     expect(await controller.saveReport(edited, { saveAs: false })).toEqual({ ok: true, fileName: 'a.gkreport' });
     expect(dialogs.asked.filter((a) => a.kind === 'save')).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('open, save, save as, recent files', () => {
   it('cancelling the save dialog saves nothing and keeps the document dirty', async () => {
     const dir = setup();
     const { controller } = makeController(dir);
-    controller.setDirty(true, seed);
+    await edit(controller, seed);
     expect(await controller.saveReport(seed, { saveAs: false })).toEqual({ ok: false, cancelled: true });
     expect(controller.state.dirty).toBe(true);
   });
@@ -227,30 +227,19 @@ describe('open, save, save as, recent files', () => {
 });
 
 describe('closing with unsaved changes', () => {
-  it('asks 保存 / 不保存 / 取消 and does what was chosen', async () => {
+  it('the host only shows the question the editor asks, with the file name, and lets the window close when told', async () => {
     const dir = setup();
-    const { controller, dialogs } = makeController(dir);
-    expect(await controller.confirmClose()).toBe(true); // clean: no question
-    expect(dialogs.asked).toHaveLength(0);
-
-    controller.setDirty(true, seed);
-    dialogs.unsaved.push('cancel');
-    expect(await controller.confirmClose()).toBe(false);
-    expect(dialogs.asked.at(-1)).toEqual({ kind: 'unsaved', detail: '未命名报告' });
-
+    const { controller, dialogs, recovery, closes } = makeController(dir);
     dialogs.unsaved.push('save');
-    dialogs.savePaths.push(null); // then cancels the save dialog: still not closed
-    expect(await controller.confirmClose()).toBe(false);
-
-    dialogs.unsaved.push('save');
-    dialogs.savePaths.push(join(dir, 'docs', 'closing.gkreport'));
-    expect(await controller.confirmClose()).toBe(true);
-    expect(onDisk(join(dir, 'docs', 'closing.gkreport'))).toEqual(seed);
-
-    controller.setDirty(true, createReport({ ...seed, agency: '改过的机关' }));
-    dialogs.unsaved.push('discard');
-    expect(await controller.confirmClose()).toBe(true);
-    expect(onDisk(join(dir, 'docs', 'closing.gkreport'))).toEqual(seed);
+    expect(await controller.askUnsaved()).toBe('save');
+    expect(dialogs.asked).toEqual([{ kind: 'unsaved', detail: '未命名报告' }]);
+    expect(await edit(controller, seed)).toEqual({ ok: true });
+    expect(await recovery.list()).toHaveLength(1);
+    // the editor dealt with it (saved, or 不保存): no recovery file is left to be offered as a crash
+    await controller.closeWindow();
+    expect(closes()).toBe(1);
+    expect(await recovery.list()).toEqual([]);
+    expect(controller.state.dirty).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../shared/ipc';
+import { DROP_CHANNEL, IPC_CHANNELS } from '../../shared/ipc';
 import { serialiseReport } from '../../shared/report';
 import { importReportFile } from '../../shared/import';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app-protocol';
@@ -140,35 +140,49 @@ describe('desktop app with electron mocked at its edge', () => {
 
   it('creates the window with every security switch set', () => {
     expect(e.state.sandboxEnabled).toBe(true);
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, preload: '/app/out/main/preload.cjs' });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      preload: '/app/out/main/preload.cjs',
+    });
     expect(win.options.title).toBe('未命名报告 — 政府信息公开年报编制器');
     expect(e.state.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   });
 
   it('registers every invoking channel and checks the sender of each', async () => {
-    expect([...e.state.handlers.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).filter((c) => c !== 'menu:command').sort());
+    expect([...e.state.handlers.keys()].sort()).toEqual([...Object.values(IPC_CHANNELS).filter((c) => c !== 'menu:command'), DROP_CHANNEL].sort());
     await expect(invoke(IPC_CHANNELS.listRecoveries, win.webContents.mainFrame)).resolves.toEqual([]);
     await expect(invoke(IPC_CHANNELS.listRecoveries, { url: 'https://evil.example/', parent: null })).rejects.toThrow('拒绝');
     await expect(e.state.handlers.get(IPC_CHANNELS.listRecoveries)!({ sender: {}, senderFrame: win.webContents.mainFrame })).rejects.toThrow('拒绝');
   });
 
   it('shows the file state in the title: ● while dirty', async () => {
-    await invoke(IPC_CHANNELS.setDirty, win.webContents.mainFrame, true, JSON.parse(serialiseReport(seed)));
+    await invoke(IPC_CHANNELS.setDirty, win.webContents.mainFrame, true, 1);
     expect(win.title).toBe('● 未命名报告 — 政府信息公开年报编制器');
     const ev = { defaultPrevented: false, preventDefault: () => void (ev.defaultPrevented = true) };
     win.emit('page-title-updated', ev);
     expect(ev.defaultPrevented).toBe(true);
   });
 
-  it('asks 保存 / 不保存 / 取消 before closing unsaved work; 取消 keeps the window, 不保存 closes it', async () => {
-    e.state.messageBoxAnswers.push(2);
+  it('closing with unsaved work hands the question to the editor; the window closes only when the editor says so', async () => {
+    const wc = win.webContents;
+    const before = wc.sent.length;
     win.close();
     await new Promise((r) => setTimeout(r, 20));
     expect(win.closed).toBe(false);
+    expect(wc.sent.slice(before)).toEqual([[IPC_CHANNELS.onMenuCommand, 'close']]);
+    // the editor asks in the host's dialog …
+    e.state.messageBoxAnswers.push(2);
+    await expect(invoke(IPC_CHANNELS.askUnsaved, wc.mainFrame)).resolves.toBe('cancel');
     expect(e.state.messageBoxes.at(-1)).toMatchObject({ buttons: ['保存', '不保存', '取消'], cancelId: 2, message: '是否保存对「未命名报告」的修改？' });
-    e.state.messageBoxAnswers.push(1);
-    win.close();
-    await new Promise((r) => setTimeout(r, 20));
+    expect(win.closed).toBe(false);
+    // … and after 不保存 (or a save) tells the host to close
+    await invoke(IPC_CHANNELS.closeWindow, wc.mainFrame);
     expect(win.closed).toBe(true);
   });
 
@@ -210,21 +224,32 @@ describe('desktop app with electron mocked at its edge', () => {
     expect(wv.defaultPrevented).toBe(true);
   });
 
-  it('a file dropped on the window is opened through the same path (open command, no path to the renderer)', async () => {
+  it('a file:// navigation from the page is refused and opens nothing (no file read without a dialog)', async () => {
     const wc = win.webContents;
-    const file = join(t.dir, '拖入的年报.gkreport');
+    const file = join(t.dir, '页面想读的.gkreport');
     writeFileSync(file, serialiseReport(seed));
     const before = wc.sent.length;
     const nav = { defaultPrevented: false, preventDefault: () => void (nav.defaultPrevented = true) };
     wc.emit('will-navigate', nav, `file://${encodeURI(file)}`);
     expect(nav.defaultPrevented).toBe(true);
+    expect(wc.sent.length).toBe(before);
+    // the next 打开 shows the dialog (cancelled here) instead of reading the file the page named
+    await expect(invoke(IPC_CHANNELS.openReport, wc.mainFrame)).resolves.toBeNull();
+  });
+
+  it('a file dropped on the window (its path from the preload, never from the page) opens through the open command', async () => {
+    const wc = win.webContents;
+    const file = join(t.dir, '拖入的年报.gkreport');
+    writeFileSync(file, serialiseReport(seed));
+    const before = wc.sent.length;
+    await invoke(DROP_CHANNEL, wc.mainFrame, { path: file });
     expect(wc.sent.slice(before)).toEqual([[IPC_CHANNELS.onMenuCommand, 'open']]);
     const opened = await invoke(IPC_CHANNELS.openReport, wc.mainFrame);
     expect(opened).toEqual({ report: seed, fileName: '拖入的年报.gkreport', source: 'own', notes: [] });
-    // a dropped file of another kind is not opened
-    const n2 = wc.sent.length;
-    wc.emit('will-navigate', { preventDefault: () => undefined }, 'file:///etc/shadow');
-    expect(wc.sent.length).toBe(n2);
+    // not a report, not absolute, or not from our page: refused
+    await expect(invoke(DROP_CHANNEL, wc.mainFrame, { path: '/etc/shadow' })).rejects.toThrow('不是可打开的报告文件');
+    await expect(invoke(DROP_CHANNEL, wc.mainFrame, { path: 'rel.gkreport' })).rejects.toThrow('不是可打开的报告文件');
+    await expect(invoke(DROP_CHANNEL, { url: 'https://evil.example/', parent: null }, { path: file })).rejects.toThrow('拒绝');
   });
 
   it('puts up the Chinese menu, with the file just opened under 最近打开', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNELS } from '../../shared/ipc';
+import { IPC_ARGUMENTS, IPC_CHANNELS } from '../../shared/ipc';
 import { createReport, serialiseReport } from '../../shared/report';
 import { registerHandlers, type Implementation, type IpcMainLike } from '../../src-main/ipc-handlers';
-import { VALIDATORS, isOwnPageUrl, isTrustedSender, type IpcEventLike } from '../../src-main/ipc-validation';
+import { isOwnPageUrl, isTrustedSender, type IpcEventLike } from '../../src-main/ipc-validation';
 import { APP_URL } from '../../src-main/app-protocol';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 
@@ -35,6 +35,9 @@ const recordingImpl = () => {
     saveReport: rec('saveReport', { ok: true, fileName: 'x.gkreport' }),
     exportReport: rec('exportReport', { ok: true, fileName: 'x.docx' }),
     setDirty: rec('setDirty', undefined),
+    autosave: rec('autosave', { ok: true }),
+    askUnsaved: rec('askUnsaved', 'cancel'),
+    closeWindow: rec('closeWindow', undefined),
     listRecoveries: rec('listRecoveries', []),
     restoreRecovery: rec('restoreRecovery'),
     discardRecovery: rec('discardRecovery', undefined),
@@ -77,8 +80,13 @@ describe('IPC argument validation', () => {
     ['a path for the template', IPC_CHANNELS.openTemplate, ['/etc/passwd']],
     ['an unknown export kind', IPC_CHANNELS.exportReport, [wire(seed), 'pdf']],
     ['an export with a path', IPC_CHANNELS.exportReport, [wire(seed), '/tmp/x.docx']],
-    ['dirty as a string', IPC_CHANNELS.setDirty, ['yes', null]],
-    ['dirty with a malformed report', IPC_CHANNELS.setDirty, [true, { format: 'disclosure-report', version: 2, year: 1900 }]],
+    ['dirty as a string', IPC_CHANNELS.setDirty, ['yes', 1]],
+    ['the whole report with the dirty marker', IPC_CHANNELS.setDirty, [true, wire(seed)]],
+    ['a negative revision', IPC_CHANNELS.setDirty, [true, -1]],
+    ['an autosave of a malformed report', IPC_CHANNELS.autosave, [3, { format: 'disclosure-report', version: 2, year: 1900 }]],
+    ['an autosave with a fractional revision', IPC_CHANNELS.autosave, [1.5, wire(seed)]],
+    ['a question with a title', IPC_CHANNELS.askUnsaved, ['/etc/passwd']],
+    ['a close with arguments', IPC_CHANNELS.closeWindow, [true]],
     ['a recovery id that leaves the folder', IPC_CHANNELS.restoreRecovery, ['../../.ssh/id_rsa']],
     ['a recovery id that is a path', IPC_CHANNELS.discardRecovery, ['/home/clerk/report']],
     ['a recovery id that is not a string', IPC_CHANNELS.restoreRecovery, [{ id: 'x' }]],
@@ -92,13 +100,13 @@ describe('IPC argument validation', () => {
     });
 
   it('explains a malformed report in Chinese', () => {
-    expect(() => VALIDATORS.saveReport([{ ...(wire(seed) as object), cells: { 't3.granted.natural': 1.5 } }, { saveAs: false }])).toThrow(/报告内容无效.*应为整数/);
+    expect(() => IPC_ARGUMENTS.saveReport([{ ...(wire(seed) as object), cells: { 't3.granted.natural': 1.5 } }, { saveAs: false }])).toThrow(/报告内容无效.*应为整数/);
   });
 
   it('accepts an older version of the report and hands over the migrated one', () => {
     const v1 = { ...(JSON.parse(serialiseReport(createReport({ agency: '甲' }))) as Record<string, unknown>), version: 1 };
-    const [dirty, r] = VALIDATORS.setDirty([true, v1]);
-    expect(dirty).toBe(true);
+    const [revision, r] = IPC_ARGUMENTS.autosave([3, v1]);
+    expect(revision).toBe(3);
     expect(r).toMatchObject({ version: 2, agency: '甲' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../shared/ipc';
 import { type MenuItem, buildMenuTemplate } from '../../src-main/menu-template';
-import { fileFromDropUrl, filesFromArgv } from '../../src-main/argv';
+import { filesFromArgv } from '../../src-main/argv';
 
 const build = (platform: NodeJS.Platform, recent: string[] = []) => {
   const log: string[] = [];
@@ -62,13 +62,5 @@ describe('files from the OS', () => {
   it('takes openable files from argv, skipping the executable, the app path and switches', () => {
     expect(filesFromArgv(['/opt/x/app', '--no-sandbox', '年报.gkreport', '/tmp/b.DOCX', 'c.exe'], true, '/home/u')).toEqual(['/home/u/年报.gkreport', '/tmp/b.DOCX']);
     expect(filesFromArgv(['electron', '.', '/tmp/a.gkreport'], false, '/')).toEqual(['/tmp/a.gkreport']);
-  });
-
-  it('turns a dropped file URL into its path, and nothing else', () => {
-    expect(fileFromDropUrl('file:///home/u/%E5%B9%B4%E6%8A%A5.gkreport')).toBe('/home/u/年报.gkreport');
-    expect(fileFromDropUrl('file:///C:/Users/u/a.xlsx')).toBe('C:\\Users\\u\\a.xlsx');
-    expect(fileFromDropUrl('https://example.com/a.gkreport')).toBeNull();
-    expect(fileFromDropUrl('file:///etc/passwd')).toBeNull();
-    expect(fileFromDropUrl('file:///a.gkreport?x=1')).toBeNull();
   });
 });

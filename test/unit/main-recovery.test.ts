@@ -4,10 +4,10 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReport, serialiseReport } from '../../shared/report';
 import { nodeFsPort } from '../../src-main/fs-port';
-import { AUTOSAVE_DELAY_MS, Autosaver, RecoveryStore, isRecoveryId } from '../../src-main/recovery';
+import { RecoveryStore, isRecoveryId } from '../../src-main/recovery';
 import { randomConsistentReport } from '../helpers/random-report';
-import { makeController } from './main-helpers/controller';
-import { useTempFolders } from './main-helpers/fs';
+import { edit, makeController, markClean } from './main-helpers/controller';
+import { failingFs, useTempFolders } from './main-helpers/fs';
 
 const setup = useTempFolders('docs', 'userData');
 const report = randomConsistentReport(7);
@@ -54,39 +54,53 @@ describe('crash recovery', () => {
     expect(readdirSync(join(dir, 'userData', 'recovery'))).toEqual([]);
   }, 30_000);
 
-  it('autosaves the latest state, debounced: one write after the last of many edits', async () => {
+  it('an autosave of an older revision, or one arriving after the save, never overwrites the newer state', async () => {
     const dir = setup();
-    const { controller, recovery } = makeController(dir, { autosaveMs: 100 });
-    for (let i = 0; i < 10; i++) controller.setDirty(true, createReport({ ...report, agency: `第${i}稿` }));
-    expect(await recovery.list(new Set())).toEqual([]);
-    await new Promise((r) => setTimeout(r, 300));
-    const files = readdirSync(join(dir, 'userData', 'recovery'));
-    expect(files).toHaveLength(1);
-    expect((await recovery.read(controller.state.recoveryId))!.report.agency).toBe('第9稿');
-    // the editor reports edits at most once a second; with this delay the last edit is on disk within 2 s
-    expect(1000 + AUTOSAVE_DELAY_MS).toBeLessThan(2000);
+    const { controller, recovery } = makeController(dir);
+    controller.setDirty(true, 5);
+    expect(await controller.autosave(5, createReport({ ...report, agency: '第5稿' }))).toEqual({ ok: true });
+    controller.setDirty(true, 6);
+    // an autosave of revision 5 overtaken by the edit of revision 6 is dropped
+    expect(await controller.autosave(5, createReport({ ...report, agency: '旧稿' }))).toEqual({ ok: true });
+    expect((await recovery.read(controller.state.recoveryId))!.report.agency).toBe('第5稿');
+    controller.setDirty(false, 7);
+    expect(await controller.autosave(7, report)).toEqual({ ok: true });
+    expect(await recovery.list()).toEqual([]);
   });
 
-  it('a clean close and 不保存 remove the recovery file; the own run is never offered as a crash', async () => {
+  it('a clean close removes the recovery file; the own run is never offered as a crash', async () => {
     const dir = setup();
-    const { controller, dialogs, recovery } = makeController(dir);
-    controller.setDirty(true, report);
-    await controller.flushAutosave();
+    const { controller, recovery } = makeController(dir);
+    await edit(controller, report);
     expect(await controller.listRecoveries()).toEqual([]); // ours, not a crash
     expect(await recovery.list()).toHaveLength(1);
-    dialogs.unsaved.push('discard');
-    expect(await controller.confirmClose()).toBe(true);
+    await controller.closeWindow();
     expect(await recovery.list()).toEqual([]);
   });
 
   it('setDirty(false) after the editor saved drops the autosave', async () => {
     const dir = setup();
     const { controller, recovery } = makeController(dir);
-    controller.setDirty(true, report);
-    await controller.flushAutosave();
-    controller.setDirty(false, null);
-    await new Promise((r) => setTimeout(r, 50));
+    await edit(controller, report);
+    expect(await recovery.list()).toHaveLength(1);
+    markClean(controller);
+    await controller.autosave(0, report); // waits for the queued removal
     expect(await recovery.list()).toEqual([]);
+  });
+
+  it('an autosave that cannot write says why in Chinese (the editor shows it and retries); the next one writes', async () => {
+    const dir = setup();
+    let full = true;
+    const disk = failingFs('write', 'ENOSPC', () => full);
+    const { controller, recovery } = makeController(dir, { recoveryFs: disk });
+    const outcome = await edit(controller, report);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.message).toContain('磁盘空间不足');
+    expect(!outcome.ok && outcome.message).not.toContain('ENOSPC');
+    expect(controller.state.dirty).toBe(true);
+    full = false;
+    expect(await edit(controller, report)).toEqual({ ok: true });
+    expect((await recovery.read(controller.state.recoveryId))!.report).toEqual(report);
   });
 
   it('never offers a damaged or foreign file, and refuses ids that could leave the folder', async () => {
@@ -98,21 +112,5 @@ describe('crash recovery', () => {
     expect((await store.list()).map((e) => e.id)).toEqual(['good-1']);
     for (const id of ['../x', 'a/b', '', 'A'.repeat(3), '..', 'x'.repeat(65)]) expect(isRecoveryId(id)).toBe(false);
     await expect(store.save('../evil', { report, title: '', filePath: null })).rejects.toThrow('无效的恢复编号');
-  });
-
-  it('an autosave error is reported to its handler and does not stop later autosaves', async () => {
-    const errors: unknown[] = [];
-    const a = new Autosaver((e) => errors.push(e), 10);
-    let n = 0;
-    a.schedule(async () => {
-      throw new Error('disk gone');
-    });
-    await a.flush();
-    a.schedule(async () => {
-      n++;
-    });
-    await a.flush();
-    expect(errors).toHaveLength(1);
-    expect(n).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createReport, restore, serialiseReport } from '../../shared/report';
 import { describeWriteError } from '../../src-main/write-errors';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
-import { makeController } from './main-helpers/controller';
+import { edit, makeController } from './main-helpers/controller';
 import { failingFs, fsError, useTempFolders } from './main-helpers/fs';
 
 const setup = useTempFolders('docs');
@@ -20,8 +20,7 @@ const failedSave = async (code: string, op: 'write' | 'rename' | 'open' | 'copyF
   const { controller, dialogs, recovery } = makeController(dir, { fs: failingFs(op, code, (p) => p.includes('年报.gkreport')) });
   dialogs.openPaths.push(file);
   await controller.openReport();
-  controller.setDirty(true, edited);
-  await controller.flushAutosave();
+  await edit(controller, edited);
   const outcome = await controller.saveReport(edited, { saveAs: false });
   return { dir, file, controller, outcome, recovery };
 };
@@ -60,7 +59,7 @@ describe('write errors are reported in Chinese and lose nothing', () => {
     const { controller, dialogs } = makeController(dir);
     mkdirSync(join(dir, 'docs', '像文件的文件夹.gkreport'));
     dialogs.savePaths.push(join(dir, 'docs', '像文件的文件夹.gkreport'));
-    controller.setDirty(true, seed);
+    await edit(controller, seed);
     const outcome = await controller.saveReport(seed, { saveAs: true });
     expect(outcome).toMatchObject({ ok: false, cancelled: false });
     expect(!outcome.ok && outcome.message).toContain('是一个文件夹');

@@ -1,6 +1,6 @@
 /**
- * Child process of main-recovery.test.ts: a real controller with the real autosave delay; the clerk
- * edits (setDirty with the report), the autosave lands, and the process is then killed from outside.
+ * Child process of main-recovery.test.ts: a real controller; the editor marks the document dirty and
+ * sends its autosave, which lands, and the process is then killed from outside.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ const [userData, reportFile] = process.argv.slice(2) as [string, string];
 const recovery = new RecoveryStore(join(userData, 'recovery'), nodeFsPort);
 const controller = new DocumentController({
   fs: nodeFsPort,
-  dialogs: { chooseOpenPath: async () => null, chooseOpenPaths: async () => [], chooseSavePath: async () => null, askUnsaved: async () => 'cancel', showError: async () => undefined },
+  dialogs: { chooseOpenPath: async () => null, chooseOpenPaths: async () => [], chooseSavePath: async () => null, askUnsaved: async () => 'cancel', askConflict: async () => 'cancel', showError: async () => undefined },
   formats: { readBytes: async () => ({ ok: false, message: '' }), buildExport: async () => new Uint8Array() },
   recent: new RecentFiles(join(userData, 'recent.json'), nodeFsPort),
   recovery,
@@ -22,10 +22,8 @@ const controller = new DocumentController({
 });
 const report = restoreOrThrow(readFileSync(reportFile, 'utf8'));
 const t0 = Date.now();
-controller.setDirty(true, report);
-for (;;) {
-  if ((await recovery.list()).length) break;
-  await new Promise((r) => setTimeout(r, 20));
-}
+controller.setDirty(true, 1);
+const outcome = await controller.autosave(1, report);
+if (!outcome.ok || !(await recovery.list()).length) throw new Error(`autosave failed: ${JSON.stringify(outcome)}`);
 process.stdout.write(`AUTOSAVED ${Date.now() - t0}\n`);
 await new Promise(() => undefined); // keeps running, unsaved, until killed

@@ -2,17 +2,19 @@
 import { join } from 'node:path';
 import type { ExportKind } from '../../../shared/ipc';
 import { importReportFile } from '../../../shared/import';
-import { type DialogPort, DocumentController, type FormatsPort, type UnsavedChoice } from '../../../src-main/document-controller';
+import type { Report } from '../../../shared/report';
+import { type ConflictChoice, type DialogPort, DocumentController, type FormatsPort, type UnsavedChoice } from '../../../src-main/document-controller';
 import { type FsPort, nodeFsPort } from '../../../src-main/fs-port';
 import { RecentFiles } from '../../../src-main/recent-files';
-import { Autosaver, RecoveryStore } from '../../../src-main/recovery';
+import { RecoveryStore } from '../../../src-main/recovery';
 
 export type ScriptedDialogs = DialogPort & {
   openPaths: (string | null)[];
   savePaths: (string | null)[];
   unsaved: UnsavedChoice[];
+  conflicts: ConflictChoice[];
   errors: { title: string; message: string }[];
-  asked: { kind: 'open' | 'save' | 'unsaved'; detail: string }[];
+  asked: { kind: 'open' | 'save' | 'unsaved' | 'conflict'; detail: string }[];
 };
 
 export const scriptedDialogs = (): ScriptedDialogs => {
@@ -20,6 +22,7 @@ export const scriptedDialogs = (): ScriptedDialogs => {
     openPaths: [],
     savePaths: [],
     unsaved: [],
+    conflicts: [],
     errors: [],
     asked: [],
     async chooseOpenPath(purpose) {
@@ -38,6 +41,10 @@ export const scriptedDialogs = (): ScriptedDialogs => {
       d.asked.push({ kind: 'unsaved', detail: title });
       return d.unsaved.shift() ?? 'cancel';
     },
+    async askConflict(fileName) {
+      d.asked.push({ kind: 'conflict', detail: fileName });
+      return d.conflicts.shift() ?? 'cancel';
+    },
     async showError(title, message) {
       d.errors.push({ title, message });
     },
@@ -51,22 +58,32 @@ export const noFormats: FormatsPort = {
   buildExport: async (kind) => new TextEncoder().encode(`export ${kind}`),
 };
 
-export const makeController = (dir: string, opts: { fs?: FsPort; formats?: FormatsPort; autosaveMs?: number; now?: () => number } = {}) => {
+let revision = 0;
+/** What the editor sends for one edit: the marker with a new revision, then (debounced there) the autosave. */
+export const edit = (controller: DocumentController, report: Report) => {
+  controller.setDirty(true, ++revision);
+  return controller.autosave(revision, report);
+};
+/** What the editor sends once its report equals the saved one again. */
+export const markClean = (controller: DocumentController) => controller.setDirty(false, ++revision);
+
+export const makeController = (dir: string, opts: { fs?: FsPort; recoveryFs?: FsPort; formats?: FormatsPort; now?: () => number } = {}) => {
   const fs = opts.fs ?? nodeFsPort;
   const dialogs = scriptedDialogs();
   const recent = new RecentFiles(join(dir, 'userData', 'recent.json'), nodeFsPort);
-  const recovery = new RecoveryStore(join(dir, 'userData', 'recovery'), nodeFsPort);
+  const recovery = new RecoveryStore(join(dir, 'userData', 'recovery'), opts.recoveryFs ?? nodeFsPort);
   let changes = 0;
+  let closes = 0;
   const controller = new DocumentController({
     fs,
     dialogs,
     formats: opts.formats ?? noFormats,
     recent,
     recovery,
-    autosaver: new Autosaver(undefined, opts.autosaveMs ?? 50),
+    onCloseAllowed: () => closes++,
     documentsDir: join(dir, 'docs'),
     onChange: () => changes++,
     ...(opts.now ? { now: opts.now } : {}),
   });
-  return { controller, dialogs, recent, recovery, changes: () => changes };
+  return { controller, dialogs, recent, recovery, changes: () => changes, closes: () => closes };
 };

@@ -40,6 +40,7 @@ export const failingFs = (op: 'write' | 'rename' | 'open' | 'copyFile' | 'sync',
           return fh.write(data, off, len, pos);
         },
         sync: async () => {
+          calls.push(`sync ${path}`);
           if (op === 'sync' && when(path)) throw fsError(code, 'fsync');
           return fh.sync();
         },
