@@ -1,6 +1,7 @@
 import type { Check } from '../findings/check';
 import { narrativeContradictionCheck } from './contradictions';
 import { narrativeTextCheck } from './text-checks';
+import { narrativeCompletenessCheck } from './completeness';
 
 export * from './numbers';
 export * from './sentences';
@@ -9,6 +10,7 @@ export * from './statements';
 export * from './contradictions';
 export * from './text-checks';
 export * from './draft';
+export * from './completeness';
 
 /** The narrative checks the one engine runs (shared/rules/evaluate.ts). */
-export const NARRATIVE_CHECKS: readonly Check[] = [narrativeContradictionCheck, narrativeTextCheck];
+export const NARRATIVE_CHECKS: readonly Check[] = [narrativeContradictionCheck, narrativeTextCheck, narrativeCompletenessCheck];
