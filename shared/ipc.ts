@@ -13,6 +13,12 @@ import { restore } from './report/restore';
 
 export type ExportKind = 'docx' | 'xlsx' | 'html';
 
+/** draft: the clerk chose 「仍然导出草稿」 (errors, blanks or a missing agency/year): the file says so in its name, the Word file on its first page. */
+export type ExportOptions = { readonly draft: boolean };
+
+/** The file name of an export (without extension): 「（草稿）」 added for a draft, so it cannot be taken for the final one. */
+export const exportBaseName = (base: string, options?: ExportOptions): string => (options?.draft ? `${base}（草稿）` : base);
+
 /** A report the host opened (made by the use cases in shared/app). */
 export type { OpenedReport } from './app/opened-report';
 
@@ -50,7 +56,7 @@ export type ReportApi = {
   /** Saves to the current file, or asks where when there is none or saveAs is true. */
   saveReport(report: Report, options: { readonly saveAs: boolean }): Promise<SaveOutcome>;
   /** Builds the export and asks where to write it. */
-  exportReport(report: Report, kind: ExportKind): Promise<SaveOutcome>;
+  exportReport(report: Report, kind: ExportKind, options?: ExportOptions): Promise<SaveOutcome>;
   /**
    * The dirty marker (title ●, whether closing needs a question): sent on every change, so it carries
    * no report — only the document's revision, which grows with each edit.
@@ -149,10 +155,14 @@ export const IPC_ARGUMENTS: { readonly [K in InvokeMethod]: ArgumentCheck<K> } =
     return [validReport(args[0], '保存'), { saveAs: opts['saveAs'] }];
   },
   exportReport: (args) => {
-    arity(args, 2, '导出');
+    if (args.length !== 3) arity(args, 2, '导出');
     const kind = args[1];
     if (typeof kind !== 'string' || !(EXPORT_KINDS as readonly string[]).includes(kind)) throw new IpcRejected(`导出：未知的导出格式 ${JSON.stringify(kind)}`);
-    return [validReport(args[0], '导出'), kind as ExportKind];
+    const opts = args[2];
+    if (opts === undefined) return [validReport(args[0], '导出'), kind as ExportKind];
+    if (!isPlainObject(opts) || typeof opts['draft'] !== 'boolean' || Object.keys(opts).some((k) => k !== 'draft'))
+      throw new IpcRejected('导出：选项只能是 { draft: true/false }（文件位置只能由对话框选择）');
+    return [validReport(args[0], '导出'), kind as ExportKind, { draft: opts['draft'] }];
   },
   setDirty: (args) => {
     arity(args, 2, '标记修改');

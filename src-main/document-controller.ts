@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { consolidateFiles } from '../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, type ReadBytes, refusalText, tooLargeRefusal } from '../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../shared/app/template-from';
-import type { AutosaveOutcome, ExportKind, OpenedReport, RecoveryEntry, SaveOutcome, UnsavedChoice } from '../shared/ipc';
+import { type AutosaveOutcome, type ExportKind, type ExportOptions, type OpenedReport, type RecoveryEntry, type SaveOutcome, type UnsavedChoice, exportBaseName } from '../shared/ipc';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../shared/report';
 import type { FsPort } from './fs-port';
 import { type DiskStamp, atomicWrite, changedSince, stampOf, sweepStaleTemps } from './atomic-write';
@@ -39,7 +39,7 @@ export type DialogPort = {
 export type FormatsPort = {
   /** The readers (shared/import), run where untrusted bytes cannot harm the app. */
   readonly readBytes: ReadBytes;
-  buildExport(kind: ExportKind, report: Report): Uint8Array | Promise<Uint8Array>;
+  buildExport(kind: ExportKind, report: Report, options?: ExportOptions): Uint8Array | Promise<Uint8Array>;
 };
 
 export type ControllerDeps = {
@@ -237,13 +237,13 @@ export class DocumentController {
     }
   }
 
-  async exportReport(report: Report, kind: ExportKind): Promise<SaveOutcome> {
-    const chosen = await this.deps.dialogs.chooseSavePath(kind, this.defaultSavePath(report, kind));
+  async exportReport(report: Report, kind: ExportKind, options?: ExportOptions): Promise<SaveOutcome> {
+    const chosen = await this.deps.dialogs.chooseSavePath(kind, this.defaultSavePath(report, kind, options));
     if (!chosen) return { ok: false, cancelled: true };
     const target = withExtension(chosen, kind);
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.formats.buildExport(kind, report);
+      bytes = await this.deps.formats.buildExport(kind, report, options);
     } catch (e) {
       return { ok: false, cancelled: false, message: `生成${kind === 'docx' ? ' Word ' : kind === 'xlsx' ? ' Excel ' : '网页'}文件时出错：${e instanceof Error ? e.message : String(e)}` };
     }
@@ -255,10 +255,10 @@ export class DocumentController {
     return { ok: true, fileName: basename(target) };
   }
 
-  private defaultSavePath(report: Report, ext: string): string {
+  private defaultSavePath(report: Report, ext: string, options?: ExportOptions): string {
     const dir = this.filePath ? dirname(this.filePath) : this.deps.documentsDir;
     const sameDocument = this.fileIdentity === identityOf(report);
-    const base = this.filePath && sameDocument && ext === REPORT_EXTENSION ? basename(this.filePath) : `${suggestedBaseName(report)}.${ext}`;
+    const base = this.filePath && sameDocument && ext === REPORT_EXTENSION ? basename(this.filePath) : `${exportBaseName(suggestedBaseName(report), options)}.${ext}`;
     return join(dir, base);
   }
 

@@ -1,5 +1,5 @@
 /** The readers, the template maker and the exporters of shared/, as the port the controller uses. */
-import type { ExportKind } from '../shared/ipc';
+import type { ExportKind, ExportOptions } from '../shared/ipc';
 import type { Report } from '../shared/report';
 import { importReportFile } from '../shared/import/index';
 import { buildDocx } from '../shared/export/docx';
@@ -21,9 +21,13 @@ const toBytes = (x: Uint8Array | string): Uint8Array => {
   return out;
 };
 
-const EXPORTERS: Record<ExportKind, (r: Report) => Promise<Uint8Array | string> | Uint8Array | string> = { docx: buildDocx, xlsx: buildXlsx, html: buildHtml };
+const EXPORTERS: Record<ExportKind, (r: Report, o?: ExportOptions) => Promise<Uint8Array | string> | Uint8Array | string> = {
+  docx: buildDocx,
+  xlsx: (r) => buildXlsx(r),
+  html: (r) => buildHtml(r),
+};
 
 export const sharedFormats: FormatsPort = {
   readBytes: importReportFile,
-  buildExport: async (kind, report) => toBytes(await EXPORTERS[kind](report)),
+  buildExport: async (kind, report, options) => toBytes(await EXPORTERS[kind](report, options)),
 };

@@ -9,6 +9,7 @@ import {
   Document,
   type IParagraphStyleOptions,
   Footer,
+  Header,
   type IFontAttributesProperties,
   LineRuleType,
   Packer,
@@ -229,6 +230,34 @@ const pageNumberFooter = (odd: boolean): Footer => {
   });
 };
 
+// ---- the draft mark ----
+
+/** What the clerk chose when exporting: 「仍然导出草稿」 marks the file as a draft. */
+export type DocxOptions = { readonly draft?: boolean };
+
+/**
+ * 「草稿」 boxed at the top right of the first page, in the header so the 版心 and its 22 lines stay as printed:
+ * a draft exported over errors or blanks cannot be mistaken for the report to submit.
+ */
+const draftHeader = (): Header =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        children: [
+          new TextRun({
+            text: '草稿',
+            font: fontOf(FONTS.heading1),
+            size: SIZE.body,
+            color: 'C00000',
+            border: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 1 },
+          }),
+        ],
+      }),
+    ],
+  });
+
 // ---- the document ----
 
 const sectionChildren = (report: Report): (Paragraph | Table)[] => {
@@ -247,7 +276,7 @@ const sectionChildren = (report: Report): (Paragraph | Table)[] => {
   return out;
 };
 
-export const buildDocxDocument = (report: Report): Document =>
+export const buildDocxDocument = (report: Report, options: DocxOptions = {}): Document =>
   new Document({
     title: reportTitle(report.agency, report.year),
     subject: report.agency,
@@ -269,19 +298,21 @@ export const buildDocxDocument = (report: Report): Document =>
     sections: [
       {
         properties: {
+          titlePage: !!options.draft,
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
           },
         },
-        footers: { default: pageNumberFooter(true), even: pageNumberFooter(false) },
+        footers: { default: pageNumberFooter(true), even: pageNumberFooter(false), ...(options.draft ? { first: pageNumberFooter(true) } : {}) },
+        ...(options.draft ? { headers: { first: draftHeader() } } : {}),
         children: sectionChildren(report),
       },
     ],
   });
 
 /** The .docx file of a report. */
-export const buildDocx = async (report: Report): Promise<Uint8Array> => {
-  const buf = await Packer.toArrayBuffer(buildDocxDocument(report), false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+export const buildDocx = async (report: Report, options: DocxOptions = {}): Promise<Uint8Array> => {
+  const buf = await Packer.toArrayBuffer(buildDocxDocument(report, options), false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
   return new Uint8Array(buf);
 };

@@ -5,7 +5,7 @@
 import { consolidateFiles } from '../../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, refusalText, tooLargeRefusal } from '../../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../../shared/app/template-from';
-import type { ExportKind, MenuCommand, OpenedReport, RecoveryEntry, ReportApi, SaveOutcome } from '../../shared/ipc';
+import { type ExportKind, type MenuCommand, type OpenedReport, type RecoveryEntry, type ReportApi, type SaveOutcome, exportBaseName } from '../../shared/ipc';
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
@@ -50,8 +50,10 @@ const pickFile = (accept: string): Promise<File | null> =>
     input.click();
   });
 
+const toBlob = (data: Uint8Array | string, type: string): Blob => new Blob([typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>)], { type });
+
 const download = (fileName: string, data: Uint8Array | string, type: string): void => {
-  const blob = new Blob([typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>)], { type });
+  const blob = toBlob(data, type);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -60,6 +62,43 @@ const download = (fileName: string, data: Uint8Array | string, type: string): vo
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** The browser's save dialog (File System Access API; Chromium-based browsers, which most offices run). */
+type SaveTarget = { readonly name: string; write(data: Uint8Array | string, type: string): Promise<void> };
+type SavePicker = (o: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<{
+  readonly name: string;
+  createWritable(): Promise<{ write(data: Blob): Promise<void>; close(): Promise<void> }>;
+}>;
+
+/**
+ * Lets the clerk choose the name of an export: the browser's save dialog where there is one, else a prompt
+ * whose answer becomes the download's name. null when the clerk cancels. Asked before the file is built,
+ * while the click still counts as the clerk's own (the save dialog needs that).
+ */
+const chooseSaveTarget = async (suggestedName: string, ext: string, type: string, description: string): Promise<SaveTarget | null> => {
+  const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  if (picker) {
+    try {
+      const handle = await picker({ suggestedName, types: [{ description, accept: { [type.split(';')[0]!]: [`.${ext}`] } }] });
+      return {
+        name: handle.name,
+        async write(data, t) {
+          const w = await handle.createWritable();
+          await w.write(toBlob(data, t));
+          await w.close();
+        },
+      };
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return null;
+      throw e;
+    }
+  }
+  const answer = window.prompt(`导出${description}，文件名：`, suggestedName);
+  if (answer === null || answer.trim() === '') return null;
+  const clean = answer.trim().replace(/[\\/:*?"<>|]/g, '_');
+  const name = clean.toLowerCase().endsWith(`.${ext}`) ? clean : `${clean}.${ext}`;
+  return { name, write: async (data, t) => download(name, data, t) };
 };
 
 /** The browser's part of opening: the picked file's bytes (the size checked first); the rest is openReportBytes. */
@@ -71,10 +110,10 @@ export const openPickedFile = async (f: File): Promise<OpenOutcome> => {
 
 const baseName = (r: Report) => reportTitle(r.agency, r.year).replace(/[\\/:*?"<>|]/g, '_');
 
-const EXPORTS: Record<ExportKind, { ext: string; type: string; build: (r: Report) => Promise<Uint8Array | string> }> = {
-  docx: { ext: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', build: async (r) => (await loadDocx()).buildDocx(r) },
-  xlsx: { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', build: async (r) => (await loadXlsx()).buildXlsx(r) },
-  html: { ext: 'html', type: 'text/html;charset=utf-8', build: async (r) => (await loadHtml()).buildHtml(r) },
+const EXPORTS: Record<ExportKind, { ext: string; type: string; description: string; build: (r: Report, draft: boolean) => Promise<Uint8Array | string> }> = {
+  docx: { ext: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', description: ' Word 文件', build: async (r, draft) => (await loadDocx()).buildDocx(r, { draft }) },
+  xlsx: { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: ' Excel 文件', build: async (r) => (await loadXlsx()).buildXlsx(r) },
+  html: { ext: 'html', type: 'text/html;charset=utf-8', description: '网页文件', build: async (r) => (await loadHtml()).buildHtml(r) },
 };
 
 export const createBrowserApi = (): ReportApi => {
@@ -124,13 +163,13 @@ export const createBrowserApi = (): ReportApi => {
       fileName = name;
       return { ok: true, fileName: name };
     },
-    async exportReport(report, kind): Promise<SaveOutcome> {
+    async exportReport(report, kind, options): Promise<SaveOutcome> {
       const e = EXPORTS[kind];
       try {
-        const data = await e.build(report);
-        const name = `${baseName(report)}.${e.ext}`;
-        download(name, data, e.type);
-        return { ok: true, fileName: name };
+        const target = await chooseSaveTarget(`${exportBaseName(baseName(report), options)}.${e.ext}`, e.ext, e.type, e.description);
+        if (!target) return { ok: false, cancelled: true };
+        await target.write(await e.build(report, !!options?.draft), e.type);
+        return { ok: true, fileName: target.name };
       } catch (err) {
         return { ok: false, cancelled: false, message: (err as Error).message };
       }

@@ -15,7 +15,7 @@ const load = async <T>(map: Record<string, () => Promise<unknown>>, path: string
   return (await f()) as T;
 };
 
-export const loadDocx = () => load<{ buildDocx(r: Report): Promise<Uint8Array> }>(exporters, '../../shared/export/docx.ts', '导出 Word ');
+export const loadDocx = () => load<{ buildDocx(r: Report, options?: { draft?: boolean }): Promise<Uint8Array> }>(exporters, '../../shared/export/docx.ts', '导出 Word ');
 export const loadXlsx = () => load<{ buildXlsx(r: Report): Promise<Uint8Array> }>(exporters, '../../shared/export/xlsx.ts', '导出 Excel ');
 export const loadHtml = () => load<{ buildHtml(r: Report): string }>(exporters, '../../shared/export/html.ts', '导出网页 ');
 type FileImport = { importReportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> | ImportResult; setPdfWorkerSrc?(src: string): void };

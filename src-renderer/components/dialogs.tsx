@@ -3,7 +3,8 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { SEVERITY_LABEL } from '../../shared/findings/finding';
 import { exportReport, importPastedText } from '../store/app-actions';
 import { useDoc } from '../store/document-store';
-import { derive } from '../store/findings';
+import { derive, exportConcerns } from '../store/findings';
+import { goToFinding } from './findings-panel';
 import { useView } from '../store/view-store';
 
 const close = () => useView.setState({ dialog: null });
@@ -38,20 +39,39 @@ const PasteText = () => {
   );
 };
 
+/** Before an export: what the file would hide (errors, blanks printed as 0, no agency or year); back, or a marked draft. */
 const ConfirmExport = ({ kind }: { kind: 'docx' | 'xlsx' | 'html' }) => {
-  const errors = derive(useDoc.getState().report).findings.filter((f) => f.severity === 'error');
+  const findings = derive(useDoc.getState().report).findings;
+  const { errors, blankCells, missing } = exportConcerns(findings);
+  const first = errors[0] ?? missing[0] ?? findings.find((f) => f.code === 'BLANK-CELLS');
+  const back = () => {
+    close();
+    if (first) goToFinding(first);
+  };
   return (
-    <Modal title="报告中还有错误" testid="confirm-export">
-      <p className="dialog-tip">以下 {errors.length} 个错误尚未改正。仍可导出作为草稿，但正式报送前须改正。</p>
+    <Modal title="导出前请核对" testid="confirm-export">
       <ul className="dialog-list">
+        {missing.map((f) => (
+          <li key={f.code} data-code={f.code} data-severity={f.severity}>
+            <b>{SEVERITY_LABEL[f.severity]}</b> {f.message}，导出的标题将不完整
+          </li>
+        ))}
+        {blankCells > 0 && (
+          <li data-code="BLANK-CELLS" data-severity="warning">
+            <b>{SEVERITY_LABEL.warning}</b> 有 {blankCells} 个单元格为空白，导出后显示为 0。无数据请填 0；有数据请返回填写
+          </li>
+        )}
         {errors.map((f, i) => (
           <li key={i} data-code={f.code} data-severity={f.severity}>
             <b>{SEVERITY_LABEL[f.severity]}</b> {f.message}
           </li>
         ))}
       </ul>
+      <p className="dialog-tip">
+        {errors.length ? `以上 ${errors.length} 个错误尚未改正，正式报送前须改正。` : ''}仍可导出草稿：文件名带「（草稿）」{kind === 'docx' ? '，首页标有「草稿」' : ''}，以免与正式文件混淆。
+      </p>
       <div className="dialog-buttons">
-        <button type="button" className="btn" onClick={close}>返回修改</button>
+        <button type="button" className="btn" data-testid="confirm-export-back" onClick={back}>返回修改</button>
         <button type="button" className="btn primary" data-testid="confirm-export-ok" onClick={() => void exportReport(kind, true)}>仍然导出草稿</button>
       </div>
     </Modal>

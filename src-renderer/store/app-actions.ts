@@ -4,7 +4,7 @@ import { createReport } from '../../shared/report/document';
 import { api } from '../api';
 import { loadTextImport } from '../api/lazy';
 import { endEdit, loadReport, redo, undo, useDoc } from './document-store';
-import { derive } from './findings';
+import { derive, exportConcerns } from './findings';
 import { setStatus, useView } from './view-store';
 
 const isDirty = () => useDoc.getState().report !== useView.getState().savedReport;
@@ -112,19 +112,22 @@ export const closeWindow = () =>
     if (await confirmDiscard()) await api.closeWindow();
   });
 
-/** Export; a report with errors asks first (a clerk may still need to hand in a draft). */
-export const exportReport = (kind: ExportKind, confirmed = false) => {
+/**
+ * Export. A report with errors, blank cells or no agency/year asks first; the clerk may go back, or still
+ * hand in a draft (「仍然导出草稿」), which is then marked as one in its file name and on its first page.
+ */
+export const exportReport = (kind: ExportKind, asDraft = false) => {
   endEdit();
-  const errors = derive(useDoc.getState().report).findings.filter((f) => f.severity === 'error');
-  if (errors.length && !confirmed) {
+  const concerns = exportConcerns(derive(useDoc.getState().report).findings);
+  if (concerns.any && !asDraft) {
     useView.setState({ dialog: { kind: 'confirm-export', exportKind: kind } });
     return Promise.resolve();
   }
   useView.setState({ dialog: null });
   return run(`导出 ${EXPORT_NAME[kind]} `, async () => {
     setStatus(`正在生成 ${EXPORT_NAME[kind]} 文件…`);
-    const res = await api.exportReport(useDoc.getState().report, kind);
-    if (res.ok) setStatus(`已导出「${res.fileName}」${errors.length ? `（含 ${errors.length} 个错误，仅作草稿）` : ''}`, 'ok');
+    const res = await api.exportReport(useDoc.getState().report, kind, asDraft ? { draft: true } : undefined);
+    if (res.ok) setStatus(`已导出「${res.fileName}」${asDraft ? `（草稿${concerns.errors.length ? `，含 ${concerns.errors.length} 个错误` : ''}，仅作草稿，不能报送）` : ''}`, 'ok');
     else if (!res.cancelled) setStatus(`导出失败：${res.message ?? ''}`, 'error');
   });
 };

@@ -55,6 +55,19 @@ export const derive = (report: Report): Derived => {
   return last;
 };
 
+/**
+ * What an export would hide from its reader: errors, blank cells (printed as 0) and a missing agency or year.
+ * Any of them and the clerk is asked first; an export made anyway is marked as a draft.
+ */
+export type ExportConcerns = { readonly errors: readonly Finding[]; readonly blankCells: number; readonly missing: readonly Finding[]; readonly any: boolean };
+
+export const exportConcerns = (findings: readonly Finding[]): ExportConcerns => {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const blankCells = findings.reduce((n, f) => n + (f.code === 'BLANK-CELLS' ? f.cells.length : 0), 0);
+  const missing = findings.filter((f) => f.code === 'AGENCY-EMPTY' || f.code === 'YEAR-EMPTY');
+  return { errors, blankCells, missing, any: errors.length > 0 || blankCells > 0 || missing.length > 0 };
+};
+
 export type FindingGroup = { readonly key: TableId | 'narrative' | 'general'; readonly label: string; readonly findings: readonly Finding[] };
 
 const GROUP_LABEL: Record<FindingGroup['key'], string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议诉讼', narrative: '正文', general: '基本信息' };

@@ -224,6 +224,14 @@ describe('open, save, save as, recent files', () => {
     expect(await controller.exportReport(seed, 'docx')).toEqual({ ok: true, fileName: '年报.docx' });
     expect(readFileSync(join(dir, 'docs', '年报.docx'), 'utf8')).toBe('export docx');
   });
+
+  it('offers a draft export under a name that says 「（草稿）」', async () => {
+    const dir = setup();
+    const { controller, dialogs } = makeController(dir);
+    dialogs.savePaths.push(null);
+    expect(await controller.exportReport(seed, 'docx', { draft: true })).toEqual({ ok: false, cancelled: true });
+    expect(dialogs.asked.at(-1)!.detail).toBe(`docx ${join(dir, 'docs', `${seed.agency}${seed.year}年政府信息公开工作年度报告（草稿）.docx`)}`);
+  });
 });
 
 describe('closing with unsaved changes', () => {

@@ -61,6 +61,12 @@ describe('IPC: one typed handler per channel', () => {
     expect([...handlers.keys()].sort()).toEqual(invoking.sort());
   });
 
+  it('passes the draft option of an export through', async () => {
+    const { invoke, calls } = setup();
+    await invoke(IPC_CHANNELS.exportReport, ok, wire(seed), 'docx', { draft: true });
+    expect(calls).toEqual([['exportReport', [seed, 'docx', { draft: true }]]]);
+  });
+
   it('passes a valid report, restored, to saveReport', async () => {
     const { invoke, calls } = setup();
     await expect(invoke(IPC_CHANNELS.saveReport, ok, wire(seed), { saveAs: true })).resolves.toEqual({ ok: true, fileName: 'x.gkreport' });
@@ -80,6 +86,8 @@ describe('IPC argument validation', () => {
     ['a path for the template', IPC_CHANNELS.openTemplate, ['/etc/passwd']],
     ['an unknown export kind', IPC_CHANNELS.exportReport, [wire(seed), 'pdf']],
     ['an export with a path', IPC_CHANNELS.exportReport, [wire(seed), '/tmp/x.docx']],
+    ['an export with a path in its options', IPC_CHANNELS.exportReport, [wire(seed), 'docx', { draft: true, path: '/tmp/x.docx' }]],
+    ['an export whose draft flag is not a boolean', IPC_CHANNELS.exportReport, [wire(seed), 'docx', { draft: 'yes' }]],
     ['dirty as a string', IPC_CHANNELS.setDirty, ['yes', 1]],
     ['the whole report with the dirty marker', IPC_CHANNELS.setDirty, [true, wire(seed)]],
     ['a negative revision', IPC_CHANNELS.setDirty, [true, -1]],

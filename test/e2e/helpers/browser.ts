@@ -36,8 +36,43 @@ export const startEditor = async (): Promise<Editor> => {
 };
 
 /** A fresh page of the editor at a 1366×768 laptop size, waiting until it is interactive. */
-export const openEditorPage = async (editor: Editor, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
+/**
+ * The browser's save dialog cannot be answered in headless Chromium (it aborts at once): by default a clerk is
+ * played who accepts the suggested name, the file arriving as a download (the names offered are kept in
+ * window.__savePicks); 'none' plays a browser without the dialog (the editor then asks for the name with a prompt).
+ */
+const acceptSuggestedName = () => {
+  const picks: string[] = [];
+  (window as unknown as { __savePicks: string[] }).__savePicks = picks;
+  (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async ({ suggestedName }: { suggestedName: string }) => {
+    picks.push(suggestedName);
+    const parts: Blob[] = [];
+    return {
+      name: suggestedName,
+      createWritable: async () => ({
+        write: async (b: Blob) => void parts.push(b),
+        close: async () => {
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(new Blob(parts));
+          a.download = suggestedName;
+          document.body.append(a);
+          a.click();
+          a.remove();
+        },
+      }),
+    };
+  };
+};
+const noSavePicker = () => {
+  delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+};
+
+export const openEditorPage = async (
+  editor: Editor,
+  opts: { width?: number; height?: number; savePicker?: 'accept' | 'none' } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
   const context = await editor.browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 }, acceptDownloads: true, locale: 'zh-CN' });
+  await context.addInitScript(opts.savePicker === 'none' ? noSavePicker : acceptSuggestedName);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
