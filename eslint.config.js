@@ -94,6 +94,19 @@ export default tseslint.config(
     },
   },
   {
+    // Node's globals: docx's own types pull @types/node into every project, so the compiler cannot refuse them here.
+    files: ['shared/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'A Node global: shared/ and the renderer run without Node.',
+        })),
+      ],
+    },
+  },
+  {
     // The renderer runs in a sandboxed page: no Node, no Electron (it talks to main through window.api, shared/ipc.ts).
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {

@@ -9,10 +9,9 @@
  * table is often put in a one-cell "frame" table); a table split in two by the author is joined
  * back (see joinSplitTables).
  */
-import type { Element } from '@xmldom/xmldom';
 import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
-import { attr, childElements, firstChild, isElement, parseXml } from './xml';
+import { type XmlElement, attr, childElements, firstChild, isElement, parseXml } from './xml';
 import { type Numbering, readNumbering } from './docx-numbering';
 
 type Row = string[];
@@ -23,10 +22,10 @@ const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', '
 const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference', 'Fallback', 'txbxContent', 'rt']);
 
 /** The text of a paragraph (or any run container): w:t, tabs, breaks; fields show their result, not their code. */
-const runText = (el: Element): string => {
+const runText = (el: XmlElement): string => {
   let s = '';
   let inFieldCode = false;
-  const walk = (e: Element) => {
+  const walk = (e: XmlElement) => {
     for (let n = e.firstChild; n; n = n.nextSibling) {
       if (!isElement(n)) continue;
       const name = n.localName ?? '';
@@ -53,16 +52,16 @@ const runText = (el: Element): string => {
 export type DocxReadState = { nestedTables: number; numbering?: Numbering };
 
 /** A paragraph as Word shows it: its automatic number (「一、」「1.」) and its text. */
-const paraText = (p: Element, state: DocxReadState): string => {
+const paraText = (p: XmlElement, state: DocxReadState): string => {
   const text = runText(p);
   const label = state.numbering?.labelOf(p) ?? '';
   return label && text.trim() ? label + text : text;
 };
 
 /** Reads the content of a cell: its paragraphs (joined), and its nested tables (returned separately). */
-const readCell = (tc: Element, nested: Block[], state: DocxReadState): string => {
+const readCell = (tc: XmlElement, nested: Block[], state: DocxReadState): string => {
   const parts: string[] = [];
-  const walk = (e: Element) => {
+  const walk = (e: XmlElement) => {
     for (const c of childElements(e)) {
       if (c.localName === 'p') parts.push(paraText(c, state));
       else if (c.localName === 'tbl') {
@@ -76,16 +75,16 @@ const readCell = (tc: Element, nested: Block[], state: DocxReadState): string =>
   return parts.filter((p) => p.trim() !== '').join('');
 };
 
-const gridVal = (el: Element | undefined, name: string): number => {
+const gridVal = (el: XmlElement | undefined, name: string): number => {
   const x = el ? firstChild(el, name) : undefined;
   const v = x ? Number(attr(x, 'val')) : 0;
   return Number.isFinite(v) && v > 0 ? Math.min(Math.floor(v), 64) : 0;
 };
 
 /** Rows of the table (through wrappers), then cells of a row (through wrappers). */
-const rowsOf = (tbl: Element): Element[] => {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
+const rowsOf = (tbl: XmlElement): XmlElement[] => {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
     for (const c of childElements(e)) {
       if (c.localName === 'tr') out.push(c);
       else if (WRAPPERS.has(c.localName ?? '')) walk(c);
@@ -94,9 +93,9 @@ const rowsOf = (tbl: Element): Element[] => {
   walk(tbl);
   return out;
 };
-const cellsOf = (tr: Element): Element[] => {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
+const cellsOf = (tr: XmlElement): XmlElement[] => {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
     for (const c of childElements(e)) {
       if (c.localName === 'tc') out.push(c);
       else if (WRAPPERS.has(c.localName ?? '')) walk(c);
@@ -107,7 +106,7 @@ const cellsOf = (tr: Element): Element[] => {
 };
 
 /** A table as a grid, followed by the tables nested in its cells; a pure frame around one table is dropped. */
-const readTable = (tbl: Element, state: DocxReadState): Block[] => {
+const readTable = (tbl: XmlElement, state: DocxReadState): Block[] => {
   const nested: Block[] = [];
   const rows: Row[] = [];
   for (const tr of rowsOf(tbl)) {
@@ -197,7 +196,7 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
   if (!body) throw new ZipError('Word 正文中没有 body 部分，文件可能已损坏');
   const blocks: Block[] = [];
   const nested = new Set<Block>();
-  const walk = (e: Element) => {
+  const walk = (e: XmlElement) => {
     for (const c of childElements(e)) {
       if (c.localName === 'p') {
         blocks.push({ kind: 'paragraph', text: paraText(c, state) });

@@ -5,8 +5,7 @@
  * the number, so it is rendered here the way Word counts: per list, per level, deeper levels
  * restarting when a shallower one advances.
  */
-import type { Document, Element } from '@xmldom/xmldom';
-import { attr, childElements, firstChild } from './xml';
+import { type XmlDocument, type XmlElement, attr, childElements, firstChild } from './xml';
 
 type Level = { start: number; format: string; text: string; suffix: string };
 type NumDef = { abstractId: string; starts: Map<number, number> };
@@ -78,12 +77,12 @@ export const formatNumber = (n: number, format: string): string => {
 
 export type Numbering = {
   /** The label Word shows before this paragraph (「一、」「1.」), or '' if it is not numbered. */
-  labelOf(p: Element): string;
+  labelOf(p: XmlElement): string;
 };
 
 const NONE: Numbering = { labelOf: () => '' };
 
-const numPrOf = (pPr: Element | undefined): { numId: string | null; ilvl: number | null } | null => {
+const numPrOf = (pPr: XmlElement | undefined): { numId: string | null; ilvl: number | null } | null => {
   const numPr = pPr ? firstChild(pPr, 'numPr') : undefined;
   if (!numPr) return null;
   const numId = firstChild(numPr, 'numId');
@@ -91,7 +90,7 @@ const numPrOf = (pPr: Element | undefined): { numId: string | null; ilvl: number
   return { numId: numId ? attr(numId, 'val') : null, ilvl: ilvl ? Number(attr(ilvl, 'val')) : null };
 };
 
-export const readNumbering = (numberingXml: Document | null, stylesXml: Document | null): Numbering => {
+export const readNumbering = (numberingXml: XmlDocument | null, stylesXml: XmlDocument | null): Numbering => {
   if (!numberingXml?.documentElement) return NONE;
   const root = numberingXml.documentElement;
   const abstracts = new Map<string, Map<number, Level>>();

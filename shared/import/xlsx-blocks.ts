@@ -5,10 +5,9 @@
  * advisories on reading untrusted files, and exceljs would inflate the whole archive with its own
  * unzip before any of our limits could apply.
  */
-import type { Element } from '@xmldom/xmldom';
 import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
-import { attr, childElements, descendants, firstChild, parseXml } from './xml';
+import { type XmlElement, attr, childElements, descendants, firstChild, parseXml } from './xml';
 import { headingIndex } from './sections';
 
 /** A sheet wider than this is not a statutory table; cells beyond it are ignored (a stray cell at XFD1 must not allocate 16,384 columns per row). */
@@ -41,7 +40,7 @@ const relsOf = (zip: SafeZip, part: string): Map<string, string> => {
 const unescapeOoxml = (s: string): string => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
 
 /** The text of a shared or inline string: plain <t>, or rich-text runs <r><t>; phonetic hints <rPh> are not text. */
-const stringText = (si: Element): string => {
+const stringText = (si: XmlElement): string => {
   let s = '';
   for (const c of childElements(si)) {
     if (c.localName === 't') s += c.textContent ?? '';

@@ -3,8 +3,22 @@
  * entity-expansion attacks ("billion laughs", external entities) need, so any DOCTYPE or ENTITY
  * declaration is refused before the parser sees the text.
  */
-import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { DOMParser } from '@xmldom/xmldom';
 import { parseXmlLight } from './xml-light';
+
+/**
+ * The little of an XML tree the readers walk. Both parsers build trees that satisfy it: xmldom's DOM and the fast
+ * reader's (xml-light.ts), so the readers cannot come to rely on anything the fast reader does not build.
+ */
+export type XmlNode = { readonly nodeType: number; readonly nextSibling: XmlNode | null; readonly textContent: string | null };
+export type XmlAttr = { readonly name: string; readonly localName: string | null; readonly value: string };
+export type XmlElement = XmlNode & {
+  readonly tagName: string;
+  readonly localName: string | null;
+  readonly firstChild: XmlNode | null;
+  readonly attributes: { readonly length: number; item(i: number): XmlAttr | null };
+};
+export type XmlDocument = { readonly documentElement: XmlElement | null };
 
 export class XmlError extends Error {}
 
@@ -32,13 +46,13 @@ export const xmlDepth = (text: string, stopAt = Infinity): number => {
   return max;
 };
 
-export const parseXml = (text: string, part: string): Document => {
+export const parseXml = (text: string, part: string): XmlDocument => {
   if (DTD.test(text)) throw new XmlError(`文件部件「${part}」含有 DOCTYPE/ENTITY 声明（正常的 Word/Excel 文件不会有，可能是恶意构造的文件），已拒绝读取`);
   if (xmlDepth(text, MAX_XML_DEPTH) > MAX_XML_DEPTH)
     throw new XmlError(`文件部件「${part}」的结构嵌套超过 ${MAX_XML_DEPTH} 层，不像正常的 Word/Excel 文件（可能是恶意构造的文件），已拒绝读取`);
   // The fast reader builds what the readers walk; whatever it does not accept goes to xmldom below.
   const light = parseXmlLight(text);
-  if (light) return light as unknown as Document;
+  if (light) return light;
   let problem = '';
   const parser = new DOMParser({
     // positions are not worth their cost: messages name the part, not the line
@@ -48,7 +62,7 @@ export const parseXml = (text: string, part: string): Document => {
       if (level === 'fatalError') throw new XmlError(msg);
     },
   });
-  let doc: Document;
+  let doc: ReturnType<DOMParser['parseFromString']>;
   try {
     doc = parser.parseFromString(text, 'text/xml');
   } catch (e) {
@@ -58,22 +72,22 @@ export const parseXml = (text: string, part: string): Document => {
   return doc;
 };
 
-export const isElement = (n: Node | null | undefined): n is Element => !!n && n.nodeType === 1;
+export const isElement = (n: XmlNode | null | undefined): n is XmlElement => !!n && n.nodeType === 1;
 
 /** Child elements, optionally only those with the given local name (namespace prefixes vary between producers). */
-export const childElements = (el: Element, localName?: string): Element[] => {
-  const out: Element[] = [];
+export const childElements = (el: XmlElement, localName?: string): XmlElement[] => {
+  const out: XmlElement[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n) && (!localName || n.localName === localName)) out.push(n);
   return out;
 };
 
-export const firstChild = (el: Element, localName: string): Element | undefined => {
+export const firstChild = (el: XmlElement, localName: string): XmlElement | undefined => {
   for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n) && n.localName === localName) return n;
   return undefined;
 };
 
 /** Attribute by local name, whatever its prefix (w:val, val, r:id). */
-export const attr = (el: Element, localName: string): string | null => {
+export const attr = (el: XmlElement, localName: string): string | null => {
   const a = el.attributes;
   for (let i = 0; i < a.length; i++) {
     const x = a.item(i)!;
@@ -83,9 +97,9 @@ export const attr = (el: Element, localName: string): string | null => {
 };
 
 /** All descendant elements with a local name, in document order. */
-export const descendants = (el: Element, localName: string): Element[] => {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
+export const descendants = (el: XmlElement, localName: string): XmlElement[] => {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
     for (let n = e.firstChild; n; n = n.nextSibling) {
       if (!isElement(n)) continue;
       if (n.localName === localName) out.push(n);
