@@ -27,6 +27,7 @@ import type { TableId } from '../format/types';
 import { SECTIONS, reportTitle } from '../format/sections';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
+import { isSignOffBlank, signOffIndents } from '../report/sign-off';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 import { FONT_TABLE_XML, FONTS } from './docx-fonts';
 
@@ -212,6 +213,20 @@ const statutoryTable = (t: TableId, report: Report): Table => {
 /** A short line of space between a table and what follows (tables have no first-line indent). */
 const gap = (): Paragraph => new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, children: [] });
 
+/**
+ * 落款 after the last section: one blank line, then the agency and the date right-aligned with the indents of
+ * GB/T 9704 §7.3.5.3 (in characters of the 3号 body face).
+ */
+const signOffParagraphs = (report: Report): Paragraph[] => {
+  if (isSignOffBlank(report.signOff)) return [];
+  const indents = signOffIndents(report.signOff);
+  const oneChar = SIZE.body * 10;
+  const line = (text: string, chars: number) =>
+    new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: Math.round(chars * oneChar) }, children: [new TextRun(text)] });
+  const { agency, date } = report.signOff;
+  return [bodyParagraph([]), ...(agency.trim() ? [line(agency.trim(), indents.agency)] : []), ...(date.trim() ? [line(date.trim(), indents.date)] : [])];
+};
+
 // ---- page numbers ----
 
 /** 「— 1 —」 in 4号 宋体, one character in from the outer edge: right on odd pages, left on even. */
@@ -273,6 +288,7 @@ const sectionChildren = (report: Report): (Paragraph | Table)[] => {
       for (const p of notes) out.push(narrativeParagraph(p));
     }
   }
+  out.push(...signOffParagraphs(report));
   return out;
 };
 

@@ -8,6 +8,7 @@ import { SECTIONS } from '../format/sections';
 import { TABLE_NAMES } from '../format/cells';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
+import { isSignOffBlank, signOffIndents } from '../report/sign-off';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 
 export const escapeHtml = (s: string): string =>
@@ -73,6 +74,15 @@ export const buildHtml = (report: Report): string => {
       for (const p of paragraphsOf(report.tableTexts[s.id] ?? '')) out.push(paragraphHtml(p));
     }
     out.push('</section>');
+  }
+  if (!isSignOffBlank(report.signOff)) {
+    // 落款: right-aligned, indented as in the Word export
+    const ind = signOffIndents(report.signOff);
+    const { agency, date } = report.signOff;
+    out.push(`<div data-sign-off="">`);
+    if (agency.trim()) out.push(`<p style="text-align:right;margin-right:${ind.agency}em">${escapeHtml(agency.trim())}</p>`);
+    if (date.trim()) out.push(`<p style="text-align:right;margin-right:${ind.date}em">${escapeHtml(date.trim())}</p>`);
+    out.push('</div>');
   }
   out.push('</article>');
   return `${out.join('\n')}\n`;

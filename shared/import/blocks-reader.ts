@@ -12,6 +12,7 @@ import { totalsDisagree } from '../report/totals';
 import { IDENTITIES, type Identity } from '../format/identities';
 import { bare, canonicalText } from './labels';
 import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } from './sections';
+import { takeEndOfReport } from './sign-off';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
 import type { Block, ImportNote, ImportResult, SourceKind } from './types';
 
@@ -206,6 +207,13 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   if (year === null) notes.push({ level: 'warning', message: '未能确定报告年度，请手工填写' });
   agency = agency.trim();
 
+  // the 落款 and 版记 after the last section are not part of it
+  const lastTexts = section >= 0 ? texts[SECTION_TARGET[section]!] : null;
+  const end = lastTexts ? takeEndOfReport(lastTexts) : null;
+  if (lastTexts && end) lastTexts.splice(0, lastTexts.length, ...end.paragraphs);
+  if (end?.signOff) notes.push({ level: 'info', message: `文末的落款已填入「落款」：${[end.signOff.agency, end.signOff.date].filter(Boolean).join('　')}` });
+  if (end?.dropped.length) notes.push({ level: 'info', message: `文末的版记（抄送、印发等）不属于报告正文，未导入：${end.dropped.join('；')}` });
+
   const narratives: Record<NarrativeId, string> = {
     overview: joinParas([...preamble, ...texts.overview]),
     problems: joinParas(texts.problems),
@@ -227,6 +235,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     cells,
     narratives,
     tableTexts: { t2: joinParas(texts.t2), t3: joinParas(texts.t3), t4: joinParas(texts.t4) },
+    ...(end?.signOff ? { signOff: end.signOff } : {}),
     settings: { autoTotals },
   });
   const stats = {

@@ -4,7 +4,7 @@ import { CELL_IDS } from '../format/cells';
 import { NARRATIVE_IDS } from '../format/sections';
 
 export const REPORT_FORMAT = 'disclosure-report';
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 /** The extension of our own file type (registered with the OS by the installer). */
 export const REPORT_EXTENSION = 'gkreport';
 
@@ -21,6 +21,12 @@ export type Baseline = {
   readonly narratives?: Record<NarrativeId, string>;
 };
 
+/**
+ * 落款 at the end of the report (GB/T 9704 发文机关署名 and 成文日期), e.g. 「××县人民政府办公室」 and 「2025年1月20日」.
+ * Both are free text as the clerk writes them; blank means the export prints no 落款.
+ */
+export type SignOff = { readonly agency: string; readonly date: string };
+
 export type Report = {
   readonly format: typeof REPORT_FORMAT;
   readonly version: typeof REPORT_VERSION;
@@ -30,6 +36,7 @@ export type Report = {
   readonly narratives: Record<NarrativeId, string>;
   /** Short texts agencies put before or after a table (kept, exported under the table). */
   readonly tableTexts: Record<TableId, string>;
+  readonly signOff: SignOff;
   readonly settings: { readonly autoTotals: boolean };
   readonly baseline: Baseline | null;
 };
@@ -48,6 +55,7 @@ export const createReport = (init: Partial<Omit<Report, 'format' | 'version'>> =
   cells: { ...emptyCells(), ...(init.cells ?? {}) },
   narratives: { ...emptyNarratives(), ...(init.narratives ?? {}) },
   tableTexts: { t2: '', t3: '', t4: '', ...(init.tableTexts ?? {}) },
+  signOff: { agency: init.signOff?.agency ?? '', date: init.signOff?.date ?? '' },
   settings: { autoTotals: init.settings?.autoTotals ?? true },
   baseline: init.baseline ?? null,
 });

@@ -89,7 +89,10 @@ const migrateV1 = (doc: Record<string, unknown>): Record<string, unknown> => ({
   version: 2,
 });
 
-const MIGRATIONS: Record<number, (d: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateV1 };
+/** Version 2 had no 落款 (signOff): an empty one, which the export leaves out as before. */
+const migrateV2 = (doc: Record<string, unknown>): Record<string, unknown> => ({ ...doc, signOff: { agency: '', date: '' }, version: 3 });
+
+const MIGRATIONS: Record<number, (d: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateV1, 2: migrateV2 };
 
 export const restore = (input: unknown): RestoreResult => {
   let raw = input;
@@ -121,6 +124,12 @@ export const restore = (input: unknown): RestoreResult => {
   const rawTT = doc['tableTexts'];
   const tableTexts = {} as Record<TableId, string>;
   for (const t of ['t2', 't3', 't4'] as const) tableTexts[t] = restoreText(isObject(rawTT) ? rawTT[t] : undefined, errors, `表格说明「${t}」`);
+  const rawSignOff = doc['signOff'];
+  if (rawSignOff !== undefined && rawSignOff !== null && !isObject(rawSignOff)) errors.push(`落款（signOff）应为对象，实际为 ${describe(rawSignOff)}`);
+  const signOff = {
+    agency: restoreText(isObject(rawSignOff) ? rawSignOff['agency'] : undefined, errors, '落款机关名称'),
+    date: restoreText(isObject(rawSignOff) ? rawSignOff['date'] : undefined, errors, '落款日期'),
+  };
   const rawSettings = doc['settings'];
   const autoTotals = isObject(rawSettings) && typeof rawSettings['autoTotals'] === 'boolean' ? rawSettings['autoTotals'] : false;
   let baseline: Baseline | null = null;
@@ -137,7 +146,7 @@ export const restore = (input: unknown): RestoreResult => {
   } else if (rb !== undefined && rb !== null) errors.push(`上年数据（baseline）应为对象，实际为 ${describe(rb)}`);
 
   if (errors.length) return { ok: false, errors };
-  const report = createReport({ agency, year, cells, narratives, tableTexts, settings: { autoTotals }, baseline });
+  const report = createReport({ agency, year, cells, narratives, tableTexts, signOff, settings: { autoTotals }, baseline });
   return version < REPORT_VERSION ? { ok: true, report, migratedFrom: version } : { ok: true, report };
 };
 

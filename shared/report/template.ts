@@ -44,6 +44,7 @@ export const templateFromLastYear = (last: Report): { report: Report; notes: str
   if (stale.length)
     notes.push(`正文（${stale.map(narrativeHeading).join('、')}）沿用上年文字作为草稿：其中的数字和上年年度已标出（提示），请逐一改写为本年情况`);
   if (Object.values(last.tableTexts).some((t) => t.trim() !== '')) notes.push('表格前后的说明文字沿用上年，请核对');
+  if (last.signOff.date.trim()) notes.push(`落款日期（上年为「${last.signOff.date}」）已清空，请填写本年报告的成文日期`);
   notes.push('其余单元格均留空（不是 0），请逐项填写；上年数值显示在各单元格旁供对照');
   const report = createReport({
     agency: last.agency,
@@ -51,6 +52,8 @@ export const templateFromLastYear = (last: Report): { report: Report; notes: str
     cells,
     narratives: { ...last.narratives },
     tableTexts: { ...last.tableTexts },
+    // the signing agency stays; the date is this year's to write
+    signOff: { agency: last.signOff.agency, date: '' },
     settings: { autoTotals: true },
     baseline: { agency: last.agency, year: last.year, cells: { ...last.cells }, narratives: { ...last.narratives } },
   });

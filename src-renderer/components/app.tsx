@@ -12,6 +12,7 @@ import { FindingsPanel } from './findings-panel';
 import { ImportPanel } from './import-panel';
 import { NarrativeSection } from './narrative-section';
 import { ReportHeader } from './report-header';
+import { SignOffSection } from './sign-off';
 import { TableSection } from './table-section';
 import { Toolbar } from './toolbar';
 
@@ -130,6 +131,7 @@ export const App = () => {
               <NarrativeSection key={s.id} id={s.id} heading={s.heading} placeholder={s.placeholder} />
             ),
           )}
+          {step.sections === SECTIONS.length && step.rows === undefined && <SignOffSection />}
         </main>
         <FindingsPanel />
       </div>

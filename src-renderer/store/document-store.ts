@@ -8,7 +8,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { CellId, NarrativeId, TableId } from '../../shared/format/types';
-import { type CellValue, type Report, createReport } from '../../shared/report/document';
+import { type CellValue, type Report, type SignOff, createReport } from '../../shared/report/document';
 import { computeTotals } from '../../shared/report/totals';
 
 export type DocState = {
@@ -107,6 +107,12 @@ export const typeTableText = (id: TableId, text: string): void => {
 export const typeAgency = (agency: string): void => {
   touch('agency');
   put({ ...current(), agency });
+};
+
+export const typeSignOff = (part: keyof SignOff, text: string): void => {
+  touch(`signOff:${part}`);
+  const r = current();
+  put({ ...r, signOff: { ...r.signOff, [part]: text } });
 };
 
 export const typeYear = (year: number | null): void => {

@@ -105,6 +105,8 @@ export type LayoutQuirks = {
    * (whose fallback repeats its text).
    */
   readonly wordNoise?: boolean;
+  /** Paragraphs after the last section, as offices end a document: 落款 (agency, date), 附注, 抄送, 印发. */
+  readonly ending?: readonly string[];
 };
 
 const FW = '０１２３４５６７８９';
@@ -197,6 +199,7 @@ export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => 
     } else body.push({ xml: tbl(rows) });
     body.push({ p: '' });
   }
+  for (const p of q.ending ?? []) body.push({ p });
   const xml = documentXml(body);
   return zipDocx(q.wordNoise ? addWordNoise(xml) : xml, q.autoNumbering ? { 'word/numbering.xml': NUMBERING_XML } : {});
 };

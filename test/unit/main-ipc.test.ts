@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_ARGUMENTS, IPC_CHANNELS } from '../../shared/ipc';
-import { createReport, serialiseReport } from '../../shared/report';
+import { REPORT_VERSION, createReport, serialiseReport } from '../../shared/report';
 import { registerHandlers, type Implementation, type IpcMainLike } from '../../src-main/ipc-handlers';
 import { isOwnPageUrl, isTrustedSender, type IpcEventLike } from '../../src-main/ipc-validation';
 import { APP_URL } from '../../src-main/app-protocol';
@@ -115,7 +115,7 @@ describe('IPC argument validation', () => {
     const v1 = { ...(JSON.parse(serialiseReport(createReport({ agency: '甲' }))) as Record<string, unknown>), version: 1 };
     const [revision, r] = IPC_ARGUMENTS.autosave([3, v1]);
     expect(revision).toBe(3);
-    expect(r).toMatchObject({ version: 2, agency: '甲' });
+    expect(r).toMatchObject({ version: REPORT_VERSION, agency: '甲' });
   });
 });
 

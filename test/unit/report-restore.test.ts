@@ -31,6 +31,22 @@ describe('restore(): every load goes through one door', () => {
     expect(r.report.settings.autoTotals).toBe(false);
   });
 
+  it('migrates a version 2 file (no 落款) to an empty 落款, and keeps a 落款 exactly across save and load', () => {
+    const v2 = { ...base(), version: 2 };
+    delete v2.signOff;
+    const r = restore(v2);
+    expect(r.ok && r.migratedFrom).toBe(2);
+    expect(r.ok && r.report.signOff).toEqual({ agency: '', date: '' });
+    const signed = createReport({ ...seedReport('2023_jiyuan-city.txt'), signOff: { agency: '济源市人民政府办公室', date: '2024年1月20日' } });
+    const back = restore(serialiseReport(signed));
+    expect(back.ok && back.report.signOff).toEqual({ agency: '济源市人民政府办公室', date: '2024年1月20日' });
+    expect(back.ok && back.report).toEqual(signed);
+    // a program that knew only version 2 would drop the 落款 on save: the version says it is newer
+    expect(JSON.parse(serialiseReport(signed)).version).toBeGreaterThan(2);
+    expect(errorsOf({ ...base(), signOff: '济源市' }).join()).toContain('落款（signOff）应为对象');
+    expect(errorsOf({ ...base(), signOff: { agency: 1, date: '' } }).join()).toContain('落款机关名称应为文本');
+  });
+
   it('refuses a wrong type, a negative or fractional count, too many decimals, an unknown cell id — in Chinese, naming the cell', () => {
     const cases: [string, unknown, RegExp][] = [
       ['t3.new.natural', '12', /自然人.*应为数字/],

@@ -53,6 +53,13 @@ describe('templateFromLastYear', () => {
     });
   }
 
+  it('keeps the 落款 agency and clears its date, saying so', () => {
+    const last = createReport({ ...seedReport(SEED_FILES[0]!), signOff: { agency: '济源市人民政府办公室', date: '2024年1月20日' } });
+    const { report, notes } = templateFromLastYear(last);
+    expect(report.signOff).toEqual({ agency: '济源市人民政府办公室', date: '' });
+    expect(notes.some((n) => n.includes('落款日期') && n.includes('2024年1月20日'))).toBe(true);
+  });
+
   it('keeps a blank 结转下年度 blank rather than inventing 0', () => {
     const last = createReport({ agency: '某局', year: 2023, cells: { 't3.carried_out.natural': 4 } });
     const { report, notes } = templateFromLastYear(last);

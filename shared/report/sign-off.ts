@@ -1,0 +1,41 @@
+/**
+ * The 落款 of a report (GB/T 9704—2012 §7.3.5: 发文机关署名 and 成文日期): how a date should be written, where the
+ * two lines stand on the page, and how a line of someone else's file is recognised as one of them.
+ */
+import type { SignOff } from './document';
+
+/** 「2025年1月20日」: Arabic numerals, the year in full, no leading zero in month and day (GB/T 9704 §7.3.5.1). */
+const DATE_RE = /^(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$/;
+/** How dates look in files made by others: full-width digits, spaces, leading zeros, 〇 numerals. */
+const LOOSE_DATE_RE = /^((?:19|20)\d{2}|[〇○零一二]{1}[〇○零一二三四五六七八九]{3})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+
+export const isSignOffBlank = (s: SignOff): boolean => s.agency.trim() === '' && s.date.trim() === '';
+
+/** A gentle hint for a date not written the way GB/T 9704 asks; '' when fine or blank. */
+export const signOffDateHint = (date: string): string => {
+  const d = date.trim();
+  if (d === '' || DATE_RE.test(d)) return '';
+  return '成文日期请用阿拉伯数字写全年、月、日，月日前不加 0，如「2025年1月20日」';
+};
+
+/** A line that is only a date (「2023年1月9日」, 「二〇二三年一月九日」, 「2023 年 01 月 09 日」). */
+export const isDateLine = (text: string): boolean => LOOSE_DATE_RE.test(text.normalize('NFKC').trim());
+
+/**
+ * Width of a line in characters of the body face: Chinese characters and full-width punctuation count 1, the
+ * Times New Roman digits and letters about half.
+ */
+const widthOf = (s: string): number => [...s].reduce((a, c) => a + (/[\u0020-\u007e]/.test(c) ? 0.5 : 1), 0);
+
+/**
+ * Right indents, in characters, of the two 落款 lines (GB/T 9704 §7.3.5.3, a report without a seal): the agency
+ * two characters in from the right; the date on the next line starting two characters right of the agency's
+ * first character; a date longer than that stands two characters in, and the agency moves to keep the offset.
+ */
+export const signOffIndents = (s: SignOff): { readonly agency: number; readonly date: number } => {
+  const a = widthOf(s.agency.trim());
+  const d = widthOf(s.date.trim());
+  if (!a || !d) return { agency: 2, date: 2 };
+  const date = a - d;
+  return date >= 2 ? { agency: 2, date } : { agency: 4 + d - a, date: 2 };
+};
