@@ -1,9 +1,8 @@
 /** `disclosure-report consolidate`: sum many reports into one 汇总 report (our JSON). */
-import { resolve } from 'node:path';
 import { FileConsolidation } from '../../shared/app/consolidate-files';
 import { serialiseReport } from '../../shared/report/document';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
-import { collectInputs, skippedText, type SkippedFile } from '../files';
+import { collectInputs, isSameFile, skippedText, type SkippedFile } from '../files';
 import { findingsTable, severityCounts } from '../findings-output';
 import { bufferedOut } from '../output';
 import { createProgress } from '../progress';
@@ -27,6 +26,7 @@ export const CONSOLIDATE_HELP = `用法：disclosure-report consolidate <文件�
   --skip-unreadable      跳过无法读取的文件继续汇总（默认：有无法读取的文件时不汇总）
   --json                 以 JSON 输出来源清单、各来源的检查结果和汇总报告的检查结果
   -v, --verbose          列出文件夹中跳过的每个非报告文件（如 .doc .png）
+  --follow-links         也读取文件夹中指向所给文件夹之外的链接（默认不读取；每个文件、文件夹只汇总一次）
   -j, --jobs <N>         并行读取的线程数
   -h, --help             显示本说明
 
@@ -41,6 +41,7 @@ const OPTIONS = [
   { name: 'skip-unreadable' },
   { name: 'json' },
   { name: 'verbose', short: 'v' },
+  { name: 'follow-links' },
   { name: 'jobs', short: 'j', value: true },
   { name: 'help', short: 'h' },
 ] as const;
@@ -61,9 +62,8 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   const json = flag(args, 'json');
 
   const notReports: SkippedFile[] = [];
-  const inputs = collectInputs(args.positionals, notReports);
-  const outAbs = resolve(output);
-  if (inputs.some((e) => resolve(e.path) === outAbs)) throw new UsageError(`输出文件「${output}」也在汇总的来源之中，请换一个保存位置`);
+  const inputs = collectInputs(args.positionals, notReports, { followLinks: flag(args, 'follow-links') });
+  if (inputs.some((e) => isSameFile(e.path, output))) throw new UsageError(`输出文件「${output}」也在汇总的来源之中，请换一个保存位置`);
   if (!inputs.length) throw new UsageError('给出的文件夹中没有可汇总的报告文件');
   const c = new FileConsolidation();
   for (const e of inputs) if ('missing' in e) c.add(e.path, { ok: false, message: e.missing });

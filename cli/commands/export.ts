@@ -1,5 +1,5 @@
 /** `disclosure-report export`: a report as Word, Excel and/or an HTML fragment. */
-import { resolve } from 'node:path';
+import { isSameFile } from '../files';
 import { evaluate } from '../../shared/rules';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { findingsTable } from '../findings-output';
@@ -32,12 +32,10 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
   const input = args.positionals[0]!;
   const targets = (['docx', 'xlsx', 'html'] as const).flatMap((k) => (stringOption(args, k) ? [{ kind: k, path: stringOption(args, k)! }] : []));
   if (!targets.length) throw new UsageError('请至少给出一种导出格式：--docx、--xlsx 或 --html');
-  for (const t of targets) if (resolve(t.path) === resolve(input)) throw new UsageError(`输出文件「${t.path}」与报告文件相同，会覆盖原报告，请换一个保存位置`);
-  const seen = new Set<string>();
-  for (const t of targets) {
-    if (seen.has(resolve(t.path))) throw new UsageError(`两种格式不能保存到同一个文件「${t.path}」`);
-    seen.add(resolve(t.path));
-  }
+  for (const t of targets) if (isSameFile(input, t.path)) throw new UsageError(`输出文件「${t.path}」与报告文件相同，会覆盖原报告，请换一个保存位置`);
+  targets.forEach((t, i) => {
+    if (targets.slice(0, i).some((u) => isSameFile(u.path, t.path))) throw new UsageError(`两种格式不能保存到同一个文件「${t.path}」`);
+  });
 
   const r = await readReportAt(input);
   if (!r.ok) {

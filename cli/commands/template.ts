@@ -1,5 +1,5 @@
 /** `disclosure-report template`: this year's draft from last year's report, as our JSON file. */
-import { resolve } from 'node:path';
+import { isSameFile } from '../files';
 import { existsSync } from 'node:fs';
 import { serialiseReport } from '../../shared/report/document';
 import { templateFrom } from '../../shared/app/template-from';
@@ -33,7 +33,7 @@ export const runTemplate = async (argv: readonly string[]): Promise<number> => {
   const output = stringOption(args, 'output');
   if (!output) throw new UsageError('请用 -o 指定本年度报告的保存位置，如 -o 2024年度报告.gkreport');
   const input = args.positionals[0]!;
-  if (resolve(output) === resolve(input)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
+  if (isSameFile(input, output)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
   // A draft the clerk may already have worked on is never overwritten by accident.
   if (existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
   const r = await readReportAt(input);

@@ -25,6 +25,7 @@ export const VALIDATE_HELP = `用法：disclosure-report validate <文件或文�
   --csv               以 CSV 输出汇总表（每个文件一行，带 BOM，可直接用 Excel 打开）
   --summary           只输出汇总表，不逐个列出检查结果
   -v, --verbose       列出文件夹中跳过的每个非报告文件
+  --follow-links      也读取文件夹中指向所给文件夹之外的链接（默认不读取；每个文件、文件夹只读一次）
   -j, --jobs <N>      并行读取的线程数（默认：文件较多时用全部处理器核心，否则 1）
   -h, --help          显示本说明
 
@@ -36,6 +37,7 @@ const OPTIONS = [
   { name: 'csv' },
   { name: 'summary' },
   { name: 'verbose', short: 'v' },
+  { name: 'follow-links' },
   { name: 'jobs', short: 'j', value: true },
   { name: 'help', short: 'h' },
 ] as const;
@@ -84,7 +86,7 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   const previous = prevPath ? await loadPrevious(prevPath) : null;
 
   const skipped: SkippedFile[] = [];
-  const inputs = collectInputs(args.positionals, skipped);
+  const inputs = collectInputs(args.positionals, skipped, { followLinks: flag(args, 'follow-links') });
   if (!inputs.length)
     throw new UsageError(`给出的文件夹中没有可检查的文件（支持 .txt .html .htm .docx .xlsx .gkreport .json）。${skippedText(skipped, flag(args, 'verbose'))}`.trimEnd());
   const readable = inputs.filter((e) => !('missing' in e)).map((e) => e.path);
