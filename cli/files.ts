@@ -31,7 +31,13 @@ const realOf = (p: string): string | null => {
 };
 const within = (key: string, root: string): boolean => key === root || key.startsWith(root.endsWith(sep) ? root : root + sep);
 
-type Walk = { readonly out: InputEntry[]; readonly skipped: SkippedFile[]; readonly roots: readonly string[]; readonly visited: Set<string>; readonly followLinks: boolean };
+type Walk = {
+  readonly out: InputEntry[];
+  readonly skipped: SkippedFile[];
+  readonly roots: readonly string[];
+  readonly visited: Set<string>;
+  readonly followLinks: boolean;
+};
 
 /**
  * Each folder is entered once, by its real path, so a link back up (`up → ..`) or to itself
@@ -137,7 +143,10 @@ export const skippedText = (skipped: readonly SkippedFile[], verbose: boolean): 
   if (!skipped.length) return '';
   const byExt = new Map<string, number>();
   for (const s of skipped) byExt.set(s.extension || '无扩展名', (byExt.get(s.extension || '无扩展名') ?? 0) + 1);
-  const kinds = [...byExt].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ext, n]) => `${ext} ${n} 个`).join('，');
+  const kinds = [...byExt]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([ext, n]) => `${ext} ${n} 个`)
+    .join('，');
   const head = `另有 ${skipped.length} 个文件不是报告文件，已跳过（${kinds}）`;
   return verbose ? `${head}：\n${skipped.map((s) => `  ${s.path}`).join('\n')}\n` : `${head}；加 --verbose 可列出这些文件。\n`;
 };

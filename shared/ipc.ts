@@ -121,7 +121,8 @@ const none =
   (what: string) =>
   (args: readonly unknown[]): [] => (arity(args, 0, what), []);
 
-const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
 
 /** A report goes through restore(), the same gate as a file from the disk. */
 export const validReport = (x: unknown, what: string): Report => {

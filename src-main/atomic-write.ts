@@ -171,7 +171,11 @@ const STALE_AFTER_MS = 24 * 3600_000;
  * Removes temp files of ours that a killed save left in `dir` (only our exact name pattern, only
  * plain files, never those of a save still running). Returns the names removed.
  */
-export const sweepStaleTemps = async (fs: FsPort, dir: string, opts: { readonly only?: string; readonly running?: (pid: number) => boolean; readonly now?: number } = {}): Promise<string[]> => {
+export const sweepStaleTemps = async (
+  fs: FsPort,
+  dir: string,
+  opts: { readonly only?: string; readonly running?: (pid: number) => boolean; readonly now?: number } = {},
+): Promise<string[]> => {
   const running = opts.running ?? processRunning;
   const now = opts.now ?? Date.now();
   let names: string[];

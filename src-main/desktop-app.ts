@@ -292,7 +292,14 @@ const wireWindow = (shell: Shell, w: BrowserWindow, c: DocumentController): void
 
 export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions): void => {
   if (!configureApp()) return;
-  const shell: Shell = { win: null, controller: null, rendererReady: false, allowClose: false, queued: [], pendingFiles: filesFromArgv(process.argv, app.isPackaged, process.cwd()).slice(0, 1) };
+  const shell: Shell = {
+    win: null,
+    controller: null,
+    rendererReady: false,
+    allowClose: false,
+    queued: [],
+    pendingFiles: filesFromArgv(process.argv, app.isPackaged, process.cwd()).slice(0, 1),
+  };
   listenToOS(shell);
 
   void app.whenReady().then(async () => {

@@ -10,7 +10,16 @@ import { basename, dirname, join } from 'node:path';
 import { consolidateFiles } from '../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, type ReadBytes, refusalText, tooLargeRefusal } from '../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../shared/app/template-from';
-import { type AutosaveOutcome, type ExportKind, type ExportOptions, type OpenedReport, type RecoveryEntry, type SaveOutcome, type UnsavedChoice, exportBaseName } from '../shared/ipc';
+import {
+  type AutosaveOutcome,
+  type ExportKind,
+  type ExportOptions,
+  type OpenedReport,
+  type RecoveryEntry,
+  type SaveOutcome,
+  type UnsavedChoice,
+  exportBaseName,
+} from '../shared/ipc';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../shared/report';
 import type { FsPort } from './fs-port';
 import { type DiskStamp, atomicWrite, changedSince, stampOf, sweepStaleTemps } from './atomic-write';
@@ -245,12 +254,20 @@ export class DocumentController {
     try {
       bytes = await this.deps.formats.buildExport(kind, report, options);
     } catch (e) {
-      return { ok: false, cancelled: false, message: `生成${kind === 'docx' ? ' Word ' : kind === 'xlsx' ? ' Excel ' : '网页'}文件时出错：${e instanceof Error ? e.message : String(e)}` };
+      return {
+        ok: false,
+        cancelled: false,
+        message: `生成${kind === 'docx' ? ' Word ' : kind === 'xlsx' ? ' Excel ' : '网页'}文件时出错：${e instanceof Error ? e.message : String(e)}`,
+      };
     }
     try {
       await atomicWrite(target, bytes, { fs: this.deps.fs });
     } catch (e) {
-      return { ok: false, cancelled: false, message: describeWriteError(e, basename(target)).replace('当前内容仍保留在程序中，尚未保存。', '报告内容不受影响。') };
+      return {
+        ok: false,
+        cancelled: false,
+        message: describeWriteError(e, basename(target)).replace('当前内容仍保留在程序中，尚未保存。', '报告内容不受影响。'),
+      };
     }
     return { ok: true, fileName: basename(target) };
   }
@@ -258,7 +275,8 @@ export class DocumentController {
   private defaultSavePath(report: Report, ext: string, options?: ExportOptions): string {
     const dir = this.filePath ? dirname(this.filePath) : this.deps.documentsDir;
     const sameDocument = this.fileIdentity === identityOf(report);
-    const base = this.filePath && sameDocument && ext === REPORT_EXTENSION ? basename(this.filePath) : `${exportBaseName(suggestedBaseName(report), options)}.${ext}`;
+    const base =
+      this.filePath && sameDocument && ext === REPORT_EXTENSION ? basename(this.filePath) : `${exportBaseName(suggestedBaseName(report), options)}.${ext}`;
     return join(dir, base);
   }
 
@@ -342,7 +360,9 @@ export class DocumentController {
     this.replaceDocument(doc.filePath, doc.report, true, doc.diskStamp);
     // the restored state is written under this run's id before the old file goes: never zero copies
     const recoveryId = this.recoveryId;
-    await this.writes.run(() => this.deps.recovery.save(recoveryId, { report: doc.report, title: doc.title, filePath: doc.filePath, diskStamp: doc.diskStamp }));
+    await this.writes.run(() =>
+      this.deps.recovery.save(recoveryId, { report: doc.report, title: doc.title, filePath: doc.filePath, diskStamp: doc.diskStamp }),
+    );
     await this.deps.recovery.remove(id);
     const when = doc.savedAt ? `（自动保存于 ${new Date(doc.savedAt).toLocaleString('zh-CN', { hour12: false })}）` : '';
     return {
@@ -358,4 +378,3 @@ export class DocumentController {
     await this.deps.recovery.remove(id);
   }
 }
-

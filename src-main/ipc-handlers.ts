@@ -10,12 +10,21 @@ import { type IpcEventLike, IpcRejected, isTrustedSender } from './ipc-validatio
 export type Implementation = { [K in InvokeMethod]: (...args: Parameters<ReportApi[K]>) => ReturnType<ReportApi[K]> | Awaited<ReturnType<ReportApi[K]>> };
 
 /** The slice of Electron's ipcMain used here. */
-export type IpcMainLike = { handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void; removeHandler(channel: string): void };
+export type IpcMainLike = {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+};
 
 export type SenderPolicy = { readonly webContents: () => unknown; readonly ownUrl: string; readonly onRefused?: (channel: string, reason: string) => void };
 
 /** One channel: the sender and the arguments are checked before `fn` sees anything. */
-export const handle = (ipcMain: IpcMainLike, policy: SenderPolicy, name: string, check: (raw: readonly unknown[]) => unknown[], fn: (...args: never[]) => unknown): void => {
+export const handle = (
+  ipcMain: IpcMainLike,
+  policy: SenderPolicy,
+  name: string,
+  check: (raw: readonly unknown[]) => unknown[],
+  fn: (...args: never[]) => unknown,
+): void => {
   ipcMain.handle(name, async (event, ...raw) => {
     if (!isTrustedSender(event, policy.webContents(), policy.ownUrl)) {
       policy.onRefused?.(name, 'sender');

@@ -30,7 +30,11 @@ export type RecoveredDocument = {
 export type RecoveryDocument = { readonly report: Report; readonly title: string; readonly filePath: string | null; readonly diskStamp?: DiskStamp | null };
 
 const isStamp = (x: unknown): x is DiskStamp =>
-  typeof x === 'object' && x !== null && typeof (x as DiskStamp).size === 'number' && typeof (x as DiskStamp).mtimeMs === 'number' && typeof (x as DiskStamp).sha256 === 'string';
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as DiskStamp).size === 'number' &&
+  typeof (x as DiskStamp).mtimeMs === 'number' &&
+  typeof (x as DiskStamp).sha256 === 'string';
 
 export class RecoveryStore {
   constructor(

@@ -11,7 +11,12 @@ export type SessionLike = {
   setDevicePermissionHandler?(h: (...args: unknown[]) => boolean): void;
   webRequest: {
     onBeforeRequest(listener: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void): void;
-    onHeadersReceived(listener: (details: { url: string; responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void): void;
+    onHeadersReceived(
+      listener: (
+        details: { url: string; responseHeaders?: Record<string, string[] | string> },
+        callback: (r: { responseHeaders: Record<string, string[] | string> }) => void,
+      ) => void,
+    ): void;
   };
 };
 

@@ -33,7 +33,9 @@ export const startHostSync = (api: ReportApi, timers: HostSyncTimers = realTimer
     timer = null;
     if (!isDirty()) return;
     const rev = revision;
-    const outcome = await api.autosave(rev, useDoc.getState().report).catch((e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }));
+    const outcome = await api
+      .autosave(rev, useDoc.getState().report)
+      .catch((e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }));
     if (outcome.ok) {
       if (failing) setStatus('自动保存已恢复正常', 'ok');
       failing = false;

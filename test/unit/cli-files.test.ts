@@ -12,7 +12,10 @@ import { SEED_FILES, SEEDS_DIR } from '../helpers/seeds';
 import { ensureCliBuilt, removeTempDirs, runCli, tempDir } from './cli-harness';
 
 // the temp name's random part, fixed here so a test can plant a link exactly there
-vi.mock('node:crypto', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:crypto')>()), randomBytes: (n: number) => Buffer.alloc(n, 0xab) }));
+vi.mock('node:crypto', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('node:crypto')>()),
+  randomBytes: (n: number) => Buffer.alloc(n, 0xab),
+}));
 
 beforeAll(ensureCliBuilt, 60_000);
 afterAll(removeTempDirs);
@@ -76,7 +79,14 @@ describe("won't overwrite its input", () => {
     linkSync(input, join(dir, 'hard.gkreport'));
     mkdirSync(join(dir, 'sub'));
     symlinkSync(dir, join(dir, 'sub', 'back'));
-    for (const out of [input, join(dir, 'link.gkreport'), join(dir, 'hard.gkreport'), join(dir, 'sub', '..', 'r.gkreport'), join(dir, 'sub', 'back', 'r.gkreport')]) expect(isSameFile(input, out), out).toBe(true);
+    for (const out of [
+      input,
+      join(dir, 'link.gkreport'),
+      join(dir, 'hard.gkreport'),
+      join(dir, 'sub', '..', 'r.gkreport'),
+      join(dir, 'sub', 'back', 'r.gkreport'),
+    ])
+      expect(isSameFile(input, out), out).toBe(true);
     expect(isSameFile(input, join(dir, 'other.gkreport'))).toBe(false);
     expect(isSameFile(input, join(dir, 'sub', 'r.gkreport'))).toBe(false);
   });

@@ -111,14 +111,18 @@ const e = vi.hoisted(() => {
         showSaveDialog: async () => ({ canceled: true }),
       },
       ipcMain: { handle: (ch: string, l: any) => void state.handlers.set(ch, l), removeHandler: (ch: string) => void state.handlers.delete(ch) },
-      protocol: { registerSchemesAsPrivileged: (s: unknown[]) => void state.schemes.push(...s), handle: (_s: string, h: any) => void (state.protocolHandler = h) },
+      protocol: {
+        registerSchemesAsPrivileged: (s: unknown[]) => void state.schemes.push(...s),
+        handle: (_s: string, h: any) => void (state.protocolHandler = h),
+      },
     },
   };
 });
 vi.mock('electron', () => e.module);
 
 let win: any;
-const invoke = (channel: string, frame: unknown, ...args: unknown[]) => Promise.resolve().then(() => e.state.handlers.get(channel)!({ sender: win.webContents, senderFrame: frame }, ...args));
+const invoke = (channel: string, frame: unknown, ...args: unknown[]) =>
+  Promise.resolve().then(() => e.state.handlers.get(channel)!({ sender: win.webContents, senderFrame: frame }, ...args));
 
 beforeAll(async () => {
   e.state.userData = t.dir;
@@ -211,7 +215,10 @@ describe('desktop app with electron mocked at its edge', () => {
     expect(cancelled('file:///etc/passwd')).toBe(true);
     expect(cancelled('app://renderer/assets/index.js')).toBe(false);
     let headers: Record<string, unknown> = {};
-    e.state.headersReceived({ url: 'app://renderer/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders));
+    e.state.headersReceived(
+      { url: 'app://renderer/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } },
+      (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders),
+    );
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
 
     const wc = win.webContents;

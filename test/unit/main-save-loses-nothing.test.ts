@@ -4,7 +4,19 @@
  * a link, and temp files left by killed saves are swept at the next start.
  */
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createReport, restore, serialiseReport } from '../../shared/report';
 import { atomicWrite, sweepStaleTemps } from '../../src-main/atomic-write';
@@ -166,7 +178,11 @@ describe('temp files left by killed saves', () => {
     await edit(first.controller, ours);
     // what kill trials leave: a temp file (and the backup copy's temp) of a process that is gone
     const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
-    const leftovers = [`.年报.gkreport.${dead}.0123abcd.tmp`, `.年报.gkreport.${dead}.0123abcd.tmp.bak`, `.${first.controller.state.recoveryId}.recovery.json.${dead}.89abcdef.tmp`];
+    const leftovers = [
+      `.年报.gkreport.${dead}.0123abcd.tmp`,
+      `.年报.gkreport.${dead}.0123abcd.tmp.bak`,
+      `.${first.controller.state.recoveryId}.recovery.json.${dead}.89abcdef.tmp`,
+    ];
     for (const n of leftovers.slice(0, 2)) writeFileSync(join(docs, n), 'half');
     writeFileSync(join(dir, 'userData', 'recovery', leftovers[2]!), 'half');
     const running = `.年报.gkreport.${process.pid}.fedcba98.tmp`;
