@@ -5,6 +5,7 @@
  * and geometry are needed). Budgets are enforced before pdf.js parses anything (pdf-budget.ts) and
  * the page count before any page is asked for.
  */
+import { unifyRadicals } from './pdf-radicals';
 import { checkStreamBudget, DEFAULT_PDF_LIMITS, PdfRefusal, type PdfLimits } from './pdf-budget';
 
 /** A run of text: baseline origin (PDF units, origin bottom-left), advance width and font size. */
@@ -167,16 +168,17 @@ const rulesOf = (ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record
   return { h, v, images };
 };
 
-/** A page's text runs in page coordinates; runs that are only spaces say nothing (their widths are often wrong). */
+/** A page's text runs in page coordinates; a run of spaces is kept as one space of no width (WPS gives such runs absurd widths). */
 const itemsOf = (content: Awaited<ReturnType<PdfJsPage['getTextContent']>>, view: number[]): PdfItem[] => {
   const out: PdfItem[] = [];
   for (const it of content.items) {
-    if (typeof it.str !== 'string' || !it.transform || it.str.trim() === '') continue;
+    if (typeof it.str !== 'string' || !it.transform || it.str === '') continue;
     const [a, b, , , e, f] = it.transform;
     // rotated text (a stamp, a margin note) is not part of the tables or the prose
     if (Math.abs(b!) > Math.abs(a!) * 0.1) continue;
     const size = Math.abs(it.transform[3]!) || Math.abs(a!) || it.height || 10;
-    out.push({ str: it.str, x: e! - view[0]!, y: f! - view[1]!, w: it.width ?? 0, size });
+    const space = it.str.trim() === '';
+    out.push({ str: space ? ' ' : unifyRadicals(it.str), x: e! - view[0]!, y: f! - view[1]!, w: space ? 0 : (it.width ?? 0), size });
   }
   return out;
 };

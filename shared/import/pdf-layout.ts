@@ -8,6 +8,8 @@ import { centreOf, gridsOf, type PdfGrid } from './pdf-grid';
 import { headingIndex, isPageNoise, parseTitle } from './sections';
 import type { Block } from './types';
 
+const CJK_SPACE = /([\u2e80-\u9fff\uff00-\uffef，。、；：（）“”《》]) (?=[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”《》])/g;
+
 type Line = { readonly text: string; readonly x: number; readonly right: number; readonly y: number; readonly size: number };
 
 /** Runs on one baseline (within a fraction of the font size), joined left to right. */
@@ -24,13 +26,22 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
       let text = '';
       let end = -Infinity;
       for (const it of g) {
+        if (it.str === ' ') {
+          if (text && !text.endsWith(' ')) text += ' ';
+          continue;
+        }
         const gap = it.x - end;
-        if (text && gap > it.size * 0.6 && !/\s$/.test(text)) text += ' ';
+        // Chinese takes no spaces (a justified line spreads its characters); a word or number beside it
+        // keeps the space the author typed, and a wide gap (a column of a table without rules) is one
+        const wide = /[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”]$/.test(text) && /^[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”]/.test(it.str) ? 2 : 0.25;
+        if (text && gap > it.size * wide && !/\s$/.test(text)) text += ' ';
         text += it.str;
         end = Math.max(end, it.x + it.w);
       }
       const size = Math.max(...g.map((i) => i.size));
-      return { text: text.replace(/\s+/g, ' ').trim(), x: g[0]!.x, right: end, y: g[0]!.y, size };
+      // a justified line spreads its characters and pdf.js writes the spread as spaces
+      const clean = text.replace(/\s+/g, ' ').replace(CJK_SPACE, '$1').trim();
+      return { text: clean, x: (g.find((i) => i.str !== ' ') ?? g[0]!).x, right: end, y: g[0]!.y, size };
     })
     .filter((l) => l.text !== '');
 };
@@ -129,12 +140,21 @@ export const pdfToBlocks = (content: PdfContent): Block[] => {
     }
     lastGrid = null;
     const l = e.line!;
-    if (!titleSeen && parseTitle(l.text)) titleSeen = true;
     const p = para as { text: string; last: Line } | null;
+    const title = titleSeen ? null : parseTitle(l.text);
+    if (title) {
+      titleSeen = true;
+      // the title set in two lines of the same large type: 「测试机关 1」 over 「2024年…年度报告」
+      if (!title.agency && p && Math.abs(p.last.size - l.size) <= 0.5 && parseTitle(p.text + l.text)?.agency) {
+        para = { text: p.text + l.text, last: l };
+        continue;
+      }
+    }
     const continues =
       p !== null &&
       Math.abs(p.last.size - l.size) <= l.size * 0.15 &&
-      p.last.right >= right - l.size * 1.5 &&
+      // Chinese line breaking keeps 「《」 off a line's end and 「》」 off a start: a full line may end a character or two short
+      p.last.right >= right - l.size * 2.5 &&
       l.x <= left + l.size * 0.8 &&
       headingIndex(l.text) < 0 &&
       headingIndex(p.text) < 0;

@@ -35,7 +35,8 @@ describe('the real Huaian 2024 PDF', () => {
     // the preamble, the opening paragraph and the five run-in sub-sections (一)…(五)
     expect(overview).toHaveLength(7);
     expect(overview[0]).toMatch(/^本报告由淮安市人民政府办公室根据.*hazwgkc@163\.com）。$/);
-    expect(overview[3]).toMatch(/^（二）依申请公开情况。.*尚未审结7件。$/);
+    // WPS writes the spaces typed around the numbers as runs of their own: kept, as typed
+    expect(overview[3]).toMatch(/^（二）依申请公开情况。.*共受理政府信息公开申请 3119 件.*尚未审结 7 件。$/);
     expect(r.report.narratives.problems.split('\n')).toHaveLength(2);
     expect(r.report.narratives.other_matters).toBe('2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。');
     const all = Object.values(r.report.narratives).join('\n');
