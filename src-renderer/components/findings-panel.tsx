@@ -5,7 +5,7 @@ import type { Finding } from '../../shared/findings/finding';
 import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../shared/findings/finding';
 import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
-import { derive, groupFindings } from '../store/findings';
+import { type FindingEntry, derive, groupEntries } from '../store/findings';
 
 /** error, warning, info: the order the counts are shown in. */
 const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
@@ -54,6 +54,26 @@ const Item = memo(
   (a, b) => a.f.code === b.f.code && a.f.message === b.f.message && a.f.severity === b.f.severity && a.f.cells[0] === b.f.cells[0] && a.f.narrative?.start === b.f.narrative?.start,
 );
 
+/** Many findings of one code in one section as one entry; the sentences listed on demand, each a click away. */
+const Folded = ({ e }: { e: FindingEntry & { members: readonly Finding[] } }) => (
+  <li className="folded">
+    <button type="button" className={`finding sev-${e.finding.severity}`} data-code={e.finding.code} data-severity={e.finding.severity} data-count={e.members.length} onClick={() => goToFinding(e.finding)}>
+      <span className={`icon sev-icon ${e.finding.severity}`} role="img" aria-label={SEVERITY_LABEL[e.finding.severity]} />
+      <span className="msg">{e.finding.message}</span>
+    </button>
+    <details className="members">
+      <summary>逐句查看（{e.members.length} 句）</summary>
+      <ul>
+        {e.members.map((f) => (
+          <Item key={f.narrative?.start} f={f} />
+        ))}
+      </ul>
+    </details>
+  </li>
+);
+
+const Entry = ({ e }: { e: FindingEntry }) => (e.members ? <Folded e={e as FindingEntry & { members: readonly Finding[] }} /> : <Item f={e.finding} />);
+
 export const Counts = memo(function Counts() {
   const counts = useDoc((s) => derive(s.report).counts);
   return (
@@ -69,7 +89,7 @@ export const Counts = memo(function Counts() {
 
 export const FindingsPanel = memo(function FindingsPanel() {
   const derived = useDoc((s) => derive(s.report));
-  const groups = groupFindings(derived.findings);
+  const groups = groupEntries(derived.entries);
   return (
     <aside className="findings" data-testid="findings" data-rev={derived.rev} aria-label="检查结果">
       <div className="findings-head">
@@ -82,11 +102,11 @@ export const FindingsPanel = memo(function FindingsPanel() {
           <section key={g.key} className="finding-group" data-group={g.key}>
             <h3>
               {g.label}
-              <span className="group-count">{g.findings.length}</span>
+              <span className="group-count">{g.entries.length}</span>
             </h3>
             <ul>
-              {g.findings.map((f, i) => (
-                <Item key={`${f.code}:${f.cells[0] ?? f.narrative?.start ?? i}:${i}`} f={f} />
+              {g.entries.map((e, i) => (
+                <Entry key={`${e.finding.code}:${e.finding.cells[0] ?? e.finding.narrative?.start ?? i}:${i}`} e={e} />
               ))}
             </ul>
           </section>

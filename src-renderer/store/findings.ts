@@ -3,7 +3,8 @@
  * shared by every subscriber (the panel, the counts and the 200 cells).
  */
 import { cellDef } from '../../shared/format/cells';
-import type { CellId, TableId } from '../../shared/format/types';
+import type { CellId, NarrativeId, TableId } from '../../shared/format/types';
+import { narrativeHeading } from '../../shared/format/sections';
 import type { Report } from '../../shared/report/document';
 import { evaluate } from '../../shared/rules/evaluate';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/findings/finding';
@@ -17,7 +18,10 @@ export type CellMark = { readonly severity: Severity; readonly strong: boolean; 
 export type Derived = {
   readonly report: Report;
   readonly findings: readonly Finding[];
+  /** What the panel lists: the findings, with those of a PER_SECTION code folded into one entry per section. */
+  readonly entries: readonly FindingEntry[];
   readonly marks: ReadonlyMap<CellId, CellMark>;
+  /** Counted by entry: a section of copied sentences is one warning, as the clerk reads it. */
   readonly counts: Record<Severity, number>;
   /** Increases with every evaluation: the panel carries it so a change is visible in the DOM. */
   readonly rev: number;
@@ -25,6 +29,54 @@ export type Derived = {
 
 /** Findings that name every blank cell are listed, not painted: a new report would be all yellow. */
 const UNPAINTED = new Set(['BLANK-CELLS']);
+
+/**
+ * One entry of the panel: a finding, or one standing for many of one code in one section (members), as
+ * 「五、… 有 24 句与上年报告相同或几乎相同」 instead of 24 lines; the members stay a click away.
+ */
+export type FindingEntry = { readonly finding: Finding; readonly members?: readonly Finding[] };
+
+/** Codes that speak of single sentences but mean one thing about a section: a template full of last year's text. */
+const PER_SECTION = new Set(['NARR-REUSED']);
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The one entry for a section's copied sentences: their count and their share of the section's text. */
+const reusedEntry = (section: string, members: readonly Finding[], report: Report): FindingEntry => {
+  const first = members[0]!;
+  const text = report.narratives[section as NarrativeId] ?? '';
+  const chars = members.reduce((n, f) => n + (f.narrative ? f.narrative.end - f.narrative.start : 0), 0);
+  const share = text.length ? Math.min(1, chars / text.length) : 0;
+  const whole = first.actual !== undefined ? `（全部正文 ${String(first.actual)} 沿用上年）` : '';
+  return {
+    finding: {
+      ...first,
+      message: `「${narrativeHeading(section as NarrativeId)}」有 ${members.length} 句与上年报告相同或几乎相同，约占本部分文字的 ${pct(share)}${whole}。内容雷同易被评议指出，请结合本年度工作重写。`,
+    },
+    members,
+  };
+};
+
+const entriesOf = (findings: readonly Finding[], report: Report): FindingEntry[] => {
+  const out: FindingEntry[] = [];
+  const folded = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!PER_SECTION.has(f.code) || !f.narrative) {
+      out.push({ finding: f });
+      continue;
+    }
+    const key = `${f.code}\u0000${f.narrative.section}`;
+    const list = folded.get(key);
+    if (list) list.push(f);
+    else {
+      const members = [f];
+      folded.set(key, members);
+      // the entry takes the place of the section's first sentence; its members grow as they come
+      out.push({ finding: f, members });
+    }
+  }
+  return out.map((e) => (e.members ? (e.members.length > 1 ? reusedEntry(e.finding.narrative!.section, e.members, report) : { finding: e.finding }) : e));
+};
 
 let last: Derived | null = null;
 let rev = 0;
@@ -34,8 +86,9 @@ export const derive = (report: Report): Derived => {
   const findings = evaluate(report);
   const marks = new Map<CellId, { severity: Severity; lines: string[]; hits: number; strong: boolean }>();
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const entries = entriesOf(findings, report);
+  for (const e of entries) counts[e.finding.severity]++;
   for (const f of findings) {
-    counts[f.severity]++;
     if (UNPAINTED.has(f.code)) continue;
     f.cells.forEach((id, i) => {
       const strong = i === 0 || f.cells.length <= 4;
@@ -51,7 +104,7 @@ export const derive = (report: Report): Derived => {
   }
   const frozen = new Map<CellId, CellMark>();
   for (const [id, m] of marks) frozen.set(id, { severity: m.severity, strong: m.strong, title: m.lines.join('\n') });
-  last = { report, findings, marks: frozen, counts, rev: ++rev };
+  last = { report, findings, entries, marks: frozen, counts, rev: ++rev };
   return last;
 };
 
@@ -80,16 +133,27 @@ export const groupOf = (f: Finding): FindingGroup['key'] => {
   return def ? def.table : 'general';
 };
 
-let lastGroups: { findings: readonly Finding[]; groups: FindingGroup[] } | null = null;
+type Grouped<T> = { readonly key: FindingGroup['key']; readonly label: string; readonly items: readonly T[] };
 
-export const groupFindings = (findings: readonly Finding[]): FindingGroup[] => {
-  if (lastGroups?.findings === findings) return lastGroups.groups;
-  const by = new Map<FindingGroup['key'], Finding[]>();
-  for (const f of findings) {
-    const k = groupOf(f);
-    (by.get(k) ?? by.set(k, []).get(k)!).push(f);
+const groupBy = <T>(items: readonly T[], finding: (t: T) => Finding): Grouped<T>[] => {
+  const by = new Map<FindingGroup['key'], T[]>();
+  for (const t of items) {
+    const k = groupOf(finding(t));
+    (by.get(k) ?? by.set(k, []).get(k)!).push(t);
   }
-  const groups = GROUP_ORDER.filter((k) => by.has(k)).map((k) => ({ key: k, label: GROUP_LABEL[k], findings: by.get(k)! }));
-  lastGroups = { findings, groups };
+  return GROUP_ORDER.filter((k) => by.has(k)).map((k) => ({ key: k, label: GROUP_LABEL[k], items: by.get(k)! }));
+};
+
+export const groupFindings = (findings: readonly Finding[]): FindingGroup[] => groupBy(findings, (f) => f).map((g) => ({ key: g.key, label: g.label, findings: g.items }));
+
+export type EntryGroup = { readonly key: FindingGroup['key']; readonly label: string; readonly entries: readonly FindingEntry[] };
+
+let lastGroups: { entries: readonly FindingEntry[]; groups: EntryGroup[] } | null = null;
+
+/** The panel's groups (表三, 表二, 表四, 正文, 基本信息), made once per document version. */
+export const groupEntries = (entries: readonly FindingEntry[]): EntryGroup[] => {
+  if (lastGroups?.entries === entries) return lastGroups.groups;
+  const groups = groupBy(entries, (e) => e.finding).map((g) => ({ key: g.key, label: g.label, entries: g.items }));
+  lastGroups = { entries, groups };
   return groups;
 };
