@@ -28,24 +28,27 @@ const setDraft = (id: CellId, draft: string, refused: string | null): void => {
  * A keystroke changed the text of a cell. The text is kept as typed (as a spreadsheet does); while it is a
  * value the document follows it live, and while it is not, the document keeps the value from before the
  * entry: a refused entry never reaches the document, and never turns into a different number.
+ * Returns false when the text is refused (not a value, nor a number on its way to one).
  */
-export const inputCell = (id: CellId, text: string): void => {
+export const inputCell = (id: CellId, text: string): boolean => {
   const def = cellDef(id);
-  if (!def) return;
+  if (!def) return false;
   if (isReadOnly(id)) {
     showHints({ [id]: READ_ONLY_HINT });
-    return;
+    return false;
   }
   const parsed = parseCellInput(text, def.unit);
   if (parsed.ok) {
     clearHint(id);
     setDraft(id, text, null);
     typeCell(id, parsed.value);
-    return;
+    return true;
   }
   typeCell(id, valueBeforeEdit(id));
   // 「1,2」 on its way to 「1,234」 is not refused yet; 「-」 or 「a」 is
-  setDraft(id, text, unfinished(text, def.unit) ? null : parsed.message);
+  const refused = unfinished(text, def.unit) ? null : parsed.message;
+  setDraft(id, text, refused);
+  return refused === null;
 };
 
 /** Why the entry under way in a cell cannot stand (null when there is none or it is a value). */

@@ -4,7 +4,7 @@ import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { randomConsistentReport } from '../helpers/random-report';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { cancelEdit, endEdit, loadReport, redo, setAutoTotals, setCells, typeCell, undo, useDoc } from '../../src-renderer/store/document-store';
-import { commitCell, escapeCell, inputCell, READ_ONLY_HINT } from '../../src-renderer/store/cell-actions';
+import { acceptEntry, commitCell, escapeCell, inputCell, READ_ONLY_HINT } from '../../src-renderer/store/cell-actions';
 import { derive, groupFindings } from '../../src-renderer/store/findings';
 import { useView } from '../../src-renderer/store/view-store';
 
@@ -99,25 +99,43 @@ describe('document store: edits, totals and undo', () => {
   });
 });
 
-describe('cell input: parseCellInput in place', () => {
+describe('cell input: an entry checked as a whole', () => {
   it('accepts full-width digits and thousands separators, refuses letters with a Chinese hint and keeps the value', () => {
     expect(inputCell('t3.new.natural', '１２')).toBe(true);
     expect(cells()['t3.new.natural']).toBe(12);
-    expect(inputCell('t3.new.natural', '12a')).toBe(false);
-    expect(cells()['t3.new.natural']).toBe(12);
-    expect(useView.getState().hints['t3.new.natural']).toMatch(/数字/);
     commitCell('t3.new.natural');
+    // the text stays as typed, refused; the document keeps the value from before the entry
+    expect(inputCell('t3.new.natural', '12a')).toBe(false);
+    expect(useView.getState().edit).toMatchObject({ draft: '12a', refused: expect.stringMatching(/数字/) });
+    expect(cells()['t3.new.natural']).toBe(12);
+    commitCell('t3.new.natural');
+    expect(useView.getState().hints['t3.new.natural']).toMatch(/已恢复原值/);
     expect(inputCell('t2.license.decisions', '1,234')).toBe(true);
     expect(cells()['t2.license.decisions']).toBe(1234);
+    commitCell('t2.license.decisions');
     expect(inputCell('t3.new.natural', '-3')).toBe(false);
-    expect(useView.getState().hints['t3.new.natural']).toBe('件数不能为负数');
+    expect(useView.getState().edit?.refused).toBe('件数不能为负数');
     expect(inputCell('t3.new.natural', '2.5')).toBe(false);
     expect(cells()['t3.new.natural']).toBe(12);
+  });
+
+  it('a refused entry keeps the clerk in the cell (acceptEntry false) until corrected; the document never sees it', () => {
+    inputCell('t3.new.natural', '12');
+    commitCell('t3.new.natural');
+    inputCell('t3.new.natural', '-');
+    inputCell('t3.new.natural', '-5');
+    expect(acceptEntry('t3.new.natural')).toBe(false);
+    expect(cells()['t3.new.natural']).toBe(12);
+    inputCell('t3.new.natural', '5');
+    expect(acceptEntry('t3.new.natural')).toBe(true);
+    expect(cells()['t3.new.natural']).toBe(5);
+    expect(useView.getState().edit).toBeNull();
   });
 
   it('money takes up to six decimals (万元), not seven', () => {
     expect(inputCell('t2.fees.amount', '0.123456')).toBe(true);
     expect(cells()['t2.fees.amount']).toBe('0.123456');
+    commitCell('t2.fees.amount');
     expect(inputCell('t2.fees.amount', '0.1234567')).toBe(false);
     expect(cells()['t2.fees.amount']).toBe('0.123456');
   });
