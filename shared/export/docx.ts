@@ -30,6 +30,8 @@ import type { Report } from '../report/document';
 import { isSignOffBlank, signOffIndents } from '../report/sign-off';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 import { FONT_TABLE_XML, FONTS } from './docx-fonts';
+import { withCustomXmlPart } from './custom-xml-part';
+import { exportMarker } from '../report/export-marker';
 
 const twipsOfMm = (mm: number): number => Math.round((mm * 1440) / 25.4);
 
@@ -327,8 +329,8 @@ export const buildDocxDocument = (report: Report, options: DocxOptions = {}): Do
     ],
   });
 
-/** The .docx file of a report. */
+/** The .docx file of a report, with the report's data in a custom XML part so that reading it back is exact. */
 export const buildDocx = async (report: Report, options: DocxOptions = {}): Promise<Uint8Array> => {
   const buf = await Packer.toArrayBuffer(buildDocxDocument(report, options), false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
-  return new Uint8Array(buf);
+  return withCustomXmlPart(new Uint8Array(buf), 'word/document.xml', exportMarker(report));
 };

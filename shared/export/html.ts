@@ -1,7 +1,9 @@
 /**
  * The report as an HTML fragment for the agency's website: pasted into a CMS as it is. Headings, paragraphs and
- * semantic tables (rowspan/colspan from the layout, header rows in <thead>); no scripts, no classes the CMS
- * would not know, only the inline style a table needs to show its borders; every text escaped.
+ * semantic tables (rowspan/colspan from the layout, header rows in <thead>); no classes the CMS would not know,
+ * only the inline style a table needs to show its borders; every text escaped. At the end, a JSON data island
+ * (<script type="application/json">, never executed) with the report's data, so that opening the page again
+ * is exact; a CMS that strips it loses nothing a reader of the page sees.
  */
 import type { TableId } from '../format/types';
 import { SECTIONS } from '../format/sections';
@@ -9,6 +11,7 @@ import { TABLE_NAMES } from '../format/cells';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
 import { isSignOffBlank, signOffIndents } from '../report/sign-off';
+import { MARKER_ATTRIBUTE, exportMarker } from '../report/export-marker';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 
 export const escapeHtml = (s: string): string =>
@@ -84,6 +87,7 @@ export const buildHtml = (report: Report): string => {
     if (date.trim()) out.push(`<p style="text-align:right;margin-right:${ind.date}em">${escapeHtml(date.trim())}</p>`);
     out.push('</div>');
   }
+  out.push(`<script type="application/json" ${MARKER_ATTRIBUTE}>${exportMarker(report)}</script>`);
   out.push('</article>');
   return `${out.join('\n')}\n`;
 };

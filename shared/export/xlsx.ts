@@ -11,6 +11,8 @@ import { type GridCell, TABLE_IDS, tableLayout } from '../format/header-layout';
 import { IDENTITIES } from '../format/identities';
 import type { Report } from '../report/document';
 import { exportedValue, paragraphsOf } from './content';
+import { withCustomXmlPart } from './custom-xml-part';
+import { exportMarker } from '../report/export-marker';
 
 export const SHEET_NAMES: Record<'report' | TableId, string> = { report: '报告', t2: '表二', t3: '表三', t4: '表四' };
 /** The table grid starts below the sheet's title row. */
@@ -122,6 +124,12 @@ const sumAgrees = (report: Report, id: CellId): boolean => {
   return Number(exportedValue(report.cells[id])) === sum;
 };
 
+/**
+ * Text as the file must hold it: Excel reads 「_x000D_」 in a cell as an escaped character (a line break), so a
+ * clerk's literal 「_xHHHH_」 is written with its underscore escaped (「_x005F_xHHHH_」, ECMA-376 §22.9.2.19).
+ */
+export const ooxmlText = (s: string): string => s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
+
 /** Excel refuses rows taller than 409 pt. */
 const MAX_ROW_HEIGHT = 409;
 const rowHeight = (h: number): number => Math.min(MAX_ROW_HEIGHT, Math.round(h));
@@ -139,7 +147,7 @@ const styleCell = (cell: ExcelJS.Cell, g: GridCell): void => {
   cell.border = BOX;
 };
 
-const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report): void => {
+const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report, written: (s: string) => string): void => {
   const layout = tableLayout(t);
   const widths = COLUMN_WIDTHS[t];
   const ws = wb.addWorksheet(SHEET_NAMES[t], {
@@ -207,7 +215,7 @@ const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report): void => {
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   paragraphsOf(report.tableTexts[t] ?? '').forEach((p, i) => {
     const cell = ws.getCell(after + i, 1);
-    cell.value = p;
+    cell.value = written(p);
     cell.font = { name: FONT_TEXT, size: 11 };
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     ws.mergeCells(after + i, 1, after + i, layout.columnCount);
@@ -218,7 +226,7 @@ const tableSheet = (wb: ExcelJS.Workbook, t: TableId, report: Report): void => {
 const NARRATIVE_WIDTH = 90;
 
 /** 「报告」: column A the section headings, column B one paragraph per row — a complete report in one sheet. */
-const reportSheet = (wb: ExcelJS.Workbook, report: Report): void => {
+const reportSheet = (wb: ExcelJS.Workbook, report: Report, written: (s: string) => string): void => {
   const ws = wb.addWorksheet(SHEET_NAMES.report, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { top: 0.8, bottom: 0.8, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 } },
   });
@@ -226,7 +234,7 @@ const reportSheet = (wb: ExcelJS.Workbook, report: Report): void => {
   ws.getColumn(2).width = NARRATIVE_WIDTH;
   const text = (r: number, c: number, v: string | number, font: Partial<ExcelJS.Font>, wrap = true): ExcelJS.Cell => {
     const cell = ws.getCell(r, c);
-    cell.value = v;
+    cell.value = typeof v === 'string' ? written(v) : v;
     cell.font = font;
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: wrap };
     return cell;
@@ -255,7 +263,7 @@ const reportSheet = (wb: ExcelJS.Workbook, report: Report): void => {
   }
 };
 
-export const buildXlsxWorkbook = (report: Report): ExcelJS.Workbook => {
+export const buildXlsxWorkbook = (report: Report, written: (s: string) => string = ooxmlText): ExcelJS.Workbook => {
   const wb = new ExcelJS.Workbook();
   const name = report.agency || '政府信息公开工作年度报告编制器';
   wb.creator = name;
@@ -267,13 +275,31 @@ export const buildXlsxWorkbook = (report: Report): ExcelJS.Workbook => {
   // fixed dates keep the bytes of an export reproducible
   wb.created = new Date(Date.UTC(report.year ?? 2000, 11, 31));
   wb.modified = wb.created;
-  reportSheet(wb, report);
-  for (const t of TABLE_IDS) tableSheet(wb, t, report);
+  reportSheet(wb, report, written);
+  for (const t of TABLE_IDS) tableSheet(wb, t, report, written);
   return wb;
 };
 
-/** The .xlsx file of a report. */
+/**
+ * exceljs hands its XML to JSZip as strings, and JSZip encodes them in 16 K slices: a character outside the BMP
+ * (an emoji, 𪚥) that straddles two slices comes out as two U+FFFD. Such characters go through as an escape — a
+ * private-use character the report does not contain, the code point in hex, 「;」 — and are put back in the XML.
+ */
+const astralEscape = (report: Report): { escape: (s: string) => string; restore: (xml: string) => string } => {
+  const all = JSON.stringify(report);
+  let intro = '';
+  for (let c = 0xe000; c <= 0xf8ff && !intro; c++) if (!all.includes(String.fromCharCode(c))) intro = String.fromCharCode(c);
+  if (!intro) return { escape: (s) => s, restore: (x) => x };
+  const back = new RegExp(`${intro}([0-9a-f]{5,6});`, 'g');
+  return {
+    escape: (s) => s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, (c) => `${intro}${c.codePointAt(0)!.toString(16)};`),
+    restore: (xml) => (xml.includes(intro) ? xml.replace(back, (_m, h: string) => String.fromCodePoint(parseInt(h, 16))) : xml),
+  };
+};
+
+/** The .xlsx file of a report, with the report's data in a custom XML part so that reading it back is exact. */
 export const buildXlsx = async (report: Report): Promise<Uint8Array> => {
-  const buf = await buildXlsxWorkbook(report).xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  const astral = astralEscape(report);
+  const buf = await buildXlsxWorkbook(report, (s) => astral.escape(ooxmlText(s))).xlsx.writeBuffer();
+  return withCustomXmlPart(new Uint8Array(buf as ArrayBuffer), 'xl/workbook.xml', exportMarker(report), astral.restore);
 };

@@ -6,6 +6,7 @@
 import type { ImportNote, ImportResult } from './types';
 import { readBlocks } from './blocks-reader';
 import { docxBlocks } from './docx-blocks';
+import { SAME_TEXT, markerInZip, readOwnExport } from './own-export';
 import { XmlError } from './xml';
 import { ZipError, type SafeZip } from './zip';
 
@@ -21,7 +22,7 @@ export const importDocxZip = (zip: SafeZip): ImportResult => {
   try {
     const state = { nestedTables: 0 };
     const blocks = docxBlocks(zip, state);
-    const r = readBlocks(blocks, 'docx');
+    const r = readOwnExport({ blocks, visible: readBlocks(blocks, 'docx'), marker: markerInZip(zip), see: SAME_TEXT });
     if (!r.ok || !state.nestedTables) return r;
     const note: ImportNote = { level: 'info', message: `文档中有 ${state.nestedTables} 个嵌套在表格单元格内的表格，已作为独立表格读取` };
     return { ...r, notes: [...r.notes, note] };

@@ -5,8 +5,9 @@
  * Scripts, styles, navigation, footers and page furniture are dropped.
  */
 import { readBlocks } from './blocks-reader';
+import { COLLAPSED_SPACES, markerInHtml, readOwnExport } from './own-export';
 import { html2Tree, textOf, type HtmlNode } from './html-tree';
-import { isPageNoise, parseTitle } from './sections';
+import { TABLE_TITLE, isPageNoise, parseTitle } from './sections';
 import type { Block, ImportResult } from './types';
 
 const BLOCK_TAGS = new Set([
@@ -115,8 +116,10 @@ export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
     if (n.tag === 'table' && !hasNestedTable(n)) {
       flush();
       const caption = n.children.find((c) => c.tag === 'caption');
-      if (caption) {
-        line = textOf(caption, (x) => !isNoise(x), BLOCK_TAGS);
+      // a caption naming the statutory table (「表二 主动公开政府信息情况」) is the table's label, not a note under it
+      const captionText = caption ? textOf(caption, (x) => !isNoise(x), BLOCK_TAGS) : '';
+      if (captionText && !TABLE_TITLE.test(captionText)) {
+        line = captionText;
         flush();
       }
       const rows = tableGrid(n, isNoise);
@@ -140,7 +143,10 @@ export const importHtml = (html: string): ImportResult => {
   if (typeof html !== 'string') return { ok: false, kind: 'html', message: '读取失败：不是网页内容' };
   if (html.trim() === '') return { ok: false, kind: 'html', message: '网页内容为空' };
   try {
-    const r = readBlocks(htmlToBlocks(html), 'html');
+    const blocks = htmlToBlocks(html);
+    const r = readBlocks(blocks, 'html');
+    const marker = markerInHtml(html);
+    if (marker) return readOwnExport({ blocks, visible: r, marker, see: COLLAPSED_SPACES });
     const cells = (x: ImportResult) => (x.ok ? x.stats.found.t2 + x.stats.found.t3 + x.stats.found.t4 : -1);
     if (r.ok && cells(r) === 200) return r;
     // a site that names its content box like page furniture (class="…-foot", id="location…"): read again keeping it

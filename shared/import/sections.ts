@@ -75,6 +75,9 @@ export const yearFromPeriod = (text: string): number | null => {
   return Number(m[2] ?? m[1]);
 };
 
+/** The title line of one statutory table: 「表三」, 「表三 收到和处理…」 (not 「表三、」 of a list). */
+export const TABLE_TITLE = /^\s*表\s*([二三四234])(?![\u4e00-\u9fff0-9]{0,2}[、.．])/;
+
 export const headingOf = (idx: number): string => SECTIONS[idx]!.heading;
 
 /**

@@ -8,16 +8,18 @@ import { SECTIONS } from '../format/sections';
 import type { Block, ImportNote, ImportResult } from './types';
 import { readBlocks } from './blocks-reader';
 import { refusal } from './docx';
-import { headingIndex } from './sections';
+import { TABLE_TITLE, headingIndex } from './sections';
 import { sheetBlocks, xlsxSheets, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type XlsxSheet } from './xlsx-blocks';
 import type { SafeZip } from './zip';
+import { SAME_TEXT, markerInZip, readOwnExport } from './own-export';
+import type { Report } from '../report/document';
 
 const TABLE_OF_NUMERAL: Record<string, TableId> = { 二: 't2', 三: 't3', 四: 't4', '2': 't2', '3': 't3', '4': 't4' };
 const SECTION_OF: Record<TableId, number> = { t2: 1, t3: 2, t4: 3 };
-/** A sheet of one statutory table: named 「表三」 or titled 「表三 收到和处理…」. */
-const TABLE_TITLE = /^\s*表\s*([二三四234])(?![\u4e00-\u9fff0-9]{0,2}[、.．])/;
 /** Our export's pointer from the narrative sheet to a table sheet. */
-const SEE_SHEET = /^见工作表「[^」]*」$/;
+const SEE_SHEET = /^见工作表「([^」]*)」$/;
+/** A 机关名称/报告年度 row of our 报告 sheet whose value cell is empty. */
+const META_KEY = /^[\s\u3000]*(机关名称|单位名称|报告年度)[\s\u3000:：]*$/;
 
 const tableOfSheet = (s: XlsxSheet, blocks: readonly Block[]): TableId | null => {
   const byName = TABLE_TITLE.exec(s.name);
@@ -63,8 +65,25 @@ export const workbookBlocks = (sheets: readonly XlsxSheet[], meta: WorkbookMeta 
     tables.set(t, first && first.kind === 'paragraph' && TABLE_TITLE.test(first.text) ? blocks.slice(1) : blocks);
   }
   const out: Block[] = [];
+  const seeSheet = (b: Block | undefined): TableId | null => {
+    const m = b && b.kind === 'paragraph' ? SEE_SHEET.exec(b.text.trim()) : null;
+    const named = m ? TABLE_TITLE.exec(m[1]!) : null;
+    return named ? TABLE_OF_NUMERAL[named[1]!]! : null;
+  };
+  const pointed = new Set(main.map(seeSheet));
+  let headed = false;
   for (const b of main) {
-    if (b.kind === 'paragraph' && SEE_SHEET.test(b.text.trim())) continue;
+    // our export's pointer 「见工作表「表二」」 stands where the table belongs
+    const pointer = seeSheet(b);
+    if (pointer || (b.kind === 'paragraph' && SEE_SHEET.test(b.text.trim()))) {
+      if (pointer && tables.has(pointer)) {
+        out.push(...tables.get(pointer)!);
+        tables.delete(pointer);
+      }
+      continue;
+    }
+    // 「机关名称」 or 「报告年度」 above the first heading with its value cell empty: the report had none
+    if (!headed && b.kind === 'paragraph' && META_KEY.test(b.text)) continue;
     const m = metaOf(b);
     if (m) {
       Object.assign(meta, m);
@@ -72,8 +91,9 @@ export const workbookBlocks = (sheets: readonly XlsxSheet[], meta: WorkbookMeta 
     }
     out.push(b);
     const h = b.kind === 'paragraph' ? headingIndex(b.text) : -1;
+    headed ||= h >= 0;
     const t = (Object.keys(SECTION_OF) as TableId[]).find((x) => SECTION_OF[x] === h);
-    if (t && tables.has(t)) {
+    if (t && tables.has(t) && !pointed.has(t)) {
       out.push(...tables.get(t)!);
       tables.delete(t);
     }
@@ -91,7 +111,8 @@ export const importXlsxZip = (zip: SafeZip): ImportResult => {
   try {
     const sheets = xlsxSheets(zip);
     const meta: WorkbookMeta = {};
-    const r = readBlocks(workbookBlocks(sheets, meta), 'xlsx');
+    const blocks = workbookBlocks(sheets, meta);
+    const r = readBlocks(blocks, 'xlsx');
     if (!r.ok) return r;
     const notes: ImportNote[] = [...r.notes];
     const cut = sheets.filter((s) => s.truncated).map((s) => `「${s.name}」`);
@@ -100,11 +121,14 @@ export const importXlsxZip = (zip: SafeZip): ImportResult => {
     const agency = meta.agency ?? r.report.agency;
     const year = meta.year ?? r.report.year;
     const named = meta.agency !== undefined;
-    return {
+    const visible: ImportResult = {
       ...r,
       report: { ...r.report, agency, year },
       notes: notes.filter((n) => !(named && n.message.includes('未找到报告标题')) && !(meta.year !== undefined && n.message.includes('报告年度'))),
     };
+    // the 机关名称/报告年度 cells are visible content too: an edit there is an edit of the title
+    const identityAgrees = (m: Report) => (meta.agency ?? m.agency.trim()) === m.agency.trim() && (meta.year ?? m.year) === m.year;
+    return readOwnExport({ blocks, visible, marker: markerInZip(zip), see: SAME_TEXT, identityAgrees });
   } catch (e) {
     return { ok: false, kind: 'xlsx', message: refusal(e, 'Excel 文件') };
   }

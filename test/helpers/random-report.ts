@@ -46,3 +46,80 @@ export const randomConsistentReport = (seed: number, year = 2024): Report => {
     settings: { autoTotals: true },
   });
 };
+
+/**
+ * Strings a clerk may legitimately type that trip exporters and readers: brackets and Latin letters in names,
+ * markup and entities, runs of spaces, full-width and no-break spaces, tabs, emoji (with joiners and variation
+ * selectors), CJK Extension B, combining marks, and lines that look like headings or the title. Only characters
+ * XML 1.0 can hold: no C0 controls but tab and line feed, no lone surrogates, no U+FFFE/U+FFFF.
+ */
+const PIECES = [
+  '政府信息公开', '主动公开', '依申请公开', '，', '。', '；', '：', '、', '“', '”', '（一）', '(2)', '第二十条',
+  'ABC', 'xyz', 'GB/T 9704', '2024', '0', '123.45', '%', '<b>', '</b>', '&amp;', '&lt;', '&#38;', '<script>alert(1)</script>', '</script>',
+  '<!--', '-->', ']]>', '"', "'", '\\', '{"a":1}', '_x000D_', '_x005F_', '  ', '   ', '\u3000', '\u3000\u3000', '\u00a0', '\u2003', '\t',
+  '😀', '👨‍👩‍👧', '❤️', '🇨🇳', '𪚥', '𠀀', '𡃁', 'é', 'e\u0301', '\u200b', '·', '—', '…', '㊣', 'Ⅻ', '①', '０１２', 'ＡＢ',
+];
+const HOSTILE_LINES = [
+  '一、总体情况', '二、主动公开政府信息情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '表二 主动公开政府信息情况',
+  '某县人民政府2024年政府信息公开工作年度报告', '（一）主动公开情况', '（二）', '注：', '抄送：市政府办公室', '0', '1.', '—',
+];
+
+const randomLine = (r: (n: number) => number, maxPieces: number): string => {
+  if (r(12) === 0) return HOSTILE_LINES[r(HOSTILE_LINES.length)]!;
+  const n = 1 + r(maxPieces);
+  let s = '';
+  for (let i = 0; i < n; i++) s += PIECES[r(PIECES.length)]!;
+  return s;
+};
+
+/** A narrative: a few lines (some blank, some padded), now and then one of 30,000 characters. */
+const randomText = (r: (n: number) => number, long: boolean): string => {
+  if (r(6) === 0) return '';
+  const lines: string[] = [];
+  const n = 1 + r(5);
+  for (let i = 0; i < n; i++) lines.push(r(10) === 0 ? '' : randomLine(r, 12));
+  if (long) {
+    let big = '';
+    while (big.length < 30_000) big += randomLine(r, 40);
+    lines.splice(r(lines.length + 1), 0, big.slice(0, 30_000).replace(/[\uD800-\uDBFF]$/, 'x'));
+  }
+  return lines.join(r(5) === 0 ? '\r\n' : '\n');
+};
+
+const AGENCY_PARTS = ['某县', '公安局', '（试点）', '(试点)', '人民政府', '办公室', 'ABC', '3', '2024', '第二', '·', '—', '𪚥', '😀', '&amp;', '<b>', ' ', '中心', '【', '】', 'Ltd.', '委员会'];
+
+const randomAgency = (r: (n: number) => number): string => {
+  if (r(20) === 0) return '';
+  const n = 1 + r(6);
+  let s = '';
+  for (let i = 0; i < n; i++) s += AGENCY_PARTS[r(AGENCY_PARTS.length)]!;
+  return s;
+};
+
+const YEARS = [2000, 2001, 2019, 2020, 2023, 2024, 2025, 2099, 2100];
+
+/**
+ * Any report restore() accepts, made hostile: names with brackets and digits, years from 2000 to 2100 or none,
+ * blank cells, totals that disagree, amounts with up to 6 decimals, and the strings above in every text.
+ */
+export const randomValidReport = (seed: number): Report => {
+  const r = rng(seed * 2654435761);
+  const base = randomConsistentReport(seed, 2024);
+  const cells: Record<string, number | string | null> = { ...base.cells };
+  for (const id of Object.keys(cells)) {
+    const k = r(40);
+    if (k === 0) cells[id] = null;
+    else if (k === 1 && typeof cells[id] === 'number') cells[id] = r(3) === 0 ? 99_999_999 : r(1000);
+  }
+  const money = ['0', '0.000001', '5949.1', '123456789.123456', '1', '100', '0.5'];
+  cells['t2.fees.amount'] = r(3) === 0 ? money[r(money.length)]! : cells['t2.fees.amount']!;
+  const long = r(15) === 0;
+  return createReport({
+    agency: randomAgency(r),
+    year: r(10) === 0 ? null : YEARS[r(YEARS.length)]!,
+    cells,
+    narratives: { overview: randomText(r, long), problems: randomText(r, false), other_matters: randomText(r, false) },
+    tableTexts: { t2: r(2) ? randomText(r, false) : '', t3: r(3) ? '' : randomText(r, false), t4: r(3) ? '' : randomText(r, false) },
+    settings: { autoTotals: false },
+  });
+};

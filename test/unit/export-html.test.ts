@@ -64,8 +64,12 @@ describe('HTML export reads back as the report it was made from', () => {
     const r = createReport({ agency: evil, year: 2024, narratives: { overview: evil, problems: `（一）${evil}`, other_matters: '' }, tableTexts: { t2: evil, t3: '', t4: '' } });
     const html = buildHtml(r);
     const doc = expectRoundTrip(r);
-    expect(doc.querySelectorAll('script, img, style, iframe, link')).toHaveLength(0);
-    expect(html).not.toMatch(/<script|<img/i);
+    // the one <script> is the report's data, which a browser never runs, and no text can close it early
+    expect(doc.querySelectorAll('script:not([type="application/json"]), img, style, iframe, link')).toHaveLength(0);
+    expect(html.replace('<script type="application/json" data-disclosure-report>', '')).not.toMatch(/<script|<img/i);
+    const island = doc.querySelector('script[type="application/json"]')!.textContent!;
+    expect(island).not.toMatch(/[<>&]/);
+    expect(JSON.parse(island).agency).toBe(evil);
   });
 });
 
@@ -73,7 +77,7 @@ describe('HTML fragment for a CMS', () => {
   const html = buildHtml(withTexts(seedReport(SEED_FILES[2]!), seedNarratives(SEED_FILES[2]!)));
   const doc = parseHtml(html);
 
-  it('is a self-contained fragment: one <article>, no scripts, styles, classes, ids or event handlers', () => {
+  it('is a self-contained fragment: one <article>, no scripts (but the JSON data island), styles, classes, ids or event handlers', () => {
     expect(html.trim().startsWith('<article')).toBe(true);
     expect(html.trim().endsWith('</article>')).toBe(true);
     expect(doc.body.children).toHaveLength(1);
@@ -83,7 +87,8 @@ describe('HTML fragment for a CMS', () => {
       expect(el.hasAttribute('id')).toBe(false);
       for (const a of Array.from(el.attributes)) expect(a.name.startsWith('on')).toBe(false);
     }
-    expect(doc.querySelectorAll('script, style, link, meta, iframe, form, input')).toHaveLength(0);
+    expect(doc.querySelectorAll('script:not([type="application/json"]), style, link, meta, iframe, form, input')).toHaveLength(0);
+    expect(doc.querySelectorAll('script')).toHaveLength(1);
   });
 
   it('tables: column headings are <th scope=col…>, row labels <th scope=row…>, numbers in <td>, borders inline', () => {
