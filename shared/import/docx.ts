@@ -22,7 +22,7 @@ export const importDocxZip = (zip: SafeZip): ImportResult => {
   try {
     const state = { nestedTables: 0 };
     const blocks = docxBlocks(zip, state);
-    const r = readOwnExport({ blocks, visible: readBlocks(blocks, 'docx'), marker: markerInZip(zip), see: SAME_TEXT });
+    const r = readOwnExport({ blocks, visible: readBlocks(blocks, 'docx'), marker: markerInZip(zip), see: SAME_TEXT, printsSignOff: true });
     if (!r.ok || !state.nestedTables) return r;
     const note: ImportNote = { level: 'info', message: `文档中有 ${state.nestedTables} 个嵌套在表格单元格内的表格，已作为独立表格读取` };
     return { ...r, notes: [...r.notes, note] };

@@ -146,7 +146,7 @@ export const importHtml = (html: string): ImportResult => {
     const blocks = htmlToBlocks(html);
     const r = readBlocks(blocks, 'html');
     const marker = markerInHtml(html);
-    if (marker) return readOwnExport({ blocks, visible: r, marker, see: COLLAPSED_SPACES });
+    if (marker) return readOwnExport({ blocks, visible: r, marker, see: COLLAPSED_SPACES, printsSignOff: true });
     const cells = (x: ImportResult) => (x.ok ? x.stats.found.t2 + x.stats.found.t3 + x.stats.found.t4 : -1);
     if (r.ok && cells(r) === 200) return r;
     // a site that names its content box like page furniture (class="…-foot", id="location…"): read again keeping it

@@ -16,6 +16,7 @@ import { type Cells, type CellValue, type Report, createReport } from '../report
 import { normaliseMoney, isMoneyString } from '../report/money';
 import { totalsDisagree } from '../report/totals';
 import type { Block, ImportNote, ImportResult } from './types';
+import { takeEndOfReport } from './sign-off';
 import { attr, parseXml } from './xml';
 import type { SafeZip } from './zip';
 import { decodeXmlBytes } from './zip';
@@ -96,11 +97,16 @@ export type OwnExportInput = {
   readonly see: Visible;
   /** Whether the file shows the same agency and year elsewhere than in its title (Excel's 机关名称/报告年度 cells). */
   readonly identityAgrees?: (marker: Report) => boolean;
+  /** Whether the format prints the 落款 after the last section (Word and HTML do; the workbook keeps it only as data). */
+  readonly printsSignOff: boolean;
 };
+
+/** The 落款 lines as the exports print them. */
+const signOffLines = (r: Report): string[] => [r.signOff.agency.trim(), r.signOff.date.trim()].filter((l) => l !== '');
 
 const NOTE_EXACT = '这是本程序导出的文件：已按导出时保存在文件中的数据完整读取（与文件中显示的内容一致）';
 
-export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees }: OwnExportInput): ImportResult => {
+export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees, printsSignOff }: OwnExportInput): ImportResult => {
   if (!marker || !visible.ok) return visible;
   const starts = headingPositions(blocks, marker, see);
   if (!starts) {
@@ -132,15 +138,23 @@ export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees }: 
   }
   for (const [t, n] of changedCells) changed.push(`${TABLE_SHORT[t]} ${n} 格`);
 
-  // the texts, section by section, paragraph by paragraph
+  // the texts, section by section, paragraph by paragraph; the 落款 follows the last section
+  let signOff = marker.signOff;
   const texts = SECTIONS.map((s, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1]! : blocks.length;
-    const paras = blocks.slice(starts[i]! + 1, end).flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim()] : []));
-    const want = paragraphsOf(textOf(marker, i));
+    const last = i + 1 === starts.length;
+    const paras = blocks.slice(starts[i]! + 1, last ? blocks.length : starts[i + 1]).flatMap((b) => (b.kind === 'paragraph' ? [b.text.trim()] : []));
+    const want = [...paragraphsOf(textOf(marker, i)), ...(last && printsSignOff ? signOffLines(marker) : [])];
     const agrees = paras.length === want.length && paras.every((p, k) => see(p) === see(want[k]!));
     if (agrees) return textOf(marker, i);
-    changed.push(s.kind === 'narrative' ? `「${s.heading}」的文字` : `${TABLE_SHORT[s.id]}的表后说明`);
-    return paras.join('\n');
+    const what = s.kind === 'narrative' ? `「${s.heading}」的文字` : `${TABLE_SHORT[s.id]}的表后说明`;
+    if (!last || !printsSignOff) {
+      changed.push(what);
+      return paras.join('\n');
+    }
+    changed.push(`${what}或落款`);
+    const end = takeEndOfReport(paras);
+    signOff = end.signOff ?? { agency: '', date: '' };
+    return end.paragraphs.join('\n');
   });
   const narratives = Object.fromEntries(SECTIONS.flatMap((s, i) => (s.kind === 'narrative' ? [[s.id, texts[i]!]] : []))) as Record<NarrativeId, string>;
   const tableTexts = Object.fromEntries(SECTIONS.flatMap((s, i) => (s.kind === 'table' ? [[s.id, texts[i]!]] : []))) as Record<TableId, string>;
@@ -151,6 +165,7 @@ export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees }: 
     cells,
     narratives,
     tableTexts,
+    signOff,
     settings: { autoTotals: !totalsDisagree(cells) },
   });
   const notes: ImportNote[] = changed.length

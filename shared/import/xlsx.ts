@@ -128,7 +128,7 @@ export const importXlsxZip = (zip: SafeZip): ImportResult => {
     };
     // the 机关名称/报告年度 cells are visible content too: an edit there is an edit of the title
     const identityAgrees = (m: Report) => (meta.agency ?? m.agency.trim()) === m.agency.trim() && (meta.year ?? m.year) === m.year;
-    return readOwnExport({ blocks, visible, marker: markerInZip(zip), see: SAME_TEXT, identityAgrees });
+    return readOwnExport({ blocks, visible, marker: markerInZip(zip), see: SAME_TEXT, identityAgrees, printsSignOff: false });
   } catch (e) {
     return { ok: false, kind: 'xlsx', message: refusal(e, 'Excel 文件') };
   }

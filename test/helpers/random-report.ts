@@ -120,6 +120,7 @@ export const randomValidReport = (seed: number): Report => {
     cells,
     narratives: { overview: randomText(r, long), problems: randomText(r, false), other_matters: randomText(r, false) },
     tableTexts: { t2: r(2) ? randomText(r, false) : '', t3: r(3) ? '' : randomText(r, false), t4: r(3) ? '' : randomText(r, false) },
+    signOff: r(3) === 0 ? { agency: '', date: '' } : { agency: r(4) ? randomAgency(r) : '', date: ['2025年1月20日', '二〇二五年一月二十日', '', ' 2025年1月9日 ', randomLine(r, 3)][r(5)]! },
     settings: { autoTotals: false },
   });
 };

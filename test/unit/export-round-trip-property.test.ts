@@ -1,7 +1,7 @@
 /**
  * Exact round trips of our own exports for any valid report: 300 seeded random reports with hostile-but-valid
  * content (test/helpers/random-report.ts) are exported to .docx, .xlsx and .html and read back; agency, year,
- * every cell (blank stays blank), every narrative and every table's notes must come back character for
+ * every cell (blank stays blank), every narrative, every table's notes and the 落款 must come back character for
  * character. A failing seed is named, so `randomValidReport(seed)` replays it.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ const differences = (want: Report, got: Report): string[] => {
   if (cells.length) out.push(`cells ${cells.slice(0, 3).join(', ')}${cells.length > 3 ? ` (+${cells.length - 3})` : ''}`);
   for (const k of ['overview', 'problems', 'other_matters'] as const) if (got.narratives[k] !== want.narratives[k]) out.push(`narrative ${k}`);
   for (const t of ['t2', 't3', 't4'] as const) if (got.tableTexts[t] !== want.tableTexts[t]) out.push(`tableTexts ${t}`);
+  if (got.signOff.agency !== want.signOff.agency || got.signOff.date !== want.signOff.date) out.push(`signOff ${JSON.stringify(got.signOff)} ≠ ${JSON.stringify(want.signOff)}`);
   return out;
 };
 
