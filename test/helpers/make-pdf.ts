@@ -5,7 +5,8 @@
  */
 import { deflateRawSync, constants } from 'node:zlib';
 
-export type PdfText = { readonly x: number; readonly y: number; readonly size: number; readonly text: string };
+/** font 2 is the same font under a second name: pdf.js starts a new text run at a font change, as WPS's runs do. */
+export type PdfText = { readonly x: number; readonly y: number; readonly size: number; readonly text: string; readonly font?: 1 | 2 };
 /** A stroked segment from (x0, y0) to (x1, y1). */
 export type PdfStroke = readonly [number, number, number, number];
 export type PdfPageSpec = { readonly texts: readonly PdfText[]; readonly lines?: readonly PdfStroke[]; readonly image?: boolean };
@@ -76,7 +77,8 @@ const contentOf = (p: PdfPageSpec): string => {
     ops.push('0.5 w');
     for (const [x0, y0, x1, y1] of p.lines) ops.push(`${x0} ${y0} m ${x1} ${y1} l S`);
   }
-  for (const t of p.texts) ops.push(`BT /F1 ${t.size} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${[...t.text].map((c) => hex4(c.codePointAt(0)!)).join('')}> Tj ET`);
+  for (const t of p.texts)
+    ops.push(`BT /F${t.font ?? 1} ${t.size} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${[...t.text].map((c) => hex4(c.codePointAt(0)!)).join('')}> Tj ET`);
   if (p.image) ops.push('q 500 0 0 700 40 60 cm /Im1 Do Q');
   return ops.join('\n');
 };
@@ -112,7 +114,7 @@ export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; c
     const content = w.add(opts.compress ? stream('/Filter /FlateDecode', zlibOf(text)) : stream('', text));
     kids.push(
       w.add(
-        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
       ),
     );
   }
