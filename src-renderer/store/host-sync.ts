@@ -62,12 +62,22 @@ export const startHostSync = (api: ReportApi, timers: HostSyncTimers = realTimer
     } else if (edited || timer === null) schedule(AUTOSAVE_DELAY_MS);
   };
 
+  /** The window is going away (quit, log-off): the autosave still waiting for its second goes now. */
+  const flushNow = (): void => {
+    if (timer === null) return;
+    timers.clearTimeout(timer);
+    void autosave();
+  };
+
   update();
   const unsubDoc = useDoc.subscribe(update);
   const unsubView = useView.subscribe((s, p) => s.savedReport !== p.savedReport && update());
+  const page = typeof window === 'undefined' ? null : window;
+  page?.addEventListener('pagehide', flushNow);
   return () => {
     unsubDoc();
     unsubView();
+    page?.removeEventListener('pagehide', flushNow);
     if (timer !== null) timers.clearTimeout(timer);
   };
 };

@@ -89,6 +89,29 @@ describe('the dirty marker and autosave', () => {
   });
 });
 
+describe('leaving the page', () => {
+  it('sends the autosave still waiting for its second at once (quit, log-off)', async () => {
+    const listeners = new Map<string, () => void>();
+    vi.stubGlobal('window', {
+      addEventListener: (t: string, l: () => void) => void listeners.set(t, l),
+      removeEventListener: (t: string) => void listeners.delete(t),
+    });
+    try {
+      clean();
+      const f = fakeApi();
+      const stop = startHostSync(f.api);
+      typeAgency('最后一笔');
+      expect(f.calls.some((c) => c[0] === 'autosave')).toBe(false);
+      listeners.get('pagehide')!();
+      await vi.waitFor(() => expect(f.calls.filter((c) => c[0] === 'autosave').map((c) => c[2])).toEqual(['最后一笔']));
+      stop();
+      expect(listeners.has('pagehide')).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('one owner of "unsaved changes?"', () => {
   const f = fakeApi();
   let actions: typeof import('../../src-renderer/store/app-actions');
