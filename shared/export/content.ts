@@ -5,6 +5,7 @@
 import type { CellId, TableId } from '../format/types';
 import type { CellValue, Report } from '../report/document';
 import { reportTitle } from '../format/sections';
+import { trimEndOf, trimStartOf, WHITESPACE } from '../import/bounded';
 
 /**
  * The official tables must not have empty cells (format §5 「Export should write 0」), so a blank cell is
@@ -17,7 +18,7 @@ export const cellText = (report: Report, id: CellId): string => String(exportedV
 export const paragraphsOf = (text: string): string[] =>
   text
     .split(/\r?\n/)
-    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .map((l) => trimEndOf(trimStartOf(l, WHITESPACE), WHITESPACE))
     .filter((l) => l !== '');
 
 /** 「（一）」 … 「（十）」 opening a line: a 二级标题 of the report. */

@@ -15,6 +15,7 @@ import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } 
 import { takeEndOfReport } from './sign-off';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
 import type { Block, ImportNote, ImportResult, SourceKind } from './types';
+import { append } from './bounded';
 
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
 /** Section index (0 = 一) → what its paragraphs are. */
@@ -166,7 +167,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
         ignoredTables++;
         continue;
       }
-      rowsOf[t].push(...part.rows);
+      append(rowsOf[t], part.rows);
     }
   }
 

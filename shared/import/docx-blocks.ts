@@ -13,6 +13,7 @@ import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
 import { type XmlElement, attr, childElements, firstChild, isElement, parseXml } from './xml';
 import { type Numbering, readNumbering } from './docx-numbering';
+import { append, maxOf } from './bounded';
 
 type Row = string[];
 
@@ -66,7 +67,7 @@ const readCell = (tc: XmlElement, nested: Block[], state: DocxReadState): string
       if (c.localName === 'p') parts.push(paraText(c, state));
       else if (c.localName === 'tbl') {
         state.nestedTables++;
-        nested.push(...readTable(c, state));
+        append(nested, readTable(c, state));
       } else if (WRAPPERS.has(c.localName ?? '')) walk(c);
     }
   };
@@ -124,7 +125,7 @@ const readTable = (tbl: XmlElement, state: DocxReadState): Block[] => {
     row.push(...Array<string>(gridVal(trPr, 'gridAfter')).fill(''));
     rows.push(row);
   }
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length), 0);
   for (const r of rows) while (r.length < width) r.push('');
   const hasText = rows.some((r) => r.some((c) => c.trim() !== ''));
   if (!hasText && nested.length) return nested;
@@ -204,7 +205,7 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
         const [first, ...rest] = readTable(c, state);
         if (first) blocks.push(first);
         for (const n of rest) nested.add(n);
-        blocks.push(...rest);
+        append(blocks, rest);
       }
       else if (WRAPPERS.has(c.localName ?? '')) walk(c);
     }

@@ -54,7 +54,7 @@ const DASH_RE = /^[-—–－/／~～]+$|^无$/;
 
 export const numberText = memo((raw: string): string | null => {
   // a unit after the number (「1,052件」「5884.0157万元」) goes before separators are read; 元 is not 万元 and stays a refusal
-  let s = normaliseNumberText(raw.normalize('NFKC').trim().replace(/\s*(件|项|个|条|次|万元)$/, ''));
+  let s = normaliseNumberText(raw.normalize('NFKC').trim().replace(/(?:件|项|个|条|次|万元)$/, '').trimEnd());
   if (NUMBER_RE.test(s)) return s;
   // spaces inside a number that are not thousands groups ("1 0 2" from a broken copy): only digits and spaces
   if (/^\d[\d ]*\d$/.test(s) && !/ {2,}/.test(s)) {

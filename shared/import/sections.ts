@@ -4,6 +4,7 @@
  */
 import { SECTIONS, REPORT_TITLE_SUFFIX } from '../format/sections';
 import { bare, canonicalText, cnNumeral, similarity } from './labels';
+import { trimEndOf, WHITESPACE } from './bounded';
 
 /** Words of each official heading (numbering removed), in section order 一…六. */
 const HEADING_WORDS: readonly string[] = SECTIONS.map((s) => bare(s.heading.replace(/^[一二三四五六]、/, '')));
@@ -27,7 +28,7 @@ const HEADING_RE = /^#{0,6}\s*([一二三四五六])\s*[、.,，．]\s*(\S.*)$/u
 export const headingIndex = (text: string): number => {
   // headings are short: long paragraphs are not normalised at all
   if (text.length > 80 || text.includes('\t') || text.includes('|')) return -1;
-  const line = text.normalize('NFKC').replace(/^[\s#*>]+/, '').replace(/[*\s]+$/, '');
+  const line = trimEndOf(text.normalize('NFKC').replace(/^[\s#*>]+/, ''), `*${WHITESPACE}`);
   const m = HEADING_RE.exec(line);
   if (!m) return -1;
   const idx = cnNumeral(m[1]!) - 1;

@@ -7,9 +7,16 @@ import { readBlocks } from './blocks-reader';
 import { isNumberCell } from './labels';
 import { headingIndex, isPageNoise } from './sections';
 import type { Block, ImportResult } from './types';
+import { trimEndOf } from './bounded';
 
 const PIPE_ROW = /^\s*\|(.*)\|\s*$/;
-const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** A Markdown table's separator row (| --- | :--: |), cell by cell: one regex over the whole line backtracked on long runs of spaces. */
+const isPipeSeparator = (line: string): boolean => {
+  let cells = line.trim().split('|');
+  if (cells[0]!.trim() === '') cells = cells.slice(1);
+  if (cells.length && cells[cells.length - 1]!.trim() === '') cells = cells.slice(0, -1);
+  return cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c.trim()));
+};
 /** Sentence punctuation: a line with it is prose, not a table row. */
 const PROSE = /[。；！？]/;
 const NUMBERING_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]|[一二三四五六七八九十]是)/;
@@ -49,7 +56,7 @@ export const textToBlocks = (input: string): Block[] => {
   };
 
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/[ \u00a0]+$/, '');
+    const line = trimEndOf(raw, ' \u00a0');
     if (line.trim() === '') {
       flushTable();
       flushParagraph();
@@ -57,7 +64,7 @@ export const textToBlocks = (input: string): Block[] => {
     }
     const pipe = PIPE_ROW.exec(line);
     if (pipe) {
-      if (PIPE_SEPARATOR.test(line)) continue;
+      if (isPipeSeparator(line)) continue;
       addRow(pipe[1]!.split('|').map((c) => c.trim()));
       continue;
     }

@@ -9,10 +9,19 @@ import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
 import { type XmlElement, attr, childElements, descendants, firstChild, parseXml } from './xml';
 import { headingIndex } from './sections';
+import { maxOf, trimEndOf } from './bounded';
 
 /** A sheet wider than this is not a statutory table; cells beyond it are ignored (a stray cell at XFD1 must not allocate 16,384 columns per row). */
 export const MAX_SHEET_COLUMNS = 256;
 export const MAX_SHEET_ROWS = 5000;
+/** Cells with a value read from the whole workbook; a statutory report has under a thousand. */
+export const MAX_WORKBOOK_CELLS = 100_000;
+/** Cells of the sheet grids built, over the whole workbook (rows × the sheet's used width). */
+export const MAX_GRID_AREA = 4_000_000;
+/** Sheets read; a report needs a handful. */
+export const MAX_SHEETS = 100;
+/** Steps spent applying merged ranges, over the whole workbook (each merge costs the rows it covers). */
+export const MAX_MERGE_WORK = 2_000_000;
 
 export type XlsxSheet = { readonly name: string; readonly rows: string[][]; readonly truncated: boolean };
 
@@ -65,7 +74,81 @@ export const numberText = (v: string): string => {
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n)) return v;
   if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : v;
-  return n.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
+  return trimEndOf(trimEndOf(n.toFixed(6), '0'), '.');
+};
+
+type Budget = { cells: number; merges: number; area: number };
+
+const readSheet = (sheet: Element, name: string, shared: readonly string[], budget: Budget): XlsxSheet => {
+  const grid = new Map<number, Map<number, string>>();
+  let truncated = false;
+  let maxR = -1;
+  const data = firstChild(sheet, 'sheetData');
+  let rowCursor = -1;
+  for (const row of data ? childElements(data, 'row') : []) {
+    const rAttr = Number(attr(row, 'r'));
+    rowCursor = Number.isInteger(rAttr) && rAttr > 0 ? rAttr - 1 : rowCursor + 1;
+    let colCursor = -1;
+    for (const c of childElements(row, 'c')) {
+      const ref = parseRef(attr(c, 'r') ?? '');
+      const r = ref ? ref.r : rowCursor;
+      const col = ref ? ref.c : colCursor + 1;
+      colCursor = col;
+      const t = attr(c, 't') ?? 'n';
+      const v = firstChild(c, 'v')?.textContent ?? '';
+      let text: string;
+      if (t === 's') text = shared[Number(v)] ?? '';
+      else if (t === 'inlineStr') {
+        const is = firstChild(c, 'is');
+        text = is ? stringText(is) : '';
+      } else if (t === 'str') text = v;
+      else if (t === 'b') text = v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : v;
+      else if (t === 'e') text = '';
+      else text = numberText(v);
+      if (text === '') continue;
+      if (r >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS) {
+        truncated = true;
+        continue;
+      }
+      if (--budget.cells < 0) throw new ZipError(`工作簿中有内容的单元格超过 ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} 个，不是年度报告；请只保留报告所在的工作表后再导入`);
+      if (!grid.has(r)) grid.set(r, new Map());
+      grid.get(r)!.set(col, text);
+      maxR = Math.max(maxR, r);
+    }
+  }
+  // a merged range shows its top-left value only; whatever a producer left in the covered cells is not shown
+  for (const m of descendants(sheet, 'mergeCell')) {
+    const [a, b] = (attr(m, 'ref') ?? '').split(':');
+    const p = parseRef(a ?? '');
+    const q = parseRef(b ?? a ?? '');
+    if (!p || !q) continue;
+    // only the rows that hold values, and per row the cheaper of its values or the range's columns
+    for (let r = p.r, end = Math.min(q.r, maxR); r <= end; r++) {
+      const cols = grid.get(r);
+      budget.merges -= 1 + (cols ? Math.min(cols.size, q.c - p.c + 1) : 0);
+      if (budget.merges < 0) throw new ZipError('工作簿中的合并单元格过多，不是年度报告；请只保留报告所在的工作表后再导入');
+      if (!cols) continue;
+      if (cols.size <= q.c - p.c + 1) {
+        for (const c of [...cols.keys()]) if (c >= p.c && c <= q.c && !(r === p.r && c === p.c)) cols.delete(c);
+      } else for (let c = p.c; c <= q.c; c++) if (!(r === p.r && c === p.c)) cols.delete(c);
+    }
+  }
+  // as wide as the used range, but an empty row is [] (never a full grid: a value at A1 and one at IV5000
+  // are two rows of 256, not 5000), and the area of all grids together is bounded
+  let width = 0;
+  for (const cols of grid.values()) width = Math.max(width, maxOf(cols.keys(), -1) + 1);
+  const rows: string[][] = [];
+  for (let r = 0; r <= maxR; r++) {
+    const cols = grid.get(r);
+    if (!cols?.size) {
+      rows.push([]);
+      continue;
+    }
+    budget.area -= width;
+    if (budget.area < 0) throw new ZipError(`工作簿的表格范围过大（超过 ${MAX_GRID_AREA.toLocaleString('en-US')} 个单元格），不是年度报告；请只保留报告所在的工作表后再导入`);
+    rows.push(Array.from({ length: width }, (_, c) => cols.get(c) ?? ''));
+  }
+  return { name, rows, truncated };
 };
 
 export const xlsxSheets = (zip: SafeZip): XlsxSheet[] => {
@@ -81,61 +164,15 @@ export const xlsxSheets = (zip: SafeZip): XlsxSheet[] => {
   const wb = xml(zip, wbPart).documentElement!;
   const sheetsEl = firstChild(wb, 'sheets');
   const out: XlsxSheet[] = [];
+  // a part is read once however many <sheet> entries point at it (a 16 KB file listing one part 400 times)
+  const seen = new Set<string>();
+  const budget: Budget = { cells: MAX_WORKBOOK_CELLS, merges: MAX_MERGE_WORK, area: MAX_GRID_AREA };
   for (const s of sheetsEl ? childElements(sheetsEl, 'sheet') : []) {
     const target = rels.get(attr(s, 'id') ?? '');
-    if (!target || !zip.has(target)) continue;
-    const sheet = xml(zip, target).documentElement!;
-    const grid = new Map<number, Map<number, string>>();
-    let truncated = false;
-    let maxR = -1;
-    let maxC = -1;
-    const data = firstChild(sheet, 'sheetData');
-    let rowCursor = -1;
-    for (const row of data ? childElements(data, 'row') : []) {
-      const rAttr = Number(attr(row, 'r'));
-      rowCursor = Number.isInteger(rAttr) && rAttr > 0 ? rAttr - 1 : rowCursor + 1;
-      let colCursor = -1;
-      for (const c of childElements(row, 'c')) {
-        const ref = parseRef(attr(c, 'r') ?? '');
-        const r = ref ? ref.r : rowCursor;
-        const col = ref ? ref.c : colCursor + 1;
-        colCursor = col;
-        const t = attr(c, 't') ?? 'n';
-        const v = firstChild(c, 'v')?.textContent ?? '';
-        let text: string;
-        if (t === 's') text = shared[Number(v)] ?? '';
-        else if (t === 'inlineStr') {
-          const is = firstChild(c, 'is');
-          text = is ? stringText(is) : '';
-        } else if (t === 'str') text = v;
-        else if (t === 'b') text = v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : v;
-        else if (t === 'e') text = '';
-        else text = numberText(v);
-        if (text === '') continue;
-        if (r >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS) {
-          truncated = true;
-          continue;
-        }
-        if (!grid.has(r)) grid.set(r, new Map());
-        grid.get(r)!.set(col, text);
-        maxR = Math.max(maxR, r);
-        maxC = Math.max(maxC, col);
-      }
-    }
-    // a merged range shows its top-left value only; whatever a producer left in the covered cells is not shown
-    for (const m of descendants(sheet, 'mergeCell')) {
-      const [a, b] = (attr(m, 'ref') ?? '').split(':');
-      const p = parseRef(a ?? '');
-      const q = parseRef(b ?? a ?? '');
-      if (!p || !q) continue;
-      for (const [r, cols] of grid) if (r >= p.r && r <= q.r) for (const c of [...cols.keys()]) if (c >= p.c && c <= q.c && !(r === p.r && c === p.c)) cols.delete(c);
-    }
-    const rows: string[][] = [];
-    for (let r = 0; r <= maxR; r++) {
-      const cols = grid.get(r);
-      rows.push(Array.from({ length: maxC + 1 }, (_, c) => cols?.get(c) ?? ''));
-    }
-    out.push({ name: attr(s, 'name') ?? '', rows, truncated });
+    if (!target || !zip.has(target) || seen.has(target)) continue;
+    seen.add(target);
+    if (seen.size > MAX_SHEETS) break;
+    out.push(readSheet(xml(zip, target).documentElement!, attr(s, 'name') ?? '', shared, budget));
   }
   if (!out.length) throw new ZipError('Excel 工作簿中没有可读取的工作表');
   return out;

@@ -63,7 +63,11 @@ export const crc32 = (data: Uint8Array, crc = 0): number => {
 };
 
 export const isZip = (bytes: Uint8Array): boolean =>
-  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
+  bytes.length >= 4 &&
+  bytes[0] === 0x50 &&
+  bytes[1] === 0x4b &&
+  (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) &&
+  (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
 
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
@@ -115,7 +119,48 @@ export const listZip = (b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     if (localOffset + 30 > b.length) throw new ZipError(DAMAGED);
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
   }
+  checkLayout(b, entries, cdOffset);
   return entries;
+};
+
+/** Word and Excel never write these; a tool that tampers with a file does, so that two readers see two different documents. */
+const TAMPERED = '，这不是 Word/Excel 正常保存的文件（可能被篡改），已拒绝读取；请在 Word/Excel 中打开后“另存为”一份再导入';
+
+/** Part names as a reader looks them up: OPC names are case-insensitive, separators and a leading slash vary. */
+export const partKey = (name: string): string => name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+
+/**
+ * One part per name, each entry's local header and data inside the area before the central directory,
+ * no two entries sharing bytes, and no local entry hidden in the gaps that the directory does not list.
+ */
+const checkLayout = (b: Uint8Array, entries: readonly ZipEntry[], cdOffset: number): void => {
+  const names = new Set<string>();
+  for (const e of entries) {
+    const key = partKey(e.name);
+    if (names.has(key)) throw new ZipError(`压缩包内有两个同名的部件「${e.name}」${TAMPERED}`);
+    names.add(key);
+  }
+  const spans = entries.map((e) => {
+    const lo = e.localOffset;
+    if (lo + 30 > cdOffset || u32(b, lo) !== 0x04034b50) throw new ZipError(`压缩包内「${e.name}」不在文件目录所指的位置${TAMPERED}`);
+    const end = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28) + e.compressedSize;
+    if (end > cdOffset) throw new ZipError(`压缩包内「${e.name}」的数据超出了文件目录的范围${TAMPERED}`);
+    return { e, lo, end };
+  });
+  spans.sort((x, y) => x.lo - y.lo);
+  let covered = 0;
+  for (const s of spans) {
+    if (s.lo < covered) throw new ZipError(`压缩包内「${s.e.name}」与其他部件占用了同一段数据${TAMPERED}`);
+    if (hasLocalHeader(b, covered, s.lo)) throw new ZipError(`压缩包内有文件目录未列出的隐藏部件${TAMPERED}`);
+    covered = s.end;
+  }
+  if (hasLocalHeader(b, covered, cdOffset)) throw new ZipError(`压缩包内有文件目录未列出的隐藏部件${TAMPERED}`);
+};
+
+/** A local file header signature (PK\x03\x04) in b[from, to): an entry the central directory does not list. */
+const hasLocalHeader = (b: Uint8Array, from: number, to: number): boolean => {
+  for (let i = from; i + 30 <= to; i++) if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 3 && b[i + 3] === 4) return true;
+  return false;
 };
 
 /**
