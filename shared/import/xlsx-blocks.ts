@@ -79,7 +79,7 @@ export const numberText = (v: string): string => {
 
 type Budget = { cells: number; merges: number; area: number };
 
-const readSheet = (sheet: Element, name: string, shared: readonly string[], budget: Budget): XlsxSheet => {
+const readSheet = (sheet: XmlElement, name: string, shared: readonly string[], budget: Budget): XlsxSheet => {
   const grid = new Map<number, Map<number, string>>();
   let truncated = false;
   let maxR = -1;
