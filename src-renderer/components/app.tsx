@@ -7,6 +7,7 @@ import { handleMenu, saveReport, openReport, show } from '../store/app-actions';
 import { commitCell, selectAfterDraw } from '../store/cell-actions';
 import { redo, undo } from '../store/document-store';
 import { startHostSync } from '../store/host-sync';
+import { useView } from '../store/view-store';
 import { Dialogs, StatusBar } from './dialogs';
 import { FindingsPanel } from './findings-panel';
 import { ImportPanel } from './import-panel';
@@ -18,6 +19,11 @@ import { Toolbar } from './toolbar';
 
 /** Ctrl/Cmd+Z, Ctrl/Cmd+Y (or Shift+Z): undo and redo of document edits, wherever the focus is. */
 const onGlobalKey = (e: KeyboardEvent) => {
+  if (e.key === 'F1') {
+    e.preventDefault();
+    useView.setState({ dialog: { kind: 'help' } });
+    return;
+  }
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
   const k = e.key.toLowerCase();
   const active = document.activeElement as HTMLElement | null;

@@ -78,8 +78,21 @@ const ConfirmExport = ({ kind }: { kind: 'docx' | 'xlsx' | 'html' }) => {
   );
 };
 
+const ErrorDialog = ({ title, message }: { title: string; message: string }) => (
+  <Modal title={title} testid="error-dialog">
+    <p className="dialog-message" role="alert">
+      {message}
+    </p>
+    <div className="dialog-buttons">
+      <button type="button" className="btn primary" onClick={close}>
+        确定
+      </button>
+    </div>
+  </Modal>
+);
+
 const Help = () => (
-  <Modal title="操作说明" testid="help-dialog">
+  <Modal title="填报说明与快捷键" testid="help-dialog">
     <table className="help-table">
       <tbody>
         <tr><th>方向键</th><td>移到相邻单元格（Shift+方向键：选择区域）</td></tr>
@@ -90,6 +103,7 @@ const Help = () => (
         <tr><th>Ctrl+Z / Ctrl+Y</th><td>撤销 / 重做</td></tr>
         <tr><th>Ctrl+V</th><td>从 Excel、WPS 粘贴一块数据，从当前单元格向右、向下填充</td></tr>
         <tr><th>Ctrl+C</th><td>复制选中的区域</td></tr>
+        <tr><th>F1</th><td>打开本说明</td></tr>
       </tbody>
     </table>
     <p className="dialog-tip">件数只能填非负整数；收费金额单位为万元，最多 6 位小数。空白不等于 0：无数据请填 0。</p>
@@ -104,6 +118,7 @@ export const Dialogs = memo(function Dialogs() {
   if (!dialog) return null;
   if (dialog.kind === 'paste-text') return <PasteText />;
   if (dialog.kind === 'confirm-export') return <ConfirmExport kind={dialog.exportKind} />;
+  if (dialog.kind === 'error') return <ErrorDialog title={dialog.title} message={dialog.message} />;
   return <Help />;
 });
 

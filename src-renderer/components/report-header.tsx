@@ -1,6 +1,7 @@
 /** 机关名称, 年度 and the title derived from them, as printed at the head of the report. */
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { reportTitle } from '../../shared/format/sections';
+import { parseYearInput } from '../../shared/report/number-input';
 import { endEdit, typeAgency, typeYear, useDoc } from '../store/document-store';
 
 export const ReportHeader = memo(function ReportHeader() {
@@ -9,16 +10,22 @@ export const ReportHeader = memo(function ReportHeader() {
   const baseline = useDoc((s) => (s.report.baseline ? `${s.report.baseline.agency} ${s.report.baseline.year ?? ''}` : null));
   const [yearDraft, setYearDraft] = useState<string | null>(null);
   const [yearHint, setYearHint] = useState('');
+  const yearBefore = useRef<number | null>(null);
+  // the year field is checked as a whole, like a cell: kept as typed, the report takes it once it is a year
   const onYear = (text: string) => {
-    const t = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-    if (!/^\d{0,4}$/.test(t)) {
-      setYearHint('年度为四位数字，如 2024');
-      return;
-    }
+    setYearDraft(text);
     setYearHint('');
-    setYearDraft(t);
-    if (t === '') typeYear(null);
-    else if (t.length === 4 && +t >= 2000 && +t <= 2100) typeYear(+t);
+    const p = parseYearInput(text, new Date().getFullYear());
+    // while the text is not a year, the report keeps the year it had before this entry
+    const year = p.ok ? p.value : yearBefore.current;
+    if (year !== useDoc.getState().report.year) typeYear(year);
+  };
+  const leaveYear = () => {
+    const p = yearDraft === null ? null : parseYearInput(yearDraft, new Date().getFullYear());
+    // a refused entry says why, and the field shows the year the report keeps
+    if (p && !p.ok) setYearHint(`「${yearDraft!.trim()}」：${p.message}`);
+    setYearDraft(null);
+    endEdit();
   };
   return (
     <header className="report-header">
@@ -32,15 +39,13 @@ export const ReportHeader = memo(function ReportHeader() {
           <input
             data-field="year"
             className="year"
-            inputMode="numeric"
             value={yearDraft ?? (year === null ? '' : String(year))}
             placeholder="2024"
             onChange={(e) => onYear(e.currentTarget.value)}
-            onBlur={() => {
-              setYearDraft(null);
-              setYearHint('');
-              endEdit();
-            }}
+            aria-invalid={yearHint ? true : undefined}
+            onFocus={() => (yearBefore.current = useDoc.getState().report.year)}
+            onBlur={leaveYear}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
           />
           {yearHint && (
             <span className="hint inline" role="alert">

@@ -53,9 +53,20 @@ export const Toolbar = memo(function Toolbar() {
         <span className="track" aria-hidden="true" />
         合计自动计算
       </label>
-      <span className="file-name" data-testid="file-name">
-        {fileName ?? '未保存的报告'}
-        {dirty ? ' ●' : ''}
+      {!window.reportApi && (
+        // the desktop has these in its 帮助 menu; the browser build has no menu
+        <button type="button" className="btn" data-testid="help" onClick={() => useView.setState({ dialog: { kind: 'help' } })} title="填报说明与快捷键（F1）">
+          说明
+        </button>
+      )}
+      {/* a long name is cut, never the ● after it */}
+      <span className="file-name" data-testid="file-name" title={fileName ?? undefined}>
+        <span className="name">{fileName ?? '未保存的报告'}</span>
+        {dirty && (
+          <span className="dirty" data-testid="dirty" title="有未保存的修改">
+            ●
+          </span>
+        )}
       </span>
     </div>
   );

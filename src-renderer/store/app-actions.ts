@@ -53,7 +53,9 @@ const run = async (what: string, f: () => Promise<void>) => {
   try {
     await f();
   } catch (e) {
-    setStatus(`${what}失败：${(e as Error).message}`, 'error');
+    const message = (e as Error).message;
+    setStatus(`${what}失败：${message}`, 'error');
+    useView.setState({ dialog: { kind: 'error', title: `${what}失败`, message } });
   } finally {
     useView.setState({ busy: false });
   }

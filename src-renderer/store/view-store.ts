@@ -18,6 +18,8 @@ export type CellEdit = {
 export type Dialog =
   | { readonly kind: 'paste-text' }
   | { readonly kind: 'help' }
+  /** A command that failed (a file that cannot be opened…): said where the clerk looks, not only in the status bar. */
+  | { readonly kind: 'error'; readonly title: string; readonly message: string }
   | { readonly kind: 'confirm-export'; readonly exportKind: 'docx' | 'xlsx' | 'html' }
   | null;
 
