@@ -6,6 +6,7 @@
  * the year changed, so the reuse check has real work.
  * Usage: npx tsx bench/narrative.bench.ts
  */
+import type { CellId } from '../shared/format/types';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
@@ -46,7 +47,7 @@ const measure = (f: () => unknown, runs = 60): { wall: number; best: number; cpu
   return { wall: t[Math.floor(runs / 2)]!, best: t[0]!, cpu: (c.user + c.system) / 1000 / runs };
 };
 
-const ctx = { report, previous: lastYearOf(report), uncertain: new Set<string>() };
+const ctx = { report, previous: lastYearOf(report), uncertain: new Set<CellId>() };
 const all = measure(() => evaluate(report));
 const narr = measure(() => NARRATIVE_CHECKS.flatMap((c) => c(ctx)));
 const findings = NARRATIVE_CHECKS.flatMap((c) => c(ctx));

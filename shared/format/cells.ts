@@ -4,11 +4,17 @@ import { T2_BLOCKS, T2_TITLE } from './table2';
 import { T3_APPLICANT_HEADER, T3_COLUMNS, T3_ORG_HEADER, T3_RESULTS_HEADER, T3_ROWS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_TOTAL_COLUMN } from './table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN } from './table4';
 
+/** The one way to name a cell: `table.row.column`. */
+export const cellId = (table: TableId, row: string, column: string): CellId => `${table}.${row}.${column}`;
+export const t2 = (row: string, column: string): CellId => cellId('t2', row, column);
+export const t3 = (row: string, column: string): CellId => cellId('t3', row, column);
+export const t4 = (group: string, column: string): CellId => cellId('t4', group, column);
+
 const t2Cells = (): CellDef[] =>
   T2_BLOCKS.flatMap((b) =>
     b.rows.flatMap((r) =>
       b.columns.map((c) => ({
-        id: `t2.${r.id}.${c.id}`,
+        id: t2(r.id, c.id),
         table: 't2' as const,
         row: r.id,
         column: c.id,
@@ -32,7 +38,7 @@ const t3RowPath = (row: (typeof T3_ROWS)[number]): string[] => {
 const t3Cells = (): CellDef[] =>
   T3_ROWS.flatMap((r) =>
     T3_COLUMNS.map((c) => ({
-      id: `t3.${r.id}.${c.id}`,
+      id: t3(r.id, c.id),
       table: 't3' as const,
       row: r.id,
       column: c.id,
@@ -46,7 +52,7 @@ const t3Cells = (): CellDef[] =>
 const t4Cells = (): CellDef[] =>
   T4_GROUPS.flatMap((g) =>
     T4_COLUMNS.map((c) => ({
-      id: `t4.${g.id}.${c.id}`,
+      id: t4(g.id, c.id),
       table: 't4' as const,
       row: g.id,
       column: c.id,
@@ -85,5 +91,5 @@ export const cellLabel = (id: CellId): string => {
   return `${TABLE_SHORT[d.table]} ${group}${rowShort}·${col}`;
 };
 
-export const t3 = (row: string, column: string): CellId => `t3.${row}.${column}`;
-export const t4 = (group: string, column: string): CellId => `t4.${group}.${column}`;
+/** A name from outside (a file, the page) is a cell id only if it is one of the statutory cells. */
+export const isCellId = (id: string): id is CellId => byId.has(id as CellId);

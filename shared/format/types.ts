@@ -1,5 +1,5 @@
 /** A cell id is `table.row.column` (or `t2.item.column`), one per numeric cell of the tables of 国办公开办函〔2021〕30号 (cells.ts). */
-export type CellId = string;
+export type CellId = `${TableId}.${string}.${string}`;
 
 /** Counts are non-negative integers; money is 万元 with up to 6 decimals, kept as a decimal string. */
 export type Unit = 'count' | 'money';

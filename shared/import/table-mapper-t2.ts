@@ -1,4 +1,5 @@
 /** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
+import { t2 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, isEmptyCell, similarity } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
@@ -81,7 +82,7 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
       // a one-column row whose only number stands one cell off
       if (!byOrder && cols.length === 1 && (raw === undefined || isEmptyCell(raw)) && nums.length === 1) raw = nums[0];
       if (col.kind === 'cell') {
-        const id = `t2.${m.id}.${col.id}`;
+        const id = t2(m.id, col.id);
         const v = cellValue(raw, b.unit);
         if (v.error) note(out, 't2', 'error', `表二「${b.rows.find((r) => r.id === m.id)!.label}」：${v.error}，该格留空`);
         out.values.set(id, v.value);
@@ -92,7 +93,7 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
         const label = FORMAT_2019.t2Columns[col.key];
         const rowLabel = b.rows.find((r) => r.id === m.id)!.label;
         if (target && b.columns.some((c) => c.id === target)) {
-          const id = `t2.${m.id}.${target}`;
+          const id = t2(m.id, target);
           const v = cellValue(raw, b.unit);
           out.values.set(id, v.value);
           out.found.add(id);
@@ -223,7 +224,7 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
 
   for (const b of rows.length > 0 ? T2_BLOCKS : []) {
     for (const r of b.rows) {
-      const missing = b.columns.filter((c) => !out.found.has(`t2.${r.id}.${c.id}`));
+      const missing = b.columns.filter((c) => !out.found.has(t2(r.id, c.id)));
       if (missing.length === b.columns.length && !seenRows.has(r.id)) {
         note(out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
       } else if (missing.length > 0) {

@@ -1,4 +1,5 @@
 /** 表三: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
+import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, type T3GroupKey } from '../format/table3';
 import { bare, isEmptyCell, numberText, parseLabel, similarity } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
@@ -197,12 +198,12 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     }
     assigned.add(id);
     const ex = extractValues(tail, learned, rowTotalHolds);
-    const rowCells = T3_COLUMNS.map((c) => `t3.${id}.${c.id}`);
+    const rowCells = T3_COLUMNS.map((c) => t3(id, c.id));
     if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, rowCells);
     else if (ex.joined) note(out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
     else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, rowCells);
     T3_COLUMNS.forEach((c, i) => {
-      const cid = `t3.${id}.${c.id}`;
+      const cid = t3(id, c.id);
       const v = cellValue(ex.values[i], 'count');
       if (v.error) note(out, 't3', 'error', `表三「${rowLabelOf(id)}」·${c.label}：${v.error}，该格留空`);
       out.values.set(cid, v.value);
@@ -223,7 +224,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
         't3',
         'warning',
         `表三「${acc.id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(acc.id)}」一行只读到 ${acc.cells.length} 个数字（应为 ${N} 个），请核对`,
-        acc.id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => `t3.${acc!.id}.${c.id}`),
+        acc.id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => t3(acc!.id, c.id)),
       );
     if (acc.id === OTHER_2019) single2019 = acc.cells;
     else assign(acc.id, acc.cells);

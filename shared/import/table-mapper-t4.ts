@@ -1,11 +1,12 @@
 /** 表四: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
+import { t4 } from '../format/cells';
 import type { CellId } from '../format/types';
 import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
 import { bare, canonicalText, isLabelCell } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
 
 
-const T4_CELLS: readonly CellId[] = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `t4.${g.id}.${c.id}`));
+const T4_CELLS: readonly CellId[] = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => t4(g.id, c.id)));
 
 export const mapT4 = (rows: readonly Row[]): TableRead => {
   const out = newRead();
@@ -36,7 +37,7 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       if (!tail) continue;
       const nums = tail.filter(isValueish);
       T4_COLUMNS.forEach((c, i) => {
-        const id = `t4.${g.id}.${c.id}`;
+        const id = t4(g.id, c.id);
         const v = cellValue(nums.length === n ? nums[i] : tail[i], 'count');
         if (v.error) note(out, 't4', 'error', `表四「${g.label}·${c.label}」：${v.error}，该格留空`);
         out.values.set(id, v.value);

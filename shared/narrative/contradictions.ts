@@ -7,7 +7,7 @@ import type { NarrativeId } from '../format/types';
 import { NARRATIVE_IDS } from '../format/sections';
 import { t4 } from '../format/cells';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER } from '../format/table4';
-import type { Cells, Report } from '../report/document';
+import { allBlank, countValue, type Cells, type Report } from '../report/document';
 import { fenToMoney, moneyToFen } from '../report/money';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
@@ -16,9 +16,7 @@ import { readStatements, readT4Claims, type Statement } from './statements';
 import { splitParagraphs, type Span } from './sentences';
 
 const NONE: ReadonlySet<string> = new Set();
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const where = (section: NarrativeId, s: Span) => ({ section, start: s.start, end: s.end, quote: s.text });
-const allBlank = (cells: Cells, ids: readonly string[]) => ids.every((id) => cells[id] === null || cells[id] === undefined);
 
 const countFinding = (section: NarrativeId, s: Statement, cells: Cells, uncertain: ReadonlySet<string>): Finding | null => {
   const table = sumForText(cells, s.cells);
@@ -106,7 +104,7 @@ const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Find
     if (!sg) continue;
     const ids = sg.groups.flatMap((g) => T4_COLUMNS.map((col) => t4(g, col.id)));
     if (allBlank(cells, ids)) continue;
-    const col = (id: string) => sg.groups.reduce((a, g) => a + num(cells[t4(g, id)]), 0);
+    const col = (id: string) => sg.groups.reduce((a, g) => a + countValue(cells[t4(g, id)]), 0);
     const total = col('total');
     const upheld = col('upheld');
     const breakdown = T4_COLUMNS.map((x) => `${x.label} ${col(x.id)}`).join('、');

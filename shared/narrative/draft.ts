@@ -7,15 +7,14 @@
 import { t3, t4 } from '../format/cells';
 import { T3_TOTAL_COLUMN } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
-import { countValue, type Report } from '../report/document';
+import { countValue, sumCounts, type Report } from '../report/document';
 import { OUTCOME_GROUP_KEYS, plainLabel, quantity } from './quantities';
 
 const yearText = (report: Report): string => (report.year !== null ? `${report.year} 年` : '本年度');
-const sumCells = (report: Report, ids: readonly string[]): number => ids.reduce((a, id) => a + countValue(report.cells[id] ?? null), 0);
 
 /** 「2024 年共收到政府信息公开申请 X 件，上年结转 Y 件，办结 Z 件，其中予以公开 …；结转下年度继续办理 W 件。」 */
 export const draftApplicationSentence = (report: Report): string => {
-  const total = (row: string) => countValue(report.cells[t3(row, T3_TOTAL_COLUMN)] ?? null);
+  const total = (row: string) => countValue(report.cells[t3(row, T3_TOTAL_COLUMN)]);
   const received = total('new');
   const carriedIn = total('carried_in');
   const concluded = total('total');
@@ -25,7 +24,7 @@ export const draftApplicationSentence = (report: Report): string => {
   const head = [`${year}共收到政府信息公开申请 ${received} 件`];
   if (carriedIn > 0) head.push(`上年结转 ${carriedIn} 件`);
   const groups = OUTCOME_GROUP_KEYS.map((k) => quantity(k))
-    .map((q) => ({ label: plainLabel(q), value: sumCells(report, q.cells) }))
+    .map((q) => ({ label: plainLabel(q), value: sumCounts(report.cells, q.cells) }))
     .filter((g) => g.value > 0);
   const concludedText = groups.length ? `办结 ${concluded} 件，其中${groups.map((g) => `${g.label} ${g.value} 件`).join('、')}` : `办结 ${concluded} 件`;
   head.push(concludedText);
@@ -35,7 +34,7 @@ export const draftApplicationSentence = (report: Report): string => {
 
 const resultList = (report: Report, groups: readonly string[]): string =>
   T4_COLUMNS.filter((c) => c.id !== 'total')
-    .map((c) => ({ label: c.label, value: sumCells(report, groups.map((g) => t4(g, c.id))) }))
+    .map((c) => ({ label: c.label, value: sumCounts(report.cells, groups.map((g) => t4(g, c.id))) }))
     .filter((c) => c.value > 0)
     .map((c) => `${c.label} ${c.value} 件`)
     .join('、');
@@ -43,9 +42,9 @@ const resultList = (report: Report, groups: readonly string[]): string =>
 /** 「…因政府信息公开被申请行政复议 N 件，其中结果维持 …；被提起行政诉讼 M 件…」, or 「未发生…」 when 表四 is all zero. */
 export const draftReviewSentence = (report: Report): string => {
   const year = yearText(report);
-  const review = sumCells(report, [t4('review', 'total')]);
+  const review = sumCounts(report.cells, [t4('review', 'total')]);
   const suitGroups = T4_GROUPS.filter((g) => g.suit);
-  const suits = suitGroups.map((g) => ({ label: g.label, value: sumCells(report, [t4(g.id, 'total')]) }));
+  const suits = suitGroups.map((g) => ({ label: g.label, value: sumCounts(report.cells, [t4(g.id, 'total')]) }));
   const suit = suits.reduce((a, s) => a + s.value, 0);
   if (review === 0 && suit === 0) return `${year}未发生因政府信息公开引起的行政复议和行政诉讼。`;
   const parts: string[] = [];

@@ -10,8 +10,8 @@ import type { CellId } from '../format/types';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS, T3_GROUPS, T3_ROWS, T3_TOTAL_COLUMN, type T3GroupKey } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN } from '../format/table4';
-import { cellLabel, t3, t4 } from '../format/cells';
-import type { Cells } from '../report/document';
+import { cellLabel, t2, t3, t4 } from '../format/cells';
+import { countValue, isBlankCell, type Cells } from '../report/document';
 
 /** What a sentence must be about for the phrasing to count. */
 export type Topic = 'application' | 't2' | 't4';
@@ -222,8 +222,6 @@ export const quantity = (key: string): Quantity => {
 /** The 表三 outcome groups a 办结 total is the sum of, in the format's order. */
 export const OUTCOME_GROUP_KEYS: readonly string[] = Object.keys(GROUP_LEADS).map((g) => `t3.group.${g}`);
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-const blank = (v: unknown): boolean => v === null || v === undefined;
 const PART_COLUMNS = T3_COLUMNS.filter((c) => c.id !== T3_TOTAL);
 const T3_TOTAL_CELL = /^t3\.([a-z_]+)\.total$/;
 
@@ -231,16 +229,16 @@ const T3_TOTAL_CELL = /^t3\.([a-z_]+)\.total$/;
  * A cell's value for comparing with the text, null when blank. A blank 表三 总计 with applicant columns
  * filled (the 2019 试行 tables often printed only the columns) is their sum, and `fromParts` says so.
  */
-export const cellForText = (cells: Cells, id: string): { readonly value: number; readonly fromParts: boolean } | null => {
-  if (!blank(cells[id])) return { value: num(cells[id]), fromParts: false };
+export const cellForText = (cells: Cells, id: CellId): { readonly value: number; readonly fromParts: boolean } | null => {
+  if (!isBlankCell(cells[id])) return { value: countValue(cells[id]), fromParts: false };
   const row = T3_TOTAL_CELL.exec(id)?.[1];
   if (!row) return null;
   const parts = PART_COLUMNS.map((c) => cells[t3(row, c.id)]);
-  return parts.every(blank) ? null : { value: parts.reduce<number>((a, v) => a + num(v), 0), fromParts: true };
+  return parts.every(isBlankCell) ? null : { value: parts.reduce<number>((a, v) => a + countValue(v), 0), fromParts: true };
 };
 
 /** The sum of cells as the text is compared with it; null when every one is blank. */
-export const sumForText = (cells: Cells, ids: readonly string[]): { readonly value: number; readonly fromParts: boolean } | null => {
+export const sumForText = (cells: Cells, ids: readonly CellId[]): { readonly value: number; readonly fromParts: boolean } | null => {
   let value = 0;
   let fromParts = false;
   let any = false;
@@ -272,7 +270,7 @@ export const plainLabel = (q: Quantity): string => q.label.replace(/^[一二三�
 export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label: string; readonly value: number }[] => {
   const out: { label: string; value: number }[] = [];
   if (q.t3Rows) {
-    for (const c of PART_COLUMNS) out.push({ label: `${c.label}一列`, value: q.t3Rows.reduce((a, r) => a + num(cells[t3(r, c.id)]), 0) });
+    for (const c of PART_COLUMNS) out.push({ label: `${c.label}一列`, value: q.t3Rows.reduce((a, r) => a + countValue(cells[t3(r, c.id)]), 0) });
     for (const p of q.parts ?? []) out.push({ label: `「${plainLabel(p)}」一项`, value: p.t3Rows!.reduce((a, r) => a + rowTotal(cells, r), 0) });
     if (q.t3Rows.length > 1) for (const r of q.t3Rows) out.push({ label: `「${rowLabel(r)}」一项`, value: rowTotal(cells, r) });
     if (q.key === 't3.new' || q.key === 't3.total') out.push({ label: '本年新收与上年结转之和', value: rowTotal(cells, 'new') + rowTotal(cells, 'carried_in') });
@@ -280,15 +278,15 @@ export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label:
   }
   if (q.topic === 't2' && q.subject) {
     // 表二 第二十条第（一）项: the neighbouring column of the same row, or the same column of the other row.
-    const [, row, col] = q.key.split('.');
+    const [, row = '', col = ''] = q.key.split('.');
     const docs = T2_BLOCKS[0]!;
-    for (const c of docs.columns) if (c.id !== col) out.push({ label: `「${docs.rows.find((r) => r.id === row)!.label}${c.label}」`, value: num(cells[`t2.${row}.${c.id}`]) });
-    for (const r of docs.rows) if (r.id !== row) out.push({ label: `「${r.label}${docs.columns.find((c) => c.id === col)!.label}」`, value: num(cells[`t2.${r.id}.${col}`]) });
+    for (const c of docs.columns) if (c.id !== col) out.push({ label: `「${docs.rows.find((r) => r.id === row)!.label}${c.label}」`, value: countValue(cells[t2(row, c.id)]) });
+    for (const r of docs.rows) if (r.id !== row) out.push({ label: `「${r.label}${docs.columns.find((c) => c.id === col)!.label}」`, value: countValue(cells[t2(r.id, col)]) });
   }
   if (q.topic === 't4' && q.subject) {
     const col = q.key.split('.')[2]!;
     for (const c of T4_COLUMNS)
-      if (c.id !== col) out.push({ label: `${c.label}一栏`, value: q.cells.reduce((a, id) => a + num(cells[id.replace(/[^.]+$/, c.id)]), 0) });
+      if (c.id !== col) out.push({ label: `${c.label}一栏`, value: q.cells.reduce((a, id) => a + countValue(cells[t4(id.split('.')[1]!, c.id)]), 0) });
   }
   return out;
 };

@@ -63,4 +63,9 @@ export const createReport = (init: Partial<Omit<Report, 'format' | 'version'>> =
 /** The JSON text of our file: stable key order, human-readable. */
 export const serialiseReport = (r: Report): string => `${JSON.stringify(r, null, 2)}\n`;
 
-export const countValue = (v: CellValue): number => (typeof v === 'number' ? v : 0);
+/** A cell as a count: blank (and a 万元 text) counts 0. The one `num` of the checks and the narrative. */
+export const countValue = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
+export const isBlankCell = (v: CellValue | undefined): boolean => v === null || v === undefined;
+/** The sum of counts over cells, blanks as 0. */
+export const sumCounts = (cells: Cells, ids: readonly CellId[]): number => ids.reduce((a, id) => a + countValue(cells[id]), 0);
+export const allBlank = (cells: Cells, ids: readonly CellId[]): boolean => ids.every((id) => isBlankCell(cells[id]));

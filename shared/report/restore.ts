@@ -3,7 +3,7 @@
  * to the current one, and refuses bad input with Chinese messages instead of crashing or fixing silently.
  */
 import type { CellId, NarrativeId, TableId } from '../format/types';
-import { cellDef, cellLabel } from '../format/cells';
+import { cellDef, cellLabel, isCellId } from '../format/cells';
 import { NARRATIVE_IDS } from '../format/sections';
 import { MONEY_DECIMALS, isMoneyString, normaliseMoney } from './money';
 import { type Baseline, type Cells, type CellValue, type Report, REPORT_FORMAT, REPORT_VERSION, createReport, emptyCells } from './document';
@@ -55,7 +55,7 @@ const restoreCells = (raw: unknown, errors: string[], what: string): Cells => {
     return cells;
   }
   for (const [id, v] of Object.entries(raw)) {
-    if (!cellDef(id)) {
+    if (!isCellId(id)) {
       errors.push(`${what}中有未知的单元格编号「${id}」`);
       continue;
     }

@@ -1,10 +1,10 @@
 /** The built-in checks: table identities, valid values, completeness, cross-year continuity. */
 import type { CellId } from '../format/types';
-import { CELLS, TABLE_SHORT, cellLabel } from '../format/cells';
+import { CELLS, TABLE_SHORT, cellLabel, t2, t3 } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS } from '../format/table3';
-import type { Cells } from '../report/document';
+import { allBlank, countValue, sumCounts } from '../report/document';
 import { isMoneyString, moneyToFen } from '../report/money';
 import { COMPUTED_CELLS } from '../report/totals';
 import type { Check } from '../findings/check';
@@ -13,17 +13,14 @@ import { IDENTITIES, describeCells } from '../format/identities';
 
 export type { Check, CheckContext, PreviousYear } from '../findings/check';
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-const sum = (cells: Cells, ids: readonly CellId[]) => ids.reduce((a, id) => a + num(cells[id]), 0);
-const allBlank = (cells: Cells, ids: readonly CellId[]) => ids.every((id) => cells[id] === null || cells[id] === undefined);
 
 export const identityCheck: Check = ({ report }) => {
   const out: Finding[] = [];
   for (const rule of IDENTITIES) {
     const ids = [...rule.lhs, ...rule.rhs];
     if (allBlank(report.cells, ids)) continue; // an untouched part of the table is completeness's business
-    const l = sum(report.cells, rule.lhs);
-    const r = sum(report.cells, rule.rhs);
+    const l = sumCounts(report.cells, rule.lhs);
+    const r = sumCounts(report.cells, rule.rhs);
     if (l === r) continue;
     const lhsText = rule.lhs.length === 1 ? `${cellLabel(rule.lhs[0]!)} 为 ${l}` : `${describeCells(rule.lhs)} 之和为 ${l}`;
     out.push({
@@ -112,13 +109,13 @@ export const t2HintCheck: Check = ({ report }) => {
   const out: Finding[] = [];
   const block = T2_BLOCKS[0]!;
   for (const row of block.rows) {
-    const issued = report.cells[`t2.${row.id}.issued`];
-    const eff = report.cells[`t2.${row.id}.effective`];
+    const issued = report.cells[t2(row.id, 'issued')];
+    const eff = report.cells[t2(row.id, 'effective')];
     if (typeof issued === 'number' && typeof eff === 'number' && eff < issued)
       out.push({
         code: 'T2-EFFECTIVE-LT-ISSUED',
         severity: 'info',
-        cells: [`t2.${row.id}.issued`, `t2.${row.id}.effective`],
+        cells: [t2(row.id, 'issued'), t2(row.id, 'effective')],
         message: `表二「${row.label}」现行有效件数 ${eff} 小于本年制发件数 ${issued}，请核对（本年制发的一般仍有效）`,
         expected: issued,
         actual: eff,
@@ -135,8 +132,8 @@ export const crossYearCheck: Check = ({ report, previous }) => {
   if (report.agency.trim() && previous.agency.trim() && report.agency.trim() !== previous.agency.trim())
     out.push({ code: 'X-AGENCY', severity: 'warning', cells: [], message: `上年报告的机关名称为「${previous.agency}」，与本报告「${report.agency}」不同`, expected: previous.agency, actual: report.agency });
   for (const c of T3_COLUMNS) {
-    const here = `t3.carried_in.${c.id}`;
-    const there = `t3.carried_out.${c.id}`;
+    const here = t3('carried_in', c.id);
+    const there = t3('carried_out', c.id);
     const v = report.cells[here];
     const p = previous.cells[there];
     if (v === null || v === undefined || p === null || p === undefined || v === p) continue;
@@ -145,22 +142,22 @@ export const crossYearCheck: Check = ({ report, previous }) => {
       severity: 'warning',
       cells: [here],
       message: `${cellLabel(here)} 为 ${String(v)}，上年报告「四、结转下年度继续办理·${c.label}」为 ${String(p)}，两者应相等`,
-      expected: num(p),
-      actual: num(v),
+      expected: countValue(p),
+      actual: countValue(v),
     });
   }
   for (const row of T2_BLOCKS[0]!.rows) {
-    const id = (col: string) => `t2.${row.id}.${col}`;
+    const id = (col: string) => t2(row.id, col);
     const eff = report.cells[id('effective')];
     const prevEff = previous.cells[id('effective')];
     if (typeof eff !== 'number' || typeof prevEff !== 'number') continue;
-    const expected = prevEff + num(report.cells[id('issued')]) - num(report.cells[id('repealed')]);
+    const expected = prevEff + countValue(report.cells[id('issued')]) - countValue(report.cells[id('repealed')]);
     if (eff === expected) continue;
     out.push({
       code: 'X-EFFECTIVE',
       severity: 'warning',
       cells: [id('effective'), id('issued'), id('repealed')],
-      message: `表二「${row.label}」现行有效件数为 ${eff}；按上年现行有效 ${prevEff} + 本年制发 ${num(report.cells[id('issued')])} − 本年废止 ${num(report.cells[id('repealed')])} 应为 ${expected}。如有文件自然失效或修订，请在说明中注明`,
+      message: `表二「${row.label}」现行有效件数为 ${eff}；按上年现行有效 ${prevEff} + 本年制发 ${countValue(report.cells[id('issued')])} − 本年废止 ${countValue(report.cells[id('repealed')])} 应为 ${expected}。如有文件自然失效或修订，请在说明中注明`,
       expected,
       actual: eff,
     });

@@ -1,5 +1,6 @@
 /** The editor: the report as the official format lays it out, with the findings beside it. */
 import { startTransition, useEffect, useState } from 'react';
+import { isCellId } from '../../shared/format/cells';
 import { tableLayout } from '../../shared/format/header-layout';
 import { SECTIONS } from '../../shared/format/sections';
 import { api } from '../api';
@@ -30,7 +31,7 @@ const onGlobalKey = (e: KeyboardEvent) => {
   const cell = active?.dataset['cell'];
   if (k === 'z' || k === 'y') {
     e.preventDefault();
-    if (cell) commitCell(cell);
+    if (cell && isCellId(cell)) commitCell(cell);
     if (k === 'y' || e.shiftKey) redo();
     else undo();
     if (active instanceof HTMLInputElement && cell) selectAfterDraw(active);

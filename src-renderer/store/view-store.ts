@@ -65,7 +65,7 @@ const drop = (kind: Faded, id: CellId): void => {
 };
 
 const showFading = (kind: Faded, notes: Record<CellId, string>, ms: number): void => {
-  const ids = Object.keys(notes);
+  const ids = Object.keys(notes) as CellId[];
   if (!ids.length) return;
   useView.setState((s) => ({ [kind]: { ...s[kind], ...notes } }));
   for (const id of ids) {

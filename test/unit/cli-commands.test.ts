@@ -1,3 +1,4 @@
+import type { CellId } from '../../shared/format/types';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ const addMoneyText = (xs: string[]): string => {
 /** Last year's report that agrees with this year's on every carry-over, so only what a test changes differs. */
 const matchingLastYear = (thisYear: Report): Report => {
   const cells = { ...thisYear.cells };
-  for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) cells[id.replace('carried_in', 'carried_out')] = thisYear.cells[id]!;
+  for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) cells[id.replace('carried_in', 'carried_out') as CellId] = thisYear.cells[id]!;
   for (const row of ['rules', 'normative'])
     cells[`t2.${row}.effective`] = (thisYear.cells[`t2.${row}.effective`] as number) - (thisYear.cells[`t2.${row}.issued`] as number) + (thisYear.cells[`t2.${row}.repealed`] as number);
   return { ...thisYear, year: (thisYear.year ?? 2023) - 1, cells };

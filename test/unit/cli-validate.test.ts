@@ -1,3 +1,4 @@
+import type { CellId } from '../../shared/format/types';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,7 +194,7 @@ describe('validate: previous year, usage, parallel workers', () => {
     const last = seedReport(SEED_FILES[4]!);
     const lastFile = join(dir, 'last.gkreport');
     const cells = { ...last.cells };
-    for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) cells[id.replace('carried_in', 'carried_out')] = last.cells[id]!;
+    for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) cells[id.replace('carried_in', 'carried_out') as CellId] = last.cells[id]!;
     writeFileSync(lastFile, serialiseReport({ ...last, year: 2022, cells: { ...cells, 't3.carried_out.natural': 999 } }));
     const r = runCli(['validate', '--json', '--previous', lastFile, seedPaths[4]!]);
     const out = JSON.parse(r.stdout) as ValidateJson;

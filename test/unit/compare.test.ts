@@ -1,3 +1,4 @@
+import type { CellId } from '../../shared/format/types';
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../shared/format/cells';
 import { createReport } from '../../shared/report';
@@ -48,7 +49,7 @@ describe('compareReports', () => {
     // the table identities broken by the edit are this year's own findings, not cross-year ones
     expect(c.crossYear.some((f) => f.code.startsWith('T3-'))).toBe(false);
     const matching = { ...a.cells };
-    for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) matching[id.replace('carried_in', 'carried_out')] = b.cells[id]!;
+    for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) matching[id.replace('carried_in', 'carried_out') as CellId] = b.cells[id]!;
     expect(compareReports({ ...a, cells: matching }, b).crossYear.filter((f) => f.code === 'X-CARRY')).toEqual([]);
     expect(compareReports({ ...a, year: 2020 }, b).crossYear.map((f) => f.code)).toContain('X-YEAR');
   });

@@ -3,6 +3,7 @@
  * a single 「（六）其他处理」 row), a dropped 规章 row. What maps onto the current format is read,
  * what does not is said per table — through the Word path, not only the text path.
  */
+import type { CellId } from '../../shared/format/types';
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS, SECTIONS, T3_COLUMNS, T3_ROWS, tableLayout } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
@@ -26,7 +27,7 @@ const OTHER_IDS = ['other_no_supplement', 'other_no_fee', 'other_other'];
 
 /** 表二 of the 2019 试行 format and 表三 with one （六）其他处理 row (the sum of the three current sub-rows). */
 const rows2019 = (r: Report, t: 't2' | 't3' | 't4'): DocxRow[] => {
-  const v = (id: string) => String(r.cells[id] ?? '');
+  const v = (id: CellId) => String(r.cells[id] ?? '');
   if (t === 't2')
     return [
       ['第二十条第（一）项', '', '', ''],

@@ -132,7 +132,7 @@ describe('open, save, save as, recent files', () => {
     expect(opened?.source).toBe('consolidation');
     expect(opened?.fileName).toBeNull();
     const [a, b] = SEED_FILES.slice(0, 2).map((f) => seedReport(f).cells);
-    for (const id of ['t3.new.total', 't3.granted.natural', 't4.review.total'])
+    for (const id of ['t3.new.total', 't3.granted.natural', 't4.review.total'] as const)
       expect(opened!.report.cells[id], id).toBe((a![id] as number) + (b![id] as number));
     expect(opened!.notes.join('\n')).toContain('未能读取，未计入汇总：bad.gkreport');
     // reported once, in the draft's notes, not also in a dialog per file

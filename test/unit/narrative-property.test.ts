@@ -1,3 +1,4 @@
+import type { CellId } from '../../shared/format/types';
 import { describe, expect, it } from 'vitest';
 import { COMPLETENESS_CODES } from '../../shared/narrative/completeness';
 import { findNumbers } from '../../shared/narrative/numbers';
@@ -28,7 +29,7 @@ const cn = (n: number): string => {
   return out;
 };
 
-const num = (r: Report, id: string): number => (typeof r.cells[id] === 'number' ? (r.cells[id] as number) : 0);
+const num = (r: Report, id: CellId): number => (typeof r.cells[id] === 'number' ? (r.cells[id] as number) : 0);
 const q = (r: Report, key: string): number => quantity(key).cells.reduce((a, id) => a + num(r, id), 0);
 
 /** A narrative written in one of several phrasings per quantity, stating the table's own figures. */

@@ -3,11 +3,13 @@
  * misses that must fire, each with the figure that explains it. Tables: 济源 2023 (表三 一 335, 二 4, 予以公开 194,
  * 部分公开 0, 不予公开 18, 无法提供 113 of which 本机关不掌握 98, 办结 332).
  */
+import type { CellId } from '../../shared/format/types';
 import { describe, expect, it } from 'vitest';
 import { COMPLETENESS_CODES } from '../../shared/narrative/completeness';
 import { readStatements } from '../../shared/narrative/statements';
 import { uncertainCells } from '../../shared/import/types';
 import { T3_COLUMNS } from '../../shared/format/table3';
+import { CELL_IDS, t3 } from '../../shared/format/cells';
 import { createReport, type Cells, type Report } from '../../shared/report';
 import { evaluate } from '../../shared/rules';
 import { seedReport } from '../helpers/seeds';
@@ -16,7 +18,7 @@ const J = '2023_jiyuan-city.txt';
 const report = (overview: string, year = 2023, cells?: Cells): Report =>
   createReport({ ...seedReport(J), year, ...(cells ? { cells } : {}), narratives: { overview, problems: '', other_matters: '本年度未收取信息处理费。' } });
 const TABLE_CODES = /^NARR-(?!YEAR|PLACEHOLDER|FEES$|REUSED)/;
-const narr = (r: Report, uncertain: string[] = []) => evaluate(r, null, { uncertainCells: uncertain }).filter((f) => TABLE_CODES.test(f.code) && !COMPLETENESS_CODES.has(f.code));
+const narr = (r: Report, uncertain: CellId[] = []) => evaluate(r, null, { uncertainCells: uncertain }).filter((f) => TABLE_CODES.test(f.code) && !COMPLETENESS_CODES.has(f.code));
 const codes = (t: string, year = 2023, cells?: Cells) => narr(report(t, year, cells)).map((f) => `${f.code}:${f.expected}/${f.actual}`);
 
 describe('false alarms seen on real reports stay quiet', () => {
@@ -46,7 +48,7 @@ describe('false alarms seen on real reports stay quiet', () => {
   it('no accusation when the compared cell is on a row the reader marked as uncertain', () => {
     const r = report('全年共收到政府信息公开申请 300 件。');
     expect(narr(r).map((f) => f.code)).toEqual(['NARR-NEW']);
-    const notes = [{ level: 'warning' as const, table: 't3' as const, message: '表三「一、本年新收政府信息公开申请数量」一行有空格，数字所在的列无法完全确定，请核对', cells: T3_COLUMNS.map((c) => `t3.new.${c.id}`) }];
+    const notes = [{ level: 'warning' as const, table: 't3' as const, message: '表三「一、本年新收政府信息公开申请数量」一行有空格，数字所在的列无法完全确定，请核对', cells: T3_COLUMNS.map((c) => t3('new', c.id)) }];
     expect(narr(r, uncertainCells(notes))).toEqual([]);
     // an info note does not make a row uncertain; another row's uncertainty changes nothing here
     expect(uncertainCells([{ ...notes[0]!, level: 'info' }])).toEqual([]);
@@ -70,7 +72,7 @@ describe('misses seen on real reports now fire, with the figure that explains th
 
   it('a blank 总计 column: the text is compared with the sum of the applicant columns, and the message says so', () => {
     const cells = { ...seedReport(J).cells };
-    for (const id of Object.keys(cells)) if (/^t3\.[a-z_]+\.total$/.test(id)) cells[id] = null;
+    for (const id of CELL_IDS) if (/^t3\.[a-z_]+\.total$/.test(id)) cells[id] = null;
     expect(codes('全年共收到政府信息公开申请 335 件，予以公开 194 件。', 2023, cells)).toEqual([]);
     const [f] = narr(report('全年共收到政府信息公开申请 261 件。', 2023, cells));
     expect([f!.code, f!.expected, f!.actual]).toEqual(['NARR-NEW', 335, 261]);
