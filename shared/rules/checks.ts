@@ -1,5 +1,4 @@
 /** The built-in checks: table identities, valid values, completeness, cross-year continuity. */
-import type { CellId } from '../format/types';
 import { CELLS, TABLE_SHORT, cellLabel, t2, t3 } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS } from '../format/table2';
