@@ -5,7 +5,7 @@
  * The reader itself is passed in: the desktop and the CLI run it in an isolated worker, the browser
  * loads it lazily.
  */
-import type { OpenedReport } from './opened-report';
+import type { OpenedReport, SourceBesideCells } from './opened-report';
 import type { ImportNote, ImportResult, SourceKind } from '../import/types';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../import/limits';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../report/document';
@@ -73,6 +73,12 @@ export const refusalText = (fileName: string, r: Refusal): string => `无法从�
 /** A reader's note as the editor's import panel shows it. */
 export const noteText = (n: ImportNote): string => (n.level === 'error' ? `错误：${n.message}` : n.level === 'warning' ? `注意：${n.message}` : n.message);
 
+/** The rows a reader could not split, with their source text, for the import panel. */
+const sourceTextsOf = (notes: readonly ImportNote[]): { sourceTexts?: SourceBesideCells[] } => {
+  const rows = notes.flatMap((n) => (n.source !== undefined && n.cells?.length && n.table ? [{ table: n.table, source: n.source, cells: n.cells }] : []));
+  return rows.length ? { sourceTexts: rows } : {};
+};
+
 /** What the editor gets for an opened file: our own file keeps its name; an import must be saved as a new file. */
 export const openedForEditor = (fileName: string, opened: OpenedFile): OpenedReport =>
   opened.kind === 'own'
@@ -82,4 +88,5 @@ export const openedForEditor = (fileName: string, opened: OpenedFile): OpenedRep
         fileName: null,
         source: 'import',
         notes: [`已从「${fileName}」导入，请核对后另存为年报文件（.${REPORT_EXTENSION}）。`, ...opened.notes.map(noteText)],
+        ...sourceTextsOf(opened.notes),
       };

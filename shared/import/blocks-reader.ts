@@ -13,11 +13,14 @@ import { IDENTITIES, type Identity } from '../format/identities';
 import { bare, canonicalText } from './labels';
 import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } from './sections';
 import { takeEndOfReport } from './sign-off';
+import { isTableLabelText } from './table-labels';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
 import type { Block, ImportNote, ImportResult, SourceKind } from './types';
 import { append } from './bounded';
 
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
+/** Of the six section headings, how many a file without any statutory table must have to be read as a report. */
+const MIN_HEADINGS_WITHOUT_TABLES = 3;
 /** Section index (0 = 一) → what its paragraphs are. */
 const SECTION_TARGET: readonly (NarrativeId | TableId)[] = ['overview', 't2', 't3', 't4', 'problems', 'other_matters'];
 
@@ -129,6 +132,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   const texts: Record<NarrativeId | TableId, string[]> = { overview: [], problems: [], other_matters: [], t2: [], t3: [], t4: [] };
   const rowsOf: Record<TableId, Row[]> = { t2: [], t3: [], t4: [] };
   let ignoredTables = 0;
+  let tableLabelsLeftOut = 0;
 
   for (const b of blocks) {
     if (b.kind === 'paragraph') {
@@ -152,6 +156,8 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
         }
       }
       if (section < 0) preamble.push(text);
+      // a table's own label beside it (a cell Word pushed out of the table) is not a note of the agency's
+      else if (section >= 1 && section <= 3 && isTableLabelText(text)) tableLabelsLeftOut++;
       else texts[SECTION_TARGET[section]!].push(text);
       continue;
     }
@@ -185,8 +191,15 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   notes.push(...identityNotes(cells, found));
 
   const anyCell = found.size > 0;
-  if (!title && headings === 0 && !anyCell) {
-    return { ok: false, kind, message: '未能识别出政府信息公开工作年度报告：既没有找到报告标题和「一、总体情况」等章节标题，也没有找到统计表' };
+  // No statutory table and hardly any of the six headings: a README, a letter, a page about something else. Opening
+  // it would replace the clerk's report with an empty one. (A published report whose tables are pictures still has
+  // its headings: it opens, with its narratives, and the notes say the tables are missing.)
+  if (!anyCell && headings < MIN_HEADINGS_WITHOUT_TABLES) {
+    return {
+      ok: false,
+      kind,
+      message: `这不是政府信息公开工作年度报告：文件中没有表二、表三、表四任何一张统计表${headings ? `，报告的六个部分标题也只找到 ${headings} 个` : title ? '，只有报告标题' : '，也没有找到报告标题和「一、总体情况」等部分标题'}。请选择年度报告文件（本程序的报告、Word、Excel、网页或复制的报告全文）`,
+    };
   }
 
   let agency = title?.agency ?? '';
@@ -224,6 +237,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   for (const [id, idx] of [['overview', 0], ['problems', 4], ['other_matters', 5]] as const) {
     if (!narratives[id]) notes.push({ level: 'warning', message: `未读到「${headingOf(idx)}」的文字` });
   }
+  if (tableLabelsLeftOut > 0) notes.push({ level: 'info', message: `表格旁有 ${tableLabelsLeftOut} 段文字只是统计表自身的栏目名称（如「第二十条第（一）项」），不作为表后说明导入` });
   if (ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${ignoredTables} 个表格不是统计表，未导入` });
 
   const sourceFormat = TABLES.some((t) => reads[t].format2019) ? '2019' : '2021';

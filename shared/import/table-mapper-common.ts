@@ -17,8 +17,8 @@ export type TableRead = {
 
 export const newRead = (): TableRead => ({ values: new Map(), found: new Set(), notes: [], format2019: false });
 
-export const note = (r: TableRead, table: TableId, level: ImportNote['level'], message: string, cells?: readonly CellId[]) =>
-  r.notes.push(cells ? { level, table, message, cells } : { level, table, message });
+export const note = (r: TableRead, table: TableId, level: ImportNote['level'], message: string, cells?: readonly CellId[], source?: string) =>
+  r.notes.push({ level, table, message, ...(cells ? { cells } : {}), ...(source !== undefined ? { source } : {}) });
 
 /** A value cell as a cell value: blank and dashes are null (never 0); a bad number is null with a note. */
 export const cellValue = (raw: string | undefined, unit: 'count' | 'money'): { value: CellValue; error?: string } => {

@@ -12,6 +12,11 @@ export type ImportNote = {
   readonly message: string;
   /** The cells a warning is about (a row whose numbers could not be placed for sure): the narrative checks do not accuse the text against them. */
   readonly cells?: readonly CellId[];
+  /**
+   * The text of the source the cells could not be read from (「77132470」: three numbers run together), shown
+   * beside the cells in the import panel so the clerk can type them.
+   */
+  readonly source?: string;
 };
 
 /** The cells readers flagged as uncertain (warnings naming cells), for evaluate()'s `uncertainCells`. */

@@ -3,7 +3,9 @@ import type { OpenedReport } from '../../shared/ipc';
 import type { Report } from '../../shared/report/document';
 import { memo } from 'react';
 import { TABLE_IDS } from '../../shared/format/header-layout';
-import { TABLE_NAMES, cellsOfTable } from '../../shared/format/cells';
+import { TABLE_NAMES, cellLabel, cellsOfTable } from '../../shared/format/cells';
+import type { SourceBesideCells } from '../../shared/app/opened-report';
+import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { useView } from '../store/view-store';
 
@@ -15,6 +17,27 @@ const readCounts = (report: Report): string =>
     Object.values(report.narratives).filter((t) => t.trim()).length,
     ...TABLE_IDS.map((t) => cellsOfTable(t).filter((c) => report.cells[c.id] !== null && report.cells[c.id] !== undefined).length),
   ].join(',');
+
+/**
+ * A row whose numbers ran together in the source (「77132470」 for three cells): the source text beside the
+ * cells left blank, each a button to its cell, so the clerk reads the numbers off the source and types them.
+ */
+const SourceBeside = ({ row }: { row: SourceBesideCells }) => {
+  const filled = useDoc((s) => row.cells.map((id) => s.report.cells[id] ?? '').join('|'));
+  const values = filled.split('|');
+  return (
+    <li data-testid="source-beside" data-table={row.table}>
+      <span className="source-text">原文「{row.source}」</span>
+      <span className="arrow">→ 请分别填入：</span>
+      {row.cells.map((id, i) => (
+        <button key={id} type="button" className="btn small ghost source-cell" data-target={id} onClick={() => focusCell(id)}>
+          {cellLabel(id)}
+          {values[i] === '' ? '（空）' : `＝${values[i]}`}
+        </button>
+      ))}
+    </li>
+  );
+};
 
 export const ImportPanel = memo(function ImportPanel() {
   const opened = useView((s) => s.opened);
@@ -39,6 +62,16 @@ export const ImportPanel = memo(function ImportPanel() {
         ))}
         <li>正文：{narr} / 3 部分有文字</li>
       </ul>
+      {opened.sourceTexts && opened.sourceTexts.length > 0 && (
+        <>
+          <div className="notes-title">以下行的数字在原文件中连在一起，无法拆分，已留空（{opened.sourceTexts.length} 行）：</div>
+          <ul className="source-beside">
+            {opened.sourceTexts.map((row, i) => (
+              <SourceBeside key={i} row={row} />
+            ))}
+          </ul>
+        </>
+      )}
       {opened.notes.length > 0 && (
         <>
           <div className="notes-title">读取说明（{opened.notes.length} 条）</div>

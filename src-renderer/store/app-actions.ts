@@ -28,7 +28,10 @@ export const show = (opened: OpenedReport): void => {
   useView.setState({
     fileName: opened.fileName,
     savedReport: opened.source === 'own' ? report : null,
-    opened: opened.source === 'own' && opened.notes.length === 0 ? null : { source: opened.source, notes: opened.notes, fileName: opened.fileName },
+    opened:
+      opened.source === 'own' && opened.notes.length === 0
+        ? null
+        : { source: opened.source, notes: opened.notes, fileName: opened.fileName, ...(opened.sourceTexts ? { sourceTexts: opened.sourceTexts } : {}) },
     edit: null,
     selection: null,
     anchor: null,

@@ -33,7 +33,7 @@ export type ViewState = {
   readonly status: { readonly text: string; readonly tone: 'info' | 'error' | 'ok' } | null;
   readonly fileName: string | null;
   readonly savedReport: Report | null;
-  readonly opened: Pick<OpenedReport, 'source' | 'notes' | 'fileName'> | null;
+  readonly opened: Pick<OpenedReport, 'source' | 'notes' | 'fileName' | 'sourceTexts'> | null;
   readonly dialog: Dialog;
   readonly busy: boolean;
 };

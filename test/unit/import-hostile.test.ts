@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { importReportFile } from '../../shared/import';
+import { tableLayout } from '../../shared/format/header-layout';
 import { crc32, listZip, openZip, ZipError } from '../../shared/import/zip';
 import { parseXml, XmlError } from '../../shared/import/xml';
 import { documentXml, reportDocx, zipBombDocx, zipDocx, zipRaw } from '../helpers/make-docx';
@@ -81,7 +82,13 @@ describe('hostile files are refused with a clear message', () => {
     const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
     const evil = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd">]><sst ${ns}><si><t>&x;</t></si></sst>`;
     await refused('年报.xlsx', xlsx(evil, `<worksheet ${ns}><sheetData/></worksheet>`), /「xl\/sharedStrings\.xml」含有 DOCTYPE\/ENTITY 声明/);
-    const stray = `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>行政复议</t></is></c><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>`;
+    // 表四 as the layout draws it, then one stray cell far to the right
+    const col = (i: number) => String.fromCharCode(65 + i);
+    const grid = tableLayout('t4').rows.map((cells, r) =>
+      cells.map((c) => (c.kind === 'data' ? `<c r="${col(c.col)}${r + 1}"><v>1</v></c>` : `<c r="${col(c.col)}${r + 1}" t="inlineStr"><is><t>${c.text}</t></is></c>`)).join(''),
+    );
+    const rows = grid.map((cells, r) => `<row r="${r + 1}">${cells}${r === 0 ? '<c r="XFD1"><v>1</v></c>' : ''}</row>`).join('');
+    const stray = `<worksheet ${ns}><sheetData>${rows}</sheetData></worksheet>`;
     const r = await importReportFile('年报.xlsx', xlsx(`<sst ${ns}/>`, stray));
     // read without allocating 16,384 columns per row, and the clerk is told what was left out
     expect(r.ok).toBe(true);
