@@ -144,7 +144,8 @@ const groupBy = <T>(items: readonly T[], finding: (t: T) => Finding): Grouped<T>
   return GROUP_ORDER.filter((k) => by.has(k)).map((k) => ({ key: k, label: GROUP_LABEL[k], items: by.get(k)! }));
 };
 
-export const groupFindings = (findings: readonly Finding[]): FindingGroup[] => groupBy(findings, (f) => f).map((g) => ({ key: g.key, label: g.label, findings: g.items }));
+export const groupFindings = (findings: readonly Finding[]): FindingGroup[] =>
+  groupBy(findings, (f) => f).map((g) => ({ key: g.key, label: g.label, findings: g.items }));
 
 export type EntryGroup = { readonly key: FindingGroup['key']; readonly label: string; readonly entries: readonly FindingEntry[] };
 

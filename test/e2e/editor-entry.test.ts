@@ -2,26 +2,18 @@
  * A cell's entry is checked as a whole, as Excel's data validation does: what the clerk types is kept as
  * typed, and a refused entry never becomes a different number nor reaches the document.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { openEditorPage, startEditor, type Editor } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { editorSession } from './helpers/session';
 import { cell, cellTd, focusedCell, typeInto } from './helpers/editor-page';
 
-let editor: Editor;
-let context: BrowserContext;
+const session = editorSession();
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  editor = await startEditor();
-});
-afterAll(async () => {
-  await editor?.close();
-});
-
 const fresh = async () => {
-  await context?.close();
-  ({ context, page, errors } = await openEditorPage(editor));
+  page = await session.fresh();
+  errors = session.errors;
 };
 
 const hint = (id: string) => cellTd(page, id).locator('[role="alert"]');

@@ -2,29 +2,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { serialiseReport } from '../../shared/report/document';
 import { seedReport } from '../helpers/seeds';
-import { openEditorPage, startEditor, type Editor } from './helpers/browser';
+import { editorSession } from './helpers/session';
 import { cell, cellTd, pasteText, typeInto } from './helpers/editor-page';
 
-let editor: Editor;
-let context: BrowserContext;
+const session = editorSession();
 let page: Page;
 let errors: string[];
 const dir = mkdtempSync(join(tmpdir(), 'editor-trust-'));
 
-beforeAll(async () => {
-  editor = await startEditor();
-});
-afterAll(async () => {
-  await editor?.close();
-});
-
 const fresh = async () => {
-  await context?.close();
-  ({ context, page, errors } = await openEditorPage(editor));
+  page = await session.fresh();
+  errors = session.errors;
 };
 
 const openFile = async (file: string) => {
