@@ -6,6 +6,9 @@ import { buildDocx } from '../shared/export/docx';
 import { buildXlsx } from '../shared/export/xlsx';
 import { buildHtml } from '../shared/export/html';
 import type { FormatsPort } from './document-controller';
+import { type ReadBytes, readerStopped } from '../shared/app/open-report';
+import type { ImportResult } from '../shared/import/types';
+import { READER_LIMITS, ReaderPool, type ReaderLimits } from './reader-pool';
 
 /**
  * buildHtml gives a fragment to paste into the website's CMS, with no <meta charset>: written to a file,
@@ -27,7 +30,28 @@ const EXPORTERS: Record<ExportKind, (r: Report, o?: ExportOptions) => Promise<Ui
   html: (r) => buildHtml(r),
 };
 
-export const sharedFormats: FormatsPort = {
-  readBytes: importReportFile,
-  buildExport: async (kind, report, options) => toBytes(await EXPORTERS[kind](report, options)),
+const buildExport: FormatsPort['buildExport'] = async (kind, report, options) => toBytes(await EXPORTERS[kind](report, options));
+
+/** The readers in this thread: for tests of the controller that are not about isolation. */
+export const sharedFormats: FormatsPort = { readBytes: importReportFile, buildExport };
+
+/**
+ * The readers in a worker (out/main/reader-worker.cjs) with READER_LIMITS: what the app uses, so a
+ * hostile file never parses in the main process. The worker starts at the first read and is reused.
+ */
+export const isolatedReader = (workerEntry: string, limits: ReaderLimits = READER_LIMITS): { readonly read: ReadBytes; readonly close: () => Promise<void> } => {
+  let pool: ReaderPool | null = null;
+  return {
+    read: (name, bytes) => {
+      pool ??= new ReaderPool(workerEntry, null, 1, limits);
+      const own = bytes.slice(); // moved to the worker, not copied again
+      return pool.run<ImportResult, ImportResult>('read-bytes', [name, own], (stop) => readerStopped(stop, limits), [own.buffer]);
+    },
+    close: async () => {
+      await pool?.close();
+      pool = null;
+    },
+  };
 };
+
+export const isolatedFormats = (workerEntry: string): FormatsPort => ({ readBytes: isolatedReader(workerEntry).read, buildExport });

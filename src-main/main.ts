@@ -1,5 +1,7 @@
 /** Entry of the Electron main process (bundled to out/main/main.cjs; electron stays external). */
 import { startDesktopApp } from './desktop-app';
-import { sharedFormats } from './formats';
+import { join } from 'node:path';
+import { isolatedFormats } from './formats';
 
-startDesktopApp({ formats: sharedFormats });
+// files are parsed in a worker beside this bundle (scripts/build.mjs), never in the main process
+startDesktopApp({ formats: isolatedFormats(join(__dirname, 'reader-worker.cjs')) });

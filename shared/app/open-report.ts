@@ -45,6 +45,23 @@ export const readerFailed = (e: unknown): Refusal => ({
   detail: e instanceof Error ? e.message : String(e),
 });
 
+/** Why an isolated reader was stopped: it ran past its time, past its memory, or died. */
+export type ReaderStop = { readonly kind: 'timeout' | 'memory' | 'crash'; readonly detail: string };
+
+const UNTOUCHED = '程序和当前打开的报告不受影响';
+
+/** The refusal for a file whose reader was stopped (the worker's limits); the same words in every host. */
+export const readerStopped = (stop: ReaderStop, limits: { readonly timeoutMs: number; readonly maxOldGenerationSizeMb: number }): Refusal => ({
+  ok: false,
+  message:
+    stop.kind === 'timeout'
+      ? `读取超过 ${Math.ceil(limits.timeoutMs / 1000)} 秒仍未完成，已停止读取，${UNTOUCHED}。文件可能过于复杂、已损坏或是恶意构造的；请确认选择的文件是否正确，或在 Word/Excel 中另存为一份后再导入`
+      : stop.kind === 'memory'
+        ? `读取时占用的内存超过 ${limits.maxOldGenerationSizeMb} MB 的上限，已停止读取，${UNTOUCHED}。文件可能已损坏或是恶意构造的；请确认选择的文件是否正确，或在 Word/Excel 中另存为一份后再导入`
+        : `读取程序意外停止，文件未打开，${UNTOUCHED}。请重试；如仍不行，请把该文件另存为 .docx 或 .txt 后再导入`,
+  detail: stop.detail,
+});
+
 /**
  * Reads one file. A report coming out of a reader is checked by restore() like one coming from the
  * disk, so no host ever gets a report that its own save would write and the next open refuse.
@@ -57,7 +74,10 @@ export const openReportBytes = async (fileName: string, bytes: Uint8Array, read:
   } catch (e) {
     return readerFailed(e);
   }
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) {
+    const detail = (result as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? { ok: false, message: result.message, detail } : { ok: false, message: result.message };
+  }
   const checked = restore(JSON.parse(serialiseReport(result.report)));
   if (!checked.ok) {
     const more = checked.errors.length > 10 ? `\n……共 ${checked.errors.length} 处问题` : '';
