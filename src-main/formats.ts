@@ -39,7 +39,9 @@ export const sharedFormats: FormatsPort = { readBytes: importReportFile, buildEx
  * The readers in a worker (out/main/reader-worker.cjs) with READER_LIMITS: what the app uses, so a
  * hostile file never parses in the main process. The worker starts at the first read and is reused.
  */
-export const isolatedReader = (workerEntry: string, limits: ReaderLimits = READER_LIMITS): { readonly read: ReadBytes; readonly close: () => Promise<void> } => {
+export type IsolatedReader = { readonly read: ReadBytes; readonly close: () => Promise<void> };
+
+export const isolatedReader = (workerEntry: string, limits: ReaderLimits = READER_LIMITS): IsolatedReader => {
   let pool: ReaderPool | null = null;
   return {
     read: (name, bytes) => {
