@@ -185,6 +185,25 @@ const itemsOf = (content: Awaited<ReturnType<PdfJsPage['getTextContent']>>, view
 
 export const pdfScannedMessage = SCANNED;
 
+/** Words of the statutory tables' headers and labels, printed as short runs in a table. */
+const TABLE_WORDS = /信息内容|本年制发|行政许可|行政处罚|申请人情况|自然人|本年新收|予以公开|不予公开|行政复议|行政诉讼|结果维持|尚未审结|总计/;
+const NUMBER = /^[\d,.]+$/;
+
+/**
+ * Whether a page may hold a table (or be a scan): little text, a short run with a table's words,
+ * or three numbers apart on one baseline. A page of prose alone needs no drawing operations.
+ */
+const mayHoldTable = (items: readonly PdfItem[]): boolean => {
+  if (items.reduce((a, i) => a + i.str.trim().length, 0) < 20) return true;
+  if (items.some((i) => i.str.length <= 12 && TABLE_WORDS.test(i.str))) return true;
+  const numbers = items.filter((i) => NUMBER.test(i.str.trim())).sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let k = 0; k + 2 < numbers.length; k++) {
+    const [a, b, c] = [numbers[k]!, numbers[k + 1]!, numbers[k + 2]!];
+    if (Math.abs(a.y - c.y) < 2 && b.x - (a.x + a.w) > a.size * 1.5 && c.x - (b.x + b.w) > b.size * 1.5) return true;
+  }
+  return false;
+};
+
 /** Reads every page's text and rulings, or throws PdfRefusal / pdf.js's exception. */
 export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfContent> => {
   checkStreamBudget(bytes, limits);
@@ -215,13 +234,14 @@ export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFA
       const content = await withDeadline(page.getTextContent(), deadline);
       if (content.items.length > limits.maxItemsPerPage)
         throw new PdfRefusal(`PDF 第 ${n} 页的文字片段过多（超过 ${limits.maxItemsPerPage} 个），不像年度报告，已拒绝读取`);
-      const ops = await withDeadline(page.getOperatorList(), deadline);
       const [vx, vy, vx1, vy1] = page.view as [number, number, number, number];
-      const { h, v, images } = rulesOf(ops, lib.OPS);
+      const items = itemsOf(content, page.view);
+      // the drawing operations cost as much as the text again: asked only where a table or a scan may be
+      const { h, v, images } = mayHoldTable(items) ? rulesOf(await withDeadline(page.getOperatorList(), deadline), lib.OPS) : { h: [], v: [], images: 0 };
       pages.push({
         width: vx1 - vx,
         height: vy1 - vy,
-        items: itemsOf(content, page.view),
+        items,
         h: h.map((r) => ({ at: r.at - vy, from: r.from - vx, to: r.to - vx })),
         v: v.map((r) => ({ at: r.at - vx, from: r.from - vy, to: r.to - vy })),
         images,

@@ -38,7 +38,7 @@ describe('the real Huaian 2024 PDF', () => {
     // WPS writes the spaces typed around the numbers as runs of their own: kept, as typed
     expect(overview[3]).toMatch(/^（二）依申请公开情况。.*共受理政府信息公开申请 3119 件.*尚未审结 7 件。$/);
     expect(r.report.narratives.problems.split('\n')).toHaveLength(2);
-    expect(r.report.narratives.other_matters).toBe('2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。');
+    expect(r.report.narratives.other_matters).toBe('2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。');
     const all = Object.values(r.report.narratives).join('\n');
     expect(all).not.toMatch(/-\s*\d\s*-/);
   });
