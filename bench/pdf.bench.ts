@@ -36,8 +36,12 @@ const singleFile = async () => {
     if (!r.ok) throw new Error(r.message);
   }
   const m = median(times);
-  console.log(`  one 6-page PDF (Huaian 2024): median ${m.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), target ≤ 300 ms: ${verdict(m <= 300)}`);
-  console.log(`  heap after 18 reads: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(
+    `  one 6-page PDF (Huaian 2024): median ${m.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), target ≤ 300 ms: ${verdict(m <= 300)}`,
+  );
+  console.log(
+    `  heap after 18 reads: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+  );
 };
 
 const batch = async (n: number) => {
@@ -49,7 +53,8 @@ const batch = async (n: number) => {
     const name = (i: number) => join(dir, `${String(i).padStart(5, '0')}.pdf`);
     for (let i = 0; i < n; i++) {
       if (i % 10 === 9) copyFileSync(HUAIAN, name(i));
-      else if (i < distinct) writeFileSync(name(i), awkwardReportPdf(syntheticReport(i), { groupChars: ((i % 2) + 1) as 1 | 2, repeatHeader: i % 3 === 0, compress: true }));
+      else if (i < distinct)
+        writeFileSync(name(i), awkwardReportPdf(syntheticReport(i), { groupChars: ((i % 2) + 1) as 1 | 2, repeatHeader: i % 3 === 0, compress: true }));
       else copyFileSync(name(i % distinct === 9 ? 0 : i % distinct), name(i));
     }
     console.log(`  generated ${n} PDFs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -57,7 +62,10 @@ const batch = async (n: number) => {
     const fd = openSync(out, 'w');
     let r;
     try {
-      r = spawnSync('/usr/bin/time', ['-f', '@@TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'disclosure-report.mjs'), 'validate', '--json', dir], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      r = spawnSync('/usr/bin/time', ['-f', '@@TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'disclosure-report.mjs'), 'validate', '--json', dir], {
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+      });
     } finally {
       closeSync(fd);
     }
@@ -71,14 +79,19 @@ const batch = async (n: number) => {
     console.log(
       `  validate ${n} PDFs: ${wall.toFixed(1)} s wall (${(n / wall).toFixed(1)} files/s), ${(Number(m[2]) + Number(m[3])).toFixed(1)} s CPU, peak ${rss.toFixed(0)} MB, exit ${r.status}, read ${files.length - unreadable.length} of ${n}`,
     );
-    if (n === 1000) console.log(`  target ≤ 60 s: ${verdict(wall <= 60)}; memory < 500 MB: ${verdict(rss < 500)}; every file read: ${verdict(unreadable.length === 0)}`);
+    if (n === 1000)
+      console.log(`  target ≤ 60 s: ${verdict(wall <= 60)}; memory < 500 MB: ${verdict(rss < 500)}; every file read: ${verdict(unreadable.length === 0)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 };
 
 const idle = await waitForIdle();
-console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, idle share ${(idle * 100).toFixed(0)} % (figures are only comparable on an idle machine)`);
+console.log(
+  `machine: ${availableParallelism()} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, idle share ${(idle * 100).toFixed(0)} % (figures are only comparable on an idle machine)`,
+);
 await singleFile();
 await batch(quick ? 100 : 1000);
 console.log(failed ? `${failed} target(s) missed` : 'all targets met');
