@@ -150,7 +150,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
         if (t) {
           if (!t.agency && preamble.length > 0 && looksLikeAgency(preamble[preamble.length - 1]!)) {
             // the title printed on two lines: 「新乡市人民政府办公室」 / 「2023年政府信息公开工作年度报告」
-            title = title ?? { agency: bare(preamble.pop()!), year: t.year };
+            title = title ?? { agency: preamble.pop()!.replace(/^[\s#*>]+/, '').trim(), year: t.year };
           } else title = title ?? t;
           continue;
         }

@@ -14,6 +14,7 @@ const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'blockquote', 'pre', 'center', 'address', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'hr', 'body', 'html', 'form', 'fieldset',
 ]);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements whose content is never part of the report. */
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav', 'footer', 'aside', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'head']);
 /** class/id names of page furniture on government sites. */
@@ -98,6 +99,7 @@ export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
   const root = html2Tree(html);
   const blocks: Block[] = [];
   let line = '';
+  let inHeading = 0;
   const flush = () => {
     const t = line.replace(/\s+/g, ' ').trim();
     if (t && !isPageNoise(t)) blocks.push({ kind: 'paragraph', text: t });
@@ -109,8 +111,9 @@ export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
       return;
     }
     if (isNoise(n)) return;
+    // a line break inside a heading (our title: agency <br> 2024年…年度报告) does not split it
     if (n.tag === 'br') {
-      flush();
+      if (!inHeading) flush();
       return;
     }
     if (n.tag === 'table' && !hasNestedTable(n)) {
@@ -127,8 +130,11 @@ export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
       return;
     }
     const block = BLOCK_TAGS.has(n.tag);
+    const heading = HEADING_TAGS.has(n.tag);
     if (block) flush();
+    if (heading) inHeading++;
     for (const c of n.children) walk(c);
+    if (heading) inHeading--;
     if (block) flush();
   };
   walk(root);

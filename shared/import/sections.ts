@@ -49,6 +49,30 @@ const SUFFIX = bare(REPORT_TITLE_SUFFIX).replace(/^年/, '');
  * or year first: 「2023年新乡市人民政府办公室政府信息公开工作年度报告」.
  */
 export const parseTitle = (text: string): Title | null => {
+  const t = parseBareTitle(text);
+  return t && t.agency ? { ...t, agency: printedAgency(text.replace(/^[\s#*>]+/, ''), t.agency) } : t;
+};
+
+/**
+ * The agency as the line prints it — brackets 「（试点）」, Latin letters, inner spaces kept — when the line begins
+ * with it: the longest start of the line that reads as the same letters and digits.
+ */
+const printedAgency = (line: string, agency: string): string => {
+  let end = -1;
+  for (let i = 1; i <= line.length; i++) {
+    const b = bare(line.slice(0, i));
+    if (b === agency) end = i;
+    else if (b.length > agency.length) break;
+  }
+  return end < 0 ? agency : line.slice(0, end).trim();
+};
+
+/** Years restore() accepts (2000—2100) and the older reports a template may come from. */
+const YEAR = '(?:19\\d{2}|20\\d{2}|2100)';
+const YEAR_LAST = new RegExp(`^(.*?)(?:关于)?(${YEAR})年度?$`);
+const YEAR_FIRST = new RegExp(`^(${YEAR})年度?(.*)$`);
+
+const parseBareTitle = (text: string): Title | null => {
   if (text.length > 160) return null;
   const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));
   if (s.length > 80) return null;
@@ -60,9 +84,9 @@ export const parseTitle = (text: string): Title | null => {
   let m = /^(\d{4})年度?$/.exec(after);
   if (m && head) return { agency: head.replace(/关于$/, ''), year: Number(m[1]) };
   if (after) return null;
-  m = /^(.*?)(?:关于)?((?:19|20)\d{2})年度?$/.exec(head);
+  m = YEAR_LAST.exec(head);
   if (m && m[1]) return { agency: m[1], year: Number(m[2]) };
-  m = /^((?:19|20)\d{2})年度?(.*)$/.exec(head);
+  m = YEAR_FIRST.exec(head);
   // 「2023年政府信息公开工作年度报告」 alone: the agency stands on the line above (agency '')
   if (m) return { agency: m[2]!, year: Number(m[1]) };
   return null;

@@ -127,3 +127,30 @@ describe('our HTML export re-opened without its data island (a CMS strips <scrip
     expect(r.report.tableTexts).toEqual(REPORT.tableTexts);
   });
 });
+
+describe('our exports without their data (a CMS or another program dropped it) are read as any file, and read well', () => {
+  const withoutData = (bytes: Uint8Array): Uint8Array => {
+    const files = unzipSync(bytes);
+    for (const k of Object.keys(files)) if (k.startsWith('customXml/')) delete files[k];
+    return zipSync(files);
+  };
+  const plain = (r: Report) => buildHtml(r).replace(/<script type="application\/json"[^>]*>[^<]*<\/script>/, '');
+
+  it.each([
+    ['某县公安局（试点）', 2024],
+    ['ABC管理委员会3', 2100],
+    ['【某某】街道 便民服务中心', 2000],
+  ])('title 「%s」 %i: brackets, Latin letters, digits and the year 2100 come back from the page', async (agency, year) => {
+    const report = { ...REPORT, agency, year, signOff: { agency: '', date: '' } };
+    for (const [name, bytes] of [
+      ['a.docx', withoutData(await buildDocx(report))],
+      ['a.html', new TextEncoder().encode(plain(report))],
+    ] as const) {
+      const r = await read(name, bytes);
+      expect(r.report.agency, name).toBe(agency);
+      expect(r.report.year, name).toBe(year);
+      // the title's second line is the title, not the start of 一、总体情况
+      expect(r.report.narratives.overview, name).toBe(REPORT.narratives.overview.replace(/ {2}/, name === 'a.html' ? ' ' : '  '));
+    }
+  });
+});
