@@ -70,7 +70,7 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     // ends and the next begins cannot be known, so no cell gets a guess; the clerk sees the source text
     const digits = nums.length === 1 ? numberText(nums[0]!) : null;
     if (cols.length > 1 && digits !== null && /^\d+$/.test(digits) && digits.length >= cols.length && tail.filter((c) => !isEmptyCell(c)).length === 1 && cols.every((c) => c.col.kind === 'cell')) {
-      const ids = cols.map(({ col }) => `t2.${m.id}.${(col as { id: string }).id}`);
+      const ids = cols.map(({ col }) => t2(m.id, (col as { id: string }).id));
       for (const id of ids) {
         out.values.set(id, null);
         out.found.add(id);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReportBytes, openedForEditor } from '../../shared/app/open-report';
 import { CELL_IDS } from '../../shared/format';
+import type { CellId } from '../../shared/format/types';
 import { tableLayout } from '../../shared/format/header-layout';
 import { importReportFile } from '../../shared/import';
 import { createReport } from '../../shared/report';
@@ -78,7 +79,7 @@ describe('digits run together in the source', () => {
     body.push({ p: '三、收到和处理政府信息公开申请情况' }, { table: statutoryRows('t3', report) }, { p: '四、政府信息公开行政复议、行政诉讼情况' }, { table: statutoryRows('t4', report) });
     return makeDocx(body);
   };
-  const ids = ['t2.normative.issued', 't2.normative.repealed', 't2.normative.effective'];
+  const ids: CellId[] = ['t2.normative.issued', 't2.normative.repealed', 't2.normative.effective'];
 
   it('leaves the three cells blank, names the row, and keeps the source text with the cells (no guess)', async () => {
     const r = await read('他人.docx', runTogether());
