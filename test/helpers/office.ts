@@ -19,15 +19,21 @@ const officeEnv = (): NodeJS.ProcessEnv => ({ ...process.env, FONTCONFIG_FILE: F
  * Converts every file to PDF with one soffice process; returns the PDF paths in the order given.
  * Throws with soffice's output if a PDF is missing.
  */
-export const convertToPdf = (files: readonly string[], outDir: string, timeoutMs = 170_000): string[] => {
+export const convertToPdf = (files: readonly string[], outDir: string, timeoutMs = 170_000): string[] => convertWithOffice(files, outDir, 'pdf', timeoutMs);
+
+/**
+ * Opens every file in LibreOffice and saves it as `ext` (pdf, or docx/xlsx for a re-save as a clerk's office
+ * program would) into outDir, in one soffice process; returns the paths written, in the order given.
+ */
+export const convertWithOffice = (files: readonly string[], outDir: string, ext: string, timeoutMs = 170_000): string[] => {
   const profile = mkdtempSync(join(tmpdir(), 'lo-'));
   try {
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', ext, '--outdir', outDir, ...files],
       { env: officeEnv(), timeout: timeoutMs, encoding: 'utf8' },
     );
-    const pdfs = files.map((f) => join(outDir, `${basename(f, extname(f))}.pdf`));
+    const pdfs = files.map((f) => join(outDir, `${basename(f, extname(f))}.${ext}`));
     const missing = pdfs.filter((p) => !existsSync(p));
     if (missing.length) throw new Error(`soffice did not write ${missing.join(', ')} (status ${r.status}, signal ${r.signal})\n${r.stdout}\n${r.stderr}`);
     return pdfs;

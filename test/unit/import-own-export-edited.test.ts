@@ -10,6 +10,7 @@ import { importReportFile } from '../../shared/import';
 import { type ImportResult } from '../../shared/import/types';
 import { createReport, type Report } from '../../shared/report';
 import { randomConsistentReport } from '../helpers/random-report';
+import { parseHtml } from './export-readers';
 
 const base = randomConsistentReport(5, 2024);
 const REPORT: Report = createReport({
@@ -79,6 +80,15 @@ describe('an exported file edited before it is opened again: the visible content
     expect(r.report.narratives.overview).toBe(REPORT.narratives.overview);
     expect(r.report.narratives.problems).toBe(REPORT.narratives.problems);
     expect(warnings(r)).toContain('表二的表后说明');
+  });
+
+  it('.html saved again by a browser (serialised from its DOM) still reads back exactly', async () => {
+    const page = parseHtml(buildHtml(REPORT)).documentElement.outerHTML;
+    expect(page).toContain('data-disclosure-report=""');
+    const r = await read('a.html', new TextEncoder().encode(page));
+    expect(r.notes.map((n) => n.level)).toEqual(['info']);
+    expect(r.report.narratives).toEqual(REPORT.narratives);
+    expect(r.report.cells).toEqual(REPORT.cells);
   });
 
   it('changed section headings: the data is not used at all', async () => {
