@@ -17,7 +17,13 @@ import type { Report } from '../report/document';
 import { halfWidthDigits } from './numbers';
 
 /** The codes of this module: what the text leaves out, as opposed to what it states wrongly. */
-export const COMPLETENESS_CODES: ReadonlySet<string> = new Set(['NARR-OVERVIEW-TOPIC', 'NARR-PROBLEMS-HALF', 'NARR-OPENING', 'NARR-TITLE', 'NARR-GOV-ASSESSMENT']);
+export const COMPLETENESS_CODES: ReadonlySet<string> = new Set([
+  'NARR-OVERVIEW-TOPIC',
+  'NARR-PROBLEMS-HALF',
+  'NARR-OPENING',
+  'NARR-TITLE',
+  'NARR-GOV-ASSESSMENT',
+]);
 
 export type MissingSubject = {
   /** Stable id: 'overview.active', 'problems.last-year', 'opening.period', 'gov.assessment' … */

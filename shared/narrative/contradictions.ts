@@ -13,12 +13,16 @@ import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
 import { OUTCOME_GROUP_KEYS, acceptedAlternatives, alternativeFigures, plainLabel, quantity, sumForText, tableCount, tableRef } from './quantities';
 import { readStatements, readT4Claims, type Statement } from './statements';
-import { splitParagraphs, type Span } from './sentences';
+import { lastPerKey } from './memo';
+import { quoteAround, splitParagraphs, type Span } from './sentences';
 
 const NONE: ReadonlySet<string> = new Set();
-const where = (section: NarrativeId, s: Span) => ({ section, start: s.start, end: s.end, quote: s.text });
+/** The place of a finding: its sentence, or ~80 characters of a long one around the figure. */
+const where = (section: NarrativeId, text: string, s: Span, focus?: Span) => ({ section, ...quoteAround(text, s, focus?.start, focus?.end) });
+/** A phrase quoted in a message: its last 60 characters (the number and its phrasing). */
+const phraseText = (p: Span) => (p.text.length > 60 ? `…${p.text.slice(-60)}` : p.text);
 
-const countFinding = (section: NarrativeId, s: Statement, cells: Cells, uncertain: ReadonlySet<string>): Finding | null => {
+const countFinding = (section: NarrativeId, text: string, s: Statement, cells: Cells, uncertain: ReadonlySet<string>): Finding | null => {
   const table = sumForText(cells, s.cells);
   if (table === null || table.value === s.stated) return null;
   // A figure the reader was not sure of (a note on its row) does not make the text wrong.
@@ -35,14 +39,14 @@ const countFinding = (section: NarrativeId, s: Statement, cells: Cells, uncertai
     code: q.code,
     severity: 'warning',
     cells: s.cells,
-    message: `正文「${s.phrase.text}」与表格不一致：正文所述「${plainLabel(q)}」为 ${stated}，${ref}${blankTotal} 为 ${table.value}。${why}请核对正文或表格。`,
+    message: `正文「${phraseText(s.phrase)}」与表格不一致：正文所述「${plainLabel(q)}」为 ${stated}，${ref}${blankTotal} 为 ${table.value}。${why}请核对正文或表格。`,
     expected: table.value,
     actual: s.stated,
-    narrative: where(section, s.sentence),
+    narrative: where(section, text, s.sentence, s.phrase),
   };
 };
 
-const moneyFinding = (section: NarrativeId, s: Statement, cells: Cells): Finding | null => {
+const moneyFinding = (section: NarrativeId, text: string, s: Statement, cells: Cells): Finding | null => {
   const q = s.quantity;
   const v = cells[q.cells[0]!];
   if (typeof v !== 'string' || s.statedFen === undefined) return null;
@@ -53,18 +57,23 @@ const moneyFinding = (section: NarrativeId, s: Statement, cells: Cells): Finding
     code: q.code,
     severity: 'warning',
     cells: q.cells,
-    message: `正文「${s.phrase.text}」与表格不一致：正文所述「${plainLabel(q)}」折合 ${statedWan} 万元，${tableRef(q)} 为 ${v} 万元。请核对正文或表格。`,
+    message: `正文「${phraseText(s.phrase)}」与表格不一致：正文所述「${plainLabel(q)}」折合 ${statedWan} 万元，${tableRef(q)} 为 ${v} 万元。请核对正文或表格。`,
     expected: v,
     actual: statedWan,
-    narrative: where(section, s.sentence),
+    narrative: where(section, text, s.sentence, s.phrase),
   };
 };
 
 /** 「办结 1086 件…予以公开 489 件、…其他处理 49 件」: the parts stated must add up to the total stated. */
 const sumFindings = (section: NarrativeId, text: string, statements: readonly Statement[], cells: Cells): Finding[] => {
   const out: Finding[] = [];
+  // Statements are in text order: one pass hands each paragraph its own.
+  let k = 0;
   for (const p of splitParagraphs(text)) {
-    const inP = statements.filter((s) => s.phrase.start >= p.start && s.phrase.end <= p.end && s.number);
+    while (k < statements.length && statements[k]!.phrase.start < p.start) k++;
+    const inP: Statement[] = [];
+    for (let j = k; j < statements.length && statements[j]!.phrase.start < p.end; j++)
+      if (statements[j]!.phrase.end <= p.end && statements[j]!.number) inP.push(statements[j]!);
     const total = inP.find((s) => s.quantity.key === 't3.total');
     if (!total) continue;
     const parts = OUTCOME_GROUP_KEYS.map((k) => inP.find((s) => s.quantity.key === k)).filter((s): s is Statement => Boolean(s));
@@ -85,7 +94,11 @@ const sumFindings = (section: NarrativeId, text: string, statements: readonly St
       message: `正文所述各项办理结果之和与所述办结总数不符：${parts.map((s) => `${plainLabel(s.quantity)} ${s.stated}`).join(' + ')} = ${sum}，而正文称办结 ${total.stated} 件（相差 ${total.stated - sum}）。`,
       expected: total.stated,
       actual: sum,
-      narrative: where(section, range),
+      narrative: where(section, text, range, {
+        start: Math.min(total.phrase.start, ...parts.map((p) => p.phrase.start)),
+        end: Math.max(total.phrase.end, ...parts.map((p) => p.phrase.end)),
+        text: '',
+      }),
     });
   }
   return out;
@@ -113,24 +126,37 @@ const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Find
         code: 'NARR-REVIEW-UPHELD',
         severity: 'warning',
         cells: sg.groups.map((g) => t4(g, 'total')),
-        message: `正文「${c.phrase.text}」称没有${sg.label}，但表四${sg.label}总计为 ${total}（${breakdown}）。`,
+        message: `正文「${phraseText(c.phrase)}」称没有${sg.label}，但表四${sg.label}总计为 ${total}（${breakdown}）。`,
         expected: total,
         actual: 0,
-        narrative: where(section, c.sentence),
+        narrative: where(section, text, c.sentence, c.phrase),
       });
     if (c.kind === 'all-upheld' && (upheld !== total || total === 0))
       out.push({
         code: 'NARR-REVIEW-UPHELD',
         severity: 'warning',
         cells: sg.groups.flatMap((g) => [t4(g, 'upheld'), t4(g, 'total')]),
-        message: `正文「${c.phrase.text}」称${sg.label}均获维持，但表四${sg.label}${total === 0 ? '总计为 0' : `${breakdown}`}。`,
+        message: `正文「${phraseText(c.phrase)}」称${sg.label}均获维持，但表四${sg.label}${total === 0 ? '总计为 0' : `${breakdown}`}。`,
         expected: total,
         actual: upheld,
-        narrative: where(section, c.sentence),
+        narrative: where(section, text, c.sentence, c.phrase),
       });
   }
   return out;
 };
+
+/** One section's findings against the tables, kept while its text, the cells and the uncertain rows stay the same. */
+const sectionTableFindings = lastPerKey((section: NarrativeId, text: string, cells: Cells, uncertain: ReadonlySet<string>): Finding[] => {
+  const out: Finding[] = [];
+  const statements = readStatements(text);
+  for (const s of statements) {
+    const f = s.quantity.unit === 'money' ? moneyFinding(section, text, s, cells) : countFinding(section, text, s, cells, uncertain);
+    if (f) out.push(f);
+  }
+  out.push(...sumFindings(section, text, statements, cells));
+  out.push(...t4ClaimFindings(section, text, cells));
+  return out;
+});
 
 /** The findings of one report's narratives against its own tables. */
 export const narrativeTableFindings = (report: Report, uncertain: ReadonlySet<string> = NONE): Finding[] => {
@@ -138,13 +164,7 @@ export const narrativeTableFindings = (report: Report, uncertain: ReadonlySet<st
   for (const section of NARRATIVE_IDS) {
     const text = report.narratives[section] ?? '';
     if (!text.trim()) continue;
-    const statements = readStatements(text);
-    for (const s of statements) {
-      const f = s.quantity.unit === 'money' ? moneyFinding(section, s, report.cells) : countFinding(section, s, report.cells, uncertain);
-      if (f) out.push(f);
-    }
-    out.push(...sumFindings(section, text, statements, report.cells));
-    out.push(...t4ClaimFindings(section, text, report.cells));
+    out.push(...sectionTableFindings(section, section, text, report.cells, uncertain));
   }
   return out;
 };

@@ -34,7 +34,13 @@ export const draftApplicationSentence = (report: Report): string => {
 
 const resultList = (report: Report, groups: readonly string[]): string =>
   T4_COLUMNS.filter((c) => c.id !== 'total')
-    .map((c) => ({ label: c.label, value: sumCounts(report.cells, groups.map((g) => t4(g, c.id))) }))
+    .map((c) => ({
+      label: c.label,
+      value: sumCounts(
+        report.cells,
+        groups.map((g) => t4(g, c.id)),
+      ),
+    }))
     .filter((c) => c.value > 0)
     .map((c) => `${c.label} ${c.value} 件`)
     .join('、');
@@ -53,8 +59,14 @@ export const draftReviewSentence = (report: Report): string => {
     parts.push(`因政府信息公开被申请行政复议 ${review} 件${r ? `，其中${r}` : ''}`);
   } else parts.push('未发生因政府信息公开引起的行政复议');
   if (suit > 0) {
-    const r = resultList(report, suitGroups.map((g) => g.id));
-    const kinds = suits.filter((s) => s.value > 0).map((s) => `${s.label} ${s.value} 件`).join('，');
+    const r = resultList(
+      report,
+      suitGroups.map((g) => g.id),
+    );
+    const kinds = suits
+      .filter((s) => s.value > 0)
+      .map((s) => `${s.label} ${s.value} 件`)
+      .join('，');
     parts.push(`被提起行政诉讼 ${suit} 件${r ? `，其中${r}` : ''}（${kinds}）`);
   } else parts.push('未发生因政府信息公开引起的行政诉讼');
   return `${year}，本机关${parts.join('；')}。`;

@@ -112,7 +112,9 @@ export const findNumbers = (text: string): StatedNumber[] => {
       if (v === null) continue;
       decimal = String(v);
     } else {
-      decimal = halfWidthDigits(num).replace(/,/g, '').replace(/^0+(?=\d)/, '');
+      decimal = halfWidthDigits(num)
+        .replace(/,/g, '')
+        .replace(/^0+(?=\d)/, '');
       if (decimal.includes('.')) decimal = decimal.replace(/\.?0+$/, '') || '0';
     }
     if (m[3]) decimal = shiftDecimal(decimal, 4);

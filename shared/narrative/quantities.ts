@@ -99,17 +99,37 @@ const t3Quantities = (): Quantity[] => {
     t3Rows: rows,
   });
   // 一: 「受理/收到/新收…（政府信息）公开申请 N 件」「收到申请 N 件」「受理依申请公开 N 件」: the verb in the clause, the object a 公开 申请.
-  out.push(row('t3.new', 'NARR-NEW', rowLabel('new'), ['new'], '(?<![征税回验吸没查秋])(?:受理|收到|新收|接收|接到|办理|收)(?:了)?(?:(?:[^结]{0,14}?公开(?:的)?)?申请|[^结]{0,16}?依申请公开)'));
+  out.push(
+    row(
+      't3.new',
+      'NARR-NEW',
+      rowLabel('new'),
+      ['new'],
+      '(?<![征税回验吸没查秋])(?:受理|收到|新收|接收|接到|办理|收)(?:了)?(?:(?:[^结]{0,14}?公开(?:的)?)?申请|[^结]{0,16}?依申请公开)',
+    ),
+  );
   out.push(row('t3.carried_in', 'NARR-CARRIED-IN', rowLabel('carried_in'), ['carried_in'], '上(?:一)?年(?:度)?(?:未办结)?结转(?:下来)?(?:的)?(?:申请)?'));
   out.push(row('t3.total', 'NARR-CONCLUDED', `办结（${T3_GROUPS.total}）`, ['total'], '(?<!未)(?:办结|办理完毕|处理完毕|办理完成|答复完毕)(?:了)?'));
-  out.push(row('t3.carried_out', 'NARR-CARRIED-OUT', rowLabel('carried_out'), ['carried_out'], '(?:结转(?:至|到|入)?|转入|延期至|顺延至|留转)下(?:一)?年(?:度)?(?:继续)?(?:办理|处理|答复)?'));
+  out.push(
+    row(
+      't3.carried_out',
+      'NARR-CARRIED-OUT',
+      rowLabel('carried_out'),
+      ['carried_out'],
+      '(?:结转(?:至|到|入)?|转入|延期至|顺延至|留转)下(?:一)?年(?:度)?(?:继续)?(?:办理|处理|答复)?',
+    ),
+  );
   for (const g of Object.keys(GROUP_LEADS) as Exclude<T3GroupKey, 'total'>[]) {
     const rows = g === 'granted' || g === 'partial' ? [g] : groupRows(g);
     out.push(row(`t3.group.${g}`, codeOf(g), shortGroup(g), rows, GROUP_LEADS[g]));
   }
   for (const [id, src] of Object.entries(ROW_LEADS)) {
     const r = T3_ROWS.find((x) => x.id === id)!;
-    out.push({ ...row(`t3.row.${id}`, codeOf(id), `${shortGroup(r.group as T3GroupKey)}·${r.label}`, [id], src), group: r.group as T3GroupKey, words: new RegExp(src) });
+    out.push({
+      ...row(`t3.row.${id}`, codeOf(id), `${shortGroup(r.group as T3GroupKey)}·${r.label}`, [id], src),
+      group: r.group as T3GroupKey,
+      words: new RegExp(src),
+    });
   }
   return out;
 };
@@ -273,15 +293,18 @@ export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label:
     for (const c of PART_COLUMNS) out.push({ label: `${c.label}一列`, value: q.t3Rows.reduce((a, r) => a + countValue(cells[t3(r, c.id)]), 0) });
     for (const p of q.parts ?? []) out.push({ label: `「${plainLabel(p)}」一项`, value: p.t3Rows!.reduce((a, r) => a + rowTotal(cells, r), 0) });
     if (q.t3Rows.length > 1) for (const r of q.t3Rows) out.push({ label: `「${rowLabel(r)}」一项`, value: rowTotal(cells, r) });
-    if (q.key === 't3.new' || q.key === 't3.total') out.push({ label: '本年新收与上年结转之和', value: rowTotal(cells, 'new') + rowTotal(cells, 'carried_in') });
+    if (q.key === 't3.new' || q.key === 't3.total')
+      out.push({ label: '本年新收与上年结转之和', value: rowTotal(cells, 'new') + rowTotal(cells, 'carried_in') });
     if (q.key === 't3.new') out.push({ label: '办结总数（（七）总计）', value: rowTotal(cells, 'total') });
   }
   if (q.topic === 't2' && q.subject) {
     // 表二 第二十条第（一）项: the neighbouring column of the same row, or the same column of the other row.
     const [, row = '', col = ''] = q.key.split('.');
     const docs = T2_BLOCKS[0]!;
-    for (const c of docs.columns) if (c.id !== col) out.push({ label: `「${docs.rows.find((r) => r.id === row)!.label}${c.label}」`, value: countValue(cells[t2(row, c.id)]) });
-    for (const r of docs.rows) if (r.id !== row) out.push({ label: `「${r.label}${docs.columns.find((c) => c.id === col)!.label}」`, value: countValue(cells[t2(r.id, col)]) });
+    for (const c of docs.columns)
+      if (c.id !== col) out.push({ label: `「${docs.rows.find((r) => r.id === row)!.label}${c.label}」`, value: countValue(cells[t2(row, c.id)]) });
+    for (const r of docs.rows)
+      if (r.id !== row) out.push({ label: `「${r.label}${docs.columns.find((c) => c.id === col)!.label}」`, value: countValue(cells[t2(r.id, col)]) });
   }
   if (q.topic === 't4' && q.subject) {
     const col = q.key.split('.')[2]!;

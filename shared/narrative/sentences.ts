@@ -31,17 +31,67 @@ export const splitParagraphs = (text: string): Span[] => {
 /** Characters that end a clause: a number belongs to the keyword written in its own clause only. */
 export const CLAUSE_BREAK = /[，,、；;。！？!?：:（）()\n]/;
 
-/** The start of the clause that contains offset `at`. */
-export const clauseStart = (text: string, at: number): number => {
-  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(text[i]!)) return i + 1;
-  return 0;
+/**
+ * How far a clause is searched for its start or end. A phrasing stands within a few dozen characters of its number;
+ * bounding the search keeps the checks linear in the text length however long a run without punctuation is.
+ */
+export const CLAUSE_WINDOW = 120;
+
+/** The start of the clause that contains offset `at` (at most CLAUSE_WINDOW characters back). */
+export const clauseStart = (text: string, at: number, breaks: RegExp = CLAUSE_BREAK): number => {
+  const stop = Math.max(0, at - CLAUSE_WINDOW);
+  for (let i = at - 1; i >= stop; i--) if (breaks.test(text[i]!)) return i + 1;
+  return stop;
 };
 
-/** The end of the clause that contains offset `at`. */
-export const clauseEnd = (text: string, at: number): number => {
-  for (let i = at; i < text.length; i++) if (CLAUSE_BREAK.test(text[i]!)) return i;
-  return text.length;
+/** The end of the clause that contains offset `at` (at most CLAUSE_WINDOW characters on). */
+export const clauseEnd = (text: string, at: number, breaks: RegExp = CLAUSE_BREAK): number => {
+  const stop = Math.min(text.length, at + CLAUSE_WINDOW);
+  for (let i = at; i < stop; i++) if (breaks.test(text[i]!)) return i;
+  return stop;
+};
+
+/** The span containing `at` in spans sorted by start (sentences, paragraphs), by binary search; -1 if none. */
+export const spanIndexAt = (spans: readonly Span[], at: number): number => {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 };
 
 /** The sentence span containing `at`. */
-export const sentenceAt = (sentences: readonly Span[], at: number): Span | undefined => sentences.find((s) => s.start <= at && at < s.end);
+export const sentenceAt = (sentences: readonly Span[], at: number): Span | undefined => sentences[spanIndexAt(sentences, at)];
+
+/**
+ * Where a finding points: the sentence when it is short, else at most QUOTE_MAX (100) characters of it around the figure
+ * [focusStart, focusEnd) — never a whole long paragraph (a finding per number quoting its paragraph made the JSON
+ * grow with the square of the text). `quote` is exactly text[start, end).
+ */
+export const QUOTE_MAX = 100;
+export const quoteAround = (
+  text: string,
+  span: { readonly start: number; readonly end: number },
+  focusStart = span.start,
+  focusEnd = focusStart,
+  max = QUOTE_MAX,
+): { readonly start: number; readonly end: number; readonly quote: string } => {
+  let { start, end } = span;
+  if (end - start > max) {
+    const focus = Math.min(focusEnd, focusStart + max) - focusStart;
+    start = Math.max(span.start, Math.min(focusStart - ((max - focus) >> 1), span.end - max));
+    end = start + max;
+  }
+  return { start, end, quote: text.slice(start, end) };
+};
+
+/** A sentence quoted in a message: itself when short, else 40 characters around the figure with 「…」. */
+export const snippet = (text: string, span: { readonly start: number; readonly end: number }, focusStart = span.start, focusEnd = focusStart): string => {
+  const q = quoteAround(text, span, focusStart, focusEnd, 40);
+  return `${q.start > span.start ? '…' : ''}${q.quote}${q.end < span.end ? '…' : ''}`;
+};

@@ -8,7 +8,8 @@ import { t3 } from '../format/cells';
 import { T3_TOTAL_COLUMN } from '../format/table3';
 import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
 import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, combinedGroups, quantity, type Quantity } from './quantities';
-import { clauseEnd, clauseStart, sentenceAt, splitParagraphs, splitSentences, type Span } from './sentences';
+import { byText } from './memo';
+import { CLAUSE_WINDOW, clauseEnd, clauseStart, spanIndexAt, splitParagraphs, splitSentences, type Span } from './sentences';
 
 export type Statement = {
   readonly quantity: Quantity;
@@ -39,14 +40,11 @@ export type T4Claim = {
 };
 
 const SEGMENT_BREAK = /[；;。！？!?\n]/;
-const segmentStart = (text: string, at: number): number => {
-  for (let i = at - 1; i >= 0; i--) if (SEGMENT_BREAK.test(text[i]!)) return i + 1;
-  return 0;
-};
+const segmentStart = (text: string, at: number): number => clauseStart(text, at, SEGMENT_BREAK);
 
 /** The subject mentioned last before `to` (the one whose match ends latest; the longest on a tie). */
 const lastSubject = (text: string, from: number, to: number, subjects: readonly { id: string; re: RegExp }[]): string | null => {
-  const part = text.slice(from, to);
+  const part = text.slice(Math.max(from, to - 2 * CLAUSE_WINDOW), to);
   let best: { id: string; end: number; len: number } | null = null;
   for (const s of subjects)
     for (const m of part.matchAll(s.re)) {
@@ -56,17 +54,47 @@ const lastSubject = (text: string, from: number, to: number, subjects: readonly 
   return best?.id ?? null;
 };
 
-/** The paragraph holding `at`, and the one before it when that is a short heading (「（二）依申请公开方面」). */
-const context = (paragraphs: readonly Span[], at: number): string => {
-  const i = paragraphs.findIndex((p) => p.start <= at && at <= p.end);
-  if (i < 0) return '';
-  const prev = paragraphs[i - 1];
-  return `${prev && prev.text.trim().length <= 30 ? prev.text : ''}\n${paragraphs[i]!.text}`;
+/**
+ * What a sentence is about, each sentence and paragraph tested once (a number asks by binary search, so the checks
+ * stay linear however many numbers a long paragraph holds). A paragraph's context includes the one before it when
+ * that is a short heading (「（二）依申请公开方面」).
+ */
+type Topics = {
+  readonly sentences: readonly Span[];
+  readonly sentenceAt: (at: number) => Span | undefined;
+  /** 表三 figures: the sentence mentions 申请, or its paragraph or heading is about 依申请公开. */
+  readonly aboutApplications: (at: number) => boolean;
+  /** 表四 figures count only cases about 政府信息公开, not every 行政复议 of the agency. */
+  readonly aboutDisclosure: (at: number) => boolean;
 };
-
-const isAboutApplications = (sentence: Span, ctx: string): boolean => /申请/.test(sentence.text) || /依申请公开/.test(ctx);
-/** 表四 figures count only cases about 政府信息公开, not every 行政复议 of the agency. */
-const isAboutDisclosure = (sentence: Span, ctx: string): boolean => /信息公开|依申请/.test(sentence.text) || /信息公开|依申请/.test(ctx);
+const memoFlags = (n: number, test: (i: number) => boolean) => {
+  const memo = new Int8Array(n); // 0 unknown, 1 false, 2 true
+  return (i: number): boolean => {
+    if (i < 0) return false;
+    if (!memo[i]) memo[i] = test(i) ? 2 : 1;
+    return memo[i] === 2;
+  };
+};
+const topicsOf = (text: string): Topics => {
+  const sentences = splitSentences(text);
+  const paragraphs = splitParagraphs(text);
+  const ctx = (i: number) => `${i > 0 && paragraphs[i - 1]!.text.trim().length <= 30 ? paragraphs[i - 1]!.text : ''}\n${paragraphs[i]!.text}`;
+  const sApp = memoFlags(sentences.length, (i) => /申请/.test(sentences[i]!.text));
+  const sDisc = memoFlags(sentences.length, (i) => /信息公开|依申请/.test(sentences[i]!.text));
+  const pApp = memoFlags(paragraphs.length, (i) => /依申请公开/.test(ctx(i)));
+  const pDisc = memoFlags(paragraphs.length, (i) => /信息公开|依申请/.test(ctx(i)));
+  const si = (at: number) => spanIndexAt(sentences, at);
+  const pi = (at: number) => {
+    const i = spanIndexAt(paragraphs, at);
+    return i >= 0 || !paragraphs.length ? i : spanIndexAt(paragraphs, at - 1);
+  };
+  return {
+    sentences,
+    sentenceAt: (at) => sentences[si(at)],
+    aboutApplications: (at) => sApp(si(at)) || pApp(pi(at)),
+    aboutDisclosure: (at) => sDisc(si(at)) || pDisc(pi(at)),
+  };
+};
 
 /** A figure of one applicant column (「其中自然人申请 261 件」) or one channel (「信函方式收到申请 10 件」) is not the total. */
 const COLUMN_WORDS = /自然人|法人|商业企业|科研机构|社会公益组织|法律服务机构/;
@@ -81,27 +109,39 @@ const ETC = /等(?:原因|情形|情况|理由|事由)?/;
 const CARRIED_IN_NOTE = /^\s*[（(]\s*(?:其中)?(?:含|包括|包含)\s*上(?:一)?年(?:度)?(?:未办结)?结转/;
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
+/** The longest phrasing with its fillers is under 50 characters; a lead is looked for in this many before the number. */
+const LEAD_WINDOW = 64;
+/** Every phrasing at once: most numbers in a report are tied to nothing, and one search says so. */
+const anyLead = (money: boolean) =>
+  new RegExp(
+    QUANTITIES.filter((q) => (q.unit === 'money') === money)
+      .map((q) => `(?:${q.lead.source})`)
+      .join('|'),
+  );
+const ANY_COUNT_LEAD = anyLead(false);
+const ANY_MONEY_LEAD = anyLead(true);
+
 /** Ties one number to a quantity, or to nothing. */
-const tie = (text: string, n: StatedNumber, sentences: readonly Span[], paragraphs: readonly Span[]): Statement | null => {
+const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null => {
   if (n.approx) return null;
   const isMoney = MONEY_UNITS.includes(n.unit);
   if (!isMoney && !COUNT_UNITS.includes(n.unit)) return null;
-  const sentence = sentenceAt(sentences, n.start);
+  const sentence = topics.sentenceAt(n.start);
   if (!sentence) return null;
-  const ctx = context(paragraphs, n.start);
-  const cs = clauseStart(text, n.start);
+  const cs = Math.max(clauseStart(text, n.start), n.start - LEAD_WINDOW);
   const leadText = text.slice(cs, n.start);
+  if (!(isMoney ? ANY_MONEY_LEAD : ANY_COUNT_LEAD).test(leadText)) return null;
   let best: { q: Quantity; index: number; verb: string } | null = null;
   for (const q of QUANTITIES) {
     if ((q.unit === 'money') !== isMoney) continue;
     const m = q.lead.exec(leadText);
     if (!m) continue;
     if (q.topic === 'application') {
-      if (!isAboutApplications(sentence, ctx)) continue;
+      if (!topics.aboutApplications(n.start)) continue;
       if (COLUMN_WORDS.test(text.slice(segmentStart(text, n.start), n.start)) || CHANNEL_WORDS.test(leadText)) continue;
       if (QUALIFIED.test(leadText.slice(0, m.index))) continue;
     }
-    if (q.topic === 't4' && !isAboutDisclosure(sentence, ctx)) continue;
+    if (q.topic === 't4' && !topics.aboutDisclosure(n.start)) continue;
     if (q.key === 't3.new' && (OTHER_APPLICATIONS.test(m[0]) || /^\s*其中/.test(leadText))) continue;
     if (q.key === 't2.fees.amount' && /处理费/.test(text.slice(segmentStart(text, n.start), n.start))) continue;
     if (q.subject && !subjectAgrees(text, n, q, sentence)) continue;
@@ -157,10 +197,7 @@ const subjectAgrees = (text: string, n: StatedNumber, q: Quantity, sentence: Spa
 };
 
 const LIST_CLAUSE_BREAK = /[，,；;。！？!?：:（）()\n]/;
-const clauseEndKeepingLists = (text: string, at: number): number => {
-  for (let i = at; i < text.length; i++) if (LIST_CLAUSE_BREAK.test(text[i]!)) return i;
-  return text.length;
-};
+const clauseEndKeepingLists = (text: string, at: number): number => clauseEnd(text, at, LIST_CLAUSE_BREAK);
 
 /** Quantities a negation can state as zero in words. */
 const ZERO_QUANTITIES = ['t3.carried_in', 't3.carried_out', ...OUTCOME_GROUP_KEYS];
@@ -170,12 +207,12 @@ const T4_ZERO_OBJECT = /行政复议|行政诉讼/g;
 const ALL_UPHELD = /(?:均|全部|都)(?:获|被|予以|得到|已)?(?:法院|复议机关)?(?:判决|决定)?维持/g;
 
 /** Every statement the text makes about a table quantity, in text order. */
-export const readStatements = (text: string): Statement[] => {
-  const sentences = splitSentences(text);
-  const paragraphs = splitParagraphs(text);
+export const readStatements = (text: string): readonly Statement[] => readStatementsOnce(text);
+const readStatementsOnce = byText((text: string): Statement[] => {
+  const topics = topicsOf(text);
   const out: Statement[] = [];
   for (const n of findNumbers(text)) {
-    const s = tie(text, n, sentences, paragraphs);
+    const s = tie(text, n, topics);
     if (s) out.push(s);
   }
   // 「本年度未收到政府信息公开申请」: 一 is zero.
@@ -186,10 +223,20 @@ export const readStatements = (text: string): Statement[] => {
     if (/\d|[一二两三四五六七八九十]\s*[件项条]/.test(rest)) continue;
     const obj = NEW_ZERO_OBJECT.exec(rest);
     if (!obj || !/收到|接到|受理|^未/.test(neg.word + rest.slice(0, obj.index)) || obj.index > 12) continue;
-    const sentence = sentenceAt(sentences, neg.start);
+    const sentence = topics.sentenceAt(neg.start);
     if (!sentence) continue;
     const q = quantity('t3.new');
-    out.push({ quantity: q, cells: q.cells, stated: 0, statedText: neg.word, number: null, phrase: span(text, clauseStart(text, neg.start), end), sentence, verb: neg.word, includesCarriedIn: false });
+    out.push({
+      quantity: q,
+      cells: q.cells,
+      stated: 0,
+      statedText: neg.word,
+      number: null,
+      phrase: span(text, clauseStart(text, neg.start), end),
+      sentence,
+      verb: neg.word,
+      includesCarriedIn: false,
+    });
   }
   // 「本年度无不予公开的申请」「没有结转下年度办理的申请」: the whole phrase after the negation is the quantity's.
   for (const neg of findNegations(text)) {
@@ -197,39 +244,49 @@ export const readStatements = (text: string): Statement[] => {
     const end = clauseEnd(text, neg.end);
     const phrase = /^[^的]*?(?=的|情况|情形|事项|现象|$)/.exec(text.slice(neg.end, end))?.[0] ?? '';
     if (!phrase || /\d/.test(phrase)) continue;
-    const sentence = sentenceAt(sentences, neg.start);
-    if (!sentence || !isAboutApplications(sentence, context(paragraphs, neg.start))) continue;
+    const sentence = topics.sentenceAt(neg.start);
+    if (!sentence || !topics.aboutApplications(neg.start)) continue;
     const q = ZERO_QUANTITIES.map((k) => quantity(k)).find((x) => x.lead.exec(phrase)?.index === 0);
     if (!q) continue;
-    out.push({ quantity: q, cells: q.cells, stated: 0, statedText: neg.word + phrase, number: null, phrase: span(text, clauseStart(text, neg.start), end), sentence, verb: neg.word, includesCarriedIn: false });
+    out.push({
+      quantity: q,
+      cells: q.cells,
+      stated: 0,
+      statedText: neg.word + phrase,
+      number: null,
+      phrase: span(text, clauseStart(text, neg.start), end),
+      sentence,
+      verb: neg.word,
+      includesCarriedIn: false,
+    });
   }
   return out.sort((a, b) => a.phrase.start - b.phrase.start);
-};
+});
 
 /** 「没有…行政复议」「未发生…行政诉讼」「均获维持」: what the text claims about 表四 in words. */
-export const readT4Claims = (text: string): T4Claim[] => {
-  const sentences = splitSentences(text);
-  const paragraphs = splitParagraphs(text);
+export const readT4Claims = (text: string): readonly T4Claim[] => readT4ClaimsOnce(text);
+const readT4ClaimsOnce = byText((text: string): T4Claim[] => {
+  const topics = topicsOf(text);
   const out: T4Claim[] = [];
   for (const neg of findNegations(text)) {
     // 「未发生…行政复议、行政诉讼」: an enumeration with 、 stays in the claim.
     const end = clauseEndKeepingLists(text, neg.end);
     const rest = text.slice(neg.end, end);
     if (/[0-9０-９]/.test(rest)) continue;
-    const sentence = sentenceAt(sentences, neg.start);
-    if (!sentence || !isAboutDisclosure(sentence, context(paragraphs, neg.start))) continue;
+    const sentence = topics.sentenceAt(neg.start);
+    if (!sentence || !topics.aboutDisclosure(neg.start)) continue;
     for (const m of rest.matchAll(T4_ZERO_OBJECT)) {
       if (m.index! > 24) break;
       out.push({ kind: 'none', subject: m[0] === '行政复议' ? 'review' : 'suit', phrase: span(text, clauseStart(text, neg.start), end), sentence });
     }
   }
-  for (const sentence of sentences)
+  for (const sentence of topics.sentences)
     for (const m of sentence.text.matchAll(ALL_UPHELD)) {
-      if (!isAboutDisclosure(sentence, context(paragraphs, sentence.start))) continue;
+      if (!topics.aboutDisclosure(sentence.start)) continue;
       const at = sentence.start + m.index!;
       const subject = lastSubject(text, sentence.start, at, T4_SUBJECTS);
       if (!subject) continue;
       out.push({ kind: 'all-upheld', subject, phrase: span(text, clauseStart(text, at), clauseEnd(text, at)), sentence });
     }
   return out;
-};
+});

@@ -18,7 +18,8 @@ const CN_YEAR = /^[〇零一二三四五六七八九]{4}$/;
 const NOT_FIGURES = /https?:\/\/\S+|www\.\S+|[〔［\[(（][0-9０-９]{4}[〕］\])）][0-9０-９]+号|[0-9０-９]+号/g;
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
-const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGIT[c]!);
+const toAscii = (s: string) =>
+  s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGIT[c]!);
 
 /** Paragraphs with their offsets in the section text. */
 const paragraphs = (text: string): { start: number; text: string }[] => {
@@ -38,7 +39,11 @@ export const templateReviewCheck: Check = ({ report, previous }) => {
   const lastYear = previous?.year ?? (report.year !== null ? report.year - 1 : null);
   const out: Finding[] = [];
   for (const id of NARRATIVE_IDS as readonly NarrativeId[]) {
-    const old = new Set(paragraphs(lastNarr[id] ?? '').map((p) => p.text.trim()).filter((t) => t !== ''));
+    const old = new Set(
+      paragraphs(lastNarr[id] ?? '')
+        .map((p) => p.text.trim())
+        .filter((t) => t !== ''),
+    );
     if (!old.size) continue;
     const heading = narrativeHeading(id);
     for (const para of paragraphs(report.narratives[id])) {

@@ -4,11 +4,11 @@ import type { CellId } from '../format/types';
 import { BUILT_IN_CHECKS } from './checks';
 import type { Check, CheckContext, PreviousYear } from '../findings/check';
 import { SEVERITY_ORDER, type Finding } from '../findings/finding';
-import { NARRATIVE_CHECKS } from '../narrative';
+import { NARRATIVE_CHECKS, capped } from '../narrative';
 import { templateReviewCheck } from '../narrative/template-review';
 
 /** Every check the engine runs, in order. The narrative checks join this list (shared/narrative). */
-const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, templateReviewCheck, ...NARRATIVE_CHECKS];
+const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, capped(templateReviewCheck), ...NARRATIVE_CHECKS];
 
 /**
  * Which report is last year's, decided once for every check: the previous-year report the caller gives explicitly
@@ -18,13 +18,20 @@ const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, templateReviewCheck, ...NA
  */
 export const lastYearOf = (report: Report, previousYear?: PreviousYear | Report | null): PreviousYear | null => previousYear ?? report.baseline ?? null;
 
+/** One empty set for every evaluation without import notes, so per-section results are kept between keystrokes. */
+const NO_CELLS: ReadonlySet<CellId> = new Set();
+
 export type EvaluateOptions = {
   /** Cells whose row a reader flagged as uncertain (ImportNote.cells of warnings): no narrative finding accuses the text against them. */
   readonly uncertainCells?: Iterable<CellId>;
 };
 
 export const evaluate = (report: Report, previousYear?: PreviousYear | Report | null, options: EvaluateOptions = {}): Finding[] => {
-  const ctx: CheckContext = { report, previous: lastYearOf(report, previousYear), uncertain: new Set(options.uncertainCells ?? []) };
+  const ctx: CheckContext = {
+    report,
+    previous: lastYearOf(report, previousYear),
+    uncertain: options.uncertainCells ? new Set(options.uncertainCells) : NO_CELLS,
+  };
   const out: Finding[] = [];
   for (const check of CHECKS) {
     try {

@@ -27,11 +27,17 @@ const JIYUAN = '2023_jiyuan-city.txt';
 const COMPLETENESS = { test: (code: string) => COMPLETENESS_CODES.has(code) };
 
 describe('completeness on the five seeds', () => {
-  it('every seed covers the five subjects of 一 and this year\'s problems with measures: no warning', () => {
+  it("every seed covers the five subjects of 一 and this year's problems with measures: no warning", () => {
     for (const f of SEED_FILES) {
       const fs = evaluate(seed(f)).filter((x) => COMPLETENESS.test(x.code));
-      expect(fs.filter((x) => x.severity !== 'info'), f).toEqual([]);
-      expect(missing(seed(f)).filter((id) => id.startsWith('overview.') || id === 'problems.this-year'), f).toEqual([]);
+      expect(
+        fs.filter((x) => x.severity !== 'info'),
+        f,
+      ).toEqual([]);
+      expect(
+        missing(seed(f)).filter((id) => id.startsWith('overview.') || id === 'problems.this-year'),
+        f,
+      ).toEqual([]);
     }
   });
 
@@ -61,16 +67,22 @@ describe('edited copies that drop a subject', () => {
         ['监督保障', 'overview.supervision', '监督保障'],
       ] as const) {
         const fs = evaluate(dropTopic(seed(f), topic)).filter((x) => x.code === 'NARR-OVERVIEW-TOPIC');
-        expect(fs.map((x) => x.actual), `${f} ${topic}`).toEqual([label]);
+        expect(
+          fs.map((x) => x.actual),
+          `${f} ${topic}`,
+        ).toEqual([label]);
         expect(missing(dropTopic(seed(f), topic))).toContain(id);
         expect(fs[0]!.severity).toBe('warning');
         expect(fs[0]!.message).toContain('主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障');
       }
   });
 
-  it('五 without its measures, or without last year\'s rectification, says which half is missing', () => {
+  it("五 without its measures, or without last year's rectification, says which half is missing", () => {
     const r = seed(JIYUAN);
-    const problemsOnly = r.narratives.problems.split('\n').filter((p) => !p.startsWith('改进情况')).join('\n');
+    const problemsOnly = r.narratives.problems
+      .split('\n')
+      .filter((p) => !p.startsWith('改进情况'))
+      .join('\n');
     const fs = evaluate(withText(r, 'problems', problemsOnly)).filter((x) => x.code === 'NARR-PROBLEMS-HALF');
     expect(fs.map((x) => [x.actual, x.severity])).toEqual([
       ['本年度存在的主要问题及改进措施', 'warning'],
@@ -102,7 +114,10 @@ describe('edited copies that drop a subject', () => {
   it('各级人民政府 only: 工作考核、社会评议和责任追究结果情况, naming what is missing', () => {
     const r = seed(JIYUAN);
     const all = (t: string) => t.replace(/责任追究/g, '');
-    const cut = { ...r, narratives: { overview: all(r.narratives.overview), problems: all(r.narratives.problems), other_matters: all(r.narratives.other_matters) } };
+    const cut = {
+      ...r,
+      narratives: { overview: all(r.narratives.overview), problems: all(r.narratives.problems), other_matters: all(r.narratives.other_matters) },
+    };
     const f = evaluate(cut).find((x) => x.code === 'NARR-GOV-ASSESSMENT')!;
     expect(f.message).toContain('还应当包括工作考核、社会评议和责任追究结果情况');
     expect(f.message).toContain('「责任追究」');

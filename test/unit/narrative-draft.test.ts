@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUOTE_MAX } from '../../shared/narrative/sentences';
 import { COMPLETENESS_CODES } from '../../shared/narrative/completeness';
 import { draftApplicationSentence, draftReviewSentence } from '../../shared/narrative/draft';
 import { readStatements, readT4Claims } from '../../shared/narrative/statements';
@@ -8,7 +9,8 @@ import { randomConsistentReport } from '../helpers/random-report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 
 const withOverview = (r: Report, overview: string): Report => createReport({ ...r, narratives: { ...r.narratives, overview } });
-const narr = (r: Report) => evaluate(r).filter((f) => f.code.startsWith('NARR-') && !COMPLETENESS_CODES.has(f.code) && !['NARR-FEES', 'NARR-REUSED'].includes(f.code));
+const narr = (r: Report) =>
+  evaluate(r).filter((f) => f.code.startsWith('NARR-') && !COMPLETENESS_CODES.has(f.code) && !['NARR-FEES', 'NARR-REUSED'].includes(f.code));
 
 describe('drafted sentences agree with the tables by construction', () => {
   it('on the five seeds: the standard sentences state the table figures and raise no NARR- finding', () => {
@@ -59,14 +61,27 @@ describe('drafted sentences agree with the tables by construction', () => {
     const inserted = withOverview(r, `一段别的文字。\n${before}`);
     expect(narr(inserted)).toEqual([]);
     // One application moves from 无法提供 (不掌握) to 予以公开: the tables stay consistent, the old sentence does not.
-    const cells = { ...r.cells, 't3.granted.natural': 490, 't3.granted.total': 490, 't3.unavailable_not_held.natural': 385, 't3.unavailable_not_held.total': 391 };
+    const cells = {
+      ...r.cells,
+      't3.granted.natural': 490,
+      't3.granted.total': 490,
+      't3.unavailable_not_held.natural': 385,
+      't3.unavailable_not_held.total': 391,
+    };
     const changed = createReport({ ...inserted, cells });
     const found = narr(changed);
     const granted = found.find((f) => f.code === 'NARR-GRANTED')!;
     expect(granted.expected).toBe(490);
     expect(granted.actual).toBe(489);
     const start = changed.narratives.overview.indexOf(sentence);
-    expect(granted.narrative).toMatchObject({ section: 'overview', start, end: start + sentence.length, quote: sentence });
+    // the sentence is longer than a quote: the quote is the part of it around 「予以公开 489 件」
+    const n = granted.narrative!;
+    expect(n.section).toBe('overview');
+    expect(n.start).toBeGreaterThanOrEqual(start);
+    expect(n.end).toBeLessThanOrEqual(start + sentence.length);
+    expect(n.quote).toBe(changed.narratives.overview.slice(n.start, n.end));
+    expect(n.quote).toContain('予以公开 489 件');
+    expect(n.quote.length).toBeLessThanOrEqual(QUOTE_MAX);
     expect(found.find((f) => f.code === 'NARR-UNAVAILABLE')!.expected).toBe(413);
     // 表四 too
     const review = draftReviewSentence(r);

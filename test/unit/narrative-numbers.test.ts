@@ -5,7 +5,19 @@ const nums = (t: string) => findNumbers(t).map((n) => [n.decimal, n.unit, n.appr
 
 describe('numbers in Chinese prose', () => {
   it('Chinese numerals', () => {
-    const cases: [string, number][] = [['十二', 12], ['两', 2], ['十', 10], ['二十', 20], ['一百零五', 105], ['三千', 3000], ['一万二千', 12000], ['三百四十五', 345], ['二〇二三', 2023], ['零', 0], ['九', 9]];
+    const cases: [string, number][] = [
+      ['十二', 12],
+      ['两', 2],
+      ['十', 10],
+      ['二十', 20],
+      ['一百零五', 105],
+      ['三千', 3000],
+      ['一万二千', 12000],
+      ['三百四十五', 345],
+      ['二〇二三', 2023],
+      ['零', 0],
+      ['九', 9],
+    ];
     for (const [s, v] of cases) expect(parseChineseNumeral(s), s).toBe(v);
     expect(parseChineseNumeral('十二件')).toBeNull();
     expect(parseChineseNumeral('')).toBeNull();

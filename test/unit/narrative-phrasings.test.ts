@@ -7,29 +7,141 @@ import { seedReport } from '../helpers/seeds';
 
 /** [sentence, the statements it makes: quantity key and stated value (money in 分)]. */
 const FOUND: [string, [string, number][]][] = [
-  ['全年共受理政府信息公开申请 1091 件（含上年结转 39 件），已办结 1086 件，结转下年办理 5 件。', [['t3.new', 1091], ['t3.carried_in', 39], ['t3.total', 1086], ['t3.carried_out', 5]]],
-  ['本年度新收政府信息公开申请十二件，上年结转两件，办结一百零五件。', [['t3.new', 12], ['t3.carried_in', 2], ['t3.total', 105]]],
+  [
+    '全年共受理政府信息公开申请 1091 件（含上年结转 39 件），已办结 1086 件，结转下年办理 5 件。',
+    [
+      ['t3.new', 1091],
+      ['t3.carried_in', 39],
+      ['t3.total', 1086],
+      ['t3.carried_out', 5],
+    ],
+  ],
+  [
+    '本年度新收政府信息公开申请十二件，上年结转两件，办结一百零五件。',
+    [
+      ['t3.new', 12],
+      ['t3.carried_in', 2],
+      ['t3.total', 105],
+    ],
+  ],
   ['共收到政府信息公开申请 1,052 件。', [['t3.new', 1052]]],
   ['依申请公开方面，全年收到申请 52 件。', [['t3.new', 52]]],
   ['我办共计收到政府信息公开申请１０５２项。', [['t3.new', 1052]]],
-  ['2023 年共受理依申请公开 222 件，上年结转申请 5 件，办结 215 件，结转下年度办理 12 件。', [['t3.new', 222], ['t3.carried_in', 5], ['t3.total', 215], ['t3.carried_out', 12]]],
-  ['已办结的申请中，予以公开 489 件、部分公开 14 项、不予公开 88 条、无法提供 414 宗、不予处理 29 起、其他处理 49 件。', [['t3.group.granted', 489], ['t3.group.partial', 14], ['t3.group.withheld', 88], ['t3.group.unavailable', 414], ['t3.group.declined', 29], ['t3.group.other', 49]]],
-  ['收到政府信息公开申请 27 项，其中属于已主动公开范围 4 项，部分同意公开 1 项，不予公开 1 项，不属于本行政机关掌握信息 21 项。', [['t3.new', 27], ['t3.group.partial', 1], ['t3.group.withheld', 1], ['t3.row.unavailable_not_held', 21]]],
-  ['对申请人的申请，同意公开 30 件，因本机关不掌握相关政府信息无法提供 21 件，重复申请 2 件，涉及国家秘密不予公开 3 件。', [['t3.group.granted', 30], ['t3.row.unavailable_not_held', 21], ['t3.row.declined_repeat', 2], ['t3.row.withheld_secret', 3]]],
-  ['办结的申请中，无法提供 21 件，不予公开 3 件。', [['t3.group.unavailable', 21], ['t3.group.withheld', 3]]],
-  ['依申请公开办理中，本机关不掌握相关信息 21 件，需要另行制作 3 件。', [['t3.row.unavailable_not_held', 21], ['t3.row.unavailable_needs_creation', 3]]],
+  [
+    '2023 年共受理依申请公开 222 件，上年结转申请 5 件，办结 215 件，结转下年度办理 12 件。',
+    [
+      ['t3.new', 222],
+      ['t3.carried_in', 5],
+      ['t3.total', 215],
+      ['t3.carried_out', 12],
+    ],
+  ],
+  [
+    '已办结的申请中，予以公开 489 件、部分公开 14 项、不予公开 88 条、无法提供 414 宗、不予处理 29 起、其他处理 49 件。',
+    [
+      ['t3.group.granted', 489],
+      ['t3.group.partial', 14],
+      ['t3.group.withheld', 88],
+      ['t3.group.unavailable', 414],
+      ['t3.group.declined', 29],
+      ['t3.group.other', 49],
+    ],
+  ],
+  [
+    '收到政府信息公开申请 27 项，其中属于已主动公开范围 4 项，部分同意公开 1 项，不予公开 1 项，不属于本行政机关掌握信息 21 项。',
+    [
+      ['t3.new', 27],
+      ['t3.group.partial', 1],
+      ['t3.group.withheld', 1],
+      ['t3.row.unavailable_not_held', 21],
+    ],
+  ],
+  [
+    '对申请人的申请，同意公开 30 件，因本机关不掌握相关政府信息无法提供 21 件，重复申请 2 件，涉及国家秘密不予公开 3 件。',
+    [
+      ['t3.group.granted', 30],
+      ['t3.row.unavailable_not_held', 21],
+      ['t3.row.declined_repeat', 2],
+      ['t3.row.withheld_secret', 3],
+    ],
+  ],
+  [
+    '办结的申请中，无法提供 21 件，不予公开 3 件。',
+    [
+      ['t3.group.unavailable', 21],
+      ['t3.group.withheld', 3],
+    ],
+  ],
+  [
+    '依申请公开办理中，本机关不掌握相关信息 21 件，需要另行制作 3 件。',
+    [
+      ['t3.row.unavailable_not_held', 21],
+      ['t3.row.unavailable_needs_creation', 3],
+    ],
+  ],
   ['办结的申请中予以公开的共 162 件。', [['t3.group.granted', 162]]],
-  ['本年度因政府信息公开被申请行政复议 3 件，其中结果维持 2 件、结果纠正 1 件；被提起行政诉讼 2 件，尚未审结 2 件。', [['t4.review.total', 3], ['t4.review.upheld', 2], ['t4.review.corrected', 1], ['t4.suit.total', 2], ['t4.suit.pending', 2]]],
-  ['因政府信息公开被提起行政复议 2 件，未经复议直接起诉 1 件，复议后起诉 2 件。', [['t4.review.total', 2], ['t4.suit_direct.total', 1], ['t4.suit_after_review.total', 2]]],
+  [
+    '本年度因政府信息公开被申请行政复议 3 件，其中结果维持 2 件、结果纠正 1 件；被提起行政诉讼 2 件，尚未审结 2 件。',
+    [
+      ['t4.review.total', 3],
+      ['t4.review.upheld', 2],
+      ['t4.review.corrected', 1],
+      ['t4.suit.total', 2],
+      ['t4.suit.pending', 2],
+    ],
+  ],
+  [
+    '因政府信息公开被提起行政复议 2 件，未经复议直接起诉 1 件，复议后起诉 2 件。',
+    [
+      ['t4.review.total', 2],
+      ['t4.suit_direct.total', 1],
+      ['t4.suit_after_review.total', 2],
+    ],
+  ],
   ['涉及政府信息公开的行政复议案件 1 起，省政府办公厅予以驳回。', [['t4.review.total', 1]]],
-  ['（四）依申请公开方面\n行政复议案件 1 起，行政诉讼 2 件。', [['t4.review.total', 1], ['t4.suit.total', 2]]],
-  ['本年度制发行政规范性文件 57 件、废止 22 件，现行有效规范性文件 486 件。', [['t2.normative.issued', 57], ['t2.normative.repealed', 22], ['t2.normative.effective', 486]]],
-  ['本年度政府规章制发 1 部、现行有效 2 部；行政规范性文件制发 131 件、废止 65 件。', [['t2.rules.issued', 1], ['t2.rules.effective', 2], ['t2.normative.issued', 131], ['t2.normative.repealed', 65]]],
-  ['全年作出行政许可决定 41485 件，行政处罚决定 3790 件，行政强制决定 562 件。', [['t2.license.decisions', 41485], ['t2.penalty.decisions', 3790], ['t2.coercion.decisions', 562]]],
+  [
+    '（四）依申请公开方面\n行政复议案件 1 起，行政诉讼 2 件。',
+    [
+      ['t4.review.total', 1],
+      ['t4.suit.total', 2],
+    ],
+  ],
+  [
+    '本年度制发行政规范性文件 57 件、废止 22 件，现行有效规范性文件 486 件。',
+    [
+      ['t2.normative.issued', 57],
+      ['t2.normative.repealed', 22],
+      ['t2.normative.effective', 486],
+    ],
+  ],
+  [
+    '本年度政府规章制发 1 部、现行有效 2 部；行政规范性文件制发 131 件、废止 65 件。',
+    [
+      ['t2.rules.issued', 1],
+      ['t2.rules.effective', 2],
+      ['t2.normative.issued', 131],
+      ['t2.normative.repealed', 65],
+    ],
+  ],
+  [
+    '全年作出行政许可决定 41485 件，行政处罚决定 3790 件，行政强制决定 562 件。',
+    [
+      ['t2.license.decisions', 41485],
+      ['t2.penalty.decisions', 3790],
+      ['t2.coercion.decisions', 562],
+    ],
+  ],
   ['本年度行政事业性收费 5884.0157 万元。', [['t2.fees.amount', 5884015700]]],
   ['收费金额共计 58840157 元。', [['t2.fees.amount', 5884015700]]],
   ['本年度未收到政府信息公开申请。', [['t3.new', 0]]],
-  ['依申请公开方面，本年度无不予公开的申请，没有结转下年度办理的申请，未发生不予处理情形。', [['t3.group.withheld', 0], ['t3.carried_out', 0], ['t3.group.declined', 0]]],
+  [
+    '依申请公开方面，本年度无不予公开的申请，没有结转下年度办理的申请，未发生不予处理情形。',
+    [
+      ['t3.group.withheld', 0],
+      ['t3.carried_out', 0],
+      ['t3.group.declined', 0],
+    ],
+  ],
   ['收到的申请中无上年结转申请。', [['t3.carried_in', 0]]],
 ];
 
@@ -84,13 +196,17 @@ describe('what each phrasing ties to the tables', () => {
     expect(claims('因政府信息公开被申请行政复议 3 件，均获维持。')).toEqual([['all-upheld', 'review']]);
     expect(claims('本年度无政府信息公开行政复议。')).toEqual([['none', 'review']]);
     expect(claims('全年未发生行政复议案件。')).toEqual([]); // not said to be about 政府信息公开
-    expect(claims('没有因政府信息公开引起的行政复议和行政诉讼。')).toEqual([['none', 'review'], ['none', 'suit']]);
+    expect(claims('没有因政府信息公开引起的行政复议和行政诉讼。')).toEqual([
+      ['none', 'review'],
+      ['none', 'suit'],
+    ]);
     expect(claims('2023 年没有由依申请公开引起的行政诉讼，行政复议案件 1 起。')).toEqual([['none', 'suit']]);
     expect(claims('因政府信息公开未经复议直接起诉 1 件，尚未审结 1 件，无法提供 3 件。')).toEqual([]);
   });
 });
 
-const report = (file: string, overview: string): Report => createReport({ ...seedReport(file), narratives: { overview, problems: '', other_matters: '本年度未收取信息处理费。' } });
+const report = (file: string, overview: string): Report =>
+  createReport({ ...seedReport(file), narratives: { overview, problems: '', other_matters: '本年度未收取信息处理费。' } });
 const narr = (r: Report) => evaluate(r).filter((f) => f.code.startsWith('NARR-') && !COMPLETENESS_CODES.has(f.code));
 
 describe('findings from hand-written sentences against a real table (济源 2023)', () => {

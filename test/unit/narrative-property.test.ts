@@ -35,11 +35,15 @@ const q = (r: Report, key: string): number => quantity(key).cells.reduce((a, id)
 /** A narrative written in one of several phrasings per quantity, stating the table's own figures. */
 const writeText = (r: Report, seed: number): string => {
   const pick = rng(seed * 7 + 1);
-  const one = <T,>(xs: T[]): T => xs[pick(xs.length)]!;
+  const one = <T>(xs: T[]): T => xs[pick(xs.length)]!;
   const v = (n: number) => (n < 10000 && pick(3) === 0 ? cn(n) : ` ${n} `);
   const y = r.year;
   const apps = [
-    one([`全年共受理政府信息公开申请${v(q(r, 't3.new'))}件`, `本年度新收政府信息公开申请${v(q(r, 't3.new'))}件`, `共收到政府信息公开申请${v(q(r, 't3.new'))}项`]),
+    one([
+      `全年共受理政府信息公开申请${v(q(r, 't3.new'))}件`,
+      `本年度新收政府信息公开申请${v(q(r, 't3.new'))}件`,
+      `共收到政府信息公开申请${v(q(r, 't3.new'))}项`,
+    ]),
     one([`上年结转${v(q(r, 't3.carried_in'))}件`, `上年度结转的申请${v(q(r, 't3.carried_in'))}件`]),
     one([`办结${v(q(r, 't3.total'))}件`, `已办结${v(q(r, 't3.total'))}件`]),
   ];
@@ -81,11 +85,14 @@ describe('property: random tables, text in random phrasings', () => {
       expect(narrFindings(r), `${seed}: ${r.narratives.overview}`).toEqual([]);
       // every figure written about a table quantity (in 件/项/部/万元; the first paragraph's 条/期/个 are about other things) is read back
       const written = findNumbers(r.narratives.overview).filter((n) => ['件', '项', '部', '万元'].includes(n.unit));
-      expect(readStatements(r.narratives.overview).map((s) => s.number!.start), r.narratives.overview).toEqual(written.map((n) => n.start));
+      expect(
+        readStatements(r.narratives.overview).map((s) => s.number!.start),
+        r.narratives.overview,
+      ).toEqual(written.map((n) => n.start));
     }
   });
 
-  it('one stated count changed: a finding with that quantity\'s code, the table value and the number stated, on that sentence (40 reports)', () => {
+  it("one stated count changed: a finding with that quantity's code, the table value and the number stated, on that sentence (40 reports)", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const base = randomConsistentReport(seed);
       const text = writeText(base, seed);
@@ -93,16 +100,31 @@ describe('property: random tables, text in random phrasings', () => {
       const s = counts[rng(seed)(counts.length)]!;
       const table = q(base, s.quantity.key);
       let wrong = table + 1;
-      while ([num(base, 't3.new.total') + num(base, 't3.carried_in.total'), num(base, 't3.total.total')].includes(wrong) && s.quantity.key === 't3.new') wrong += 1;
+      while ([num(base, 't3.new.total') + num(base, 't3.carried_in.total'), num(base, 't3.total.total')].includes(wrong) && s.quantity.key === 't3.new')
+        wrong += 1;
       const changed = `${text.slice(0, s.number!.start)} ${wrong} ${text.slice(s.number!.numberEnd)}`;
       const r = createReport({ ...base, narratives: { ...base.narratives, overview: changed } });
       const found = narrFindings(r).filter((f) => f.code !== 'NARR-SUM');
-      expect(found.map((f) => [f.code, f.expected, f.actual]), `${seed}: ${s.phrase.text}`).toEqual([[s.quantity.code, table, wrong]]);
+      expect(
+        found.map((f) => [f.code, f.expected, f.actual]),
+        `${seed}: ${s.phrase.text}`,
+      ).toEqual([[s.quantity.code, table, wrong]]);
       expect(changed.slice(found[0]!.narrative!.start, found[0]!.narrative!.end)).toContain(` ${wrong} `);
     }
   });
 
   it('the Chinese numeral writer used above is right', () => {
-    expect([0, 2, 10, 12, 20, 105, 110, 1010, 3000, 9999].map(cn)).toEqual(['零', '二', '十', '十二', '二十', '一百零五', '一百一十', '一千零一十', '三千', '九千九百九十九']);
+    expect([0, 2, 10, 12, 20, 105, 110, 1010, 3000, 9999].map(cn)).toEqual([
+      '零',
+      '二',
+      '十',
+      '十二',
+      '二十',
+      '一百零五',
+      '一百一十',
+      '一千零一十',
+      '三千',
+      '九千九百九十九',
+    ]);
   });
 });

@@ -18,7 +18,8 @@ const J = '2023_jiyuan-city.txt';
 const report = (overview: string, year = 2023, cells?: Cells): Report =>
   createReport({ ...seedReport(J), year, ...(cells ? { cells } : {}), narratives: { overview, problems: '', other_matters: '本年度未收取信息处理费。' } });
 const TABLE_CODES = /^NARR-(?!YEAR|PLACEHOLDER|FEES$|REUSED)/;
-const narr = (r: Report, uncertain: CellId[] = []) => evaluate(r, null, { uncertainCells: uncertain }).filter((f) => TABLE_CODES.test(f.code) && !COMPLETENESS_CODES.has(f.code));
+const narr = (r: Report, uncertain: CellId[] = []) =>
+  evaluate(r, null, { uncertainCells: uncertain }).filter((f) => TABLE_CODES.test(f.code) && !COMPLETENESS_CODES.has(f.code));
 const codes = (t: string, year = 2023, cells?: Cells) => narr(report(t, year, cells)).map((f) => `${f.code}:${f.expected}/${f.actual}`);
 
 describe('false alarms seen on real reports stay quiet', () => {
@@ -48,7 +49,14 @@ describe('false alarms seen on real reports stay quiet', () => {
   it('no accusation when the compared cell is on a row the reader marked as uncertain', () => {
     const r = report('全年共收到政府信息公开申请 300 件。');
     expect(narr(r).map((f) => f.code)).toEqual(['NARR-NEW']);
-    const notes = [{ level: 'warning' as const, table: 't3' as const, message: '表三「一、本年新收政府信息公开申请数量」一行有空格，数字所在的列无法完全确定，请核对', cells: T3_COLUMNS.map((c) => t3('new', c.id)) }];
+    const notes = [
+      {
+        level: 'warning' as const,
+        table: 't3' as const,
+        message: '表三「一、本年新收政府信息公开申请数量」一行有空格，数字所在的列无法完全确定，请核对',
+        cells: T3_COLUMNS.map((c) => t3('new', c.id)),
+      },
+    ];
     expect(narr(r, uncertainCells(notes))).toEqual([]);
     // an info note does not make a row uncertain; another row's uncertainty changes nothing here
     expect(uncertainCells([{ ...notes[0]!, level: 'info' }])).toEqual([]);
@@ -91,7 +99,10 @@ describe('misses seen on real reports now fire, with the figure that explains th
   });
 
   it('a stale year right after a run-in heading with no punctuation: the heading ends where the year begins', () => {
-    const year = (t: string) => evaluate(report(t, 2024)).filter((f) => f.code === 'NARR-YEAR').map((f) => f.actual);
+    const year = (t: string) =>
+      evaluate(report(t, 2024))
+        .filter((f) => f.code === 'NARR-YEAR')
+        .map((f) => f.actual);
     expect(year('（二）主动公开政府信息的主要类别2023年，在主动公开的61条政府信息中，规章 1 件。')).toEqual([2023]);
     expect(year('（一）年度工作计划执行情况2023年，全市共公开信息 5 条。')).toEqual([2023]);
     // the heading's 「计划」 no longer hides it, but a comparison in the clause itself still does

@@ -7,7 +7,8 @@ import { SEED_FILES, seedExpectation, seedText } from '../helpers/seeds';
 
 type Contradiction = { says: string; cell?: string; cells?: string; table: number; note: string };
 
-const narrFindings = (file: string) => evaluate(seedReportWithNarratives(file)).filter((f) => f.code.startsWith('NARR-') && !COMPLETENESS_CODES.has(f.code) && f.code !== 'NARR-REUSED');
+const narrFindings = (file: string) =>
+  evaluate(seedReportWithNarratives(file)).filter((f) => f.code.startsWith('NARR-') && !COMPLETENESS_CODES.has(f.code) && f.code !== 'NARR-REUSED');
 /** 「sum of t3.withheld_*.total」 → a matcher of cell ids. */
 const cellMatcher = (c: Contradiction) => {
   if (c.cell) return (id: string) => id === c.cell;
@@ -33,7 +34,9 @@ describe('narrative against tables on the five seed reports', () => {
       const used = new Set<number>();
       for (const c of expected) {
         const stated = Number(/(\d+)\s*件/.exec(c.says)![1]);
-        const i = found.findIndex((f, k) => !used.has(k) && f.narrative !== undefined && f.narrative.quote.includes(c.says) && f.expected === c.table && f.actual === stated);
+        const i = found.findIndex(
+          (f, k) => !used.has(k) && f.narrative !== undefined && f.narrative.quote.includes(c.says) && f.expected === c.table && f.actual === stated,
+        );
         expect(i, `${file}: ${c.says}`).toBeGreaterThanOrEqual(0);
         used.add(i);
         const f = found[i]!;
@@ -50,7 +53,10 @@ describe('narrative against tables on the five seed reports', () => {
       const rest = found.filter((_, k) => !used.has(k));
       for (const f of rest) {
         expect(f.code, `${file}: unexpected ${f.code} ${f.message}`).toBe('NARR-SUM');
-        expect(expected.some((c) => c.note.includes(`= ${f.actual}`) && c.note.includes(`${f.expected} 办结`)), f.message).toBe(true);
+        expect(
+          expected.some((c) => c.note.includes(`= ${f.actual}`) && c.note.includes(`${f.expected} 办结`)),
+          f.message,
+        ).toBe(true);
       }
       const notesWithSums = expected.filter((c) => /= \d+, not the \d+ 办结/.test(c.note));
       expect(rest.length).toBe(notesWithSums.length);
@@ -63,7 +69,10 @@ describe('narrative against tables on the five seed reports', () => {
       expect(r.ok, f).toBe(true);
       if (!r.ok) continue;
       const fromText = evaluate(r.report).filter((x) => x.code.startsWith('NARR-') && !COMPLETENESS_CODES.has(x.code));
-      expect(fromText.map((x) => [x.code, x.expected, x.actual, x.narrative?.start]), f).toEqual(narrFindings(f).map((x) => [x.code, x.expected, x.actual, x.narrative?.start]));
+      expect(
+        fromText.map((x) => [x.code, x.expected, x.actual, x.narrative?.start]),
+        f,
+      ).toEqual(narrFindings(f).map((x) => [x.code, x.expected, x.actual, x.narrative?.start]));
     }
   });
 

@@ -26,7 +26,9 @@ describe('NARR-YEAR: a year that is not the report year where this year is meant
     expect(codes(r2024('本报告数据统计时间为2024年1月1日起至12月31日止。'), 'NARR-YEAR')).toHaveLength(0);
     expect(codes(r2024('本报告数据统计时间为 2025 年 1 月 1 日至 12 月 31 日。'), 'NARR-YEAR')).toHaveLength(1);
     expect(codes(r2024('本报告统计期限为二〇二三年一月一日至十二月三十一日。'), 'NARR-YEAR').map((f) => f.actual)).toEqual([2023]);
-    expect(codes(r2024('二〇二三年，我县持续推进政务公开。二〇二四年，我县持续推进。'), 'NARR-YEAR').map((f) => f.narrative!.quote)).toEqual(['二〇二三年，我县持续推进政务公开。']);
+    expect(codes(r2024('二〇二三年，我县持续推进政务公开。二〇二四年，我县持续推进。'), 'NARR-YEAR').map((f) => f.narrative!.quote)).toEqual([
+      '二〇二三年，我县持续推进政务公开。',
+    ]);
   });
 
   it('leaves alone: document numbers, titles, comparisons, plans, dates, other references', () => {
@@ -96,13 +98,18 @@ describe('NARR-REUSED: text carried over from last year', () => {
     expect(similarity('加强政府网站安全排查', '规范依申请公开答复格式')).toBeLessThan(0.3);
   });
 
-  it('last year\'s text with the year changed: every long sentence is reused, each one highlighted', () => {
+  it("last year's text with the year changed: every long sentence is reused, each one highlighted", () => {
     const file = '2023_xuchang-city.txt';
     const last = seedNarratives(file);
     const next = Object.fromEntries(Object.entries(last).map(([k, v]) => [k, v.replace(/2023/g, '2024')])) as typeof last;
     const m = measureReuse(next, last);
     expect(m.share).toBeGreaterThan(0.95);
-    const r = createReport({ ...seedReportWithNarratives(file), year: 2024, narratives: next, baseline: { agency: '许昌市人民政府', year: 2023, cells: seedReportWithNarratives(file).cells, narratives: last } });
+    const r = createReport({
+      ...seedReportWithNarratives(file),
+      year: 2024,
+      narratives: next,
+      baseline: { agency: '许昌市人民政府', year: 2023, cells: seedReportWithNarratives(file).cells, narratives: last },
+    });
     const f = codes(r, 'NARR-REUSED');
     expect(f.length).toBe(m.reused.length);
     expect(f.length).toBeGreaterThan(10);
@@ -122,7 +129,11 @@ describe('NARR-REUSED: text carried over from last year', () => {
   it('half of the sentences reused (above 30%): only those are flagged', () => {
     const last = '一是加强政府网站安全排查，及时整改发现的问题。二是规范依申请公开答复格式和答复内容。三是加强政务新媒体日常监测和通报。';
     const now = '一是加强政府网站安全排查，及时整改发现的问题。二是规范依申请公开答复格式和答复内容。今年新建了政策文件库并完成历史文件清理。';
-    const r = createReport({ year: 2024, narratives: { overview: now, problems: '', other_matters: FEES_OK }, baseline: { agency: '', year: 2023, cells: createReport().cells, narratives: { overview: last, problems: '', other_matters: '' } } });
+    const r = createReport({
+      year: 2024,
+      narratives: { overview: now, problems: '', other_matters: FEES_OK },
+      baseline: { agency: '', year: 2023, cells: createReport().cells, narratives: { overview: last, problems: '', other_matters: '' } },
+    });
     const f = codes(r, 'NARR-REUSED');
     expect(f.map((x) => x.narrative!.quote)).toEqual(['一是加强政府网站安全排查，及时整改发现的问题。', '二是规范依申请公开答复格式和答复内容。']);
   });

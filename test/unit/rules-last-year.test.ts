@@ -19,7 +19,9 @@ const report: Report = createReport({ ...base, narratives: narratives(`${FROM_BA
 /** Which of the two paragraphs each consumer points at. */
 const sources = (previous: PreviousYear | null) => {
   const fs = evaluate(report, previous);
-  const where = (code: string) => [...new Set(fs.filter((f) => f.code === code).map((f) => (f.narrative!.start < FROM_BASELINE.length ? 'baseline' : 'previous')))];
+  const where = (code: string) => [
+    ...new Set(fs.filter((f) => f.code === code).map((f) => (f.narrative!.start < FROM_BASELINE.length ? 'baseline' : 'previous'))),
+  ];
   return { review: where('TEMPLATE-REVIEW'), reuse: where('NARR-REUSED') };
 };
 
