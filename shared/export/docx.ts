@@ -30,7 +30,7 @@ import type { Report } from '../report/document';
 import { isSignOffBlank, signOffIndents } from '../report/sign-off';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 import { FONT_TABLE_XML, FONTS } from './docx-fonts';
-import { withCustomXmlPart } from './custom-xml-part';
+import { CUSTOM_XML_TARGET, ITEM_PROPS_TYPE, REL_CUSTOM_XML, customXmlFiles } from './custom-xml-part';
 import { exportMarker } from '../report/export-marker';
 
 const twipsOfMm = (mm: number): number => Math.round((mm * 1440) / 25.4);
@@ -331,6 +331,10 @@ export const buildDocxDocument = (report: Report, options: DocxOptions = {}): Do
 
 /** The .docx file of a report, with the report's data in a custom XML part so that reading it back is exact. */
 export const buildDocx = async (report: Report, options: DocxOptions = {}): Promise<Uint8Array> => {
-  const buf = await Packer.toArrayBuffer(buildDocxDocument(report, options), false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
-  return withCustomXmlPart(new Uint8Array(buf), 'word/document.xml', exportMarker(report));
+  const doc = buildDocxDocument(report, options);
+  // the custom XML part goes into the package as docx writes it (no second zip pass)
+  doc.Document.Relationships.addRelationship('DisclosureReport', REL_CUSTOM_XML, CUSTOM_XML_TARGET);
+  doc.ContentTypes.addOverride(ITEM_PROPS_TYPE, '/customXml/itemProps1.xml');
+  const buf = await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }, ...customXmlFiles(exportMarker(report))]);
+  return new Uint8Array(buf);
 };
