@@ -27,7 +27,7 @@ import type { TableId } from '../format/types';
 import { SECTIONS, reportTitle } from '../format/sections';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
-import { isSignOffBlank, signOffIndents } from '../report/sign-off';
+import { isSignOffBlank, signOffLayout } from '../report/sign-off';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 import { FONT_TABLE_XML, FONTS } from './docx-fonts';
 import { CUSTOM_XML_TARGET, ITEM_PROPS_TYPE, REL_CUSTOM_XML, customXmlFiles } from './custom-xml-part';
@@ -216,17 +216,21 @@ const statutoryTable = (t: TableId, report: Report): Table => {
 const gap = (): Paragraph => new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, children: [] });
 
 /**
- * 落款 after the last section: one blank line, then the agency and the date right-aligned with the indents of
- * GB/T 9704 §7.3.5.3 (in characters of the 3号 body face).
+ * 落款 after the last section: one blank line, then the agency right-aligned two characters in and the date
+ * beneath it starting two characters right of the agency's first character (GB/T 9704 §7.3.5.3), in characters of
+ * the 3号 body face. The date is placed by its left edge: where it ends depends on how its digits print.
  */
 const signOffParagraphs = (report: Report): Paragraph[] => {
   if (isSignOffBlank(report.signOff)) return [];
-  const indents = signOffIndents(report.signOff);
+  const { agencyRight, dateStart } = signOffLayout(report.signOff);
   const oneChar = SIZE.body * 10;
-  const line = (text: string, chars: number) =>
-    new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: Math.round(chars * oneChar) }, children: [new TextRun(text)] });
-  const { agency, date } = report.signOff;
-  return [bodyParagraph([]), ...(agency.trim() ? [line(agency.trim(), indents.agency)] : []), ...(date.trim() ? [line(date.trim(), indents.date)] : [])];
+  const agency = report.signOff.agency.trim();
+  const date = report.signOff.date.trim();
+  const out = [bodyParagraph([])];
+  if (agency) out.push(new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: Math.round(agencyRight * oneChar) }, children: [new TextRun(agency)] }));
+  if (date)
+    out.push(new Paragraph({ style: STYLE.body, alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0, left: Math.max(0, TEXT_WIDTH - Math.round(dateStart * oneChar)) }, children: [new TextRun(date)] }));
+  return out;
 };
 
 // ---- page numbers ----

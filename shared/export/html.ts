@@ -10,7 +10,7 @@ import { SECTIONS } from '../format/sections';
 import { TABLE_NAMES } from '../format/cells';
 import { type GridCell, tableLayout } from '../format/header-layout';
 import type { Report } from '../report/document';
-import { isSignOffBlank, signOffIndents } from '../report/sign-off';
+import { isSignOffBlank, signOffLayout } from '../report/sign-off';
 import { MARKER_ATTRIBUTE, exportMarker } from '../report/export-marker';
 import { COLUMN_MM, cellText, paragraphsOf, splitSubHeading, titleLines } from './content';
 
@@ -80,11 +80,11 @@ export const buildHtml = (report: Report): string => {
   }
   if (!isSignOffBlank(report.signOff)) {
     // 落款: right-aligned, indented as in the Word export
-    const ind = signOffIndents(report.signOff);
+    const { agencyRight, dateStart } = signOffLayout(report.signOff);
     const { agency, date } = report.signOff;
     out.push(`<div data-sign-off="">`);
-    if (agency.trim()) out.push(`<p style="text-align:right;margin-right:${ind.agency}em">${escapeHtml(agency.trim())}</p>`);
-    if (date.trim()) out.push(`<p style="text-align:right;margin-right:${ind.date}em">${escapeHtml(date.trim())}</p>`);
+    if (agency.trim()) out.push(`<p style="text-align:right;margin-right:${agencyRight}em">${escapeHtml(agency.trim())}</p>`);
+    if (date.trim()) out.push(`<p style="text-align:left;white-space:nowrap;padding-left:calc(100% - ${dateStart}em)">${escapeHtml(date.trim())}</p>`);
     out.push('</div>');
   }
   out.push(`<script type="application/json" ${MARKER_ATTRIBUTE}>${exportMarker(report)}</script>`);

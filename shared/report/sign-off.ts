@@ -28,14 +28,19 @@ export const isDateLine = (text: string): boolean => LOOSE_DATE_RE.test(text.nor
 const widthOf = (s: string): number => [...s].reduce((a, c) => a + (/[\u0020-\u007e]/.test(c) ? 0.5 : 1), 0);
 
 /**
- * Right indents, in characters, of the two 落款 lines (GB/T 9704 §7.3.5.3, a report without a seal): the agency
- * two characters in from the right; the date on the next line starting two characters right of the agency's
- * first character; a date longer than that stands two characters in, and the agency moves to keep the offset.
+ * Where the two 落款 lines stand (GB/T 9704 §7.3.5.3, a report without a seal), in characters of the body face
+ * counted from the right edge of the text: the agency ends two characters in (`agencyRight`); the date on the next
+ * line starts two characters right of the agency's first character (`dateStart`: its first character's distance
+ * from the right edge), so the date is placed by its start, which does not depend on how wide its digits print.
+ * A date that would then end less than two characters from the edge stands two characters in, and the agency
+ * moves left to keep the offset (this one case needs the date's width, estimated).
  */
-export const signOffIndents = (s: SignOff): { readonly agency: number; readonly date: number } => {
+export type SignOffLayout = { readonly agencyRight: number; readonly dateStart: number };
+
+export const signOffLayout = (s: SignOff): SignOffLayout => {
   const a = widthOf(s.agency.trim());
   const d = widthOf(s.date.trim());
-  if (!a || !d) return { agency: 2, date: 2 };
-  const date = a - d;
-  return date >= 2 ? { agency: 2, date } : { agency: 4 + d - a, date: 2 };
+  if (!a) return { agencyRight: 2, dateStart: 2 + d };
+  if (a - d >= 2) return { agencyRight: 2, dateStart: a };
+  return { agencyRight: 4 + d - a, dateStart: 2 + d };
 };

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { TABLE_IDS } from '../../shared/format/header-layout';
 import { TABLE_NAMES, cellLabel, cellsOfTable } from '../../shared/format/cells';
 import type { SourceBesideCells } from '../../shared/app/opened-report';
+import type { CellId } from '../../shared/format/types';
 import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { useView } from '../store/view-store';
@@ -22,16 +23,21 @@ const readCounts = (report: Report): string =>
  * A row whose numbers ran together in the source (「77132470」 for three cells): the source text beside the
  * cells left blank, each a button to its cell, so the clerk reads the numbers off the source and types them.
  */
+/** 「表二 行政规范性文件·本年制发件数」 → the row 「表二 行政规范性文件」 and the column 「本年制发件数」. */
+const rowOf = (id: CellId): string => cellLabel(id).replace(/·[^·]*$/, '');
+const columnOf = (id: CellId): string => cellLabel(id).replace(/^.*·/, '');
+
 const SourceBeside = ({ row }: { row: SourceBesideCells }) => {
   const filled = useDoc((s) => row.cells.map((id) => s.report.cells[id] ?? '').join('|'));
   const values = filled.split('|');
   return (
     <li data-testid="source-beside" data-table={row.table}>
+      <span className="row-name">{rowOf(row.cells[0]!)}</span>
       <span className="source-text">原文「{row.source}」</span>
       <span className="arrow">→ 请分别填入：</span>
       {row.cells.map((id, i) => (
-        <button key={id} type="button" className="btn small ghost source-cell" data-target={id} onClick={() => focusCell(id)}>
-          {cellLabel(id)}
+        <button key={id} type="button" className="btn small ghost source-cell" data-target={id} title={cellLabel(id)} onClick={() => focusCell(id)}>
+          {columnOf(id)}
           {values[i] === '' ? '（空）' : `＝${values[i]}`}
         </button>
       ))}

@@ -11,12 +11,17 @@ import { buildDocx } from '../../shared/export/docx';
 import { tableLayout } from '../../shared/format/header-layout';
 import { createReport } from '../../shared/report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
+import { execFileSync } from 'node:child_process';
 import { convertToPdf, officeAvailable, pdfInfo, pdfText, pdfToPngs, squeeze } from '../helpers/office';
+import { seedNarratives } from '../unit/export-readers';
 
 const OUT = join(process.cwd(), 'test-results', 'export-pages');
 /** One page is 22 lines of 3号 text: shifting the table by each of them puts a page break at every row. */
 const SHIFTS = Array.from({ length: 22 }, (_, i) => i);
 const pdfs: string[] = [];
+/** The seed with a 落款, exported whole: the last page is looked at. */
+const SIGN_OFF = { agency: '济源市人民政府办公室', date: '2024年1月20日' };
+let signedPdf = '';
 
 const layout = tableLayout('t3');
 const labels = layout.rows.flat().filter((c) => c.kind === 'label');
@@ -43,7 +48,11 @@ beforeAll(async () => {
     writeFileSync(f, await buildDocx(report));
     files.push(f);
   }
-  pdfs.push(...convertToPdf(files, OUT));
+  const signed = join(OUT, 'sign-off.docx');
+  writeFileSync(signed, await buildDocx(createReport({ ...seed, narratives: seedNarratives(SEED_FILES[0]!), signOff: SIGN_OFF })));
+  const all = convertToPdf([...files, signed], OUT);
+  signedPdf = all.pop()!;
+  pdfs.push(...all);
 });
 
 describe('Word export: page breaks in 表三', () => {
@@ -75,5 +84,37 @@ describe('Word export: page breaks in 表三', () => {
       const last = pdfInfo(pdfs[k]!).pages;
       expect(pdfToPngs(pdfs[k]!, join(OUT, `shift-${k}-page`), 2, last, 60).length).toBe(last - 1);
     }
+  });
+});
+
+describe('Word export: the 落款 on the last page', () => {
+  /** Words of the last page with their boxes (pdftotext -bbox), in points. */
+  const lastPageWords = (pdf: string) => {
+    const last = pdfInfo(pdf).pages;
+    const html = execFileSync('pdftotext', ['-bbox', '-f', String(last), '-l', String(last), pdf, '-'], { encoding: 'utf8' });
+    return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, text: m[5]! }));
+  };
+
+  it('the agency and the date close the report, right-aligned: the agency two characters in, the date starting two characters right of it', () => {
+    const words = lastPageWords(signedPdf);
+    const lineOf = (text: string) => {
+      const w = words.filter((x) => text.includes(x.text) && x.text.length > 0);
+      const y = w.find((x) => text.startsWith(x.text))!.y0;
+      const line = words.filter((x) => Math.abs(x.y0 - y) < 2);
+      return { text: line.map((x) => x.text).join(''), x0: Math.min(...line.map((x) => x.x0)), x1: Math.max(...line.map((x) => x.x1)), y };
+    };
+    const agency = lineOf(SIGN_OFF.agency);
+    const date = lineOf(SIGN_OFF.date);
+    expect(agency.text).toBe(SIGN_OFF.agency);
+    expect(date.text).toBe(SIGN_OFF.date);
+    // the last two lines of text on the page (the page number aside), agency above date
+    const below = words.filter((x) => x.y0 > date.y + 2 && !/^[—\d-]+$/.test(x.text));
+    expect(below).toEqual([]);
+    expect(date.y).toBeGreaterThan(agency.y);
+    // A4 595.3 pt, right margin 26 mm = 73.7 pt: the text block ends at 521.6 pt; one character of 3号 = 16 pt
+    const right = 595.28 - (26 * 72) / 25.4;
+    expect(Math.abs(right - agency.x1 - 2 * 16)).toBeLessThan(6);
+    expect(Math.abs(date.x0 - agency.x0 - 2 * 16)).toBeLessThan(6);
+    pdfToPngs(signedPdf, join(OUT, 'sign-off-last-page'), pdfInfo(signedPdf).pages, pdfInfo(signedPdf).pages, 60);
   });
 });

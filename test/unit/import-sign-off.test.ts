@@ -7,7 +7,7 @@ import { buildDocx } from '../../shared/export/docx';
 import { buildHtml } from '../../shared/export/html';
 import { importReportFile } from '../../shared/import';
 import { createReport, type Report } from '../../shared/report';
-import { signOffDateHint, signOffIndents } from '../../shared/report/sign-off';
+import { signOffDateHint, signOffLayout } from '../../shared/report/sign-off';
 import { reportDocx } from '../helpers/make-docx';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 import { seedNarratives } from './export-readers';
@@ -88,9 +88,9 @@ describe('落款 helpers', () => {
   });
 
   it('indents after GB/T 9704 §7.3.5.3: agency two characters in, the date starting two characters right of the agency', () => {
-    // agency 10 characters, date 6.5 (digits half): the date ends 3.5 characters in
-    expect(signOffIndents({ agency: '济源市人民政府办公室', date: '2024年1月20日' })).toEqual({ agency: 2, date: 3.5 });
-    // a short agency: the date stands two characters in and the agency moves left to keep the offset
-    expect(signOffIndents({ agency: '济源市政府', date: '2024年1月20日' })).toEqual({ agency: 5.5, date: 2 });
+    // agency 10 characters ending 2 in: it starts 12 in, the date 2 right of that, 10 in
+    expect(signOffLayout({ agency: '济源市人民政府办公室', date: '2024年1月20日' })).toEqual({ agencyRight: 2, dateStart: 10 });
+    // a short agency: the date (about 6.5 characters) stands two characters in and the agency moves left to keep the offset
+    expect(signOffLayout({ agency: '济源市政府', date: '2024年1月20日' })).toEqual({ agencyRight: 5.5, dateStart: 8.5 });
   });
 });
