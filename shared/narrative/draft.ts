@@ -8,6 +8,8 @@ import { t3, t4 } from '../format/cells';
 import { T3_TOTAL_COLUMN } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
 import { countValue, sumCounts, type Report } from '../report/document';
+import type { NarrativeId } from '../format/types';
+import { missingSubjects } from './completeness';
 import { OUTCOME_GROUP_KEYS, plainLabel, quantity } from './quantities';
 
 const yearText = (report: Report): string => (report.year !== null ? `${report.year} 年` : '本年度');
@@ -70,4 +72,29 @@ export const draftReviewSentence = (report: Report): string => {
     parts.push(`被提起行政诉讼 ${suit} 件${r ? `，其中${r}` : ''}（${kinds}）`);
   } else parts.push('未发生因政府信息公开引起的行政诉讼');
   return `${year}，本机关${parts.join('；')}。`;
+};
+
+/**
+ * Drafting help for what the completeness checks find missing: the standard heading or sentence skeleton of each
+ * subject the report leaves out in `section` (「（五）监督保障」, 「本报告中所列数据的统计期限自…」…), with the label
+ * the editor shows on its button. Inserted, each satisfies its check; the 「……」 are for the clerk to fill.
+ */
+export const draftSkeletons = (report: Report, section: NarrativeId): { readonly id: string; readonly label: string; readonly text: string }[] =>
+  missingSubjects(report)
+    .filter((m) => m.section === section && m.skeleton !== '')
+    .map((m) => ({ id: m.id, label: m.label, text: m.skeleton }));
+
+/** Text put in at [start, end) of `text` as paragraphs of their own (a line break added where the caret is mid-line). */
+export const insertParagraphs = (
+  text: string,
+  start: number,
+  end: number,
+  insert: string,
+): { readonly text: string; readonly from: number; readonly to: number } => {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const lead = before !== '' && !before.endsWith('\n') ? '\n' : '';
+  const tail = after !== '' && !after.startsWith('\n') ? '\n' : '';
+  const from = before.length + lead.length;
+  return { text: `${before}${lead}${insert}${tail}${after}`, from, to: from + insert.length };
 };
