@@ -6,10 +6,10 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The folders of shared/, lowest first. A folder may import its own layer and the layers below it, never one above:
- *   format → report → findings → narrative → rules → import, export → app
+ *   text → format → report → findings → narrative → rules → import, export → app
  * and shared/ as a whole imports none of the hosts (cli/, src-main/, src-renderer/) nor their runtimes.
  */
-const LAYERS = [['format'], ['report'], ['findings'], ['narrative'], ['rules'], ['import', 'export'], ['app']];
+const LAYERS = [['text'], ['format'], ['report'], ['findings'], ['narrative'], ['rules'], ['import', 'export'], ['app']];
 
 /** Runtimes shared/ must not touch: it runs in the renderer, the main process, the CLI and a worker alike. */
 const RUNTIMES = ['electron', 'react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'zundo', 'node:*'];

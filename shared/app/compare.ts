@@ -8,7 +8,7 @@ import type { CellId, Unit } from '../format/types';
 import { evaluate } from '../rules/evaluate';
 import type { Finding } from '../findings/finding';
 import type { CellValue, Report } from '../report/document';
-import { fenToMoney, moneyToFen } from '../report/money';
+import { fenToMoney, valueToFen } from '../report/money';
 
 export type CellChange = {
   readonly id: CellId;
@@ -30,7 +30,6 @@ export type Comparison = {
   readonly crossYear: readonly Finding[];
 };
 
-const asFen = (v: CellValue): bigint | null => (typeof v === 'string' ? moneyToFen(v) : typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) * 1_000_000n : null);
 
 const change = (unit: Unit, last: CellValue, current: CellValue): { change: number | string | null; percent: number | null } => {
   if (last === null || current === null || last === undefined || current === undefined) return { change: null, percent: null };
@@ -38,8 +37,8 @@ const change = (unit: Unit, last: CellValue, current: CellValue): { change: numb
     if (typeof last !== 'number' || typeof current !== 'number') return { change: null, percent: null };
     return { change: current - last, percent: last === 0 ? null : Math.round(((current - last) / last) * 1000) / 10 };
   }
-  const a = asFen(last);
-  const b = asFen(current);
+  const a = valueToFen(last);
+  const b = valueToFen(current);
   if (a === null || b === null) return { change: null, percent: null };
   return { change: fenToMoney(b - a), percent: a === 0n ? null : Math.round(Number(((b - a) * 100000n) / a) / 100) / 10 };
 };

@@ -9,7 +9,7 @@ import type { CellId } from '../format/types';
 import { evaluate } from '../rules/evaluate';
 import type { Finding } from '../findings/finding';
 import { type Cells, type Report, createReport, emptyCells } from '../report/document';
-import { fenToMoney, moneyToFen } from '../report/money';
+import { fenToMoney, valueToFen } from '../report/money';
 
 export type ConsolidationSource = { readonly name: string; readonly report: Report };
 
@@ -67,7 +67,7 @@ export class Consolidator {
         if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) this.counts.set(c.id, (this.counts.get(c.id) ?? 0) + v);
         else this.notes.push(`「${name}」的 ${c.id} 值「${String(v)}」无效，未计入汇总`);
       } else {
-        const f = typeof v === 'string' ? moneyToFen(v) : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? BigInt(v) * 1_000_000n : null;
+        const f = typeof v === 'number' && v < 0 ? null : valueToFen(v);
         if (f === null) this.notes.push(`「${name}」的 ${c.id} 金额「${String(v)}」无效，未计入汇总`);
         else this.fen.set(c.id, (this.fen.get(c.id) ?? 0n) + f);
       }

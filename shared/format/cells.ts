@@ -1,7 +1,7 @@
 /** The registry of every statutory cell, built once from the table definitions. */
 import type { CellDef, CellId, TableId } from './types';
 import { T2_BLOCKS, T2_TITLE } from './table2';
-import { T3_APPLICANT_HEADER, T3_COLUMNS, T3_ORG_HEADER, T3_RESULTS_HEADER, T3_ROWS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_TOTAL_COLUMN } from './table3';
+import { T3_APPLICANT_HEADER, T3_COLUMNS, T3_ORG_HEADER, T3_RESULTS_HEADER, T3_ROWS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_TOTAL_COLUMN, t3Row } from './table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN } from './table4';
 
 /** The one way to name a cell: `table.row.column`. */
@@ -87,7 +87,7 @@ export const cellLabel = (id: CellId): string => {
   const row = d.table === 't4' ? d.columnPath.slice(0, -1).join('·') : (d.rowPath[d.rowPath.length - 1] ?? '');
   const group = d.table === 't3' && d.rowPath.length === 3 ? `${d.rowPath[1]}·` : '';
   const col = d.columnPath[d.columnPath.length - 1];
-  const rowShort = row.replace(/（区分处理的，只计这一情形，不计其他情形）/, '');
+  const rowShort = d.table === 't3' ? t3Row(d.row).shortLabel : row;
   return `${TABLE_SHORT[d.table]} ${group}${rowShort}·${col}`;
 };
 

@@ -36,16 +36,21 @@ export type T3Row = {
   readonly kind: T3RowKind;
   /** The label of the row itself (the innermost label cell). */
   readonly label: string;
+  /** The label as messages name the row: without the counting note of （二） (「（区分处理的，只计这一情形，不计其他情形）」). */
+  readonly shortLabel: string;
   /** The result group （一）…（七） it belongs to, for rows under 三. */
   readonly group?: string;
 };
 
 export const T3_RESULTS_HEADER = '三、本年度办理结果';
 
+/** The official note in the label of （二）部分公开: how to count, not part of the row's name. */
+export const T3_PARTIAL_NOTE = '（区分处理的，只计这一情形，不计其他情形）';
+
 /** Group labels of 三, in order; groups with sub-items span several rows. */
 export const T3_GROUPS = {
   granted: '（一）予以公开',
-  partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  partial: `（二）部分公开${T3_PARTIAL_NOTE}`,
   withheld: '（三）不予公开',
   unavailable: '（四）无法提供',
   declined: '（五）不予处理',
@@ -55,13 +60,24 @@ export const T3_GROUPS = {
 
 export type T3GroupKey = keyof typeof T3_GROUPS;
 
-const sub = (id: string, group: T3GroupKey, label: string): T3Row => ({ id, kind: 'result', label, group });
+/** The group labels as messages name them (（二） without its counting note). */
+export const T3_GROUP_SHORT: Readonly<Record<T3GroupKey, string>> = { ...T3_GROUPS, partial: '（二）部分公开' };
+
+const sub = (id: string, group: T3GroupKey, label: string): T3Row => ({ id, kind: 'result', label, shortLabel: label, group });
+const row = (id: string, kind: T3RowKind, label: string): T3Row => ({ id, kind, label, shortLabel: label });
+const groupRow = (group: T3GroupKey, kind: T3RowKind = 'result'): T3Row => ({
+  id: group,
+  kind,
+  label: T3_GROUPS[group],
+  shortLabel: T3_GROUP_SHORT[group],
+  group,
+});
 
 export const T3_ROWS: readonly T3Row[] = [
-  { id: 'new', kind: 'new', label: '一、本年新收政府信息公开申请数量' },
-  { id: 'carried_in', kind: 'carried_in', label: '二、上年结转政府信息公开申请数量' },
-  { id: 'granted', kind: 'result', label: T3_GROUPS.granted, group: 'granted' },
-  { id: 'partial', kind: 'result', label: T3_GROUPS.partial, group: 'partial' },
+  row('new', 'new', '一、本年新收政府信息公开申请数量'),
+  row('carried_in', 'carried_in', '二、上年结转政府信息公开申请数量'),
+  groupRow('granted'),
+  groupRow('partial'),
   sub('withheld_secret', 'withheld', '1.属于国家秘密'),
   sub('withheld_law', 'withheld', '2.其他法律行政法规禁止公开'),
   sub('withheld_safety', 'withheld', '3.危及“三安全一稳定”'),
@@ -81,9 +97,19 @@ export const T3_ROWS: readonly T3Row[] = [
   sub('other_no_supplement', 'other', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
   sub('other_no_fee', 'other', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'),
   sub('other_other', 'other', '3.其他'),
-  { id: 'total', kind: 'results_total', label: T3_GROUPS.total, group: 'total' },
-  { id: 'carried_out', kind: 'carried_out', label: '四、结转下年度继续办理' },
+  groupRow('total', 'results_total'),
+  row('carried_out', 'carried_out', '四、结转下年度继续办理'),
 ];
+
+const ROW_BY_ID = new Map(T3_ROWS.map((r) => [r.id, r]));
+/** A row of 表三 by its id (the ids are those of T3_ROWS; an unknown id is a programming error). */
+export const t3Row = (id: string): T3Row => {
+  const r = ROW_BY_ID.get(id);
+  if (!r) throw new Error(`no row ${id} in 表三`);
+  return r;
+};
+/** The id of the one row of a kind that has one row (new, carried_in, results_total, carried_out). */
+export const t3RowOfKind = (kind: Exclude<T3RowKind, 'result'>): string => T3_ROWS.find((r) => r.kind === kind)!.id;
 
 /** Groups whose rows are sub-items (1. 2. …) under a group label cell. */
 export const T3_GROUPS_WITH_ITEMS: readonly T3GroupKey[] = ['withheld', 'unavailable', 'declined', 'other'];

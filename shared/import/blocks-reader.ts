@@ -4,7 +4,9 @@
  * Blocks and call readBlocks, so a label variant learnt once is accepted everywhere.
  */
 import { cellsOfTable, cellDef, TABLE_SHORT } from '../format/cells';
-import { T3_COLUMNS, T3_ROWS } from '../format/table3';
+import { T3_COLUMNS, t3Row } from '../format/table3';
+import { TABLE_IDS } from '../format/header-layout';
+import { SECTIONS } from '../format/sections';
 import { T4_GROUPS } from '../format/table4';
 import type { CellId, NarrativeId, TableId } from '../format/types';
 import { createReport, emptyCells, type Cells } from '../report/document';
@@ -18,11 +20,10 @@ import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
 import type { Block, ImportNote, ImportResult, SourceKind } from './types';
 import { append } from './bounded';
 
-const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
 /** Of the six section headings, how many a file without any statutory table must have to be read as a report. */
 const MIN_HEADINGS_WITHOUT_TABLES = 3;
 /** Section index (0 = 一) → what its paragraphs are. */
-const SECTION_TARGET: readonly (NarrativeId | TableId)[] = ['overview', 't2', 't3', 't4', 'problems', 'other_matters'];
+const SECTION_TARGET: readonly (NarrativeId | TableId)[] = SECTIONS.map((s) => s.id);
 
 /** Words that tell which statutory table a grid is, whatever section it stands in. */
 const TABLE_MARKERS: Record<TableId, readonly string[]> = {
@@ -35,7 +36,7 @@ export const classifyTable = (rows: readonly Row[]): TableId | null => {
   const text = bare(canonicalText(rows.map((r) => r.join('')).join('')));
   let best: TableId | null = null;
   let bestScore = 0;
-  for (const t of TABLES) {
+  for (const t of TABLE_IDS) {
     const score = TABLE_MARKERS[t].filter((k) => text.includes(k)).length;
     if (score > bestScore) {
       best = t;
@@ -90,7 +91,7 @@ const identityNote = (i: Identity, l: number, r: number): ImportNote => {
     return { level: 'warning', table: 't3', message: `表三 读取后「${col}」一列的（七）总计（${l}）与（一）至（六）各项之和（${r}）不符，请核对` };
   }
   if (i.code === 'T3-ROW-TOTAL') {
-    const row = T3_ROWS.find((x) => x.id === d.row)!.label.replace(/（区分处理的.*$/, '');
+    const row = t3Row(d.row).shortLabel;
     return { level: 'warning', table: 't3', message: `表三 读取后「${row}」一行的总计（${l}）与各类申请人之和（${r}）不符，请核对` };
   }
   const g = T4_GROUPS.find((x) => x.id === d.row)!.label;
@@ -180,11 +181,11 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   const reads: Record<TableId, TableRead> = { t2: mapT2(rowsOf.t2), t3: mapT3(rowsOf.t3), t4: mapT4(rowsOf.t4) };
   const cells: Cells = emptyCells();
   const found = new Set<CellId>();
-  for (const t of TABLES) {
+  for (const t of TABLE_IDS) {
     const r = reads[t];
     for (const [id, v] of r.values) cells[id] = v;
     for (const id of r.found) found.add(id);
-    if (rowsOf[t].length === 0) notes.push({ level: 'error', table: t, message: `未找到${TABLE_SHORT[t]}（${headingOf(TABLES.indexOf(t) + 1).slice(2)}），该表各格留空` });
+    if (rowsOf[t].length === 0) notes.push({ level: 'error', table: t, message: `未找到${TABLE_SHORT[t]}（${headingOf(TABLE_IDS.indexOf(t) + 1).slice(2)}），该表各格留空` });
     else if (r.found.size === 0) notes.push({ level: 'error', table: t, message: `${TABLE_SHORT[t]}中没有读到任何能对应到统计格的行，该表各格留空，请核对原表` });
     notes.push(...r.notes);
   }
@@ -240,7 +241,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   if (tableLabelsLeftOut > 0) notes.push({ level: 'info', message: `表格旁有 ${tableLabelsLeftOut} 段文字只是统计表自身的栏目名称（如「第二十条第（一）项」），不作为表后说明导入` });
   if (ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${ignoredTables} 个表格不是统计表，未导入` });
 
-  const sourceFormat = TABLES.some((t) => reads[t].format2019) ? '2019' : '2021';
+  const sourceFormat = TABLE_IDS.some((t) => reads[t].format2019) ? '2019' : '2021';
   const autoTotals = !totalsDisagree(cells);
   if (!autoTotals) notes.push({ level: 'info', message: '读到的总计与各项之和不一致，已关闭「合计自动计算」，以便看清差异' });
 
@@ -254,8 +255,8 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     settings: { autoTotals },
   });
   const stats = {
-    found: Object.fromEntries(TABLES.map((t) => [t, cellsOfTable(t).filter((c) => found.has(c.id)).length])) as Record<TableId, number>,
-    total: Object.fromEntries(TABLES.map((t) => [t, cellsOfTable(t).length])) as Record<TableId, number>,
+    found: Object.fromEntries(TABLE_IDS.map((t) => [t, cellsOfTable(t).filter((c) => found.has(c.id)).length])) as Record<TableId, number>,
+    total: Object.fromEntries(TABLE_IDS.map((t) => [t, cellsOfTable(t).length])) as Record<TableId, number>,
   };
   return { ok: true, kind, report, notes, stats, sourceFormat };
 };

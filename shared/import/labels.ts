@@ -3,6 +3,7 @@
  * shared/format; this file only knows how real pages deviate from it (the accepted variants are listed in docs/import-text.md).
  */
 import { normaliseNumberText } from '../report/number-input';
+import { similarity } from '../text/similarity';
 
 /**
  * Labels and cell texts repeat across every report of a batch (the CLI reads thousands): these pure
@@ -70,22 +71,11 @@ export const isEmptyCell = (raw: string): boolean => compact(raw) === '' || isDa
 /** A label cell carries words (not a number, not empty, not a dash). */
 export const isLabelCell = (raw: string): boolean => !isEmptyCell(raw) && !isNumberCell(raw);
 
-/** Character-bigram Dice similarity, for typos in long labels. */
-export const similarity = (a: string, b: string): number => similarityCached(`${a}\u0000${b}`);
+/** Character-bigram Dice similarity (shared/text/similarity.ts), remembered: the mappers ask the same pairs often. */
+export const labelSimilarity = (a: string, b: string): number => similarityCached(`${a}\u0000${b}`);
 const similarityCached = memo((key: string): number => {
   const [a, b] = key.split('\u0000') as [string, string];
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return m;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
-  let inter = 0;
-  for (const [g, n] of ga) inter += Math.min(n, gb.get(g) ?? 0);
-  return (2 * inter) / (a.length - 1 + (b.length - 1));
+  return similarity(a, b);
 }, 240);
 
 const CN_NUMERALS = '一二三四五六七八九十';

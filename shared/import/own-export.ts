@@ -10,6 +10,7 @@
 import type { NarrativeId, TableId } from '../format/types';
 import { CELL_IDS, TABLE_SHORT, cellDef } from '../format/cells';
 import { SECTIONS, reportTitle } from '../format/sections';
+import { TABLE_IDS } from '../format/header-layout';
 import { paragraphsOf, exportedValue } from '../export/content';
 import { MARKER_ATTRIBUTE, MARKER_NAMESPACE, readExportMarker } from '../report/export-marker';
 import { type Cells, type CellValue, type Report, createReport } from '../report/document';
@@ -175,6 +176,6 @@ export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees, pr
       ]
     : [{ level: 'info', message: NOTE_EXACT }];
   const found = { ...visible.stats.found };
-  for (const t of ['t2', 't3', 't4'] as const) if (!changedTables.has(t)) found[t] = visible.stats.total[t];
+  for (const t of TABLE_IDS) if (!changedTables.has(t)) found[t] = visible.stats.total[t];
   return { ...visible, report, notes, stats: { ...visible.stats, found }, sourceFormat: '2021' as const };
 };

@@ -3,7 +3,7 @@
  * Headings come from shared/format/sections.ts; the heading variants seen in real reports (docs/import-text.md) are accepted.
  */
 import { SECTIONS, REPORT_TITLE_SUFFIX } from '../format/sections';
-import { bare, canonicalText, cnNumeral, similarity } from './labels';
+import { bare, canonicalText, cnNumeral, labelSimilarity } from './labels';
 import { trimEndOf, WHITESPACE } from './bounded';
 
 /** Words of each official heading (numbering removed), in section order 一…六. */
@@ -35,7 +35,7 @@ export const headingIndex = (text: string): number => {
   const words = bare(canonicalText(m[2]!));
   if (words.length === 0 || words.length > 40 || /[。；;]/.test(m[2]!)) return -1;
   const official = HEADING_WORDS[idx]!;
-  if (words === official || similarity(words, official) >= 0.6) return idx;
+  if (words === official || labelSimilarity(words, official) >= 0.6) return idx;
   if (HEADING_CORE[idx]!.some((k) => words.includes(k))) return idx;
   return -1;
 };

@@ -1,7 +1,7 @@
 /** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t2 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
-import { FORMAT_2019, bare, canonicalText, isEmptyCell, numberText, similarity } from './labels';
+import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity, numberText } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 
@@ -28,7 +28,7 @@ const matchT2Row = (label: string): { bi: number; id: string } | null => {
   if (starts.length === 1) return starts[0]!;
   const inside = [...T2_ROW_KEYS].sort((a, b) => b.key.length - a.key.length).find((k) => w.includes(k.key) && w.length <= k.key.length + 8);
   if (inside) return inside;
-  const fuzzy = T2_ROW_KEYS.map((k) => ({ k, s: similarity(w, k.key) })).sort((a, b) => b.s - a.s)[0];
+  const fuzzy = T2_ROW_KEYS.map((k) => ({ k, s: labelSimilarity(w, k.key) })).sort((a, b) => b.s - a.s)[0];
   return fuzzy && fuzzy.s >= 0.7 ? fuzzy.k : null;
 };
 
@@ -38,10 +38,10 @@ const matchT2Column = (bi: number, header: string): T2Col | null => {
   const cols = bi >= 0 ? T2_BLOCKS[bi]!.columns : [];
   for (const c of cols) {
     const k = bare(c.label);
-    if (w === k || w.startsWith(k) || k.startsWith(w) || similarity(w, k) >= 0.7) return { kind: 'cell', id: c.id };
+    if (w === k || w.startsWith(k) || k.startsWith(w) || labelSimilarity(w, k) >= 0.7) return { kind: 'cell', id: c.id };
   }
   for (const [key, label] of Object.entries(FORMAT_2019.t2Columns)) {
-    if (w === bare(label) || similarity(w, bare(label)) >= 0.8) return { kind: '2019', key: key as keyof typeof FORMAT_2019.t2Columns };
+    if (w === bare(label) || labelSimilarity(w, bare(label)) >= 0.8) return { kind: '2019', key: key as keyof typeof FORMAT_2019.t2Columns };
   }
   return null;
 };

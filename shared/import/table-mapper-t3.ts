@@ -1,7 +1,7 @@
 /** 表三: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t3 } from '../format/cells';
-import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, type T3GroupKey } from '../format/table3';
-import { bare, isEmptyCell, numberText, parseLabel, similarity } from './labels';
+import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey } from '../format/table3';
+import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
 
 
@@ -22,18 +22,18 @@ const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[n
   // a label cut by a line break, or a key followed by an explanation in brackets
   const prefix = candidates.filter((c) => (words.length >= 3 && c.key.startsWith(words)) || (c.key.length >= 4 && words.startsWith(c.key)));
   if (prefix.length === 1) return { id: prefix[0]!.row.id, score: 0.9 };
-  const best = candidates.map((c) => ({ id: c.row.id, score: similarity(words, c.key) })).sort((a, b) => b.score - a.score)[0];
+  const best = candidates.map((c) => ({ id: c.row.id, score: labelSimilarity(words, c.key) })).sort((a, b) => b.score - a.score)[0];
   return best && best.score >= 0.6 ? best : null;
 };
 
 export const matchT3Label = (label: string, context: T3GroupKey | null, expected?: (typeof T3_ROWS)[number]): T3Match => {
   const p = parseLabel(label);
-  let segs = p.segments.filter((s) => !(s === RESULTS_WORDS || similarity(s, RESULTS_WORDS) >= 0.8));
+  let segs = p.segments.filter((s) => !(s === RESULTS_WORDS || labelSimilarity(s, RESULTS_WORDS) >= 0.8));
   let group: T3GroupKey | null = p.group !== undefined ? (GROUP_KEYS[p.group - 1] ?? null) : null;
   if (p.top === 3 && segs.length === 0) return { kind: 'none' };
   // a group's own words (「不予公开」) may stand without its numbering
   if (segs.length > 0) {
-    const g = GROUP_KEYS.find((k) => T3_GROUPS_WITH_ITEMS.includes(k) && (segs[0] === GROUP_WORDS.get(k) || similarity(segs[0]!, GROUP_WORDS.get(k)!) >= 0.8));
+    const g = GROUP_KEYS.find((k) => T3_GROUPS_WITH_ITEMS.includes(k) && (segs[0] === GROUP_WORDS.get(k) || labelSimilarity(segs[0]!, GROUP_WORDS.get(k)!) >= 0.8));
     if (g && (p.item !== undefined || segs.length > 1 || p.group !== undefined)) {
       group = group ?? g;
       segs = segs.slice(1);
@@ -58,7 +58,7 @@ export const matchT3Label = (label: string, context: T3GroupKey | null, expected
     if (text && text.score === 1) return { kind: 'row', id: text.id, confident: true, exact: true };
     const keyOf = (id: string) => T3_KEYS.find((k) => k.row.id === id)!.key;
     // the words agree with a row when they are its start (a label cut by a line break) or close to it (a typo)
-    const agrees = (id: string) => !words || keyOf(id).startsWith(words) || similarity(words, keyOf(id)) >= 0.5;
+    const agrees = (id: string) => !words || keyOf(id).startsWith(words) || labelSimilarity(words, keyOf(id)) >= 0.5;
     const g = group ?? context;
     const byNumber = g && T3_GROUPS_WITH_ITEMS.includes(g) ? itemsOf(g)[p.item - 1] : undefined;
     if (byNumber && agrees(byNumber.id)) return { kind: 'row', id: byNumber.id, confident: true, exact: !words };
@@ -134,7 +134,7 @@ const extractValues = (tail: readonly string[], learned: Map<number, number>, ch
   return { values: take(offsets[0] ?? 0), uncertain: idx.length > 0, extra: false };
 };
 
-const rowLabelOf = (id: string): string => T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '');
+const rowLabelOf = (id: string): string => t3Row(id).shortLabel;
 
 /**
  * Some templates add a 「小计」 column for 法人或其他组织 (not official). Its place among the applicant
@@ -213,7 +213,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
 
   /** A label read by its numbering or by likeness, not word for word: said, so the clerk can check. */
   const inexact = (label: string, id: string) =>
-    note(out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${T3_ROWS.find((r) => r.id === id)!.label.replace(/（区分处理的.*$/, '')}」一行读取`);
+    note(out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${rowLabelOf(id)}」一行读取`);
   const OTHER_2019 = '#other2019';
   let acc: { id: string; cells: string[] } | null = null;
   const flushAcc = () => {
@@ -288,7 +288,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       }
       continue;
     }
-    const rowDef = T3_ROWS.find((r) => r.id === m.id)!;
+    const rowDef = t3Row(m.id);
     if (m.confident) lastRow = Math.max(lastRow, T3_ROWS.indexOf(rowDef));
     if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) context = rowDef.group as T3GroupKey;
     else if (rowDef.kind !== 'result') context = null;

@@ -4,6 +4,7 @@
  * together with the unit that follows, because a number without a unit (a year, a date, a
  * percentage, 「一是」) is never a count the tables hold.
  */
+import { CN_DIGIT } from '../text/chinese-digits';
 
 /** Units we recognise after a number. Longest first, so 「万元」 wins over 「元」 and 「件次」 over 「件」. */
 export const UNITS = ['万元', '人次', '件次', '件', '项', '条', '宗', '起', '个', '次', '部', '份', '篇', '期', '场', '家', '名', '人', '元'] as const;
@@ -35,7 +36,6 @@ const FULL_WIDTH_ZERO = 0xff10;
 export const halfWidthDigits = (s: string): string =>
   s.replace(/[０-９．，]/g, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_ZERO + 48)));
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 

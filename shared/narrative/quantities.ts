@@ -8,7 +8,7 @@
  */
 import type { CellId } from '../format/types';
 import { T2_BLOCKS } from '../format/table2';
-import { T3_COLUMNS, T3_GROUPS, T3_ROWS, T3_TOTAL_COLUMN, type T3GroupKey } from '../format/table3';
+import { T3_COLUMNS, T3_GROUPS, T3_GROUP_SHORT, T3_ROWS, T3_TOTAL_COLUMN, t3Row, type T3GroupKey } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN } from '../format/table4';
 import { cellLabel, t2, t3, t4 } from '../format/cells';
 import { countValue, isBlankCell, type Cells } from '../report/document';
@@ -49,8 +49,8 @@ const lead = (src: string): RegExp => new RegExp(`(?:${src})${FILL}`);
 
 const T3_TOTAL = T3_TOTAL_COLUMN;
 const groupRows = (g: T3GroupKey): string[] => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g).map((r) => r.id);
-const rowLabel = (id: string): string => T3_ROWS.find((r) => r.id === id)!.label;
-const shortGroup = (g: T3GroupKey): string => T3_GROUPS[g].replace(/（区分处理的.*$/, '');
+const rowLabel = (id: string): string => t3Row(id).label;
+const shortGroup = (g: T3GroupKey): string => T3_GROUP_SHORT[g];
 
 /** Phrasings of each 表三 outcome group (the label itself is the main one: 「予以公开」「不予公开」…). */
 const GROUP_LEADS: Record<Exclude<T3GroupKey, 'total'>, string> = {
@@ -124,7 +124,7 @@ const t3Quantities = (): Quantity[] => {
     out.push(row(`t3.group.${g}`, codeOf(g), shortGroup(g), rows, GROUP_LEADS[g]));
   }
   for (const [id, src] of Object.entries(ROW_LEADS)) {
-    const r = T3_ROWS.find((x) => x.id === id)!;
+    const r = t3Row(id);
     out.push({
       ...row(`t3.row.${id}`, codeOf(id), `${shortGroup(r.group as T3GroupKey)}·${r.label}`, [id], src),
       group: r.group as T3GroupKey,

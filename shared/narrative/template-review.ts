@@ -7,6 +7,7 @@ import type { NarrativeId } from '../format/types';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
+import { CN_DIGIT } from '../text/chinese-digits';
 
 /**
  * A number in digits (half or full width, with decimals or thousands separators), a year in Chinese
@@ -16,10 +17,9 @@ const NUMBER_RE = /[0-9０-９]+(?:[.,．，][0-9０-９]+)*|[〇零一二三四
 const CN_YEAR = /^[〇零一二三四五六七八九]{4}$/;
 /** Parts of a text whose digits are not stated figures: web addresses, document numbers (〔2020〕109号). */
 const NOT_FIGURES = /https?:\/\/\S+|www\.\S+|[〔［\[(（][0-9０-９]{4}[〕］\])）][0-9０-９]+号|[0-9０-９]+号/g;
-const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 const toAscii = (s: string) =>
-  s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGIT[c]!);
+  s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[〇零一二三四五六七八九]/g, (c) => String(CN_DIGIT[c]));
 
 /** Paragraphs with their offsets in the section text. */
 const paragraphs = (text: string): { start: number; text: string }[] => {

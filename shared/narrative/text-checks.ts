@@ -11,6 +11,8 @@ import type { Finding } from '../findings/finding';
 import { halfWidthDigits } from './numbers';
 import { byText, lastPerKey } from './memo';
 import { clauseEnd, clauseStart, quoteAround, sentenceAt, snippet, splitSentences, type Span } from './sentences';
+import { CN_DIGIT } from '../text/chinese-digits';
+import { bigrams } from '../text/similarity';
 
 const where = (section: NarrativeId, text: string, s: Span, focusStart?: number, focusEnd?: number) => ({
   section,
@@ -20,7 +22,6 @@ const sectionName = (id: NarrativeId) => `「${narrativeHeading(id)}」`;
 
 // ---------------------------------------------------------------- NARR-YEAR
 
-const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 const YEAR_RE = /(?<![0-9〔［\[])((?:19|20)\d{2})\s*年(度)?/g;
 /** Words that make another year legitimate in the clause: comparisons, periods, references. */
@@ -46,7 +47,7 @@ const insideQuoteOrTitle = (text: string, at: number): boolean => {
 const sectionYearFindings = lastPerKey((section: NarrativeId, text: string, year: number): Finding[] => {
   const out: Finding[] = [];
   // 「二〇二三年」 is read like 「2023 年」: one character for one, so offsets stay valid.
-  const ascii = halfWidthDigits(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (w) => [...w].map((c) => CN_YEAR_DIGIT[c]).join(''));
+  const ascii = halfWidthDigits(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (w) => [...w].map((c) => CN_DIGIT[c]).join(''));
   const sentences = splitSentences(text);
   for (const m of ascii.matchAll(YEAR_RE)) {
     const y = Number(m[1]);
@@ -146,27 +147,7 @@ export const REUSE_SHARE_THRESHOLD = 0.3;
 export const REUSE_MIN_CHARS = 12;
 
 const normalise = (s: string) => halfWidthDigits(s).replace(/[\s\p{P}\p{S}]/gu, '');
-/** Character bigrams with their counts, keyed by the two UTF-16 code units as one number (cheaper than string keys). */
-const bigrams = (s: string): Map<number, number> => {
-  const m = new Map<number, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const b = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
-    m.set(b, (m.get(b) ?? 0) + 1);
-  }
-  return m;
-};
-const diceOf = (A: Map<number, number>, la: number, B: Map<number, number>, lb: number): number => {
-  let common = 0;
-  for (const [k, n] of A) common += Math.min(n, B.get(k) ?? 0);
-  return (2 * common) / (la - 1 + (lb - 1));
-};
-
-/** Dice coefficient on character bigrams (with multiplicity): 1 for identical text. */
-export const similarity = (a: string, b: string): number => {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  return diceOf(bigrams(a), a.length, bigrams(b), b.length);
-};
+export { similarity } from '../text/similarity';
 
 export type ReusedSentence = { readonly section: NarrativeId; readonly sentence: Span; readonly similarity: number };
 export type ReuseReport = { readonly share: number; readonly counted: number; readonly reused: readonly ReusedSentence[] };

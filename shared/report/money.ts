@@ -39,3 +39,10 @@ export const addMoney = (a: string, b: string): string => {
   if (x === null || y === null) throw new Error(`金额格式错误：${x === null ? a : b}`);
   return fenToMoney(x + y);
 };
+
+/** 1 万元 = 1 000 000 分. */
+export const FEN_PER_WAN = 1_000_000n;
+
+/** A money cell's value in 分: a decimal string of 万元, or a whole number of 万元 as some files hold it; else null. */
+export const valueToFen = (v: number | string | null | undefined): bigint | null =>
+  typeof v === 'string' ? moneyToFen(v) : typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) * FEN_PER_WAN : null;

@@ -5,6 +5,7 @@
 import type { CellId, NarrativeId, TableId } from '../format/types';
 import { cellDef, cellLabel, isCellId } from '../format/cells';
 import { NARRATIVE_IDS } from '../format/sections';
+import { TABLE_IDS } from '../format/header-layout';
 import { MONEY_DECIMALS, isMoneyString, normaliseMoney } from './money';
 import { type Baseline, type Cells, type CellValue, type Report, REPORT_FORMAT, REPORT_VERSION, createReport, emptyCells } from './document';
 
@@ -123,7 +124,7 @@ export const restore = (input: unknown): RestoreResult => {
   for (const id of NARRATIVE_IDS) narratives[id] = restoreText(isObject(rawNarr) ? rawNarr[id] : undefined, errors, `正文「${id}」`);
   const rawTT = doc['tableTexts'];
   const tableTexts = {} as Record<TableId, string>;
-  for (const t of ['t2', 't3', 't4'] as const) tableTexts[t] = restoreText(isObject(rawTT) ? rawTT[t] : undefined, errors, `表格说明「${t}」`);
+  for (const t of TABLE_IDS) tableTexts[t] = restoreText(isObject(rawTT) ? rawTT[t] : undefined, errors, `表格说明「${t}」`);
   const rawSignOff = doc['signOff'];
   if (rawSignOff !== undefined && rawSignOff !== null && !isObject(rawSignOff)) errors.push(`落款（signOff）应为对象，实际为 ${describe(rawSignOff)}`);
   const signOff = {

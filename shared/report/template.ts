@@ -5,17 +5,16 @@
  * baseline for the editor's hints and the cross-year checks.
  */
 import { T2_BLOCKS } from '../format/table2';
-import { T3_COLUMNS, T3_ROWS } from '../format/table3';
+import { T3_COLUMNS, t3RowOfKind } from '../format/table3';
 import { narrativeHeading, NARRATIVE_IDS } from '../format/sections';
 import { type Report, createReport, emptyCells } from './document';
 
-const rowOfKind = (k: string) => T3_ROWS.find((r) => r.kind === k)!.id;
 
 export const templateFromLastYear = (last: Report): { report: Report; notes: string[] } => {
   const notes: string[] = [];
   const cells = emptyCells();
-  const carriedIn = rowOfKind('carried_in');
-  const carriedOut = rowOfKind('carried_out');
+  const carriedIn = t3RowOfKind('carried_in');
+  const carriedOut = t3RowOfKind('carried_out');
   const missingCarry: string[] = [];
   for (const c of T3_COLUMNS) {
     const v = last.cells[`t3.${carriedOut}.${c.id}`];

@@ -3,6 +3,7 @@ import { CELLS, TABLE_SHORT, cellLabel, t2, t3 } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS } from '../format/table3';
+import { TABLE_IDS } from '../format/header-layout';
 import { allBlank, countValue, sumCounts } from '../report/document';
 import { isMoneyString, moneyToFen } from '../report/money';
 import { COMPUTED_CELLS } from '../report/totals';
@@ -79,7 +80,7 @@ export const plausibilityCheck: Check = ({ report }) => {
 
 export const completenessCheck: Check = ({ report }) => {
   const out: Finding[] = [];
-  for (const t of ['t2', 't3', 't4'] as const) {
+  for (const t of TABLE_IDS) {
     const blanks = CELLS.filter((c) => c.table === t && (report.cells[c.id] === null || report.cells[c.id] === undefined)).map((c) => c.id);
     if (!blanks.length) continue;
     // a table not yet begun is one fact; examples only help find the few cells left out of a filled table

@@ -11,6 +11,7 @@ const boundaryErrors = async (file: string, source: string) => {
 
 describe('layer boundaries (eslint.config.js)', () => {
   it.each([
+    ['shared/text/x.ts', "import { CELLS } from '../format/cells';"],
     ['shared/format/x.ts', "import { restore } from '../report/restore';"],
     ['shared/report/x.ts', "import { evaluate } from '../rules/evaluate';"],
     ['shared/report/x.ts', "import type { Finding } from '../findings/finding';"],
@@ -32,6 +33,7 @@ describe('layer boundaries (eslint.config.js)', () => {
 
   it.each([
     ['shared/report/x.ts', "import { CELLS } from '../format/cells';"],
+    ['shared/import/x.ts', "import { similarity } from '../text/similarity';"],
     ['shared/narrative/x.ts', "import type { Check } from '../findings/check';"],
     ['shared/rules/x.ts', "import { NARRATIVE_CHECKS } from '../narrative';"],
     ['shared/export/x.ts', "import { IDENTITIES } from '../format/identities';"],
