@@ -9,7 +9,7 @@ import { TABLE_IDS } from '../format/header-layout';
 import { SECTIONS } from '../format/sections';
 import { T4_GROUPS } from '../format/table4';
 import type { CellId, NarrativeId, TableId } from '../format/types';
-import { createReport, emptyCells, type Cells } from '../report/document';
+import { createReport, emptyCells, type Cells, type SignOff } from '../report/document';
 import { totalsDisagree } from '../report/totals';
 import { IDENTITIES, type Identity } from '../format/identities';
 import { bare, canonicalText } from './labels';
@@ -17,7 +17,7 @@ import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } 
 import { takeEndOfReport } from './sign-off';
 import { isTableLabelText } from './table-labels';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
-import type { Block, ImportNote, ImportResult, SourceKind } from './types';
+import type { Block, ImportNote, ImportResult, ImportStats, SourceKind } from './types';
 import { append } from './bounded';
 
 /** Of the six section headings, how many a file without any statutory table must have to be read as a report. */
@@ -112,7 +112,11 @@ export const identityNotes = (cells: Cells, found: ReadonlySet<CellId>): ImportN
   return out;
 };
 
-const joinParas = (ps: readonly string[]): string => ps.map((p) => p.trim()).filter((p) => p.length > 0).join('\n');
+const joinParas = (ps: readonly string[]): string =>
+  ps
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .join('\n');
 
 export const readBlocks = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
   try {
@@ -123,61 +127,90 @@ export const readBlocks = (blocks: readonly Block[], kind: SourceKind): ImportRe
   }
 };
 
-const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
-  const notes: ImportNote[] = [];
-  let section = -1;
-  let headings = 0;
-  let title: { agency: string; year: number } | null = null;
-  let periodYear: number | null = null;
-  const preamble: string[] = [];
-  const texts: Record<NarrativeId | TableId, string[]> = { overview: [], problems: [], other_matters: [], t2: [], t3: [], t4: [] };
-  const rowsOf: Record<TableId, Row[]> = { t2: [], t3: [], t4: [] };
-  let ignoredTables = 0;
-  let tableLabelsLeftOut = 0;
+/** What the walk through the blocks found: the title, each section's paragraphs and each table's rows. */
+type Sorted = {
+  /** The last section heading seen (0 for 一 … 5 for 六), -1 before the first. */
+  section: number;
+  headings: number;
+  title: { agency: string; year: number } | null;
+  readonly preamble: string[];
+  readonly texts: Record<NarrativeId | TableId, string[]>;
+  readonly rowsOf: Record<TableId, Row[]>;
+  ignoredTables: number;
+  tableLabelsLeftOut: number;
+};
 
+/** A paragraph: a heading opens its section, the title is taken once, the rest goes to the section it stands in. */
+const sortParagraph = (s: Sorted, text: string): void => {
+  const h = headingIndex(text);
+  if (h > s.section) {
+    s.section = h;
+    s.headings++;
+    return;
+  }
+  if (s.section < 0) {
+    // the page title and the heading often both carry the title: the first one counts, repeats are dropped
+    const t = parseTitle(text);
+    if (t) {
+      if (!t.agency && s.preamble.length > 0 && looksLikeAgency(s.preamble[s.preamble.length - 1]!)) {
+        // the title printed on two lines: 「新乡市人民政府办公室」 / 「2023年政府信息公开工作年度报告」
+        s.title = s.title ?? {
+          agency: s.preamble
+            .pop()!
+            .replace(/^[\s#*>]+/, '')
+            .trim(),
+          year: t.year,
+        };
+      } else s.title = s.title ?? t;
+      return;
+    }
+  }
+  if (s.section < 0) s.preamble.push(text);
+  // a table's own label beside it (a cell Word pushed out of the table) is not a note of the agency's
+  else if (s.section >= 1 && s.section <= 3 && isTableLabelText(text)) s.tableLabelsLeftOut++;
+  else s.texts[SECTION_TARGET[s.section]!].push(text);
+};
+
+/** A grid: split where it holds several statutory tables, each part appended to the table it is. */
+const sortGrid = (s: Sorted, rows: readonly Row[], notes: ImportNote[]): void => {
+  const all = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  if (all.length === 0) return;
+  const parts = splitGrid(all);
+  if (parts.length > 1) notes.push({ level: 'info', message: `一个表格中含有 ${parts.length} 张统计表，已分开读取` });
+  for (const part of parts) {
+    const bySection = s.section >= 1 && s.section <= 3 ? (SECTION_TARGET[s.section] as TableId) : null;
+    // a grid outside 二、三、四 without the words of a statutory table (a page's metadata box, a list of links) is not one
+    const t: TableId | null = (parts.length > 1 ? part.table : null) ?? classifyTable(part.rows) ?? bySection;
+    if (!t) {
+      s.ignoredTables++;
+      continue;
+    }
+    append(s.rowsOf[t], part.rows);
+  }
+};
+
+const sortBlocks = (blocks: readonly Block[], notes: ImportNote[]): Sorted => {
+  const s: Sorted = {
+    section: -1,
+    headings: 0,
+    title: null,
+    preamble: [],
+    texts: { overview: [], problems: [], other_matters: [], t2: [], t3: [], t4: [] },
+    rowsOf: { t2: [], t3: [], t4: [] },
+    ignoredTables: 0,
+    tableLabelsLeftOut: 0,
+  };
   for (const b of blocks) {
     if (b.kind === 'paragraph') {
       const text = b.text.trim();
-      if (!text) continue;
-      const h = headingIndex(text);
-      if (h > section) {
-        section = h;
-        headings++;
-        continue;
-      }
-      if (section < 0) {
-        // the page title and the heading often both carry the title: the first one counts, repeats are dropped
-        const t = parseTitle(text);
-        if (t) {
-          if (!t.agency && preamble.length > 0 && looksLikeAgency(preamble[preamble.length - 1]!)) {
-            // the title printed on two lines: 「新乡市人民政府办公室」 / 「2023年政府信息公开工作年度报告」
-            title = title ?? { agency: preamble.pop()!.replace(/^[\s#*>]+/, '').trim(), year: t.year };
-          } else title = title ?? t;
-          continue;
-        }
-      }
-      if (section < 0) preamble.push(text);
-      // a table's own label beside it (a cell Word pushed out of the table) is not a note of the agency's
-      else if (section >= 1 && section <= 3 && isTableLabelText(text)) tableLabelsLeftOut++;
-      else texts[SECTION_TARGET[section]!].push(text);
-      continue;
-    }
-    const all = b.rows.filter((r) => r.some((c) => c.trim() !== ''));
-    if (all.length === 0) continue;
-    const parts = splitGrid(all);
-    if (parts.length > 1) notes.push({ level: 'info', message: `一个表格中含有 ${parts.length} 张统计表，已分开读取` });
-    for (const part of parts) {
-      const bySection = section >= 1 && section <= 3 ? (SECTION_TARGET[section] as TableId) : null;
-      // a grid outside 二、三、四 without the words of a statutory table (a page's metadata box, a list of links) is not one
-      const t: TableId | null = (parts.length > 1 ? part.table : null) ?? classifyTable(part.rows) ?? bySection;
-      if (!t) {
-        ignoredTables++;
-        continue;
-      }
-      append(rowsOf[t], part.rows);
-    }
+      if (text) sortParagraph(s, text);
+    } else sortGrid(s, b.rows, notes);
   }
+  return s;
+};
 
+/** Each table's rows mapped onto its cells, with a note for a table missing or not understood. */
+const mapTables = (rowsOf: Record<TableId, Row[]>, notes: ImportNote[]): { reads: Record<TableId, TableRead>; cells: Cells; found: Set<CellId> } => {
   const reads: Record<TableId, TableRead> = { t2: mapT2(rowsOf.t2), t3: mapT3(rowsOf.t3), t4: mapT4(rowsOf.t4) };
   const cells: Cells = emptyCells();
   const found = new Set<CellId>();
@@ -185,17 +218,76 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     const r = reads[t];
     for (const [id, v] of r.values) cells[id] = v;
     for (const id of r.found) found.add(id);
-    if (rowsOf[t].length === 0) notes.push({ level: 'error', table: t, message: `未找到${TABLE_SHORT[t]}（${headingOf(TABLE_IDS.indexOf(t) + 1).slice(2)}），该表各格留空` });
-    else if (r.found.size === 0) notes.push({ level: 'error', table: t, message: `${TABLE_SHORT[t]}中没有读到任何能对应到统计格的行，该表各格留空，请核对原表` });
+    if (rowsOf[t].length === 0)
+      notes.push({ level: 'error', table: t, message: `未找到${TABLE_SHORT[t]}（${headingOf(TABLE_IDS.indexOf(t) + 1).slice(2)}），该表各格留空` });
+    else if (r.found.size === 0)
+      notes.push({ level: 'error', table: t, message: `${TABLE_SHORT[t]}中没有读到任何能对应到统计格的行，该表各格留空，请核对原表` });
     notes.push(...r.notes);
   }
   notes.push(...identityNotes(cells, found));
+  return { reads, cells, found };
+};
 
-  const anyCell = found.size > 0;
+/** The agency and year from the title, else the year from the statistical period 「…年1月1日至12月31日」. */
+const agencyAndYear = (title: Sorted['title'], blocks: readonly Block[], notes: ImportNote[]): { agency: string; year: number | null } => {
+  let year = title?.year ?? null;
+  if (!title) notes.push({ level: 'warning', message: '未找到报告标题（「××× 20××年政府信息公开工作年度报告」），机关名称需手工填写' });
+  else if (!title.agency) notes.push({ level: 'warning', message: '报告标题中没有机关名称，请手工填写' });
+  if (year === null) {
+    let periodYear: number | null = null;
+    for (const b of blocks) {
+      if (b.kind !== 'paragraph' || !/3\s*1\s*日/.test(b.text)) continue;
+      periodYear = yearFromPeriod(b.text);
+      if (periodYear !== null) break;
+    }
+    if (periodYear !== null) {
+      year = periodYear;
+      notes.push({ level: 'info', message: `报告年度取自统计期限：${year} 年` });
+    }
+  }
+  if (year === null) notes.push({ level: 'warning', message: '未能确定报告年度，请手工填写' });
+  return { agency: (title?.agency ?? '').trim(), year };
+};
+
+/** The three narratives, the 落款 and 版记 taken off the end of the last section. */
+const narrativesOf = (s: Sorted, notes: ImportNote[]): { narratives: Record<NarrativeId, string>; signOff: SignOff | null } => {
+  const lastTexts = s.section >= 0 ? s.texts[SECTION_TARGET[s.section]!] : null;
+  const end = lastTexts ? takeEndOfReport(lastTexts) : null;
+  if (lastTexts && end) lastTexts.splice(0, lastTexts.length, ...end.paragraphs);
+  if (end?.signOff) notes.push({ level: 'info', message: `文末的落款已填入「落款」：${[end.signOff.agency, end.signOff.date].filter(Boolean).join('　')}` });
+  if (end?.dropped.length) notes.push({ level: 'info', message: `文末的版记（抄送、印发等）不属于报告正文，未导入：${end.dropped.join('；')}` });
+  const narratives: Record<NarrativeId, string> = {
+    overview: joinParas([...s.preamble, ...s.texts.overview]),
+    problems: joinParas(s.texts.problems),
+    other_matters: joinParas(s.texts.other_matters),
+  };
+  if (s.preamble.length > 0) notes.push({ level: 'info', message: `标题与「一、总体情况」之间的 ${s.preamble.length} 段文字已放在「一、总体情况」开头` });
+  for (const [id, idx] of [
+    ['overview', 0],
+    ['problems', 4],
+    ['other_matters', 5],
+  ] as const) {
+    if (!narratives[id]) notes.push({ level: 'warning', message: `未读到「${headingOf(idx)}」的文字` });
+  }
+  return { narratives, signOff: end?.signOff ?? null };
+};
+
+const statsOf = (found: ReadonlySet<CellId>): ImportStats => ({
+  found: Object.fromEntries(TABLE_IDS.map((t) => [t, cellsOfTable(t).filter((c) => found.has(c.id)).length])) as Record<TableId, number>,
+  total: Object.fromEntries(TABLE_IDS.map((t) => [t, cellsOfTable(t).length])) as Record<TableId, number>,
+});
+
+/** Blocks → report in named steps: sort the blocks, map the tables, refuse what is no report, title, narratives. */
+const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
+  const notes: ImportNote[] = [];
+  const sorted = sortBlocks(blocks, notes);
+  const { reads, cells, found } = mapTables(sorted.rowsOf, notes);
+
   // No statutory table and hardly any of the six headings: a README, a letter, a page about something else. Opening
   // it would replace the clerk's report with an empty one. (A published report whose tables are pictures still has
   // its headings: it opens, with its narratives, and the notes say the tables are missing.)
-  if (!anyCell && headings < MIN_HEADINGS_WITHOUT_TABLES) {
+  const { headings, title } = sorted;
+  if (found.size === 0 && headings < MIN_HEADINGS_WITHOUT_TABLES) {
     return {
       ok: false,
       kind,
@@ -203,60 +295,28 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     };
   }
 
-  let agency = title?.agency ?? '';
-  let year = title?.year ?? null;
-  if (!title) notes.push({ level: 'warning', message: '未找到报告标题（「××× 20××年政府信息公开工作年度报告」），机关名称需手工填写' });
-  else if (!title.agency) notes.push({ level: 'warning', message: '报告标题中没有机关名称，请手工填写' });
-  if (year === null) {
-    // only needed without a title: the statistical period 「…年1月1日至12月31日」
-    for (const b of blocks) {
-      if (b.kind !== 'paragraph' || !/3\s*1\s*日/.test(b.text)) continue;
-      periodYear = yearFromPeriod(b.text);
-      if (periodYear !== null) break;
-    }
-  }
-  if (year === null && periodYear !== null) {
-    year = periodYear;
-    notes.push({ level: 'info', message: `报告年度取自统计期限：${year} 年` });
-  }
-  if (year === null) notes.push({ level: 'warning', message: '未能确定报告年度，请手工填写' });
-  agency = agency.trim();
-
-  // the 落款 and 版记 after the last section are not part of it
-  const lastTexts = section >= 0 ? texts[SECTION_TARGET[section]!] : null;
-  const end = lastTexts ? takeEndOfReport(lastTexts) : null;
-  if (lastTexts && end) lastTexts.splice(0, lastTexts.length, ...end.paragraphs);
-  if (end?.signOff) notes.push({ level: 'info', message: `文末的落款已填入「落款」：${[end.signOff.agency, end.signOff.date].filter(Boolean).join('　')}` });
-  if (end?.dropped.length) notes.push({ level: 'info', message: `文末的版记（抄送、印发等）不属于报告正文，未导入：${end.dropped.join('；')}` });
-
-  const narratives: Record<NarrativeId, string> = {
-    overview: joinParas([...preamble, ...texts.overview]),
-    problems: joinParas(texts.problems),
-    other_matters: joinParas(texts.other_matters),
-  };
-  if (preamble.length > 0) notes.push({ level: 'info', message: `标题与「一、总体情况」之间的 ${preamble.length} 段文字已放在「一、总体情况」开头` });
-  for (const [id, idx] of [['overview', 0], ['problems', 4], ['other_matters', 5]] as const) {
-    if (!narratives[id]) notes.push({ level: 'warning', message: `未读到「${headingOf(idx)}」的文字` });
-  }
-  if (tableLabelsLeftOut > 0) notes.push({ level: 'info', message: `表格旁有 ${tableLabelsLeftOut} 段文字只是统计表自身的栏目名称（如「第二十条第（一）项」），不作为表后说明导入` });
-  if (ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${ignoredTables} 个表格不是统计表，未导入` });
+  const { agency, year } = agencyAndYear(title, blocks, notes);
+  const { narratives, signOff } = narrativesOf(sorted, notes);
+  if (sorted.tableLabelsLeftOut > 0)
+    notes.push({
+      level: 'info',
+      message: `表格旁有 ${sorted.tableLabelsLeftOut} 段文字只是统计表自身的栏目名称（如「第二十条第（一）项」），不作为表后说明导入`,
+    });
+  if (sorted.ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${sorted.ignoredTables} 个表格不是统计表，未导入` });
 
   const sourceFormat = TABLE_IDS.some((t) => reads[t].format2019) ? '2019' : '2021';
   const autoTotals = !totalsDisagree(cells);
   if (!autoTotals) notes.push({ level: 'info', message: '读到的总计与各项之和不一致，已关闭「合计自动计算」，以便看清差异' });
 
+  const { texts } = sorted;
   const report = createReport({
     agency,
     year,
     cells,
     narratives,
     tableTexts: { t2: joinParas(texts.t2), t3: joinParas(texts.t3), t4: joinParas(texts.t4) },
-    ...(end?.signOff ? { signOff: end.signOff } : {}),
+    ...(signOff ? { signOff } : {}),
     settings: { autoTotals },
   });
-  const stats = {
-    found: Object.fromEntries(TABLE_IDS.map((t) => [t, cellsOfTable(t).filter((c) => found.has(c.id)).length])) as Record<TableId, number>,
-    total: Object.fromEntries(TABLE_IDS.map((t) => [t, cellsOfTable(t).length])) as Record<TableId, number>,
-  };
-  return { ok: true, kind, report, notes, stats, sourceFormat };
+  return { ok: true, kind, report, notes, stats: statsOf(found), sourceFormat };
 };
