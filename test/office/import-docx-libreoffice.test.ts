@@ -19,7 +19,7 @@ import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The report as a plain web page: paragraphs, and each statutory table with its official merges. */
-const reportHtml = (r: Report): string => {
+const reportHtml = (r: Report, ending = ''): string => {
   const parts = [`<p>${esc(`${r.agency}${r.year}年政府信息公开工作年度报告`)}</p>`];
   for (const s of SECTIONS) {
     parts.push(`<p>${esc(s.heading)}</p>`);
@@ -39,7 +39,7 @@ const reportHtml = (r: Report): string => {
     );
     parts.push(`<table border="1" cellspacing="0">${rows.join('')}</table>`);
   }
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.agency)}</title></head><body>${parts.join('\n')}</body></html>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.agency)}</title></head><body>${parts.join('\n')}${ending}</body></html>`;
 };
 
 const seedWithNarratives = (file: string): Report => {
@@ -52,6 +52,10 @@ describe('Word files written by LibreOffice from an HTML rendering of each seed'
   const dir = mkdtempSync(join(tmpdir(), 'import-lo-'));
   const reports = SEED_FILES.map(seedWithNarratives);
   const docx = (i: number) => join(dir, `seed${i}.docx`);
+  /** The first seed ending as an office ends a document: a right-aligned 落款, then 抄送 and 印发. */
+  const SIGNED = join(dir, 'signed.docx');
+  const ENDING =
+    '<p align="right">济源市人民政府办公室</p><p align="right">2024年1月9日</p><p>抄送：市委办公室，市人大常委会办公室。</p><p>济源市人民政府办公室　　2024年1月9日印发</p>';
 
   beforeAll(() => {
     const htmls = reports.map((r, i) => {
@@ -59,6 +63,8 @@ describe('Word files written by LibreOffice from an HTML rendering of each seed'
       writeFileSync(f, reportHtml(r));
       return f;
     });
+    htmls.push(join(dir, 'signed.html'));
+    writeFileSync(htmls[htmls.length - 1]!, reportHtml(reports[0]!, ENDING));
     const profile = mkdtempSync(join(tmpdir(), 'lo-'));
     try {
       const run = spawnSync(
@@ -66,7 +72,7 @@ describe('Word files written by LibreOffice from an HTML rendering of each seed'
         [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...htmls],
         { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF, SAL_USE_VCLPLUGIN: 'svp' }, timeout: 170_000, encoding: 'utf8' },
       );
-      const missing = reports.map((_, i) => docx(i)).filter((f) => !existsSync(f));
+      const missing = [...reports.map((_, i) => docx(i)), SIGNED].filter((f) => !existsSync(f));
       if (missing.length) throw new Error(`soffice did not write ${missing.join(', ')}: ${run.stdout}\n${run.stderr}`);
     } finally {
       rmSync(profile, { recursive: true, force: true });
@@ -91,4 +97,13 @@ describe('Word files written by LibreOffice from an HTML rendering of each seed'
       expect(r.notes.filter((n) => n.level === 'error')).toEqual([]);
     });
   }
+
+  it('a LibreOffice file ending with a 落款 and 版记: the 落款 in its field, 抄送/印发 left out, 六 exactly the seed’s', async () => {
+    const r = await importReportFile('signed.docx', new Uint8Array(readFileSync(SIGNED)));
+    expect(r.ok, r.ok ? '' : r.message).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.signOff).toEqual({ agency: '济源市人民政府办公室', date: '2024年1月9日' });
+    expect(r.report.narratives).toEqual(reports[0]!.narratives);
+    expect(r.notes.find((n) => n.message.includes('版记'))?.message).toContain('抄送：市委办公室');
+  });
 });
