@@ -6,7 +6,8 @@
  * loads it lazily.
  */
 import type { OpenedReport, SourceBesideCells } from './opened-report';
-import type { ImportNote, ImportResult, SourceKind } from '../import/types';
+import { uncertainCells, type ImportNote, type ImportResult, type SourceKind } from '../import/types';
+import type { CellId } from '../format/types';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../import/limits';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../report/document';
 import { restore } from '../report/restore';
@@ -99,6 +100,11 @@ const sourceTextsOf = (notes: readonly ImportNote[]): { sourceTexts?: SourceBesi
   return rows.length ? { sourceTexts: rows } : {};
 };
 
+const uncertainOf = (notes: readonly ImportNote[]): { uncertainCells?: CellId[] } => {
+  const cells = uncertainCells(notes);
+  return cells.length ? { uncertainCells: cells } : {};
+};
+
 /** What the editor gets for an opened file: our own file keeps its name; an import must be saved as a new file. */
 export const openedForEditor = (fileName: string, opened: OpenedFile): OpenedReport =>
   opened.kind === 'own'
@@ -109,4 +115,5 @@ export const openedForEditor = (fileName: string, opened: OpenedFile): OpenedRep
         source: 'import',
         notes: [`已从「${fileName}」导入，请核对后另存为年报文件（.${REPORT_EXTENSION}）。`, ...opened.notes.map(noteText)],
         ...sourceTextsOf(opened.notes),
+        ...uncertainOf(opened.notes),
       };

@@ -1,10 +1,11 @@
 /** The commands of the toolbar and the application menu, each going through the ReportApi. */
 import type { ExportKind, MenuCommand, OpenedReport } from '../../shared/ipc';
 import { createReport } from '../../shared/report/document';
+import { uncertainCells } from '../../shared/import/types';
 import { api } from '../api';
 import { loadTextImport } from '../api/lazy';
 import { endEdit, loadReport, redo, undo, useDoc } from './document-store';
-import { derive, exportConcerns } from './findings';
+import { derive, exportConcerns, setUncertainCells } from './findings';
 import { setStatus, useView } from './view-store';
 
 const isDirty = () => useDoc.getState().report !== useView.getState().savedReport;
@@ -25,6 +26,7 @@ const EXPORT_NAME: Record<ExportKind, string> = { docx: 'Word', xlsx: 'Excel', h
 export const show = (opened: OpenedReport): void => {
   loadReport(opened.report);
   const report = useDoc.getState().report;
+  setUncertainCells(report, opened.uncertainCells ?? []);
   useView.setState({
     fileName: opened.fileName,
     savedReport: opened.source === 'own' ? report : null,
@@ -132,7 +134,11 @@ export const exportReport = (kind: ExportKind, asDraft = false) => {
   return run(`导出 ${EXPORT_NAME[kind]} `, async () => {
     setStatus(`正在生成 ${EXPORT_NAME[kind]} 文件…`);
     const res = await api.exportReport(useDoc.getState().report, kind, asDraft ? { draft: true } : undefined);
-    if (res.ok) setStatus(`已导出「${res.fileName}」${asDraft ? `（草稿${concerns.errors.length ? `，含 ${concerns.errors.length} 个错误` : ''}，仅作草稿，不能报送）` : ''}`, 'ok');
+    if (res.ok)
+      setStatus(
+        `已导出「${res.fileName}」${asDraft ? `（草稿${concerns.errors.length ? `，含 ${concerns.errors.length} 个错误` : ''}，仅作草稿，不能报送）` : ''}`,
+        'ok',
+      );
     else if (!res.cancelled) setStatus(`导出失败：${res.message ?? ''}`, 'error');
   });
 };
@@ -146,7 +152,14 @@ export const importPastedText = (text: string) =>
     const res = await importText(text);
     if (!res.ok) throw new Error(res.message);
     useView.setState({ dialog: null });
-    show({ report: res.report, fileName: null, source: 'import', notes: res.notes.map((n) => n.message) });
+    const uncertain = uncertainCells(res.notes);
+    show({
+      report: res.report,
+      fileName: null,
+      source: 'import',
+      notes: res.notes.map((n) => n.message),
+      ...(uncertain.length ? { uncertainCells: uncertain } : {}),
+    });
   });
 
 export const handleMenu = (command: MenuCommand): void => {

@@ -5,7 +5,7 @@
 import { cellDef } from '../../shared/format/cells';
 import type { CellId, NarrativeId, TableId } from '../../shared/format/types';
 import { narrativeHeading } from '../../shared/format/sections';
-import type { Report } from '../../shared/report/document';
+import type { CellValue, Report } from '../../shared/report/document';
 import { evaluate } from '../../shared/rules/evaluate';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/findings/finding';
 
@@ -81,9 +81,30 @@ const entriesOf = (findings: readonly Finding[], report: Report): FindingEntry[]
 let last: Derived | null = null;
 let rev = 0;
 
+/**
+ * Cells of rows the reader of the opened file was not sure of, with the value it read: while a cell keeps that value,
+ * the narrative checks do not accuse the text against it; once the clerk changes it, it is theirs and checked.
+ */
+let uncertain: { readonly read: ReadonlyMap<CellId, CellValue>; key: string; ids: readonly CellId[] } = { read: new Map(), key: '', ids: [] };
+
+export const setUncertainCells = (report: Report, ids: readonly CellId[]): void => {
+  uncertain = { read: new Map(ids.map((id) => [id, report.cells[id] ?? null])), key: '', ids: [] };
+  last = null;
+};
+
+/** The uncertain cells still holding the value read, as the same array while that set does not change. */
+const stillUncertain = (report: Report): readonly CellId[] => {
+  if (!uncertain.read.size) return uncertain.ids;
+  const ids = [...uncertain.read].filter(([id, v]) => (report.cells[id] ?? null) === v).map(([id]) => id);
+  const key = ids.join(',');
+  if (key !== uncertain.key) uncertain = { ...uncertain, key, ids };
+  return uncertain.ids;
+};
+
 export const derive = (report: Report): Derived => {
   if (last && last.report === report) return last;
-  const findings = evaluate(report);
+  const ids = stillUncertain(report);
+  const findings = evaluate(report, undefined, ids.length ? { uncertainCells: ids } : {});
   const marks = new Map<CellId, { severity: Severity; lines: string[]; hits: number; strong: boolean }>();
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const entries = entriesOf(findings, report);
@@ -123,7 +144,13 @@ export const exportConcerns = (findings: readonly Finding[]): ExportConcerns => 
 
 export type FindingGroup = { readonly key: TableId | 'narrative' | 'general'; readonly label: string; readonly findings: readonly Finding[] };
 
-const GROUP_LABEL: Record<FindingGroup['key'], string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议诉讼', narrative: '正文', general: '基本信息' };
+const GROUP_LABEL: Record<FindingGroup['key'], string> = {
+  t2: '表二 主动公开',
+  t3: '表三 依申请公开',
+  t4: '表四 复议诉讼',
+  narrative: '正文',
+  general: '基本信息',
+};
 const GROUP_ORDER: readonly FindingGroup['key'][] = ['t3', 't2', 't4', 'narrative', 'general'];
 
 export const groupOf = (f: Finding): FindingGroup['key'] => {
