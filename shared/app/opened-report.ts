@@ -17,6 +17,9 @@ export type OpenedReport = {
   readonly notes: readonly string[];
   /** Shown beside their cells in the import panel, so the clerk types the numbers (absent when none). */
   readonly sourceTexts?: readonly SourceBesideCells[];
-  /** Cells on rows the reader was not sure of (its warnings name them): the editor's narrative checks do not accuse the text against them while they keep the value read. */
+  /**
+   * Cells on rows the reader was not sure of (its warnings name them): the editor's narrative checks do not accuse
+   * the text against them while they keep the value read.
+   */
   readonly uncertainCells?: readonly CellId[];
 };
