@@ -4,6 +4,7 @@
  */
 import type { Unit } from '../format/types';
 import { MONEY_DECIMALS, isMoneyString, normaliseMoney } from './money';
+import { CN_DIGIT } from '../text/chinese-digits';
 
 export type ParsedInput = { ok: true; value: number | string | null } | { ok: false; message: string };
 
@@ -41,8 +42,6 @@ export const parseCellInput = (raw: string, unit: Unit): ParsedInput => {
   return { ok: true, value: normaliseMoney(s) };
 };
 
-/** The digits of a year as Chinese documents write them: 二〇二四, also with 零 or ○ for zero. */
-const CN_YEAR_DIGIT: Readonly<Record<string, string>> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** The first year a report can be for: the 条例 took effect on 1 May 2008, the reports' years are later still. */
 export const FIRST_REPORT_YEAR = 2000;
 export const YEAR_HINT = '请填写四位数年份，如 2024';
@@ -57,7 +56,8 @@ export const parseYearInput = (raw: string, thisYear: number): ParsedYear => {
   const s = toHalfWidth(raw)
     .trim()
     .replace(/\s*年$/, '')
-    .replace(/[〇○零一二三四五六七八九]/g, (c) => CN_YEAR_DIGIT[c]!);
+    // 二〇二四 (also with 零, or ○ typed for 〇)
+    .replace(/[〇○零一二三四五六七八九]/g, (c) => String(CN_DIGIT[c === '○' ? '〇' : c]));
   if (s === '') return { ok: true, value: null };
   if (!/^\d{4}$/.test(s) || Number(s) < FIRST_REPORT_YEAR) return { ok: false, message: YEAR_HINT };
   if (Number(s) > thisYear + 1) return { ok: false, message: `年度不能晚于 ${thisYear + 1} 年（${YEAR_HINT}）` };
