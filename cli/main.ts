@@ -1,6 +1,7 @@
 /** The `disclosure-report` command line: dispatches to the commands; also the entry of its worker threads. */
 import { isMainThread, workerData } from 'node:worker_threads';
 import { UsageError } from './args';
+import { runCodes } from './commands/codes';
 import { runCompare } from './commands/compare';
 import { runConsolidate } from './commands/consolidate';
 import { runExport } from './commands/export';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   template: { summary: '以上年度报告为模板新建本年度报告（上年结转等自动带入）', run: runTemplate },
   consolidate: { summary: '把多个报告逐格相加，汇总为一份报告（全市、全县汇总）', run: runConsolidate },
   compare: { summary: '对比上年度与本年度报告：逐格变化和跨年度检查', run: runCompare },
+  codes: { summary: '列出检查结果的全部代码、严重程度和说明', run: runCodes },
 };
 
 export const MAIN_HELP = () => `disclosure-report — 政府信息公开工作年度报告编制器（命令行）

@@ -1,10 +1,25 @@
-import type { CellId } from '../format/types';
+import type { CellId, NarrativeId, TableId } from '../format/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A field of the report's header (or its 落款) a finding is about. */
+export type HeaderField = 'agency' | 'year' | 'signOff.agency' | 'signOff.date';
+
+/**
+ * Where a finding points, so a view goes there without reading codes or messages: cells of the tables, a range
+ * of a narrative section's text, a whole section (a table or a narrative), or a header field.
+ */
+export type FindingTarget =
+  | { readonly kind: 'cells'; readonly cells: readonly CellId[] }
+  | { readonly kind: 'narrative'; readonly section: NarrativeId; readonly start: number; readonly end: number }
+  | { readonly kind: 'section'; readonly section: NarrativeId | TableId }
+  | { readonly kind: 'header'; readonly field: HeaderField }
+  | { readonly kind: 'none' };
+
 /**
  * One result of a check. `cells` names every cell of the rule so a view can paint them;
- * `message` says in Chinese what is expected, what was found and which rule.
+ * `message` says in Chinese what is expected, what was found and which rule. `target` says where a view goes:
+ * a check sets it when neither its sentence nor its cells say it; targetOf() (codes.ts) gives it for every finding.
  */
 export type Finding = {
   readonly code: string;
@@ -15,6 +30,7 @@ export type Finding = {
   readonly actual?: number | string;
   /** For narrative findings: where in which section the sentence stands. */
   readonly narrative?: { readonly section: string; readonly start: number; readonly end: number; readonly quote: string };
+  readonly target?: FindingTarget;
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

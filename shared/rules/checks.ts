@@ -97,7 +97,7 @@ export const completenessCheck: Check = ({ report }) => {
   }
   for (const id of NARRATIVE_IDS) {
     if (report.narratives[id].trim() === '')
-      out.push({ code: 'NARRATIVE-EMPTY', severity: 'warning', cells: [], message: `「${narrativeHeading(id)}」尚未填写正文` });
+      out.push({ code: 'NARRATIVE-EMPTY', severity: 'warning', cells: [], message: `「${narrativeHeading(id)}」尚未填写正文`, target: { kind: 'section', section: id } });
   }
   if (report.agency.trim() === '') out.push({ code: 'AGENCY-EMPTY', severity: 'warning', cells: [], message: '未填写机关名称' });
   if (report.year === null) out.push({ code: 'YEAR-EMPTY', severity: 'warning', cells: [], message: '未填写报告年度' });

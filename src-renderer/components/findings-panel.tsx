@@ -1,8 +1,8 @@
 /** Every finding of the document, grouped by table, counts always in view; a click goes to the cell. */
 import { memo } from 'react';
-import { SECTIONS } from '../../shared/format/sections';
 import type { Finding } from '../../shared/findings/finding';
 import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../shared/findings/finding';
+import { targetOf } from '../../shared/findings/codes';
 import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { type FindingEntry, derive, groupEntries } from '../store/findings';
@@ -10,33 +10,36 @@ import { type FindingEntry, derive, groupEntries } from '../store/findings';
 /** error, warning, info: the order the counts are shown in. */
 const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
 
-/** Goes to where a finding is: its first cell, the selected sentence of a narrative, or the header field. */
+/** Goes to where a finding points (its target): the selected sentence, its first cell, a section or a header field. */
 export const goToFinding = (f: Finding): void => {
-  if (f.narrative) {
-    const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-narrative="${f.narrative.section}"]`);
-    if (el) {
-      el.focus();
-      el.setSelectionRange(f.narrative.start, f.narrative.end);
-      el.scrollIntoView({ block: 'center' });
+  const t = targetOf(f);
+  switch (t.kind) {
+    case 'narrative': {
+      const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-narrative="${t.section}"]`);
+      if (el) {
+        el.focus();
+        el.setSelectionRange(t.start, t.end);
+        el.scrollIntoView({ block: 'center' });
+      }
+      return;
     }
-    return;
-  }
-  const first = f.cells[0];
-  if (first) {
-    document.querySelector(`[data-cell="${first}"]`)?.scrollIntoView({ block: 'center' });
-    focusCell(first);
-    return;
-  }
-  const field = f.code === 'AGENCY-EMPTY' || f.code === 'X-AGENCY' ? 'agency' : f.code === 'YEAR-EMPTY' || f.code === 'X-YEAR' ? 'year' : null;
-  if (field) {
-    document.querySelector<HTMLInputElement>(`[data-field="${field}"]`)?.focus();
-    return;
-  }
-  const section = SECTIONS.find((s) => s.kind === 'narrative' && f.message.includes(s.heading));
-  if (section) {
-    const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-narrative="${section.id}"]`);
-    el?.scrollIntoView({ block: 'center' });
-    el?.focus();
+    case 'cells': {
+      const first = t.cells[0]!;
+      document.querySelector(`[data-cell="${first}"]`)?.scrollIntoView({ block: 'center' });
+      focusCell(first);
+      return;
+    }
+    case 'header':
+      document.querySelector<HTMLInputElement>(`[data-field="${t.field}"]`)?.focus();
+      return;
+    case 'section': {
+      const el = document.querySelector<HTMLElement>(`textarea[data-narrative="${t.section}"], [data-section="${t.section}"]`);
+      el?.scrollIntoView({ block: 'center' });
+      el?.focus();
+      return;
+    }
+    case 'none':
+      return;
   }
 };
 

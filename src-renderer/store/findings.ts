@@ -8,6 +8,8 @@ import { narrativeHeading } from '../../shared/format/sections';
 import type { CellValue, Report } from '../../shared/report/document';
 import { evaluate } from '../../shared/rules/evaluate';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/findings/finding';
+import { codeInfo, targetOf } from '../../shared/findings/codes';
+import { TABLE_IDS } from '../../shared/format/header-layout';
 
 /**
  * strong: the cell most likely at fault (the total of a failed sum, a cell in two failed rules, or
@@ -27,8 +29,6 @@ export type Derived = {
   readonly rev: number;
 };
 
-/** Findings that name every blank cell are listed, not painted: a new report would be all yellow. */
-const UNPAINTED = new Set(['BLANK-CELLS']);
 
 /**
  * One entry of the panel: a finding, or one standing for many of one code in one section (members), as
@@ -36,8 +36,6 @@ const UNPAINTED = new Set(['BLANK-CELLS']);
  */
 export type FindingEntry = { readonly finding: Finding; readonly members?: readonly Finding[] };
 
-/** Codes that speak of single sentences but mean one thing about a section: a template full of last year's text. */
-const PER_SECTION = new Set(['NARR-REUSED']);
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -61,7 +59,7 @@ const entriesOf = (findings: readonly Finding[], report: Report): FindingEntry[]
   const out: FindingEntry[] = [];
   const folded = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!PER_SECTION.has(f.code) || !f.narrative) {
+    if (!codeInfo(f.code)?.perSection || !f.narrative) {
       out.push({ finding: f });
       continue;
     }
@@ -77,6 +75,8 @@ const entriesOf = (findings: readonly Finding[], report: Report): FindingEntry[]
   }
   return out.map((e) => (e.members ? (e.members.length > 1 ? reusedEntry(e.finding.narrative!.section, e.members, report) : { finding: e.finding }) : e));
 };
+
+const isTableId = (s: string): s is TableId => (TABLE_IDS as readonly string[]).includes(s);
 
 let last: Derived | null = null;
 let rev = 0;
@@ -110,7 +110,8 @@ export const derive = (report: Report): Derived => {
   const entries = entriesOf(findings, report);
   for (const e of entries) counts[e.finding.severity]++;
   for (const f of findings) {
-    if (UNPAINTED.has(f.code)) continue;
+    // a finding naming every blank cell is listed, not painted (the registry says so): a new report would be all yellow
+    if (codeInfo(f.code)?.marksCells === false) continue;
     f.cells.forEach((id, i) => {
       const strong = i === 0 || f.cells.length <= 4;
       const m = marks.get(id);
@@ -153,11 +154,13 @@ const GROUP_LABEL: Record<FindingGroup['key'], string> = {
 };
 const GROUP_ORDER: readonly FindingGroup['key'][] = ['t3', 't2', 't4', 'narrative', 'general'];
 
+/** The panel's group of a finding, from where it points: a table's cells or section, the text, or the header. */
 export const groupOf = (f: Finding): FindingGroup['key'] => {
-  if (f.narrative || f.code.startsWith('NARR')) return 'narrative';
-  const first = f.cells[0];
-  const def = first ? cellDef(first) : undefined;
-  return def ? def.table : 'general';
+  const t = targetOf(f);
+  if (t.kind === 'narrative') return 'narrative';
+  if (t.kind === 'section') return isTableId(t.section) ? t.section : 'narrative';
+  if (t.kind === 'cells') return cellDef(t.cells[0]!)?.table ?? 'general';
+  return 'general';
 };
 
 type Grouped<T> = { readonly key: FindingGroup['key']; readonly label: string; readonly items: readonly T[] };
