@@ -5,6 +5,7 @@ import type { CellValue, Report } from '../shared/report/document';
 import { evaluate, type PreviousYear } from '../shared/rules';
 import type { Finding } from '../shared/rules';
 import { readReportAt } from './read-report';
+import { importReportFile } from '../shared/import';
 
 /**
  * One file in `validate --json`. A file that cannot be read has agency/year/cells null, no findings,
@@ -27,10 +28,18 @@ export const cellsOf = (r: Report): Record<string, CellValue> => {
   return out;
 };
 
-export const unreadableEntry = (file: string, reason: string): FileEntry => ({ file, agency: null, year: null, cells: null, findings: [], notes: [], error: reason });
+export const unreadableEntry = (file: string, reason: string): FileEntry => ({
+  file,
+  agency: null,
+  year: null,
+  cells: null,
+  findings: [],
+  notes: [],
+  error: reason,
+});
 
 export const checkFile = async (file: string, previous: PreviousYear | null): Promise<FileEntry> => {
-  const r = await readReportAt(file);
+  const r = await readReportAt(file, importReportFile);
   if (!r.ok) return unreadableEntry(file, r.message);
   const findings = evaluate(r.report, previous, { uncertainCells: uncertainCells(r.notes) });
   return { file, agency: r.report.agency, year: r.report.year, cells: cellsOf(r.report), findings, notes: r.notes };

@@ -2,10 +2,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isTooLarge, openReportBytes, type OpenOutcome, type ReadBytes, tooLargeRefusal } from '../shared/app/open-report';
-import { importReportFile } from '../shared/import';
 
-/** Every failure becomes a reason, never a throw, so one bad file never stops a batch. */
-export const readReportAt = async (path: string, read: ReadBytes = importReportFile): Promise<OpenOutcome> => {
+/**
+ * Every failure becomes a reason, never a throw, so one bad file never stops a batch. Runs inside a
+ * reader worker (cli/worker.ts), which is where `read` may parse in-thread.
+ */
+export const readReportAt = async (path: string, read: ReadBytes): Promise<OpenOutcome> => {
   const name = basename(path);
   let bytes: Uint8Array;
   try {

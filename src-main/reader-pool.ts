@@ -91,7 +91,7 @@ export class ReaderPool {
   private spawn(): Slot {
     const worker = new Worker(this.entry, {
       workerData: this.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb },
     });
     const slot: Slot = { worker, job: null, timer: null, dead: false };
     this.slots.push(slot);

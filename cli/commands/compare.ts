@@ -2,7 +2,7 @@
 import { changedCells, compareReports, type CellChange } from '../../shared/app/compare';
 import { UsageError, flag, parseArgs } from '../args';
 import { findingsTable } from '../findings-output';
-import { readReportAt } from '../read-report';
+import { openInWorker } from '../worker';
 import { renderTable } from '../table-output';
 
 export const COMPARE_HELP = `用法：disclosure-report compare <上年度报告> <本年度报告> [选项]
@@ -35,7 +35,7 @@ export const runCompare = async (argv: readonly string[]): Promise<number> => {
   }
   if (args.positionals.length !== 2) throw new UsageError('请给出两个文件：上年度报告 本年度报告。运行「disclosure-report compare --help」查看用法');
   const [lastPath, thisPath] = args.positionals as [string, string];
-  const [last, current] = await Promise.all([readReportAt(lastPath), readReportAt(thisPath)]);
+  const [last, current] = await Promise.all([openInWorker(lastPath, new URL(import.meta.url)), openInWorker(thisPath, new URL(import.meta.url))]);
   let bad = false;
   for (const [p, r] of [[lastPath, last], [thisPath, current]] as const)
     if (!r.ok) {

@@ -3,7 +3,7 @@ import { isSameFile } from '../files';
 import { evaluate } from '../../shared/rules';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { findingsTable } from '../findings-output';
-import { readReportAt } from '../read-report';
+import { openInWorker } from '../worker';
 import { writeFileAtomic } from '../write-file';
 
 export const EXPORT_HELP = `用法：disclosure-report export <报告文件> [--docx <输出.docx>] [--xlsx <输出.xlsx>] [--html <输出.html>]
@@ -37,7 +37,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     if (targets.slice(0, i).some((u) => isSameFile(u.path, t.path))) throw new UsageError(`两种格式不能保存到同一个文件「${t.path}」`);
   });
 
-  const r = await readReportAt(input);
+  const r = await openInWorker(input, new URL(import.meta.url));
   if (!r.ok) {
     process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
     return 2;

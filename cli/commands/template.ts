@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { serialiseReport } from '../../shared/report/document';
 import { templateFrom } from '../../shared/app/template-from';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
-import { readReportAt } from '../read-report';
+import { openInWorker } from '../worker';
 import { writeFileAtomic } from '../write-file';
 
 export const TEMPLATE_HELP = `用法：disclosure-report template <上年度报告> -o <本年度报告.gkreport>
@@ -36,7 +36,7 @@ export const runTemplate = async (argv: readonly string[]): Promise<number> => {
   if (isSameFile(input, output)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
   // A draft the clerk may already have worked on is never overwritten by accident.
   if (existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
-  const r = await readReportAt(input);
+  const r = await openInWorker(input, new URL(import.meta.url));
   if (!r.ok) {
     process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
     return 2;

@@ -8,9 +8,8 @@ import { collectInputs, skippedText, type SkippedFile } from '../files';
 import { findingsTable, notesText, severityCounts } from '../findings-output';
 import { CSV_BOM, bufferedOut, csvLine } from '../output';
 import { createProgress } from '../progress';
-import { readReportAt } from '../read-report';
+import { checkInOrder, openInWorker } from '../worker';
 import { renderTable } from '../table-output';
-import { checkInOrder } from '../worker';
 
 export const VALIDATE_HELP = `用法：disclosure-report validate <文件或文件夹…> [选项]
 
@@ -64,7 +63,7 @@ export const defaultJobs = (files: readonly string[]): number => {
 type SummaryRow = { file: string; agency: string; year: string; errors: number; warnings: number; unreadable: string };
 
 const loadPrevious = async (path: string): Promise<PreviousYear> => {
-  const r = await readReportAt(path);
+  const r = await openInWorker(path, new URL(import.meta.url));
   if (!r.ok) throw new UsageError(`无法读取上年度报告「${path}」：${r.message}`);
   const { agency, year, cells, narratives } = r.report;
   return { agency, year, cells, narratives };

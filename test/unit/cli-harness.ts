@@ -51,12 +51,12 @@ export const ensureCliBuilt = async (): Promise<void> => {
 
 export type CliRun = { code: number; stdout: string; stderr: string };
 
-export const runCli = (args: readonly string[], opts: { cwd?: string } = {}): CliRun => {
+export const runCli = (args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'disclosure-report.mjs'), ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
