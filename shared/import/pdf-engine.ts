@@ -204,9 +204,25 @@ const mayHoldTable = (items: readonly PdfItem[]): boolean => {
   return false;
 };
 
+/**
+ * One document at a time per process: pdf.js 5.4 keeps the open document's page count in a static
+ * (PagesMapper), so a second document loaded meanwhile makes the first one's later pages
+ * 「Invalid page request」 (seen when a CLI worker read two chunks of files at once).
+ */
+let turn: Promise<unknown> = Promise.resolve();
+const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+  const run = turn.then(work, work);
+  turn = run.catch(() => undefined);
+  return run;
+};
+
 /** Reads every page's text and rulings, or throws PdfRefusal / pdf.js's exception. */
-export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfContent> => {
+export const readPdfContent = (bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfContent> => {
   checkStreamBudget(bytes, limits);
+  return oneAtATime(() => readDocument(bytes, limits));
+};
+
+const readDocument = async (bytes: Uint8Array, limits: PdfLimits): Promise<PdfContent> => {
   const lib = await pdfjs();
   // counted from here: loading pdf.js itself (once per process) is not the file's doing
   const deadline = Date.now() + limits.maxMillis;
@@ -255,6 +271,10 @@ export const readPdfContent = async (bytes: Uint8Array, limits: PdfLimits = DEFA
     if (chars === 0) throw new PdfRefusal('这个 PDF 中没有任何文字，无法读取其中的数字。请打开该报告的 Word 原件导入，或直接填写各项数字');
     return { pages, title };
   } finally {
-    void (doc ? doc.destroy() : task.destroy()).catch(() => undefined);
+    // finished before the next document starts (see oneAtATime)
+    await withDeadline(
+      (doc ? doc.destroy() : task.destroy()).catch(() => undefined),
+      Date.now() + 2000,
+    ).catch(() => undefined);
   }
 };

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import expected from '../fixtures/pdf/expected.json';
+import { awkwardReportPdf } from '../helpers/layout-pdf';
+import { SEED_FILES, seedReport } from '../helpers/seeds';
 
 const FILE = '2024_huaian-city.pdf';
 const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/pdf/${FILE}`, import.meta.url)));
@@ -27,6 +29,26 @@ describe('the real Huaian 2024 PDF', () => {
     expect(r.notes.filter((n) => n.level !== 'info')).toEqual([]);
     expect(r.report.settings.autoTotals).toBe(true);
   });
+
+  it('reads while other PDFs of other page counts are read at the same time (a CLI worker reads two chunks at once)', async () => {
+    const short = awkwardReportPdf(seedReport(SEED_FILES[1]!), {});
+    const loop = async (files: Uint8Array[]) => {
+      const out: string[] = [];
+      for (const f of files) {
+        const r = await importReportFile('x.pdf', f);
+        out.push(r.ok ? String(r.report.cells['t3.carried_out.total']) : r.message);
+      }
+      return out;
+    };
+    const [x, y, z] = await Promise.all([loop([bytes, short, bytes]), loop([short, bytes, short]), loop([short, short, bytes])]);
+    const want = String(e.cells['t3.carried_out.total']);
+    const other = String(seedReport(SEED_FILES[1]!).cells['t3.carried_out.total']);
+    expect([x, y, z]).toEqual([
+      [want, other, want],
+      [other, want, other],
+      [other, other, want],
+    ]);
+  }, 60_000);
 
   it('rejoins the narrative paragraphs and drops the page numbers', async () => {
     const r = await importReportFile(FILE, bytes);
