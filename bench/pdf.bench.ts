@@ -1,7 +1,7 @@
 /**
  * Reading PDFs (issue #12): targets
  *   one 6-page report PDF (the real Huaian 2024 file, WPS-made) read in ≤ 300 ms, median of 15 after 3 warm-ups;
- *   1,000 report PDFs validated by one CLI run (process start included) in ≤ 60 s; peak memory printed (< 500 MB).
+ *   1,000 report PDFs validated by one CLI run (process start included) in ≤ 60 s, every one read; peak memory printed.
  * The 1,000 are PDFs laid out the awkward way published ones are (test/helpers/layout-pdf.ts, 100 distinct,
  * the rest copies) plus 100 copies of the real file. Usage: npx tsx bench/pdf.bench.ts [--quick] (--quick: 100 files)
  */
@@ -80,7 +80,9 @@ const batch = async (n: number) => {
       `  validate ${n} PDFs: ${wall.toFixed(1)} s wall (${(n / wall).toFixed(1)} files/s), ${(Number(m[2]) + Number(m[3])).toFixed(1)} s CPU, peak ${rss.toFixed(0)} MB, exit ${r.status}, read ${files.length - unreadable.length} of ${n}`,
     );
     if (n === 1000)
-      console.log(`  target ≤ 60 s: ${verdict(wall <= 60)}; memory < 500 MB: ${verdict(rss < 500)}; every file read: ${verdict(unreadable.length === 0)}`);
+      console.log(
+        `  target ≤ 60 s: ${verdict(wall <= 60)}; every file read: ${verdict(unreadable.length === 0)}; peak memory ${rss.toFixed(0)} MB (printed, no target)`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
