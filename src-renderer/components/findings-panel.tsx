@@ -55,7 +55,11 @@ const Item = memo(
     );
   },
   (a, b) =>
-    a.f.code === b.f.code && a.f.message === b.f.message && a.f.severity === b.f.severity && a.f.cells[0] === b.f.cells[0] && a.f.narrative?.start === b.f.narrative?.start,
+    a.f.code === b.f.code &&
+    a.f.message === b.f.message &&
+    a.f.severity === b.f.severity &&
+    a.f.cells[0] === b.f.cells[0] &&
+    a.f.narrative?.start === b.f.narrative?.start,
 );
 
 /** Many findings of one code in one section as one entry; the sentences listed on demand, each a click away. */
