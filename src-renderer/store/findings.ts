@@ -20,7 +20,7 @@ export type CellMark = { readonly severity: Severity; readonly strong: boolean; 
 export type Derived = {
   readonly report: Report;
   readonly findings: readonly Finding[];
-  /** What the panel lists: the findings, with those of a PER_SECTION code folded into one entry per section. */
+  /** What the panel lists: the findings, with those of a perSection code (shared/findings/codes.ts) folded into one entry per section. */
   readonly entries: readonly FindingEntry[];
   readonly marks: ReadonlyMap<CellId, CellMark>;
   /** Counted by entry: a section of copied sentences is one warning, as the clerk reads it. */
