@@ -52,7 +52,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   { code: 'NARR-FEES', severity: 'warning', title: '第六部分未说明收取信息处理费情况', target: section('other_matters') },
   { code: 'NARR-REUSED', severity: 'warning', title: '正文大量沿用上年报告的文字', perSection: true },
   { code: 'NARR-OVERVIEW-TOPIC', severity: 'warning', title: '总体情况缺少格式要求的方面', target: section('overview') },
-  { code: 'NARR-PROBLEMS-HALF', severity: 'warning', title: '第五部分只写了问题或只写了改进情况', target: section('problems') },
+  { code: 'NARR-PROBLEMS-HALF', severity: 'warning', title: '第五部分缺少上年度问题整改情况或本年度问题及改进措施', target: section('problems') },
   { code: 'NARR-OPENING', severity: 'info', title: '开头未写统计期限或联系方式', target: section('overview') },
   { code: 'NARR-TITLE', severity: 'info', title: '报告标题不合格式', target: { kind: 'header', field: 'agency' } },
   { code: 'NARR-GOV-ASSESSMENT', severity: 'info', title: '未报告工作考核、社会评议和责任追究结果', target: section('overview') },
