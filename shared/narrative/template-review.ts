@@ -50,11 +50,13 @@ export const templateReviewCheck: Check = ({ report, previous }) => {
       if (!old.has(para.text.trim())) continue;
       const skip: [number, number][] = [];
       for (const m of para.text.matchAll(NOT_FIGURES)) skip.push([m.index, m.index + m[0].length]);
+      let k = 0; // numbers and skipped parts both come in text order: one walk, linear in the paragraph
       for (const m of para.text.matchAll(NUMBER_RE)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (skip.some(([a, b]) => s < b && e > a)) continue;
-        const after = para.text.slice(e).trimStart()[0] ?? '';
+        while (k < skip.length && skip[k]![1] <= s) k++;
+        if (k < skip.length && skip[k]![0] < e) continue;
+        const after = para.text.slice(e, e + 8).trimStart()[0] ?? '';
         const value = toAscii(m[0]);
         const isOldYear = lastYear !== null && value === String(lastYear) && after === '年';
         // months and days of a date (1 月 1 日至 12 月 31 日) are the statistical period, not a figure
