@@ -11,7 +11,7 @@ import type { NarrativeId, TableId } from '../format/types';
 import { CELL_IDS, TABLE_SHORT, cellDef } from '../format/cells';
 import { SECTIONS, reportTitle } from '../format/sections';
 import { TABLE_IDS } from '../format/header-layout';
-import { paragraphsOf, exportedValue } from '../export/content';
+import { exportedValue, paragraphsOf } from '../export/content';
 import { MARKER_ATTRIBUTE, MARKER_NAMESPACE, readExportMarker } from '../report/export-marker';
 import { type Cells, type CellValue, type Report, createReport } from '../report/document';
 import { normaliseMoney, isMoneyString } from '../report/money';
@@ -116,13 +116,12 @@ export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees, pr
   }
   const changed: string[] = [];
 
-  // the title: the agency and the year
+  // the title: the agency and the year, in one line or two (where the line breaks is all that may differ)
   const shown = blocks
     .slice(0, starts[0])
-    .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []))
-    .join('')
-    .replace(/\s/g, '');
-  const titleAgrees = shown === reportTitle(marker.agency, marker.year).replace(/\s/g, '') && (identityAgrees?.(marker) ?? true);
+    .flatMap((b) => (b.kind === 'paragraph' ? b.text.split('\n') : []))
+    .join('');
+  const titleAgrees = see(shown) === see(reportTitle(marker.agency, marker.year)) && (identityAgrees?.(marker) ?? true);
   if (!titleAgrees) changed.push('报告标题（机关名称、年度）');
 
   // the cells, table by table

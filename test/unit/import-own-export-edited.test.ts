@@ -64,6 +64,13 @@ describe('an exported file edited before it is opened again: the visible content
     expect(warnings(r)).toContain('落款');
   });
 
+  it('.docx: a space added to the agency in the title is an edit too', async () => {
+    const edited = editZip(await buildDocx(REPORT), 'word/document.xml', (x) => x.replace('>某县公安局（试点）<', '>某县 公安局（试点）<'));
+    const r = await read('a.docx', edited);
+    expect(r.report.agency).toBe('某县 公安局（试点）');
+    expect(warnings(r)).toContain('报告标题');
+  });
+
   it('.xlsx: an edited 机关名称 cell is an edited title', async () => {
     const edited = editZip(await buildXlsx(REPORT), 'xl/sharedStrings.xml', (x) => x.replace('<t>某县公安局（试点）</t>', '<t>某县公安局</t>'));
     const r = await read('a.xlsx', edited);
