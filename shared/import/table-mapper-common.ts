@@ -4,6 +4,7 @@ import type { CellValue } from '../report/document';
 import { parseCellInput } from '../report/number-input';
 import type { ImportNote } from './types';
 import { isDashCell, isEmptyCell, isLabelCell, isNumberCell, numberText } from './labels';
+import { TABLE_SHORT } from '../format/cells';
 export type Row = readonly string[];
 
 export type TableRead = {
@@ -50,3 +51,24 @@ export const lastLabelIndex = (row: Row): number => {
 
 export const isValueish = (c: string): boolean => isNumberCell(c) || isDashCell(c);
 export const hasNumber = (row: Row): boolean => row.some(isNumberCell);
+
+/**
+ * One run of digits where a row has several cells (「77132470」 for 制发/废止/现行有效): where one number ends and
+ * the next begins cannot be known, so no cell gets a guess. Returns the source text, or null.
+ */
+export const runTogether = (tail: readonly string[], cells: number): string | null => {
+  if (cells < 2) return null;
+  const filled = tail.filter((c) => !isEmptyCell(c));
+  if (filled.length !== 1) return null;
+  const digits = numberText(filled[0]!);
+  return digits !== null && /^\d+$/.test(digits) && digits.length >= cells ? filled[0]!.trim() : null;
+};
+
+/** The cells of such a row left blank (read, so nothing else reports them), and a warning that names the row and carries the source text. */
+export const leaveRunTogether = (r: TableRead, table: TableId, rowName: string, source: string, ids: readonly CellId[]): void => {
+  for (const id of ids) {
+    r.values.set(id, null);
+    r.found.add(id);
+  }
+  note(r, table, 'warning', `${TABLE_SHORT[table]}「${rowName}」一行的数字在原文件中连在一起（「${source}」），无法确定如何分到该行 ${ids.length} 格，这 ${ids.length} 格留空：请对照原文件填写`, ids, source);
+};

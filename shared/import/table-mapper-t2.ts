@@ -2,7 +2,7 @@
 import { t2 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity, numberText } from './labels';
-import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
+import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 
 
@@ -66,17 +66,10 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
       ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
       : b.columns.map((c, i) => ({ rel: i, col: { kind: 'cell', id: c.id } as T2Col }));
     let nums = tail.filter(isValueish);
-    // one run of digits where the row has several columns (「77132470」 for 制发/废止/现行有效): where one number
-    // ends and the next begins cannot be known, so no cell gets a guess; the clerk sees the source text
-    const digits = nums.length === 1 ? numberText(nums[0]!) : null;
-    if (cols.length > 1 && digits !== null && /^\d+$/.test(digits) && digits.length >= cols.length && tail.filter((c) => !isEmptyCell(c)).length === 1 && cols.every((c) => c.col.kind === 'cell')) {
-      const ids = cols.map(({ col }) => t2(m.id, (col as { id: string }).id));
-      for (const id of ids) {
-        out.values.set(id, null);
-        out.found.add(id);
-      }
-      const names = b.columns.map((c) => c.label).join('」「');
-      note(out, 't2', 'warning', `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的数字在原文件中连在一起（「${nums[0]!.trim()}」），无法确定如何分到「${names}」${cols.length} 格，这 ${cols.length} 格留空：请对照原文件填写`, ids, nums[0]!.trim());
+    // one run of digits where the row has several columns: the clerk types them, seeing the source text
+    const joinedDigits = cols.every((c) => c.col.kind === 'cell') ? runTogether(tail, cols.length) : null;
+    if (joinedDigits !== null) {
+      leaveRunTogether(out, 't2', b.rows.find((r) => r.id === m.id)!.label, joinedDigits, cols.map(({ col }) => t2(m.id, (col as { id: string }).id)));
       return;
     }
     // more tokens than columns: numbers whose thousands are separated by spaces (「138 918」), when only one joining fits

@@ -2,7 +2,7 @@
 import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey } from '../format/table3';
 import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
-import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
+import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 
 
 const GROUP_KEYS = Object.keys(T3_GROUPS) as T3GroupKey[];
@@ -197,8 +197,13 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       return;
     }
     assigned.add(id);
-    const ex = extractValues(tail, learned, rowTotalHolds);
     const rowCells = T3_COLUMNS.map((c) => t3(id, c.id));
+    const joinedDigits = runTogether(tail, N);
+    if (joinedDigits !== null) {
+      leaveRunTogether(out, 't3', rowLabelOf(id), joinedDigits, rowCells);
+      return;
+    }
+    const ex = extractValues(tail, learned, rowTotalHolds);
     if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, rowCells);
     else if (ex.joined) note(out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
     else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, rowCells);
@@ -218,7 +223,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
   let acc: { id: string; cells: string[] } | null = null;
   const flushAcc = () => {
     if (!acc) return;
-    if (acc.cells.length < N)
+    if (acc.cells.length < N && runTogether(acc.cells, N) === null)
       note(
         out,
         't3',

@@ -10,6 +10,7 @@ import { openReportBytes, openedForEditor } from '../../shared/app/open-report';
 import { CELL_IDS } from '../../shared/format';
 import type { CellId } from '../../shared/format/types';
 import { tableLayout } from '../../shared/format/header-layout';
+import { T3_COLUMNS } from '../../shared/format/table3';
 import { importReportFile } from '../../shared/import';
 import { createReport } from '../../shared/report';
 import { type DocxBodyItem, type DocxRow, makeDocx, reportDocx, statutoryRows } from '../helpers/make-docx';
@@ -104,6 +105,17 @@ describe('digits run together in the source', () => {
     const r = await read('a.txt', new TextEncoder().encode(text));
     for (const id of ids) expect(r.report.cells[id], id).toBeNull();
     expect(r.notes.find((x) => x.source === '131651457')?.cells).toEqual(ids);
+  });
+
+  it('a row of 表三 whose seven numbers ran together: seven cells blank, the row named, no other warning about it', async () => {
+    const text = seedText('2023_xuchang-city.txt').replace('(一) 予以公开\t489\t0\t0\t0\t0\t0\t489', '(一) 予以公开\t48900000489');
+    const r = await read('a.txt', new TextEncoder().encode(text));
+    const row = T3_COLUMNS.map((c) => `t3.granted.${c.id}` as CellId);
+    for (const id of row) expect(r.report.cells[id], id).toBeNull();
+    const n = r.notes.find((x) => x.source === '48900000489')!;
+    expect(n.message).toMatch(/^表三「.*予以公开」一行的数字在原文件中连在一起/);
+    expect(n.cells).toEqual(row);
+    expect(r.notes.filter((x) => x.message.includes('予以公开」一行'))).toHaveLength(1);
   });
 });
 
