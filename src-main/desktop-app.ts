@@ -9,7 +9,7 @@ import { isAbsolute } from 'node:path';
 import { DROP_CHANNEL, IPC_CHANNELS, IpcRejected, type MenuCommand } from '../shared/ipc';
 import { APP_SCHEME, APP_URL, resolveAppAsset, securityHeaders } from './app-protocol';
 import { filesFromArgv } from './argv';
-import { type DialogPort, DocumentController, type FormatsPort } from './document-controller';
+import { type DialogPort, DocumentController, type ConvertersPort } from './document-controller';
 import { OPEN_FILTERS, SAVE_FILTERS, isOpenable } from './file-types';
 import { nodeFsPort } from './fs-port';
 import { type SenderPolicy, handle, registerHandlers } from './ipc-handlers';
@@ -103,7 +103,7 @@ const electronDialogs = (window: () => BrowserWindow | null): DialogPort => ({
   },
 });
 
-export type StartOptions = { readonly formats: FormatsPort; readonly rendererRoot?: string; readonly preload?: string };
+export type StartOptions = { readonly converters: ConvertersPort; readonly rendererRoot?: string; readonly preload?: string };
 
 /** What the steps below share: the one window, its document, and what waits for the editor to load. */
 type Shell = {
@@ -202,11 +202,11 @@ const installMenu = (shell: Shell, recent: RecentFiles, userData: string): (() =
   return refreshMenu;
 };
 
-const createController = (shell: Shell, formats: FormatsPort, recent: RecentFiles, userData: string, refreshMenu: () => void): DocumentController =>
+const createController = (shell: Shell, converters: ConvertersPort, recent: RecentFiles, userData: string, refreshMenu: () => void): DocumentController =>
   new DocumentController({
     fs: nodeFsPort,
     dialogs: electronDialogs(() => shell.win),
-    formats,
+    converters,
     recent,
     recovery: new RecoveryStore(join(userData, 'recovery'), nodeFsPort),
     documentsDir: app.getPath('documents'),
@@ -290,7 +290,7 @@ const wireWindow = (shell: Shell, w: BrowserWindow, c: DocumentController): void
   });
 };
 
-export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions): void => {
+export const startDesktopApp = ({ converters, rendererRoot, preload }: StartOptions): void => {
   if (!configureApp()) return;
   const shell: Shell = {
     win: null,
@@ -309,7 +309,7 @@ export const startDesktopApp = ({ formats, rendererRoot, preload }: StartOptions
     const recent = new RecentFiles(join(userData, 'recent.json'), nodeFsPort);
     await recent.load();
     const refreshMenu = installMenu(shell, recent, userData);
-    const c = createController(shell, formats, recent, userData, refreshMenu);
+    const c = createController(shell, converters, recent, userData, refreshMenu);
     shell.controller = c;
     // temp files of saves killed in an earlier run (never those of a save still running)
     void c.sweepStaleTemps().catch(() => undefined);

@@ -45,7 +45,7 @@ export type DialogPort = {
   showError(title: string, message: string): Promise<void>;
 };
 
-export type FormatsPort = {
+export type ConvertersPort = {
   /** The readers (shared/import), run where untrusted bytes cannot harm the app. */
   readonly readBytes: ReadBytes;
   buildExport(kind: ExportKind, report: Report, options?: ExportOptions): Uint8Array | Promise<Uint8Array>;
@@ -54,7 +54,7 @@ export type FormatsPort = {
 export type ControllerDeps = {
   readonly fs: FsPort;
   readonly dialogs: DialogPort;
-  readonly formats: FormatsPort;
+  readonly converters: ConvertersPort;
   readonly recent: RecentFiles;
   readonly recovery: RecoveryStore;
   readonly writes?: WriteQueue;
@@ -191,7 +191,7 @@ export class DocumentController {
       if (this.deps.recent.has(path)) await this.deps.recent.remove(path);
       return { ok: false, message: describeReadError(e, name) };
     }
-    return openReportBytes(name, bytes, this.deps.formats.readBytes);
+    return openReportBytes(name, bytes, this.deps.converters.readBytes);
   }
 
   // ——— saving ———
@@ -252,7 +252,7 @@ export class DocumentController {
     const target = withExtension(chosen, kind);
     let bytes: Uint8Array;
     try {
-      bytes = await this.deps.formats.buildExport(kind, report, options);
+      bytes = await this.deps.converters.buildExport(kind, report, options);
     } catch (e) {
       return {
         ok: false,

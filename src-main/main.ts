@@ -1,7 +1,7 @@
 /** Entry of the Electron main process (bundled to out/main/main.cjs; electron stays external). */
 import { startDesktopApp } from './desktop-app';
 import { join } from 'node:path';
-import { isolatedFormats } from './formats';
+import { isolatedConverters } from './converters';
 
 // files are parsed in a worker beside this bundle (scripts/build.mjs), never in the main process
-startDesktopApp({ formats: isolatedFormats(join(__dirname, 'reader-worker.cjs')) });
+startDesktopApp({ converters: isolatedConverters(join(__dirname, 'reader-worker.cjs')) });

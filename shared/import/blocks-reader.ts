@@ -304,7 +304,7 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     });
   if (sorted.ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${sorted.ignoredTables} 个表格不是统计表，未导入` });
 
-  const sourceFormat = TABLE_IDS.some((t) => reads[t].format2019) ? '2019' : '2021';
+  const formatEdition = TABLE_IDS.some((t) => reads[t].format2019) ? '2019' : '2021';
   const autoTotals = !totalsDisagree(cells);
   if (!autoTotals) notes.push({ level: 'info', message: '读到的总计与各项之和不一致，已关闭「合计自动计算」，以便看清差异' });
 
@@ -318,5 +318,5 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
     ...(signOff ? { signOff } : {}),
     settings: { autoTotals },
   });
-  return { ok: true, kind, report, notes, stats: statsOf(found), sourceFormat };
+  return { ok: true, kind, report, notes, stats: statsOf(found), formatEdition };
 };

@@ -20,7 +20,7 @@ export { importHtml } from './html';
 export { importPdf } from './pdf';
 export { setPdfWorkerSrc } from './pdf-engine';
 export { readBlocks } from './blocks-reader';
-export type { Block, ImportNote, ImportResult, ImportStats, SourceFormat, SourceKind } from './types';
+export type { Block, ImportNote, ImportResult, ImportStats, FormatEdition, SourceKind } from './types';
 
 export { MAX_IMPORT_BYTES, tooLargeMessage } from './limits';
 

@@ -176,5 +176,5 @@ export const readOwnExport = ({ blocks, visible, marker, see, identityAgrees, pr
     : [{ level: 'info', message: NOTE_EXACT }];
   const found = { ...visible.stats.found };
   for (const t of TABLE_IDS) if (!changedTables.has(t)) found[t] = visible.stats.total[t];
-  return { ...visible, report, notes, stats: { ...visible.stats, found }, sourceFormat: '2021' as const };
+  return { ...visible, report, notes, stats: { ...visible.stats, found }, formatEdition: '2021' as const };
 };

@@ -24,7 +24,7 @@ export const uncertainCells = (notes: readonly ImportNote[]): CellId[] =>
   notes.flatMap((n) => (n.level !== 'info' && n.cells ? n.cells : []));
 
 /** Which layout the source used: the current format, or the 2019 试行 format (国办公开办函〔2019〕60号). */
-export type SourceFormat = '2021' | '2019';
+export type FormatEdition = '2021' | '2019';
 
 export type ImportStats = {
   /** Statutory cells read with a value (or read as deliberately blank) per table. */
@@ -35,7 +35,7 @@ export type ImportStats = {
 export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
 
 export type ImportResult =
-  | { readonly ok: true; readonly report: Report; readonly notes: readonly ImportNote[]; readonly stats: ImportStats; readonly sourceFormat: SourceFormat; readonly kind: SourceKind }
+  | { readonly ok: true; readonly report: Report; readonly notes: readonly ImportNote[]; readonly stats: ImportStats; readonly formatEdition: FormatEdition; readonly kind: SourceKind }
   | { readonly ok: false; readonly message: string; readonly kind?: SourceKind };
 
 /**

@@ -65,7 +65,7 @@ describe('a 2019 试行-format Word report', () => {
       const r = await importReportFile('上年报告.docx', docxOf(want, (t) => rows2019(want, t)));
       expect(r.ok, r.ok ? '' : r.message).toBe(true);
       if (!r.ok) return;
-      expect(r.sourceFormat).toBe('2019');
+      expect(r.formatEdition).toBe('2019');
       const expected: Record<string, unknown> = { ...want.cells, 't2.rules.repealed': null, 't2.normative.repealed': null, 't2.fees.amount': null };
       for (const c of T3_COLUMNS) {
         expected[`t3.other_no_supplement.${c.id}`] = null;

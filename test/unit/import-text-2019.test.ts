@@ -63,7 +63,7 @@ describe.each(SEED_FILES)('a 2019 试行-format version of %s', (file) => {
 
   it('reads what maps onto the current format', () => {
     if (!r.ok) throw new Error(r.message);
-    expect(r.sourceFormat).toBe('2019');
+    expect(r.formatEdition).toBe('2019');
     const expected: Cells = {
       ...want,
       // 本年新制作数量 → 本年制发件数, 对外公开总数量 → 现行有效件数 (with a warning); 本年废止件数 and 收费金额 have no 2019 column
@@ -107,7 +107,7 @@ describe.each(SEED_FILES)('a 2019 试行-format version of %s', (file) => {
     }
     const p = importText(lines.join('\n'));
     if (!p.ok) throw new Error(p.message);
-    expect(p.sourceFormat).toBe('2019');
+    expect(p.formatEdition).toBe('2019');
     expect(CELL_IDS.filter((id) => p.report.cells[id] !== r.report.cells[id])).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('importText reads the five published seed reports exactly', () => {
         expect(Object.keys(e.cells).sort()).toEqual([...CELL_IDS].sort());
         for (const id of CELL_IDS) expect({ id, v: r.report.cells[id] }).toEqual({ id, v: (e.cells as Record<string, unknown>)[id] });
         expect(r.stats.found).toEqual({ t2: 10, t3: 175, t4: 15 });
-        expect(r.sourceFormat).toBe('2021');
+        expect(r.formatEdition).toBe('2021');
         expect(r.kind).toBe('text');
       });
 

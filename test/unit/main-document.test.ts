@@ -174,10 +174,10 @@ describe('open, save, save as, recent files', () => {
     const dir = setup();
     const seen: string[] = [];
     const { controller, dialogs } = makeController(dir, {
-      formats: {
+      converters: {
         readBytes: async (name, bytes) => {
           seen.push(`${name}:${bytes.length}`);
-          return { ok: true, report: seed, notes: [{ level: 'warning', message: '表二有 1 处未读出' }], stats: { found: { t2: 1, t3: 1, t4: 1 }, total: { t2: 1, t3: 1, t4: 1 } }, sourceFormat: '2021', kind: 'docx' };
+          return { ok: true, report: seed, notes: [{ level: 'warning', message: '表二有 1 处未读出' }], stats: { found: { t2: 1, t3: 1, t4: 1 }, total: { t2: 1, t3: 1, t4: 1 } }, formatEdition: '2021', kind: 'docx' };
         },
               buildExport: async () => new Uint8Array(),
       },
@@ -198,7 +198,7 @@ describe('open, save, save as, recent files', () => {
 
   it('以上年报告为模板新建: last year\'s file becomes this year\'s unsaved draft with last year as baseline', async () => {
     const dir = setup();
-    const { controller, dialogs } = makeController(dir, { formats: { readBytes: importReportFile, buildExport: async () => new Uint8Array() } });
+    const { controller, dialogs } = makeController(dir, { converters: { readBytes: importReportFile, buildExport: async () => new Uint8Array() } });
     const last = join(dir, 'docs', `${seed.year}年报.gkreport`);
     writeFileSync(last, serialiseReport(seed));
     dialogs.openPaths.push(last);
@@ -253,17 +253,17 @@ describe('closing with unsaved changes', () => {
 
 describe('the shared readers and exporters as the desktop app uses them', () => {
   it('builds Word, Excel and HTML bytes for a report, and reads our JSON back through importReportFile', async () => {
-    const { sharedFormats } = await import('../../src-main/formats');
+    const { sharedConverters } = await import('../../src-main/converters');
     const zip = [0x50, 0x4b, 0x03, 0x04];
-    expect([...(await sharedFormats.buildExport('docx', seed)).subarray(0, 4)]).toEqual(zip);
-    expect([...(await sharedFormats.buildExport('xlsx', seed)).subarray(0, 4)]).toEqual(zip);
-    const htmlBytes = await sharedFormats.buildExport('html', seed);
+    expect([...(await sharedConverters.buildExport('docx', seed)).subarray(0, 4)]).toEqual(zip);
+    expect([...(await sharedConverters.buildExport('xlsx', seed)).subarray(0, 4)]).toEqual(zip);
+    const htmlBytes = await sharedConverters.buildExport('html', seed);
     // the CMS fragment, marked as UTF-8 so a browser opening the file shows the Chinese right
     expect([...htmlBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const html = new TextDecoder().decode(htmlBytes);
     expect(html).toMatch(/^<article /);
     expect(html).toContain(seed.agency);
-    const back = await sharedFormats.readBytes('x.json', new TextEncoder().encode(serialiseReport(seed)));
+    const back = await sharedConverters.readBytes('x.json', new TextEncoder().encode(serialiseReport(seed)));
     expect(back.ok && back.report.cells).toEqual(seed.cells);
   }, 30_000);
 });

@@ -131,7 +131,7 @@ beforeAll(async () => {
   writeFileSync(join(t.dir, 'secret.txt'), 'secret');
   const loaded = new Promise<string>((r) => (e.state.loaded = r));
   const { startDesktopApp } = await import('../../src-main/desktop-app');
-  startDesktopApp({ formats: { readBytes: importReportFile, buildExport: async () => new Uint8Array() }, preload: '/app/out/main/preload.cjs' });
+  startDesktopApp({ converters: { readBytes: importReportFile, buildExport: async () => new Uint8Array() }, preload: '/app/out/main/preload.cjs' });
   expect(await loaded).toBe('app://renderer/index.html');
   win = e.state.windows[0];
 });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialiseReport } from '../../shared/report';
-import { isolatedReader } from '../../src-main/formats';
+import { isolatedReader } from '../../src-main/converters';
 import { READER_LIMITS } from '../../src-main/reader-pool';
 import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
 import { makeController } from './main-helpers/controller';
@@ -31,7 +31,7 @@ afterAll(async () => {
 const controllerWith = (limits: typeof READER_LIMITS) => {
   const reader = isolatedReader(worker, limits);
   closers.push(reader.close);
-  const h = makeController(join(t.dir, String(closers.length)), { formats: { readBytes: reader.read, buildExport: async () => new Uint8Array() } });
+  const h = makeController(join(t.dir, String(closers.length)), { converters: { readBytes: reader.read, buildExport: async () => new Uint8Array() } });
   return h;
 };
 

@@ -1,7 +1,7 @@
 /**
  * The desktop app, the browser build and the command line give the same result for the same bytes:
  * open (report, notes, refusal), template from last year, and consolidation, each driven through the
- * host's real code path — main's DocumentController with its production readers in their worker (src-main/formats.ts),
+ * host's real code path — main's DocumentController with its production readers in their worker (src-main/converters.ts),
  * the browser's ReportApi under jsdom with the file picker answered, and the built CLI.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,12 +17,12 @@ import type { ImportNote } from '../../shared/import/types';
 import type { OpenedReport, ReportApi } from '../../shared/ipc';
 import { restore, serialiseReport } from '../../shared/report';
 import { createBrowserApi } from '../../src-renderer/api/browser-api';
-import { isolatedFormats } from '../../src-main/formats';
+import { isolatedConverters } from '../../src-main/converters';
 import { SEED_FILES, SEEDS_DIR, seedReport } from '../helpers/seeds';
 import { type ValidateJson, ensureCliBuilt, removeTempDirs, runCli, tempDir } from './cli-harness';
 import { makeController } from './main-helpers/controller';
 import { buildReaderWorker } from './main-helpers/reader-worker';
-import type { FormatsPort } from '../../src-main/document-controller';
+import type { ConvertersPort } from '../../src-main/document-controller';
 
 // The browser build's globals, from jsdom (the test itself runs in Node: the CLI and main need it)
 type Jsdom = new (html: string, o: object) => { window: Window & typeof globalThis };
@@ -44,12 +44,12 @@ const v1 = (() => {
 let cases: Case[] = [];
 let dir = '';
 /** The desktop's production readers: in the reader worker, as out/main/main.cjs uses them. */
-let desktopFormats: FormatsPort;
+let desktopConverters: ConvertersPort;
 
 beforeAll(async () => {
   await ensureCliBuilt();
   dir = tempDir('hosts');
-  desktopFormats = isolatedFormats(await buildReaderWorker(dir));
+  desktopConverters = isolatedConverters(await buildReaderWorker(dir));
   cases = [
     { name: '本年.gkreport', bytes: enc(serialiseReport(seed)) },
     { name: '旧版.gkreport', bytes: enc(JSON.stringify(v1)) },
@@ -68,7 +68,7 @@ afterAll(() => removeTempDirs());
 
 /** The desktop: the controller with the production readers, its dialogs scripted. Refusal → the dialog's text. */
 const desktop = async (run: (c: ReturnType<typeof makeController>) => Promise<OpenedReport | null>, paths: string[]): Promise<OpenedReport | string> => {
-  const h = makeController(tempDir('hosts'), { formats: desktopFormats });
+  const h = makeController(tempDir('hosts'), { converters: desktopConverters });
   h.dialogs.openPaths.push(...paths.map((p) => join(dir, p)));
   const r = await run(h);
   return r ?? h.dialogs.errors.map((e) => e.message).join('\n');

@@ -15,7 +15,7 @@ const recovery = new RecoveryStore(join(userData, 'recovery'), nodeFsPort);
 const controller = new DocumentController({
   fs: nodeFsPort,
   dialogs: { chooseOpenPath: async () => null, chooseOpenPaths: async () => [], chooseSavePath: async () => null, askUnsaved: async () => 'cancel', askConflict: async () => 'cancel', showError: async () => undefined },
-  formats: { readBytes: async () => ({ ok: false, message: '' }), buildExport: async () => new Uint8Array() },
+  converters: { readBytes: async () => ({ ok: false, message: '' }), buildExport: async () => new Uint8Array() },
   recent: new RecentFiles(join(userData, 'recent.json'), nodeFsPort),
   recovery,
   documentsDir: userData,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ExportKind } from '../../../shared/ipc';
 import { importReportFile } from '../../../shared/import';
 import type { Report } from '../../../shared/report';
-import { type ConflictChoice, type DialogPort, DocumentController, type FormatsPort, type UnsavedChoice } from '../../../src-main/document-controller';
+import { type ConflictChoice, type DialogPort, DocumentController, type ConvertersPort, type UnsavedChoice } from '../../../src-main/document-controller';
 import { type FsPort, nodeFsPort } from '../../../src-main/fs-port';
 import { RecentFiles } from '../../../src-main/recent-files';
 import { RecoveryStore } from '../../../src-main/recovery';
@@ -52,7 +52,7 @@ export const scriptedDialogs = (): ScriptedDialogs => {
   return d;
 };
 
-export const noFormats: FormatsPort = {
+export const noConverters: ConvertersPort = {
   // the real readers: our own files are read through them like any other
   readBytes: importReportFile,
   buildExport: async (kind) => new TextEncoder().encode(`export ${kind}`),
@@ -67,7 +67,7 @@ export const edit = (controller: DocumentController, report: Report) => {
 /** What the editor sends once its report equals the saved one again. */
 export const markClean = (controller: DocumentController) => controller.setDirty(false, ++revision);
 
-export const makeController = (dir: string, opts: { fs?: FsPort; recoveryFs?: FsPort; formats?: FormatsPort; now?: () => number } = {}) => {
+export const makeController = (dir: string, opts: { fs?: FsPort; recoveryFs?: FsPort; converters?: ConvertersPort; now?: () => number } = {}) => {
   const fs = opts.fs ?? nodeFsPort;
   const dialogs = scriptedDialogs();
   const recent = new RecentFiles(join(dir, 'userData', 'recent.json'), nodeFsPort);
@@ -77,7 +77,7 @@ export const makeController = (dir: string, opts: { fs?: FsPort; recoveryFs?: Fs
   const controller = new DocumentController({
     fs,
     dialogs,
-    formats: opts.formats ?? noFormats,
+    converters: opts.converters ?? noConverters,
     recent,
     recovery,
     onCloseAllowed: () => closes++,

@@ -5,7 +5,7 @@ import { importReportFile } from '../shared/import/index';
 import { buildDocx } from '../shared/export/docx';
 import { buildXlsx } from '../shared/export/xlsx';
 import { buildHtml } from '../shared/export/html';
-import type { FormatsPort } from './document-controller';
+import type { ConvertersPort } from './document-controller';
 import { type ReadBytes, readerStopped } from '../shared/app/open-report';
 import type { ImportResult } from '../shared/import/types';
 import { READER_LIMITS, ReaderPool, type ReaderLimits } from './reader-pool';
@@ -30,10 +30,10 @@ const EXPORTERS: Record<ExportKind, (r: Report, o?: ExportOptions) => Promise<Ui
   html: (r) => buildHtml(r),
 };
 
-const buildExport: FormatsPort['buildExport'] = async (kind, report, options) => toBytes(await EXPORTERS[kind](report, options));
+const buildExport: ConvertersPort['buildExport'] = async (kind, report, options) => toBytes(await EXPORTERS[kind](report, options));
 
 /** The readers in this thread: for tests of the controller that are not about isolation. */
-export const sharedFormats: FormatsPort = { readBytes: importReportFile, buildExport };
+export const sharedConverters: ConvertersPort = { readBytes: importReportFile, buildExport };
 
 /**
  * The readers in a worker (out/main/reader-worker.cjs) with READER_LIMITS: what the app uses, so a
@@ -56,4 +56,4 @@ export const isolatedReader = (workerEntry: string, limits: ReaderLimits = READE
   };
 };
 
-export const isolatedFormats = (workerEntry: string): FormatsPort => ({ readBytes: isolatedReader(workerEntry).read, buildExport });
+export const isolatedConverters = (workerEntry: string): ConvertersPort => ({ readBytes: isolatedReader(workerEntry).read, buildExport });
