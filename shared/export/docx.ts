@@ -226,10 +226,11 @@ const signOffParagraphs = (report: Report): Paragraph[] => {
   const oneChar = SIZE.body * 10;
   const agency = report.signOff.agency.trim();
   const date = report.signOff.date.trim();
+  const line = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { right: number } | { left: number }) =>
+    new Paragraph({ style: STYLE.body, alignment, indent: { firstLine: 0, firstLineChars: 0, ...indent }, children: [new TextRun(text)] });
   const out = [bodyParagraph([])];
-  if (agency) out.push(new Paragraph({ style: STYLE.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0, right: Math.round(agencyRight * oneChar) }, children: [new TextRun(agency)] }));
-  if (date)
-    out.push(new Paragraph({ style: STYLE.body, alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0, left: Math.max(0, TEXT_WIDTH - Math.round(dateStart * oneChar)) }, children: [new TextRun(date)] }));
+  if (agency) out.push(line(agency, AlignmentType.RIGHT, { right: Math.round(agencyRight * oneChar) }));
+  if (date) out.push(line(date, AlignmentType.LEFT, { left: Math.max(0, TEXT_WIDTH - Math.round(dateStart * oneChar)) }));
   return out;
 };
 

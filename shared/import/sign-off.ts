@@ -21,9 +21,10 @@ const tidyDate = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 const splitOneLine = (text: string): SignOff | null => {
   const t = text.normalize('NFKC').trim();
   if (t.length > 60) return null;
-  const m = /^(.+?)[\s\u3000]*((?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)$/u.exec(t);
-  if (!m || !isDateLine(m[2]!) || !looksLikeAgency(m[1]!)) return null;
-  return { agency: m[1]!.trim(), date: tidyDate(m[2]!) };
+  const m = /(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$/u.exec(t);
+  const agency = m ? t.slice(0, m.index).trim() : '';
+  if (!m || !agency || !isDateLine(m[0]) || !looksLikeAgency(agency)) return null;
+  return { agency, date: tidyDate(m[0]) };
 };
 
 export type EndOfReport = {

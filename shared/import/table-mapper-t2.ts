@@ -1,7 +1,7 @@
 /** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t2 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
-import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity, numberText } from './labels';
+import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 

@@ -172,7 +172,7 @@ describe('packaging for the other targets: Linux arm64 (统信 UOS, 麒麟 Kylin
     asar
       .listPackage(archive, { isPack: false })
       .map((f) => f.replace(/\\/g, '/'))
-      .filter((f) => !asar.statFile(archive, f.slice(1)).hasOwnProperty('files'))
+      .filter((f) => !('files' in asar.statFile(archive, f.slice(1))))
       .sort();
   const expectFusesBurnt = async (exe: string) => {
     const wire = await getCurrentFuseWire(exe);
