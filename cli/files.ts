@@ -1,9 +1,10 @@
 /** Turning the files and folders given on the command line into the list of reports to read. */
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { OPENABLE_EXTENSIONS } from '../shared/import/extensions';
 
-/** What a folder walk picks up: the formats the importers read. A file named explicitly is always tried. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.text', '.html', '.htm', '.docx', '.xlsx', '.pdf', '.gkreport', '.json'];
+/** What a folder walk picks up: what the readers are offered (and .text). A file named explicitly is always tried. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...OPENABLE_EXTENSIONS, 'text'].map((e) => `.${e}`);
 
 export type InputEntry = { readonly path: string } | { readonly path: string; readonly missing: string };
 

@@ -3,9 +3,9 @@ import { extname } from 'node:path';
 import type { ExportKind } from '../shared/ipc';
 import { REPORT_EXTENSION, type Report } from '../shared/report';
 
-/** Files read through importReportFile (the import issue): text, web page, Word, Excel, PDF, JSON. */
-export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx', 'xlsx', 'pdf', 'json'] as const;
-export const OPENABLE_EXTENSIONS = [REPORT_EXTENSION, ...IMPORT_EXTENSIONS] as const;
+import { OPENABLE_EXTENSIONS } from '../shared/import/extensions';
+
+export { IMPORT_EXTENSIONS, OPENABLE_EXTENSIONS } from '../shared/import/extensions';
 
 export const extensionOf = (path: string): string => extname(path).slice(1).toLowerCase();
 export const isOwnFile = (path: string): boolean => extensionOf(path) === REPORT_EXTENSION;

@@ -2,6 +2,7 @@
  * The ReportApi of the web build: files are opened with the browser's file picker and saved or
  * exported as downloads; an unsaved report is kept in localStorage so a closed tab can be recovered.
  */
+import { OPENABLE_EXTENSIONS } from '../../shared/import/extensions';
 import { consolidateFiles } from '../../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, refusalText, tooLargeRefusal } from '../../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../../shared/app/template-from';
@@ -11,7 +12,7 @@ import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/rep
 import { restore } from '../../shared/report/restore';
 import { loadDocx, loadFileImport, loadHtml, loadXlsx } from './lazy';
 
-const OPEN_ACCEPT = `.${REPORT_EXTENSION},.json,.docx,.xlsx,.pdf,.html,.htm,.txt`;
+const OPEN_ACCEPT = OPENABLE_EXTENSIONS.map((e) => `.${e}`).join(',');
 const RECOVERY_KEY = 'disclosure-report:recovery';
 
 /** Opens the browser's file picker; null when the clerk cancels. */

@@ -1,0 +1,10 @@
+/**
+ * The file extensions offered for opening: dialogs, the browser's file picker, drag-drop and the CLI's folder walk
+ * filter by them. What a file is, the readers decide by its content (sniff.ts); the name only chooses what to offer.
+ */
+import { REPORT_EXTENSION } from '../report/document';
+
+/** Read through importReportFile: text, web page, Word, Excel, PDF, JSON. */
+export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx', 'xlsx', 'pdf', 'json'] as const;
+/** Our own file and everything the readers take. */
+export const OPENABLE_EXTENSIONS = [REPORT_EXTENSION, ...IMPORT_EXTENSIONS] as const;
