@@ -18,7 +18,7 @@ export const readReportAt = async (path: string, read: ReadBytes): Promise<OpenO
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取文件：${(e as Error).message}` };
+    return { ok: false, message: code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取文件（系统错误 ${code ?? '未知'}）` };
   }
   return openReportBytes(name, bytes, read);
 };

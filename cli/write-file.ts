@@ -69,6 +69,6 @@ export const writeFileAtomic = (path: string, data: string | Uint8Array): void =
         /* already gone */
       }
     const c = code(e);
-    throw new Error(`无法写入「${path}」：${(c && REASONS[c]) ?? (e as Error).message}`);
+    throw new Error(`无法写入「${path}」：${(c && REASONS[c]) ?? `系统错误 ${c ?? '未知'}，请换一个保存位置后重试`}`);
   }
 };

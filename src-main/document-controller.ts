@@ -257,7 +257,7 @@ export class DocumentController {
       return {
         ok: false,
         cancelled: false,
-        message: `生成${kind === 'docx' ? ' Word ' : kind === 'xlsx' ? ' Excel ' : '网页'}文件时出错：${e instanceof Error ? e.message : String(e)}`,
+        message: `生成${kind === 'docx' ? ' Word ' : kind === 'xlsx' ? ' Excel ' : '网页'}文件时出错，未写入任何文件，报告内容不受影响。请重试；如仍不行，请先导出其他格式并联系技术支持`,
       };
     }
     try {

@@ -3,6 +3,9 @@
 export const errorCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
+/** The system's error code (EXDEV, ELOOP…) for support, never its English sentence. */
+const codeText = (e: unknown): string => (errorCode(e) ? ` ${errorCode(e)}` : '');
+
 export const describeWriteError = (e: unknown, fileName: string): string => {
   const f = `「${fileName}」`;
   switch (errorCode(e)) {
@@ -31,7 +34,7 @@ export const describeWriteError = (e: unknown, fileName: string): string => {
     case 'EIO':
       return `磁盘读写错误，无法保存${f}（磁盘或网络共享可能出现故障）。请另存到其他位置；当前内容仍保留在程序中，尚未保存。`;
     default:
-      return `无法保存${f}：${e instanceof Error ? e.message : String(e)}。当前内容仍保留在程序中，尚未保存。`;
+      return `无法保存${f}（系统错误${codeText(e)}）。请另存到其他位置后重试；当前内容仍保留在程序中，尚未保存。`;
   }
 };
 
@@ -48,6 +51,6 @@ export const describeReadError = (e: unknown, fileName: string): string => {
     case 'EISDIR':
       return `${f}是一个文件夹，不是文件。`;
     default:
-      return `无法读取文件${f}：${e instanceof Error ? e.message : String(e)}`;
+      return `无法读取文件${f}（系统错误${codeText(e)}）。请确认文件仍在原处且可以打开，或复制到本机后重试。`;
   }
 };

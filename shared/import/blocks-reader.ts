@@ -118,12 +118,18 @@ const joinParas = (ps: readonly string[]): string =>
     .filter((p) => p.length > 0)
     .join('\n');
 
+/** A reader that failed on content it did not expect: what happened and what to do, the raw error in detail. */
+export const UNREADABLE = '读取失败：文件内容的结构无法识别，可能已损坏或不是年度报告。请确认选择的文件是否正确，或把报告另存为 .docx 或 .txt 后再导入';
+
+/** The raw text of an unexpected error, for support only (never shown alone). */
+export const errorDetail = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
 export const readBlocks = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
   try {
     return readBlocksUnsafe(blocks, kind);
   } catch (e) {
     // a reader never throws at the user
-    return { ok: false, kind, message: `读取失败：文件内容无法识别（${(e as Error).message}）` };
+    return { ok: false, kind, message: UNREADABLE, detail: errorDetail(e) };
   }
 };
 

@@ -16,7 +16,7 @@ export const refusal = (e: unknown, what: string): string =>
     ? e.message
     : e instanceof RangeError
       ? `${what}结构过于复杂，无法读取（可能已损坏或是恶意构造的文件）`
-      : `${what}读取失败，文件可能已损坏（${(e as Error)?.message ?? String(e)}）`;
+      : `${what}读取失败，文件可能已损坏或结构不受支持。请在 Word/Excel 中打开后“另存为”一份再导入`;
 
 export const importDocxZip = (zip: SafeZip): ImportResult => {
   try {

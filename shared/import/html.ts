@@ -4,7 +4,7 @@
  * cells expanded (rowspan/colspan: the text at the top-left position, covered positions empty).
  * Scripts, styles, navigation, footers and page furniture are dropped.
  */
-import { readBlocks } from './blocks-reader';
+import { errorDetail, readBlocks, UNREADABLE } from './blocks-reader';
 import { COLLAPSED_SPACES, markerInHtml, readOwnExport } from './own-export';
 import { html2Tree, textOf, type HtmlNode } from './html-tree';
 import { TABLE_TITLE, isPageNoise, parseTitle } from './sections';
@@ -159,6 +159,6 @@ export const importHtml = (html: string): ImportResult => {
     const again = readBlocks(htmlToBlocks(html, false), 'html');
     return cells(again) > cells(r) ? again : r;
   } catch (e) {
-    return { ok: false, kind: 'html', message: `读取网页失败：${(e as Error).message}` };
+    return { ok: false, kind: 'html', message: UNREADABLE, detail: errorDetail(e) };
   }
 };

@@ -12,6 +12,7 @@ import { looksLikeHtml, looksLikeOurJson, sniff } from './sniff';
 import { importText } from './text';
 import { importXlsxZip } from './xlsx';
 import { openZip, type SafeZip } from './zip';
+import { errorDetail, UNREADABLE } from './blocks-reader';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits';
 
 export { importJson } from './json';
@@ -76,6 +77,6 @@ export const importReportFile = async (fileName: string, bytes: Uint8Array): Pro
     return await importBytes(fileName, bytes);
   } catch (e) {
     // the last line of defence: a reader bug must not take the app down
-    return { ok: false, message: `读取文件时出错：${(e as Error)?.message ?? String(e)}` };
+    return { ok: false, message: UNREADABLE, detail: errorDetail(e) };
   }
 };

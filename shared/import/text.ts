@@ -3,7 +3,7 @@
  * (`| a | b |` rows), and text extracted from PDF, where a table's row labels and numbers come out as
  * words and numbers separated by spaces, often on different lines.
  */
-import { readBlocks } from './blocks-reader';
+import { errorDetail, readBlocks, UNREADABLE } from './blocks-reader';
 import { isNumberCell } from './labels';
 import { headingIndex, isPageNoise } from './sections';
 import type { Block, ImportResult } from './types';
@@ -117,6 +117,6 @@ export const importText = (text: string): ImportResult => {
   try {
     return readBlocks(textToBlocks(text), 'text');
   } catch (e) {
-    return { ok: false, kind: 'text', message: `读取失败：${(e as Error).message}` };
+    return { ok: false, kind: 'text', message: UNREADABLE, detail: errorDetail(e) };
   }
 };

@@ -36,7 +36,7 @@ export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
 
 export type ImportResult =
   | { readonly ok: true; readonly report: Report; readonly notes: readonly ImportNote[]; readonly stats: ImportStats; readonly formatEdition: FormatEdition; readonly kind: SourceKind }
-  | { readonly ok: false; readonly message: string; readonly kind?: SourceKind };
+  | { readonly ok: false; readonly message: string; readonly kind?: SourceKind; readonly detail?: string };
 
 /**
  * The common shape every source is reduced to before its tables are mapped onto the format:

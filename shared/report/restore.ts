@@ -101,7 +101,10 @@ export const restore = (input: unknown): RestoreResult => {
     try {
       raw = JSON.parse(raw);
     } catch (e) {
-      return { ok: false, errors: [`文件不是有效的 JSON：${(e as Error).message}`] };
+      // V8's own words are English; where it stopped is what helps the clerk (or support) find the damage
+      const at = /position (\d+)/.exec((e as Error).message)?.[1];
+      const where = at ? `（约在第 ${Number(at) + 1} 个字符处）` : /end of JSON/i.test((e as Error).message) ? '（文件在中途结束）' : '';
+      return { ok: false, errors: [`文件内容不完整或已损坏，不是有效的报告数据${where}；可能保存或复制时被截断。请改用同一文件夹中的备份文件（.bak）或自动恢复的版本`] };
     }
   }
   if (!isObject(raw)) return { ok: false, errors: ['文件内容不是报告对象'] };

@@ -33,7 +33,7 @@ describe('our own report file', () => {
     const newer = await importReportFile('新.gkreport', strToU8(JSON.stringify({ ...v1, version: 99 })));
     expect(newer.ok || newer.message).toMatch(/更新版本的程序保存/);
     const bad = await importReportFile('坏.gkreport', strToU8('{"format": "disclosure-report", "version": 2, "cells": {"t3.new.natural": -1}'));
-    expect(bad.ok || bad.message).toMatch(/不是有效的 JSON/);
+    expect(bad.ok || bad.message).toMatch(/文件内容不完整或已损坏，不是有效的报告数据（/);
     const neg = await importReportFile('负.json', strToU8(JSON.stringify({ ...v1, version: 2, cells: { 't3.new.natural': -1 } })));
     expect(neg.ok || neg.message).toMatch(/不能为负数/);
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReport, restore, serialiseReport } from '../../shared/report';
-import { describeWriteError } from '../../src-main/write-errors';
+import { describeReadError, describeWriteError } from '../../src-main/write-errors';
 import { seedReport, SEED_FILES } from '../helpers/seeds';
 import { edit, makeController } from './main-helpers/controller';
 import { failingFs, fsError, useTempFolders } from './main-helpers/fs';
@@ -92,9 +92,12 @@ describe('write errors are reported in Chinese and lose nothing', () => {
     expect(existsSync(`${file}.bak`)).toBe(false);
   });
 
-  it('every code has a Chinese message, and unknown errors keep the system text', () => {
+  it('every code has a Chinese message; an unknown error gives its code for support, never its English sentence', () => {
     for (const code of ['ENOSPC', 'EROFS', 'EACCES', 'EPERM', 'EBUSY', 'EISDIR', 'ENOENT', 'ENAMETOOLONG', 'EIO'])
       expect(describeWriteError(fsError(code, 'write'), 'a.gkreport')).not.toContain('simulated');
-    expect(describeWriteError(new Error('strange'), 'a.gkreport')).toContain('strange');
+    expect(describeWriteError(new Error('strange'), 'a.gkreport')).not.toContain('strange');
+    const exdev = describeWriteError(fsError('EXDEV', 'rename'), 'a.gkreport');
+    expect(exdev).toMatch(/^无法保存「a\.gkreport」（系统错误 EXDEV）。请另存到其他位置后重试；当前内容仍保留在程序中，尚未保存。$/);
+    expect(describeReadError(fsError('ELOOP', 'open'), 'b.docx')).toMatch(/^无法读取文件「b\.docx」（系统错误 ELOOP）。请确认/);
   });
 });
