@@ -9,7 +9,7 @@ import { TABLE_IDS } from '../format/header-layout';
 import { SECTIONS } from '../format/sections';
 import { T4_GROUPS } from '../format/table4';
 import type { CellId, NarrativeId, TableId } from '../format/types';
-import { createReport, emptyCells, type Cells, type SignOff } from '../report/document';
+import { createReport, emptyCells, isBlankCell, type Cells, type SignOff } from '../report/document';
 import { totalsDisagree } from '../report/totals';
 import { IDENTITIES, type Identity } from '../format/identities';
 import { bare, canonicalText } from './labels';
@@ -292,8 +292,10 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
   // No statutory table and hardly any of the six headings: a README, a letter, a page about something else. Opening
   // it would replace the clerk's report with an empty one. (A published report whose tables are pictures still has
   // its headings: it opens, with its narratives, and the notes say the tables are missing.)
+  // (a row label alone is no table: a README's 「（七）总计」 in a sentence gives a blank row, not a statistic)
   const { headings, title } = sorted;
-  if (found.size === 0 && headings < MIN_HEADINGS_WITHOUT_TABLES) {
+  const anyNumber = [...found].some((id) => !isBlankCell(cells[id]));
+  if (!anyNumber && headings < MIN_HEADINGS_WITHOUT_TABLES) {
     return {
       ok: false,
       kind,

@@ -129,6 +129,8 @@ describe('a file with no statutory table is not a report', () => {
       ['README.txt', new TextEncoder().encode(README)],
       ['报送函.docx', LETTER],
       ['通知.html', new TextEncoder().encode(PAGE)],
+      // a row label of 表三 in a sentence, no number under it: the project's own README.md once opened as a report
+      ['README.md', new TextEncoder().encode("| **检查 Checks** | 表三 25 row totals, 7 column totals (（七）总计); cross-year (上年结转 = last year's 结转下年度) |\n")],
     ] as const) {
       const r = await importReportFile(name, bytes);
       expect(r.ok, name).toBe(false);
