@@ -30,7 +30,7 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 运行「disclosure-report <命令> --help」查看该命令的用法。
-支持读取的文件：网页正文 .txt/.html/.htm、Word .docx、Excel .xlsx、本程序的报告文件 .gkreport/.json。`;
+支持读取的文件：网页正文 .txt/.html/.htm、Word .docx、Excel .xlsx、PDF .pdf（文字版，扫描件无法读取）、本程序的报告文件 .gkreport/.json。`;
 
 const main = async (argv: readonly string[]): Promise<number> => {
   const [cmd, ...rest] = argv;

@@ -136,3 +136,11 @@ describe('output files', () => {
     expect(() => writeFileAtomic(join(dir, 'missing', 'x.json'), 'x')).toThrow('所在文件夹不存在');
   });
 });
+
+describe('help', () => {
+  it('names every kind of file a folder walk reads (a .pdf was read but not named)', () => {
+    const r = runCli(['--help']);
+    const named = r.stdout.slice(r.stdout.indexOf('支持读取的文件'));
+    for (const ext of ['.txt', '.html', '.htm', '.docx', '.xlsx', '.pdf', '.gkreport', '.json']) expect(named, ext).toContain(ext);
+  });
+});
