@@ -19,7 +19,7 @@ export { importJson } from './json';
 export { importText } from './text';
 export { importHtml } from './html';
 export { importPdf } from './pdf';
-export { setPdfWorkerSrc } from './pdf-engine';
+export { setPdfJsLoader, setPdfWorkerSrc } from './pdf-engine';
 export { readBlocks } from './blocks-reader';
 export type { Block, ImportNote, ImportResult, ImportStats, FormatEdition, SourceKind } from './types';
 

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pdf.js ships no types for its worker module
+/// <reference path="./pdfjs-worker.d.ts" />
 /**
  * The positioned text and ruling lines of a PDF's pages, through pdf.js (Mozilla's PDF reader, pure
  * JavaScript). pdf.js is loaded only when a PDF is opened, so the editor's first screen does not pay
@@ -36,7 +38,45 @@ export type PdfJs = {
   GlobalWorkerOptions: { workerSrc: string };
 };
 
-let loader: () => Promise<PdfJs> = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+/**
+ * pdf.js and its worker code loaded into this thread: pdf.js runs the worker code in-thread when it finds
+ * it on globalThis.pdfjsWorker, so there is no file to locate at run time and bundles (the CLI, the
+ * desktop main process, which ships without node_modules) work as they are. The browser build sets its
+ * own loader and a real worker (setPdfJsLoader, setPdfWorkerSrc) so that the page stays responsive.
+ */
+/**
+ * The two DOMMatrix methods pdf.js's worker calls while reading (outlines of Type3 glyphs drawn as image
+ * masks, as in WPS-made files). In Node pdf.js takes DOMMatrix from the optional @napi-rs/canvas, which the
+ * desktop app does not ship; the browser has the real one.
+ */
+class MiniMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  scaleSelf(sx = 1, sy = sx): this {
+    this.a *= sx;
+    this.b *= sx;
+    this.c *= sy;
+    this.d *= sy;
+    return this;
+  }
+  translateSelf(tx = 0, ty = 0): this {
+    this.e += this.a * tx + this.c * ty;
+    this.f += this.b * tx + this.d * ty;
+    return this;
+  }
+}
+
+let loader: () => Promise<PdfJs> = async () => {
+  (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= MiniMatrix;
+  const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+  const g = globalThis as { pdfjsWorker?: unknown };
+  g.pdfjsWorker ??= worker;
+  return lib as unknown as PdfJs;
+};
 let workerSrc: string | null = null;
 
 /** The browser build says where pdf.js's worker script is (bundled with the page, never a CDN). */

@@ -26,10 +26,8 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
       let text = '';
       let end = -Infinity;
       for (const it of g) {
-        if (it.str === ' ') {
-          if (text && !text.endsWith(' ')) text += ' ';
-          continue;
-        }
+        // a run of spaces says nothing by itself: pdf.js makes one up at every font change (「测试机关」「 」「1」)
+        if (it.str === ' ') continue;
         const gap = it.x - end;
         // Chinese takes no spaces (a justified line spreads its characters); a word or number beside it
         // keeps the space the author typed, and a wide gap (a column of a table without rules) is one

@@ -37,8 +37,6 @@ export const ensureCliBuilt = async (): Promise<void> => {
     write: false,
     logLevel: 'silent',
     outfile: BUNDLE,
-    // as scripts/build.mjs: pdf.js loads its worker module from beside itself in node_modules
-    external: ['pdfjs-dist'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   mkdirSync(join(ROOT, 'out', 'cli'), { recursive: true });
