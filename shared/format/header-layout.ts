@@ -4,6 +4,7 @@
  * official structure is spelt once.
  */
 import type { CellId, TableId } from './types';
+import { t2, t3, t4 } from './cells';
 import { T2_BLOCKS, T2_CONTENT_LABEL } from './table2';
 import { T3_APPLICANT_HEADER, T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_IDENTITY_NOTE, T3_ORG_HEADER, T3_RESULTS_HEADER, T3_ROWS, type T3GroupKey } from './table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER } from './table4';
@@ -51,7 +52,7 @@ const t2Layout = (): TableLayout => {
     r++;
     for (const row of b.rows) {
       g.add('label', row.label, r, 0);
-      b.columns.forEach((c, i) => g.add('data', '', r, 1 + i, 1, span, `t2.${row.id}.${c.id}`));
+      b.columns.forEach((c, i) => g.add('data', '', r, 1 + i, 1, span, t2(row.id, c.id)));
       r++;
     }
   }
@@ -95,7 +96,7 @@ const t3Layout = (): TableLayout => {
     } else {
       g.add('label', row.label, r, 0, 1, L);
     }
-    T3_COLUMNS.forEach((col, i) => g.add('data', '', r, L + i, 1, 1, `t3.${row.id}.${col.id}`));
+    T3_COLUMNS.forEach((col, i) => g.add('data', '', r, L + i, 1, 1, t3(row.id, col.id)));
     r++;
   }
   return { table: 't3', columnCount: L + T3_COLUMNS.length, labelColumns: L, headerRows: 3, rows: g.rows };
@@ -117,7 +118,7 @@ const t4Layout = (): TableLayout => {
     }
   }
   c = 0;
-  for (const grp of T4_GROUPS) for (const col of T4_COLUMNS) g.add('data', '', 3, c++, 1, 1, `t4.${grp.id}.${col.id}`);
+  for (const grp of T4_GROUPS) for (const col of T4_COLUMNS) g.add('data', '', 3, c++, 1, 1, t4(grp.id, col.id));
   return { table: 't4', columnCount: n * T4_GROUPS.length, labelColumns: 0, headerRows: 3, rows: g.rows };
 };
 

@@ -5,7 +5,7 @@
  */
 import type { CellId } from '../format/types';
 import { t3 } from '../format/cells';
-import { T3_TOTAL_COLUMN } from '../format/table3';
+import { T3_COLUMNS, T3_ORG_HEADER, T3_TOTAL_COLUMN } from '../format/table3';
 import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
 import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, combinedGroups, quantity, type Quantity } from './quantities';
 import { byText } from './memo';
@@ -97,7 +97,10 @@ const topicsOf = (text: string): Topics => {
 };
 
 /** A figure of one applicant column (「其中自然人申请 261 件」) or one channel (「信函方式收到申请 10 件」) is not the total. */
-const COLUMN_WORDS = /自然人|法人|商业企业|科研机构|社会公益组织|法律服务机构/;
+// the applicant columns' own words (「其他」 is too common a word to count), and 「法人」 of 「法人或其他组织」
+const COLUMN_WORDS = new RegExp(
+  [...T3_COLUMNS.filter((c) => c.id !== T3_TOTAL_COLUMN && c.id !== 'other_org').map((c) => c.label), T3_ORG_HEADER.slice(0, 2)].join('|'),
+);
 const CHANNEL_WORDS = /方式|渠道|途径|信函|网上|网络|当面|现场|邮寄|传真|电子邮件|电话/;
 /** 「受理行政许可申请」 is not a 政府信息公开申请. */
 const OTHER_APPLICATIONS = /许可|审批|复议|诉讼|补偿|救助|补贴|登记|信访|办件|政务服务|结转|办结|答复/;

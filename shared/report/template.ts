@@ -4,8 +4,9 @@
  * not 0 — so completeness shows what is still to fill, and last year's figures stay beside as the
  * baseline for the editor's hints and the cross-year checks.
  */
+import { t2, t3 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
-import { T3_COLUMNS, t3RowOfKind } from '../format/table3';
+import { T3_COLUMNS, t3Row, t3RowOfKind } from '../format/table3';
 import { narrativeHeading, NARRATIVE_IDS } from '../format/sections';
 import { type Report, createReport, emptyCells } from './document';
 
@@ -17,21 +18,21 @@ export const templateFromLastYear = (last: Report): { report: Report; notes: str
   const carriedOut = t3RowOfKind('carried_out');
   const missingCarry: string[] = [];
   for (const c of T3_COLUMNS) {
-    const v = last.cells[`t3.${carriedOut}.${c.id}`];
+    const v = last.cells[t3(carriedOut, c.id)];
     if (v === null || v === undefined) missingCarry.push(c.label);
-    else cells[`t3.${carriedIn}.${c.id}`] = v;
+    else cells[t3(carriedIn, c.id)] = v;
   }
   notes.push(
     missingCarry.length === T3_COLUMNS.length
-      ? '上年报告表三「四、结转下年度继续办理」未填写，本年「二、上年结转政府信息公开申请数量」需手工填写'
-      : `已将上年表三「四、结转下年度继续办理」各列填入本年「二、上年结转政府信息公开申请数量」${missingCarry.length ? `（上年未填的列：${missingCarry.join('、')}，需手工填写）` : ''}`,
+      ? `上年报告表三「${t3Row(carriedOut).label}」未填写，本年「${t3Row(carriedIn).label}」需手工填写`
+      : `已将上年表三「${t3Row(carriedOut).label}」各列填入本年「${t3Row(carriedIn).label}」${missingCarry.length ? `（上年未填的列：${missingCarry.join('、')}，需手工填写）` : ''}`,
   );
   const effectiveRows = T2_BLOCKS[0]!.rows;
   const filled: string[] = [];
   for (const row of effectiveRows) {
-    const v = last.cells[`t2.${row.id}.effective`];
+    const v = last.cells[t2(row.id, 'effective')];
     if (v !== null && v !== undefined) {
-      cells[`t2.${row.id}.effective`] = v;
+      cells[t2(row.id, 'effective')] = v;
       filled.push(row.label);
     }
   }

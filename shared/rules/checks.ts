@@ -2,7 +2,7 @@
 import { CELLS, TABLE_SHORT, cellLabel, t2, t3 } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS } from '../format/table2';
-import { T3_COLUMNS } from '../format/table3';
+import { T3_COLUMNS, t3Row } from '../format/table3';
 import { TABLE_IDS } from '../format/header-layout';
 import { allBlank, countValue, sumCounts } from '../report/document';
 import { isMoneyString, moneyToFen } from '../report/money';
@@ -141,7 +141,7 @@ export const crossYearCheck: Check = ({ report, previous }) => {
       code: 'X-CARRY',
       severity: 'warning',
       cells: [here],
-      message: `${cellLabel(here)} 为 ${String(v)}，上年报告「四、结转下年度继续办理·${c.label}」为 ${String(p)}，两者应相等`,
+      message: `${cellLabel(here)} 为 ${String(v)}，上年报告「${t3Row('carried_out').label}·${c.label}」为 ${String(p)}，两者应相等`,
       expected: countValue(p),
       actual: countValue(v),
     });

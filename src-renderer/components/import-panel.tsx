@@ -3,6 +3,7 @@ import type { OpenedReport } from '../../shared/ipc';
 import type { Report } from '../../shared/report/document';
 import { memo } from 'react';
 import { TABLE_IDS } from '../../shared/format/header-layout';
+import { NARRATIVE_IDS } from '../../shared/format/sections';
 import { TABLE_NAMES, cellLabel, cellsOfTable } from '../../shared/format/cells';
 import type { SourceBesideCells } from '../../shared/app/opened-report';
 import type { CellId } from '../../shared/format/types';
@@ -66,7 +67,9 @@ export const ImportPanel = memo(function ImportPanel() {
             {TABLE_NAMES[t]}：已有数值 {filled[i]} / {cellsOfTable(t).length} 个单元格
           </li>
         ))}
-        <li>正文：{narr} / 3 部分有文字</li>
+        <li>
+          正文：{narr} / {NARRATIVE_IDS.length} 部分有文字
+        </li>
       </ul>
       {opened.sourceTexts && opened.sourceTexts.length > 0 && (
         <>

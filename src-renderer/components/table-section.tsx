@@ -6,9 +6,6 @@ import type { TableId } from '../../shared/format/types';
 import { Cell } from './cell';
 import { TableText } from './narrative-section';
 
-/** How many <col> of each table (their widths are in styles.css, so no inline style needs a CSP exception). */
-const COL_COUNT: Record<TableId, number> = { t2: 4, t3: 10, t4: 15 };
-
 const LabelCell = ({ g }: { g: GridCell }) => {
   const props = { rowSpan: g.rowSpan > 1 ? g.rowSpan : undefined, colSpan: g.colSpan > 1 ? g.colSpan : undefined };
   switch (g.kind) {
@@ -51,8 +48,9 @@ export const TableSection = memo(function TableSection({ table, heading, rows }:
     <section className="section table-section" data-section={table} aria-labelledby={`h-${table}`}>
       <h2 id={`h-${table}`}>{heading}</h2>
       <table className={`grid grid-${table}`} aria-label={TABLE_NAMES[table]}>
+        {/* one <col> per grid column of the layout; their widths are in styles.css (no inline style, no CSP exception) */}
         <colgroup>
-          {Array.from({ length: COL_COUNT[table] }, (_, i) => (
+          {Array.from({ length: layout.columnCount }, (_, i) => (
             <col key={i} className={`c${i}`} />
           ))}
         </colgroup>
