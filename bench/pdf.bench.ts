@@ -58,7 +58,8 @@ const batch = async (n: number) => {
       else copyFileSync(name(i % distinct === 9 ? 0 : i % distinct), name(i));
     }
     console.log(`  generated ${n} PDFs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const out = join(dir, 'out.json');
+    // outside the folder validated (a .json there would be read as a report)
+    const out = `${dir}-out.json`;
     const fd = openSync(out, 'w');
     let r;
     try {
@@ -85,6 +86,7 @@ const batch = async (n: number) => {
       );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-out.json`, { force: true });
   }
 };
 
