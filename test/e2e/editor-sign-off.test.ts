@@ -99,4 +99,23 @@ describe('editor: 落款 and a row that could not be split', () => {
     }
     await context.close();
   });
+
+  it('a README chosen by mistake is refused in a dialog and the report on screen stays as it was', async () => {
+    const { page, context } = await openEditorPage(editor);
+    await page.locator('[data-field="agency"]').fill('济源市人民政府');
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    const file = join(dir, 'README.txt');
+    writeFileSync(file, '# 使用说明\n\n一、安装\n\n双击安装程序即可。\n');
+    // 「当前报告有未保存的修改…是否继续？」: yes — the file is refused anyway, and nothing is lost
+    page.on('dialog', (d) => void d.accept());
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-testid="open"]').click();
+    await (await chooser).setFiles(file);
+    await expect.poll(() => page.locator('.dialog-message[role="alert"]').textContent()).toContain('这不是政府信息公开工作年度报告');
+    expect(await cell(page, 't3.new.natural').inputValue()).toBe('12');
+    expect(await page.locator('[data-field="agency"]').inputValue()).toBe('济源市人民政府');
+    await context.close();
+  });
 });
