@@ -15,8 +15,13 @@ import { CN_DIGIT } from '../text/chinese-digits';
  */
 const NUMBER_RE = /[0-9０-９]+(?:[.,．，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)|[一二三四五六七八九十百千两]+(?=[件项期次条篇场家批])/g;
 const CN_YEAR = /^[〇零一二三四五六七八九]{4}$/;
-/** Parts of a text whose digits are not stated figures: web addresses, document numbers (〔2020〕109号). */
-const NOT_FIGURES = /https?:\/\/\S+|www\.\S+|[〔［\[(（][0-9０-９]{4}[〕］\])）][0-9０-９]+号|[0-9０-９]+号/g;
+/**
+ * Parts of a text whose digits are not stated figures: web addresses, document numbers (〔2020〕109号, a PDF's
+ * 「国令第 711 号」), and the contact line kept from year to year (e-mail, 0517-83605210, 邮编：223001, a mobile).
+ * The e-mail's local part starts only where a run of its characters starts, so the match stays linear.
+ */
+const NOT_FIGURES =
+  /https?:\/\/\S+|www\.\S+|[〔［\[(（][0-9０-９]{4}[〕］\])）][0-9０-９]+号|[0-9０-９]+\s?号|(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*|[0-9０-９]{3,4}[-－][0-9０-９]{7,8}|(?:邮编|邮政编码)[：:\s]{0,3}[0-9０-９]{6}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
 
 const toAscii = (s: string) =>
   s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[〇零一二三四五六七八九]/g, (c) => String(CN_DIGIT[c]));

@@ -115,6 +115,14 @@ describe('templateReviewCheck', () => {
     expect(fs.some((f) => f.narrative!.quote === '261')).toBe(true);
   });
 
+  it('leaves the contact line and document numbers alone: e-mail, telephone, 邮编, mobile, 「国令第 711 号」 as a PDF spaces it', () => {
+    const overview = '本报告由某市人民政府办公室根据《条例》（国令第 711 号）编制。如有疑问，请联系（邮编：223001，电话：0517-83605210，手机 13912345678，电子邮箱：hazwgkc2023@163.com）。全年公开信息 5500 条。';
+    const last = createReport({ agency: '某市人民政府', year: 2024, narratives: { overview, problems: '', other_matters: '' } });
+    const current: Report = { ...last, year: 2025 };
+    const quotes = templateReviewCheck({ report: current, previous: last, uncertain: new Set() }).map((f) => f.narrative!.quote);
+    expect(quotes).toEqual(['5500']);
+  });
+
   it('says nothing for a report without last year', () => {
     expect(templateReviewCheck({ report: seedReport(file), previous: null, uncertain: new Set() })).toEqual([]);
   });
