@@ -5,9 +5,8 @@
  * hangs over 5 s, memory breaches, peak heap per file, silent misreads and raw English messages,
  * each beside its target; exits 1 when a target is missed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { openReportBytes, readerStopped, type OpenOutcome } from '../shared/app/open-report';
 import type { ImportResult } from '../shared/import/types';
@@ -22,7 +21,9 @@ const CASES = arg('cases', 2000);
 const SEED = arg('seed', 1);
 const LIMITS = { timeoutMs: 5000, maxOldGenerationSizeMb: 512 };
 
-const dir = mkdtempSync(join(tmpdir(), 'gk-fuzz-'));
+// inside the repository, so the worker finds pdfjs-dist in node_modules as the app's worker does
+mkdirSync('out', { recursive: true });
+const dir = resolve(mkdtempSync(join('out', 'fuzz-')));
 const worker = join(dir, 'fuzz-worker.cjs');
 await build({ entryPoints: ['scripts/fuzz-worker.ts'], outfile: worker, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['pdfjs-dist'], logLevel: 'silent' });
 const pool = new ReaderPool(worker, null, 2, LIMITS);

@@ -78,7 +78,13 @@ export class ReaderPool {
       let slot = this.slots.find((s) => !s.job && !s.dead);
       if (!slot) {
         if (this.slots.length >= this.size) return;
-        slot = this.spawn();
+        try {
+          slot = this.spawn();
+        } catch (e) {
+          // the worker cannot even start (its file is missing): every waiting job is refused, none hangs
+          for (const j of this.queue.splice(0)) j.settle({ ok: false, breach: { kind: 'crash', detail: String(e) } });
+          return;
+        }
       }
       const job = this.queue.shift()!;
       slot.job = job;

@@ -108,7 +108,7 @@ export const restore = (input: unknown): RestoreResult => {
     }
   }
   if (!isObject(raw)) return { ok: false, errors: ['文件内容不是报告对象'] };
-  if (raw['format'] !== REPORT_FORMAT) return { ok: false, errors: [`不是本程序的报告文件（format 应为 "${REPORT_FORMAT}"，实际为 ${describe(raw['format'])}）`] };
+  if (raw['format'] !== REPORT_FORMAT) return { ok: false, errors: [`不是本程序的报告文件（文件标识应为「${REPORT_FORMAT}」，实际为 ${describe(raw['format'])}）；请确认选择的是本程序保存的 .gkreport 文件`] };
   const version = raw['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return { ok: false, errors: [`报告文件版本号无效：${describe(version)}`] };

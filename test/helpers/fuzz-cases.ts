@@ -169,5 +169,5 @@ export const fuzzCase = (bases: readonly Base[], seed: number, id: number): Fuzz
 
 /** Message text that is raw parser/system English rather than a Chinese sentence (an allowed word list aside). */
 export const rawEnglish = (message: string): boolean =>
-  /[A-Za-z]{5,}/.test(message.replace(/「[^」]*」?/g, '').replace(/Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g, ''));
+  /[A-Za-z]{5,}/.test(message.replace(/「[^」]*」?|"[^"]*"/g, '').replace(/Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g, ''));
 

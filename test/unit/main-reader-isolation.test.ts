@@ -21,7 +21,7 @@ const seed = seedReport(SEED_FILES[0]!);
 const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  worker = await buildReaderWorker(t.dir);
+  worker = await buildReaderWorker();
 }, 60_000);
 afterAll(async () => {
   for (const c of closers) await c();

@@ -49,7 +49,7 @@ let desktopConverters: ConvertersPort;
 beforeAll(async () => {
   await ensureCliBuilt();
   dir = tempDir('hosts');
-  desktopConverters = isolatedConverters(await buildReaderWorker(dir));
+  desktopConverters = isolatedConverters(await buildReaderWorker());
   cases = [
     { name: '本年.gkreport', bytes: enc(serialiseReport(seed)) },
     { name: '旧版.gkreport', bytes: enc(JSON.stringify(v1)) },
