@@ -16,6 +16,19 @@ export type ExportKind = 'docx' | 'xlsx' | 'html';
 /** draft: the clerk chose 「仍然导出草稿」 (errors, blanks or a missing agency/year): the file says so in its name, the Word file on its first page. */
 export type ExportOptions = { readonly draft: boolean };
 
+/** Characters Windows refuses in file names. */
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/**
+ * 「某某局2024年政府信息公开工作年度报告」, the name clerks give these files anyway, the same in both hosts; a missing
+ * agency or year is left out (not the title's 「（机关名称）」 or blank, which would end up in the file name).
+ */
+export const suggestedBaseName = (r: Pick<Report, 'agency' | 'year'>): string => {
+  const agency = r.agency.replace(UNSAFE_IN_FILE_NAME, '').trim();
+  const year = r.year ? `${r.year}年` : '';
+  return `${agency}${year}政府信息公开工作年度报告`.slice(0, 120);
+};
+
 /** The file name of an export (without extension): 「（草稿）」 added for a draft, so it cannot be taken for the final one. */
 export const exportBaseName = (base: string, options?: ExportOptions): string => (options?.draft ? `${base}（草稿）` : base);
 

@@ -1,7 +1,8 @@
 /** Which files the app opens, and the names and filters its dialogs offer. */
 import { extname } from 'node:path';
 import type { ExportKind } from '../shared/ipc';
-import { REPORT_EXTENSION, type Report } from '../shared/report';
+export { suggestedBaseName } from '../shared/ipc';
+import { REPORT_EXTENSION } from '../shared/report';
 
 import { OPENABLE_EXTENSIONS } from '../shared/import/extensions';
 
@@ -28,16 +29,6 @@ export const SAVE_FILTERS: Record<'report' | ExportKind, FileFilter[]> = {
   docx: [{ name: 'Word 文档（.docx）', extensions: ['docx'] }],
   xlsx: [{ name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] }],
   html: [{ name: '网页（.html）', extensions: ['html'] }],
-};
-
-/** Characters Windows refuses in file names. */
-const unsafe = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-/** 「某某局2024年政府信息公开工作年度报告」, the name clerks give these files anyway. */
-export const suggestedBaseName = (r: Report): string => {
-  const agency = r.agency.replace(unsafe, '').trim();
-  const year = r.year ? `${r.year}年` : '';
-  return `${agency}${year}政府信息公开工作年度报告`.slice(0, 120);
 };
 
 export const withExtension = (path: string, ext: string): string => (extensionOf(path) === ext ? path : `${path}.${ext}`);

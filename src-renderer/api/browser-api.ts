@@ -6,7 +6,7 @@ import { OPENABLE_EXTENSIONS } from '../../shared/import/extensions';
 import { consolidateFiles } from '../../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, refusalText, tooLargeRefusal } from '../../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../../shared/app/template-from';
-import { type ExportKind, type MenuCommand, type OpenedReport, type RecoveryEntry, type ReportApi, type SaveOutcome, exportBaseName } from '../../shared/ipc';
+import { type ExportKind, type MenuCommand, type OpenedReport, type RecoveryEntry, type ReportApi, type SaveOutcome, exportBaseName, suggestedBaseName } from '../../shared/ipc';
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
@@ -109,8 +109,6 @@ export const openPickedFile = async (f: File): Promise<OpenOutcome> => {
   return openReportBytes(f.name, new Uint8Array(await f.arrayBuffer()), importReportFile);
 };
 
-const baseName = (r: Report) => reportTitle(r.agency, r.year).replace(/[\\/:*?"<>|]/g, '_');
-
 const EXPORTS: Record<ExportKind, { ext: string; type: string; description: string; build: (r: Report, draft: boolean) => Promise<Uint8Array | string> }> = {
   docx: { ext: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', description: ' Word 文件', build: async (r, draft) => (await loadDocx()).buildDocx(r, { draft }) },
   xlsx: { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: ' Excel 文件', build: async (r) => (await loadXlsx()).buildXlsx(r) },
@@ -159,7 +157,7 @@ export const createBrowserApi = (): ReportApi => {
       return draft;
     },
     async saveReport(report, { saveAs }): Promise<SaveOutcome> {
-      const name = !saveAs && fileName ? fileName : `${baseName(report)}.${REPORT_EXTENSION}`;
+      const name = !saveAs && fileName ? fileName : `${suggestedBaseName(report)}.${REPORT_EXTENSION}`;
       download(name, serialiseReport(report), 'application/json');
       fileName = name;
       return { ok: true, fileName: name };
@@ -167,7 +165,7 @@ export const createBrowserApi = (): ReportApi => {
     async exportReport(report, kind, options): Promise<SaveOutcome> {
       const e = EXPORTS[kind];
       try {
-        const target = await chooseSaveTarget(`${exportBaseName(baseName(report), options)}.${e.ext}`, e.ext, e.type, e.description);
+        const target = await chooseSaveTarget(`${exportBaseName(suggestedBaseName(report), options)}.${e.ext}`, e.ext, e.type, e.description);
         if (!target) return { ok: false, cancelled: true };
         await target.write(await e.build(report, !!options?.draft), e.type);
         return { ok: true, fileName: target.name };
