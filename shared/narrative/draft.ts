@@ -7,7 +7,7 @@
 import { t3, t4 } from '../format/cells';
 import { T3_TOTAL_COLUMN } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
-import { countValue, sumCounts, type Report } from '../report/document';
+import { countValue, isBlankCell, sumCounts, type Report } from '../report/document';
 import type { NarrativeId } from '../format/types';
 import { missingSubjects } from './completeness';
 import { OUTCOME_GROUP_KEYS, plainLabel, quantity } from './quantities';
@@ -32,6 +32,18 @@ export const draftApplicationSentence = (report: Report): string => {
   head.push(concludedText);
   const tail = carriedOut > 0 ? `；结转下年度继续办理 ${carriedOut} 件` : '';
   return `${head.join('，')}${tail}。`;
+};
+
+/**
+ * The tables the standard sentences would state as zeros while they are still blank: blank is not 0, and
+ * 「共收到政府信息公开申请 0 件」「未发生因政府信息公开引起的行政复议和行政诉讼」 about an unfilled table are claims.
+ */
+export const draftBlankTables = (report: Report): ('表三' | '表四')[] => {
+  const blank = (ids: readonly string[]) => ids.some((id) => isBlankCell(report.cells[id as keyof Report['cells']]));
+  const out: ('表三' | '表四')[] = [];
+  if (blank(['new', 'carried_in', 'total', 'carried_out'].map((r) => t3(r, T3_TOTAL_COLUMN)))) out.push('表三');
+  if (blank(T4_GROUPS.map((g) => t4(g.id, 'total')))) out.push('表四');
+  return out;
 };
 
 const resultList = (report: Report, groups: readonly string[]): string =>

@@ -3,7 +3,7 @@ import { memo, useRef, useState } from 'react';
 import type { NarrativeId, TableId } from '../../shared/format/types';
 import { endEdit, setNarrative, typeNarrative, typeTableText, useDoc } from '../store/document-store';
 import { setStatus } from '../store/view-store';
-import { draftApplicationSentence, draftReviewSentence, draftSkeletons, insertParagraphs } from '../../shared/narrative/draft';
+import { draftApplicationSentence, draftBlankTables, draftReviewSentence, draftSkeletons, insertParagraphs } from '../../shared/narrative/draft';
 import type { Report } from '../../shared/report/document';
 import { derive } from '../store/findings';
 
@@ -33,6 +33,11 @@ const insertAtCaret = (id: NarrativeId, insert: string, status: string, asParagr
 export const insertStandardSentences = (id: NarrativeId): void => {
   try {
     const report = useDoc.getState().report;
+    const blank = draftBlankTables(report);
+    if (blank.length) {
+      setStatus(`${blank.join('、')}的总计尚有空白（空白不是 0），请先填写${blank.join('、')}，再插入标准表述`, 'error');
+      return;
+    }
     const sentences = [draftApplicationSentence(report), draftReviewSentence(report)].filter((s) => s.trim()).join('');
     insertAtCaret(id, sentences, '已插入依申请公开和行政复议、行政诉讼的标准表述，请核对', false);
   } catch (e) {

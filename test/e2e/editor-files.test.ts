@@ -153,6 +153,15 @@ describe('editor: files through the browser ReportApi', () => {
     await context.close();
   });
 
+  it('writes no standard sentence from blank tables (「收到 0 件」「未发生…复议和诉讼」 would be claims), and says why', async () => {
+    const { page, context } = await openEditorPage(editor);
+    await typeInto(page, 't3.new.natural', '3');
+    await page.locator('[data-testid="insert-standard"]').click();
+    expect(await page.locator('textarea[data-narrative="overview"]').inputValue()).toBe('');
+    expect(await page.locator('[data-testid="status"]').textContent()).toContain('表三、表四的总计尚有空白（空白不是 0）');
+    await context.close();
+  });
+
   it('inserts the standard sentences at the cursor in 一、总体情况', async () => {
     const { page, context } = await openEditorPage(editor);
     await openFile(page, 'open', seedFile('jiyuan2.gkreport'));
