@@ -18,6 +18,8 @@ export type FindingCode = {
   readonly marksCells?: false;
   /** Listed as one entry per section (many copied sentences are one fact about the section). */
   readonly perSection?: true;
+  /** What an export asks about first besides errors: blank cells (printed as 0), a missing agency or year. */
+  readonly beforeExport?: 'blank-cells' | 'missing-header';
 };
 
 const section = (s: NarrativeId): FindingTarget => ({ kind: 'section', section: s });
@@ -35,10 +37,10 @@ export const FINDING_CODES: readonly FindingCode[] = [
   { code: 'T4-TOTAL', severity: 'error', title: '表四 总计不等于各项结果之和' },
   { code: 'VALUE-INVALID', severity: 'error', title: '单元格的值无效（非整数、负数或金额格式不对）' },
   { code: 'VALUE-IMPLAUSIBLE', severity: 'warning', title: '单元格的值大得不合常理' },
-  { code: 'BLANK-CELLS', severity: 'warning', title: '有未填写的单元格', marksCells: false },
+  { code: 'BLANK-CELLS', severity: 'warning', title: '有未填写的单元格', marksCells: false, beforeExport: 'blank-cells' },
   { code: 'NARRATIVE-EMPTY', severity: 'warning', title: '正文部分尚未填写' },
-  { code: 'AGENCY-EMPTY', severity: 'warning', title: '未填写机关名称', target: { kind: 'header', field: 'agency' } },
-  { code: 'YEAR-EMPTY', severity: 'warning', title: '未填写报告年度', target: { kind: 'header', field: 'year' } },
+  { code: 'AGENCY-EMPTY', severity: 'warning', title: '未填写机关名称', target: { kind: 'header', field: 'agency' }, beforeExport: 'missing-header' },
+  { code: 'YEAR-EMPTY', severity: 'warning', title: '未填写报告年度', target: { kind: 'header', field: 'year' }, beforeExport: 'missing-header' },
   { code: 'T2-EFFECTIVE-LT-ISSUED', severity: 'info', title: '表二 现行有效件数少于本年制发件数' },
   { code: 'X-YEAR', severity: 'warning', title: '上年报告不是相邻年度', target: { kind: 'header', field: 'year' } },
   { code: 'X-AGENCY', severity: 'warning', title: '上年报告的机关名称不同', target: { kind: 'header', field: 'agency' } },

@@ -1,4 +1,5 @@
 /** Modal dialogs: paste a published report's text, confirm an export with errors, keyboard help. */
+import { codeInfo } from '../../shared/findings/codes';
 import { memo, useEffect, useRef, useState } from 'react';
 import { SEVERITY_LABEL } from '../../shared/findings/finding';
 import { exportReport, importPastedText } from '../store/app-actions';
@@ -43,7 +44,7 @@ const PasteText = () => {
 const ConfirmExport = ({ kind }: { kind: 'docx' | 'xlsx' | 'html' }) => {
   const findings = derive(useDoc.getState().report).findings;
   const { errors, blankCells, missing } = exportConcerns(findings);
-  const first = errors[0] ?? missing[0] ?? findings.find((f) => f.code === 'BLANK-CELLS');
+  const first = errors[0] ?? missing[0] ?? findings.find((f) => codeInfo(f.code)?.beforeExport === 'blank-cells');
   const back = () => {
     close();
     if (first) goToFinding(first);

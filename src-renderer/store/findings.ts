@@ -138,8 +138,8 @@ export type ExportConcerns = { readonly errors: readonly Finding[]; readonly bla
 
 export const exportConcerns = (findings: readonly Finding[]): ExportConcerns => {
   const errors = findings.filter((f) => f.severity === 'error');
-  const blankCells = findings.reduce((n, f) => n + (f.code === 'BLANK-CELLS' ? f.cells.length : 0), 0);
-  const missing = findings.filter((f) => f.code === 'AGENCY-EMPTY' || f.code === 'YEAR-EMPTY');
+  const blankCells = findings.reduce((n, f) => n + (codeInfo(f.code)?.beforeExport === 'blank-cells' ? f.cells.length : 0), 0);
+  const missing = findings.filter((f) => codeInfo(f.code)?.beforeExport === 'missing-header');
   return { errors, blankCells, missing, any: errors.length > 0 || blankCells > 0 || missing.length > 0 };
 };
 

@@ -6,6 +6,8 @@ import { FINDING_CODES, NARRATIVE_TABLE_CODE, SEVERITY_LABEL, SEVERITY_ORDER, co
 import { createReport, type Report } from '../../shared/report';
 import { evaluate } from '../../shared/rules';
 import { codesTable } from '../../cli/commands/codes';
+import { exportConcerns } from '../../src-renderer/store/findings';
+import { CELL_IDS } from '../../shared/format/cells';
 import { randomConsistentReport } from '../helpers/random-report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 import { seedReportWithNarratives } from '../helpers/seed-narratives';
@@ -67,5 +69,14 @@ describe('the registry of finding codes', () => {
       else if (f.cells.length) expect(t).toEqual({ kind: 'cells', cells: f.cells });
       else if (f.code !== 'CHECK-FAILED') expect(t.kind, f.code).not.toBe('none');
     }
+  });
+
+  it('tells the editor what an export asks about first (blank cells, a missing agency or year), without naming codes', () => {
+    const c = exportConcerns(evaluate(createReport()));
+    expect(c.blankCells).toBe(CELL_IDS.length);
+    expect(c.missing.map((f) => targetOf(f))).toEqual([
+      { kind: 'header', field: 'agency' },
+      { kind: 'header', field: 'year' },
+    ]);
   });
 });
