@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../write-file';
 export const EXPORT_HELP = `用法：disclosure-report export <报告文件> [--docx <输出.docx>] [--xlsx <输出.xlsx>] [--html <输出.html>]
 
 把报告导出为可直接报送的 Word 文档（GB/T 9704 公文格式）、Excel 工作簿（总计为公式）
-或用于网站发布的网页片段。报告可以是本程序的报告文件，也可以是 Word、Excel、网页或文本。
+或用于网站发布的网页片段。报告可以是本程序的报告文件，也可以是 Word、Excel、PDF、网页或文本。
 报告有错误级别的检查结果时照常导出（草稿也常需报送），并在标准错误输出中逐条列出。
 
 选项：

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import type { PreviousYear } from '../../shared/rules';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
 import { unreadableEntry, type FileEntry } from '../check-file';
-import { collectInputs, skippedText, type SkippedFile } from '../files';
+import { SUPPORTED_EXTENSIONS, collectInputs, skippedText, type SkippedFile } from '../files';
 import { findingsTable, notesText, severityCounts } from '../findings-output';
 import { CSV_BOM, bufferedOut, csvLine } from '../output';
 import { createProgress } from '../progress';
@@ -87,7 +87,7 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   const skipped: SkippedFile[] = [];
   const inputs = collectInputs(args.positionals, skipped, { followLinks: flag(args, 'follow-links') });
   if (!inputs.length)
-    throw new UsageError(`给出的文件夹中没有可检查的文件（支持 .txt .html .htm .docx .xlsx .gkreport .json）。${skippedText(skipped, flag(args, 'verbose'))}`.trimEnd());
+    throw new UsageError(`给出的文件夹中没有可检查的文件（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）。${skippedText(skipped, flag(args, 'verbose'))}`.trimEnd());
   const readable = inputs.filter((e) => !('missing' in e)).map((e) => e.path);
   const jobs = jobsOpt ? Number(jobsOpt) : defaultJobs(readable);
 

@@ -47,7 +47,7 @@ const controlShare = (s: string): number => {
   return len ? n / len : 0;
 };
 
-const NOT_TEXT = '文件内容无法识别：不是 Word(.docx)、Excel(.xlsx)、本程序的报告文件、网页或文本文件，可能已损坏或格式不受支持';
+const NOT_TEXT = '文件内容无法识别：不是 Word(.docx)、Excel(.xlsx)、PDF、本程序的报告文件、网页或文本文件，可能已损坏或格式不受支持';
 
 const decode = (b: Uint8Array): Sniffed => {
   if (starts(b, [0xef, 0xbb, 0xbf])) return { kind: 'text', text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8' };

@@ -143,4 +143,16 @@ describe('help', () => {
     const named = r.stdout.slice(r.stdout.indexOf('支持读取的文件'));
     for (const ext of ['.txt', '.html', '.htm', '.docx', '.xlsx', '.pdf', '.gkreport', '.json']) expect(named, ext).toContain(ext);
   });
+
+  it('export and template say a PDF may be given', () => {
+    for (const cmd of ['export', 'template']) expect(runCli([cmd, '--help']).stdout, cmd).toMatch(/Word、Excel、PDF、网页或文本/);
+  });
+
+  it('a folder with nothing to check names every kind it reads, .pdf too', () => {
+    const dir = tempDir('nothing');
+    writeFileSync(join(dir, 'a.png'), 'x');
+    const r = runCli(['validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.pdf');
+  });
 });
