@@ -6,6 +6,8 @@ export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [react()],
+  // the reader worker loads its importers lazily (code splitting), which needs module workers
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

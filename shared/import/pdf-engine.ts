@@ -41,8 +41,8 @@ export type PdfJs = {
 /**
  * pdf.js and its worker code loaded into this thread: pdf.js runs the worker code in-thread when it finds
  * it on globalThis.pdfjsWorker, so there is no file to locate at run time and bundles (the CLI, the
- * desktop main process, which ships without node_modules) work as they are. The browser build sets its
- * own loader and a real worker (setPdfJsLoader, setPdfWorkerSrc) so that the page stays responsive.
+ * desktop main process, which ships without node_modules) work as they are. The browser build does the
+ * same inside its reader worker (src-renderer/api/reader-worker.ts), off the page's thread.
  */
 /**
  * The two DOMMatrix methods pdf.js's worker calls while reading (outlines of Type3 glyphs drawn as image
@@ -110,7 +110,7 @@ export const pdfErrorMessage = (e: unknown): string => {
   if (name === 'InvalidPDFException' || /Invalid PDF|No PDF header|structure/i.test(msg))
     return 'PDF 文件已损坏或不完整（可能下载未完成），无法读取。请重新下载该文件，或改为导入报告的 Word 原件';
   if (/circular|loop|cycle/i.test(msg)) return 'PDF 文件的页面结构有误（页面目录指向自身），无法读取';
-  return `PDF 文件无法读取（${msg.slice(0, 120)}），可能已损坏。请改为导入报告的 Word 原件`;
+  return 'PDF 文件无法读取，可能已损坏。请改为导入报告的 Word 原件';
 };
 
 const TIMEOUT = '读取 PDF 超时，文件可能过于复杂或已损坏，已停止读取';

@@ -14,7 +14,8 @@ export const importPdf = async (bytes: Uint8Array, limits?: PdfLimits): Promise<
   try {
     blocks = pdfToBlocks(await readPdfContent(bytes, limits));
   } catch (e) {
-    return { ok: false, kind: 'pdf', message: pdfErrorMessage(e) };
+    // pdf.js's own (English) words go to detail, for support; the clerk reads Chinese only
+    return { ok: false, kind: 'pdf', message: pdfErrorMessage(e), detail: String((e as { message?: unknown })?.message ?? e).slice(0, 200) };
   }
   return readBlocks(blocks, 'pdf');
 };

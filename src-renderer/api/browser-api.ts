@@ -10,7 +10,8 @@ import { type ExportKind, type MenuCommand, type OpenedReport, type RecoveryEntr
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
-import { loadDocx, loadFileImport, loadHtml, loadXlsx } from './lazy';
+import { loadDocx, loadHtml, loadXlsx } from './lazy';
+import { browserReader } from './reader-client';
 
 const OPEN_ACCEPT = OPENABLE_EXTENSIONS.map((e) => `.${e}`).join(',');
 const RECOVERY_KEY = 'disclosure-report:recovery';
@@ -102,11 +103,13 @@ const chooseSaveTarget = async (suggestedName: string, ext: string, type: string
   return { name, write: async (data, t) => download(name, data, t) };
 };
 
-/** The browser's part of opening: the picked file's bytes (the size checked first); the rest is openReportBytes. */
+/**
+ * The browser's part of opening: the picked file's bytes (the size checked first), read in the reader
+ * worker (off the editor's thread, with a time limit); the rest is openReportBytes.
+ */
 export const openPickedFile = async (f: File): Promise<OpenOutcome> => {
   if (isTooLarge(f.size)) return tooLargeRefusal(f.size);
-  const { importReportFile } = await loadFileImport();
-  return openReportBytes(f.name, new Uint8Array(await f.arrayBuffer()), importReportFile);
+  return openReportBytes(f.name, new Uint8Array(await f.arrayBuffer()), browserReader().readFile);
 };
 
 const EXPORTS: Record<ExportKind, { ext: string; type: string; description: string; build: (r: Report, draft: boolean) => Promise<Uint8Array | string> }> = {

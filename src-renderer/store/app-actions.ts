@@ -2,8 +2,7 @@
 import type { ExportKind, MenuCommand, OpenedReport } from '../../shared/ipc';
 import { createReport } from '../../shared/report/document';
 import { uncertainCells } from '../../shared/import/types';
-import { api } from '../api';
-import { loadTextImport } from '../api/lazy';
+import { api, readPastedText } from '../api';
 import { endEdit, loadReport, redo, undo, useDoc } from './document-store';
 import { derive, exportConcerns, setUncertainCells } from './findings';
 import { setStatus, useView } from './view-store';
@@ -148,8 +147,7 @@ export const importPastedText = (text: string) =>
   run('读取报告文本', async () => {
     if (!text.trim()) throw new Error('请先粘贴报告全文');
     if (!(await confirmDiscard())) return;
-    const { importText } = await loadTextImport();
-    const res = await importText(text);
+    const res = await readPastedText(text);
     if (!res.ok) throw new Error(res.message);
     useView.setState({ dialog: null });
     const uncertain = uncertainCells(res.notes);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importReportFile } from '../../shared/import';
+import { pdfErrorMessage } from '../../shared/import/pdf-engine';
 import { bombPdf, makePdf, manyPagesPdf, passwordPdf, selfReferencingPdf } from '../helpers/make-pdf';
 import { rng } from '../helpers/random-report';
 
@@ -16,6 +17,8 @@ const refused = async (bytes: Uint8Array, message: RegExp) => {
   const r = await importReportFile('年报.pdf', bytes);
   expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(false);
   if (!r.ok) expect(r.message).toMatch(message);
+  // Chinese only: pdf.js's English words may go to detail, never to the message
+  if (!r.ok) expect(r.message.replace(/PDF|Word|MB|\.docx|\.txt/g, '')).not.toMatch(/[A-Za-z]/);
   expect(Date.now() - t0).toBeLessThan(5000);
   expect(process.memoryUsage().rss - heap0).toBeLessThan(400 * 1024 * 1024);
 };
@@ -53,6 +56,12 @@ describe('PDFs that cannot be read are refused in Chinese', () => {
 
   it('a password-protected file', async () => {
     await refused(passwordPdf(), /设置了打开密码/);
+  });
+
+  it('an error pdf.js words in English is refused in Chinese only', () => {
+    const m = pdfErrorMessage(new Error('Unknown ExtGState font: bad Dict at offset 1234'));
+    expect(m).toMatch(/PDF 文件无法读取.*Word 原件/);
+    expect(m.replace(/PDF|Word/g, '')).not.toMatch(/[A-Za-z]/);
   });
 
   it('after all of them a real report still reads', async () => {
