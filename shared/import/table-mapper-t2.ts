@@ -4,6 +4,7 @@ import { T2_BLOCKS } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
+import { RowAssembler } from './row-assembler';
 
 
 const ITEM_NUMERAL = (item: string): string => /第[（(]([一二三四五六七八九十]+)[)）]项/.exec(item)?.[1] ?? '';
@@ -52,7 +53,6 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
   const out = newRead();
   let block = -1;
   const headers = new Map<number, Map<number, T2Col>>();
-  const pending: Pending[] = [];
   const seen2019Rows = new Set<string>();
   const seenRows = new Set<string>();
   const unmapped2019: string[] = [];
@@ -130,10 +130,6 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
   };
   /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
   let headerLines: string[] | null = null;
-  /** A label line that matched nothing: joined with the next line before matching (PDF line breaks). */
-  let fragment = '';
-  /** Numbers that come one per line: gathered until the waiting row has one per column. */
-  let acc: { m: Pending; cells: string[]; need: number } | null = null;
   const needOf = (m: Pending): number => {
     if (m.bi < 0) return Number.POSITIVE_INFINITY;
     const h = headers.get(m.bi);
@@ -145,10 +141,8 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
       unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
     } else assign(m, tail);
   };
-  const flushAcc = () => {
-    if (acc) settle(acc.m, acc.cells);
-    acc = null;
-  };
+  const assembler = new RowAssembler<Pending>(settle);
+  const pending = assembler.pending;
 
   for (const row of rows) {
     const label = labelText(row);
@@ -164,13 +158,13 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     }
     const itemMatch = /第二十条第([一二三四五六七八九十]+)项/.exec(w);
     if (itemMatch) {
-      flushAcc();
+      assembler.flush();
       block = T2_ITEM_BLOCK.get(itemMatch[1]!) ?? (itemMatch[1] === '九' ? -9 : -1);
       if (block === -9) out.format2019 = true;
       continue;
     }
     if (w.startsWith('信息内容')) {
-      flushAcc();
+      assembler.flush();
       const start = row.findIndex((c) => bare(c).startsWith('信息内容'));
       const rest = row.slice(start + 1);
       if (rest.every(isEmptyCell)) headerLines = [];
@@ -180,53 +174,40 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     const li = lastLabelIndex(row);
     const tail = row.slice(li + 1);
     if (!label) {
-      if (!hasNumber(row)) continue;
-      const values = tail.filter((c) => !isEmptyCell(c));
-      if (acc) {
-        acc.cells.push(...values);
-        if (acc.cells.length >= acc.need) flushAcc();
-        continue;
-      }
-      const next = pending.shift();
-      if (!next) continue;
-      const need = needOf(next);
-      if (values.length >= need || tail.length >= need || need === Number.POSITIVE_INFINITY) settle(next, tail);
-      else acc = { m: next, cells: values, need };
+      if (hasNumber(row)) assembler.numberLine(tail, needOf);
       continue;
     }
-    flushAcc();
+    assembler.flush();
     if (bare(label) === bare(FORMAT_2019.t2Rows.otherServices) || bare(label) === bare(FORMAT_2019.t2Rows.procurement) || block === -9) {
       out.format2019 = true;
       if (seen2019Rows.has(label)) continue;
       seen2019Rows.add(label);
       // its numbers may come on later lines: they are taken and reported, so they cannot shift other rows
-      if (tail.length === 0) pending.push({ bi: -1, id: '#2019', label });
+      if (tail.length === 0) assembler.wait({ bi: -1, id: '#2019', label });
       else settle({ bi: -1, id: '#2019', label }, tail);
       continue;
     }
     let m = matchT2Row(label);
-    if (!m && fragment) m = matchT2Row(fragment + label);
-    fragment = m ? '' : (fragment + label).slice(-30);
-    if (!m) {
+    if (!m && assembler.fragment) m = matchT2Row(assembler.fragment + label);
+    if (m) assembler.fragment = '';
+    else {
+      assembler.keep(label, 30);
       // the rest of a label cut by a line break, on the line with the numbers of the row waiting
-      if (hasNumber(row) && pending.length > 0) {
-        settle(pending.shift()!, tail);
-        fragment = '';
-      }
+      if (hasNumber(row)) assembler.continueFirst(tail);
       continue;
     }
     // a row already read (its label's tail joined to a later line) is not read twice
     if (seenRows.has(m.id)) continue;
     if (pending.length > 0 && pending[0]!.id === m.id && pending[0]!.bi === m.bi) {
-      if (hasNumber(row)) settle(pending.shift()!, tail);
+      if (hasNumber(row)) assembler.continueFirst(tail);
       continue;
     }
-    if (tail.length === 0) pending.push({ ...m, label });
+    if (tail.length === 0) assembler.wait({ ...m, label });
     else assign(m, tail);
   }
-  flushAcc();
+  assembler.flush();
   if (headerLines) setHeader(headerLines);
-  for (const p of pending) settle(p, []);
+  for (const p of assembler.drain()) settle(p, []);
 
   for (const b of rows.length > 0 ? T2_BLOCKS : []) {
     for (const r of b.rows) {

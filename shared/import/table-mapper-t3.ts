@@ -2,6 +2,7 @@
 import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey } from '../format/table3';
 import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
+import { RowAssembler } from './row-assembler';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 
 
@@ -183,7 +184,6 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
   const learned = new Map<number, number>([...votes].map(([len, m]) => [len, [...m].sort((a, b) => b[1] - a[1])[0]![0]]));
 
   let context: T3GroupKey | null = null;
-  const pending: string[] = [];
   const assigned = new Set<string>();
   let single2019: string[] | null = null;
   const rowTotalHolds = (vals: (string | undefined)[]) => {
@@ -220,23 +220,20 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
   const inexact = (label: string, id: string) =>
     note(out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${rowLabelOf(id)}」一行读取`);
   const OTHER_2019 = '#other2019';
-  let acc: { id: string; cells: string[] } | null = null;
-  const flushAcc = () => {
-    if (!acc) return;
-    if (acc.cells.length < N && runTogether(acc.cells, N) === null)
+  const settle = (id: string, cells: readonly string[], gathered: boolean) => {
+    if (gathered && cells.length < N && runTogether(cells, N) === null)
       note(
         out,
         't3',
         'warning',
-        `表三「${acc.id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(acc.id)}」一行只读到 ${acc.cells.length} 个数字（应为 ${N} 个），请核对`,
-        acc.id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => t3(acc!.id, c.id)),
+        `表三「${id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(id)}」一行只读到 ${cells.length} 个数字（应为 ${N} 个），请核对`,
+        id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => t3(id, c.id)),
       );
-    if (acc.id === OTHER_2019) single2019 = acc.cells;
-    else assign(acc.id, acc.cells);
-    acc = null;
+    if (id === OTHER_2019) single2019 = [...cells];
+    else assign(id, cells);
   };
-  /** The start of a label that a PDF line break cut off: joined with the next line before matching. */
-  let fragment = '';
+  const assembler = new RowAssembler<string>(settle);
+  const pending = assembler.pending;
   /** Index in T3_ROWS of the last row named: the next numbered label most likely follows it. */
   let lastRow = -1;
   for (const row of rows) {
@@ -244,26 +241,16 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     const tail = row.slice(lastLabelIndex(row) + 1);
     const numbers = hasNumber(row);
     if (!label) {
-      fragment = '';
-      if (numbers) {
-        const values = tail.filter((c) => !isEmptyCell(c));
-        if (acc) {
-          // numbers one per line (PDF text in reading order): gathered until the row has all its columns
-          acc.cells.push(...values);
-          if (acc.cells.length >= N) flushAcc();
-          continue;
-        }
-        const next = pending.shift();
-        if (next && values.length < N && tail.length < N) acc = { id: next, cells: values };
-        else if (next === OTHER_2019) single2019 = [...tail];
-        else if (next) assign(next, tail);
-        else note(out, 't3', 'warning', `表三有一行数字（${values.join(' ')}）找不到对应的行名，未读取`);
-      }
+      assembler.fragment = '';
+      // numbers one per line (PDF text in reading order) are gathered until the row has all its columns
+      if (numbers && assembler.numberLine(tail, () => N) === 'orphan')
+        note(out, 't3', 'warning', `表三有一行数字（${tail.filter((c) => !isEmptyCell(c)).join(' ')}）找不到对应的行名，未读取`);
       continue;
     }
-    flushAcc();
+    assembler.flush();
     const expected = T3_ROWS[lastRow + 1];
     let m = matchT3Label(label, context, expected);
+    const fragment = assembler.fragment;
     if (fragment && !(m.kind === 'row' && m.confident)) {
       const joined = matchT3Label(fragment + label, context, expected);
       if (joined.kind === 'row' && joined.confident) {
@@ -271,13 +258,14 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
         label = fragment + label;
       }
     }
-    fragment = m.kind === 'row' && m.confident ? '' : m.kind === 'group' ? '' : (fragment + label).slice(-60);
+    if ((m.kind === 'row' && m.confident) || m.kind === 'group') assembler.fragment = '';
+    else assembler.keep(label, 60);
     if (m.kind === 'group') {
       context = m.group;
       if (m.group === 'other') {
         // 2019 试行格式: a single （六）其他处理 row, with its numbers here or on a later line
         if (numbers) single2019 = [...tail];
-        else if (tail.length === 0 && !pending.includes(OTHER_2019)) pending.push(OTHER_2019);
+        else if (tail.length === 0 && !pending.includes(OTHER_2019)) assembler.wait(OTHER_2019);
       }
       continue;
     }
@@ -285,12 +273,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     if (m.kind === 'row' && numbers && pending.length > 0 && (!m.confident || m.id === pending[0])) m = { kind: 'none' };
     if (m.kind === 'none') {
       // the second half of a label broken over two lines, with the numbers of the row above
-      if (numbers && pending.length > 0) {
-        const next = pending.shift()!;
-        if (next === OTHER_2019) single2019 = [...tail];
-        else assign(next, tail);
-        fragment = '';
-      }
+      if (numbers) assembler.continueFirst(tail);
       continue;
     }
     const rowDef = t3Row(m.id);
@@ -304,7 +287,7 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     }
     if (tail.length === 0 && !numbers) {
       if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) {
-        pending.push(m.id);
+        assembler.wait(m.id);
         if (!m.exact) inexact(label, m.id);
       }
       continue;
@@ -313,11 +296,8 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
     if (!m.exact && !assigned.has(m.id)) inexact(label, m.id);
     assign(m.id, tail);
   }
-  flushAcc();
-  const leftOver = pending.filter((id) => id !== OTHER_2019);
-  pending.length = 0;
-  pending.push(...leftOver);
-  for (const id of pending) {
+  assembler.flush();
+  for (const id of assembler.drain().filter((x) => x !== OTHER_2019)) {
     note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
     assign(id, []);
   }
