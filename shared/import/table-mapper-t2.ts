@@ -49,177 +49,199 @@ const matchT2Column = (bi: number, header: string): T2Col | null => {
 
 const T2_2019_MAP: Partial<Record<keyof typeof FORMAT_2019.t2Columns, string>> = { made: 'issued', totalPublished: 'effective', decisions: 'decisions' };
 
-export const mapT2 = (rows: readonly Row[]): TableRead => {
-  const out = newRead();
-  let block = -1;
-  const headers = new Map<number, Map<number, T2Col>>();
-  const seen2019Rows = new Set<string>();
-  const seenRows = new Set<string>();
-  const unmapped2019: string[] = [];
+/** What reading 表二 keeps from line to line. */
+type T2State = {
+  readonly out: TableRead;
+  /** Index in T2_BLOCKS of the item being read; -9 is the 2019 item (九), -1 none. */
+  block: number;
+  readonly headers: Map<number, Map<number, T2Col>>;
+  readonly seen2019Rows: Set<string>;
+  readonly seenRows: Set<string>;
+  readonly unmapped2019: string[];
+  /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
+  headerLines: string[] | null;
+  readonly assembler: RowAssembler<Pending>;
+};
 
-  const assign = (m: { bi: number; id: string }, cellsAfterLabel: readonly string[]) => {
-    let tail = cellsAfterLabel;
-    const b = T2_BLOCKS[m.bi]!;
-    seenRows.add(m.id);
-    const header = headers.get(m.bi);
-    const cols: { rel: number; col: T2Col }[] = header
-      ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
-      : b.columns.map((c, i) => ({ rel: i, col: { kind: 'cell', id: c.id } as T2Col }));
-    let nums = tail.filter(isValueish);
-    // one run of digits where the row has several columns: the clerk types them, seeing the source text
-    const joinedDigits = cols.every((c) => c.col.kind === 'cell') ? runTogether(tail, cols.length) : null;
-    if (joinedDigits !== null) {
-      leaveRunTogether(out, 't2', b.rows.find((r) => r.id === m.id)!.label, joinedDigits, cols.map(({ col }) => t2(m.id, (col as { id: string }).id)));
+const assignT2 = (s: T2State, m: { bi: number; id: string }, cellsAfterLabel: readonly string[]) => {
+  let tail = cellsAfterLabel;
+  const b = T2_BLOCKS[m.bi]!;
+  s.seenRows.add(m.id);
+  const header = s.headers.get(m.bi);
+  const cols: { rel: number; col: T2Col }[] = header
+    ? [...header.entries()].map(([rel, col]) => ({ rel, col }))
+    : b.columns.map((c, i) => ({ rel: i, col: { kind: 'cell', id: c.id } as T2Col }));
+  let nums = tail.filter(isValueish);
+  // one run of digits where the row has several columns: the clerk types them, seeing the source text
+  const joinedDigits = cols.every((c) => c.col.kind === 'cell') ? runTogether(tail, cols.length) : null;
+  if (joinedDigits !== null) {
+    leaveRunTogether(s.out, 't2', b.rows.find((r) => r.id === m.id)!.label, joinedDigits, cols.map(({ col }) => t2(m.id, (col as { id: string }).id)));
+    return;
+  }
+  // more tokens than columns: numbers whose thousands are separated by spaces (「138 918」), when only one joining fits
+  if (nums.length > cols.length) {
+    const joined = thousandsGroups(nums, cols.length, () => true);
+    if (joined) {
+      note(s.out, 't2', 'info', `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的「${nums.join(' ')}」按以空格分隔千位读作「${joined.join(' ')}」，请核对`);
+      nums = joined;
+      tail = joined;
+    }
+  }
+  // the numbers match the columns one to one: take them in order, whatever their positions
+  const byOrder = nums.length === cols.length;
+  cols.forEach(({ rel, col }, i) => {
+    let raw = byOrder ? nums[i] : tail[rel];
+    // a one-column row whose only number stands one cell off
+    if (!byOrder && cols.length === 1 && (raw === undefined || isEmptyCell(raw)) && nums.length === 1) raw = nums[0];
+    if (col.kind === 'cell') {
+      const id = t2(m.id, col.id);
+      const v = cellValue(raw, b.unit);
+      if (v.error) note(s.out, 't2', 'error', `表二「${b.rows.find((r) => r.id === m.id)!.label}」：${v.error}，该格留空`);
+      s.out.values.set(id, v.value);
+      s.out.found.add(id);
+    } else {
+      s.out.format2019 = true;
+      const target = T2_2019_MAP[col.key];
+      const label = FORMAT_2019.t2Columns[col.key];
+      const rowLabel = b.rows.find((r) => r.id === m.id)!.label;
+      if (target && b.columns.some((c) => c.id === target)) {
+        const id = t2(m.id, target);
+        const v = cellValue(raw, b.unit);
+        s.out.values.set(id, v.value);
+        s.out.found.add(id);
+        const official = b.columns.find((c) => c.id === target)!.label;
+        if (col.key === 'totalPublished')
+          note(s.out, 't2', 'warning', `表二「${rowLabel}」：2019 试行格式的「${label}」（${raw?.trim() || '空'}）已填入「${official}」，两者口径不完全相同（对外公开总数量含已废止文件），请核对`);
+        else if (col.key === 'made') note(s.out, 't2', 'info', `表二「${rowLabel}」：2019 试行格式的「${label}」已填入「${official}」`);
+      } else if (raw !== undefined && !isEmptyCell(raw)) {
+        s.unmapped2019.push(`「${rowLabel}·${label}」${raw.trim()}`);
+      }
+    }
+  });
+  if (!byOrder && nums.length > cols.length) note(s.out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
+};
+
+/** Header cells after 信息内容, relative to the first value column; complete or 2019 headers only. */
+const setT2Header = (s: T2State, cells: readonly string[]) => {
+  const header = new Map<number, T2Col>();
+  cells.forEach((c, rel) => {
+    const col = matchT2Column(s.block, c);
+    if (col) header.set(rel, col);
+  });
+  // a header cut short (a PDF line break) is no header: the official column order applies
+  const cols = [...header.values()];
+  const complete = s.block >= 0 && T2_BLOCKS[s.block]!.columns.every((c) => cols.some((x) => x.kind === 'cell' && x.id === c.id));
+  if (s.block >= 0 && (complete || cols.some((c) => c.kind === '2019'))) s.headers.set(s.block, header);
+  if (cols.some((c) => c.kind === '2019')) s.out.format2019 = true;
+};
+
+const needOfT2 = (s: T2State, m: Pending): number => {
+  if (m.bi < 0) return Number.POSITIVE_INFINITY;
+  const h = s.headers.get(m.bi);
+  return h ? Math.max(...h.keys()) + 1 : T2_BLOCKS[m.bi]!.columns.length;
+};
+
+const settleT2 = (s: T2State, m: Pending, tail: readonly string[]) => {
+  if (m.bi < 0) {
+    const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
+    s.unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
+  } else assignT2(s, m, tail);
+};
+
+/** One line of 表二: an item heading, a header, a row label with or without its numbers, or numbers alone. */
+const readT2Line = (s: T2State, row: Row): void => {
+  const label = labelText(row);
+  const w = bare(canonicalText(label));
+  if (s.headerLines) {
+    const only = row.filter((c) => !isEmptyCell(c));
+    if (only.length === 1 && !hasNumber(row) && matchT2Column(s.block, only[0]!)) {
+      s.headerLines.push(only[0]!);
       return;
     }
-    // more tokens than columns: numbers whose thousands are separated by spaces (「138 918」), when only one joining fits
-    if (nums.length > cols.length) {
-      const joined = thousandsGroups(nums, cols.length, () => true);
-      if (joined) {
-        note(out, 't2', 'info', `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的「${nums.join(' ')}」按以空格分隔千位读作「${joined.join(' ')}」，请核对`);
-        nums = joined;
-        tail = joined;
-      }
-    }
-    // the numbers match the columns one to one: take them in order, whatever their positions
-    const byOrder = nums.length === cols.length;
-    cols.forEach(({ rel, col }, i) => {
-      let raw = byOrder ? nums[i] : tail[rel];
-      // a one-column row whose only number stands one cell off
-      if (!byOrder && cols.length === 1 && (raw === undefined || isEmptyCell(raw)) && nums.length === 1) raw = nums[0];
-      if (col.kind === 'cell') {
-        const id = t2(m.id, col.id);
-        const v = cellValue(raw, b.unit);
-        if (v.error) note(out, 't2', 'error', `表二「${b.rows.find((r) => r.id === m.id)!.label}」：${v.error}，该格留空`);
-        out.values.set(id, v.value);
-        out.found.add(id);
-      } else {
-        out.format2019 = true;
-        const target = T2_2019_MAP[col.key];
-        const label = FORMAT_2019.t2Columns[col.key];
-        const rowLabel = b.rows.find((r) => r.id === m.id)!.label;
-        if (target && b.columns.some((c) => c.id === target)) {
-          const id = t2(m.id, target);
-          const v = cellValue(raw, b.unit);
-          out.values.set(id, v.value);
-          out.found.add(id);
-          const official = b.columns.find((c) => c.id === target)!.label;
-          if (col.key === 'totalPublished')
-            note(out, 't2', 'warning', `表二「${rowLabel}」：2019 试行格式的「${label}」（${raw?.trim() || '空'}）已填入「${official}」，两者口径不完全相同（对外公开总数量含已废止文件），请核对`);
-          else if (col.key === 'made') note(out, 't2', 'info', `表二「${rowLabel}」：2019 试行格式的「${label}」已填入「${official}」`);
-        } else if (raw !== undefined && !isEmptyCell(raw)) {
-          unmapped2019.push(`「${rowLabel}·${label}」${raw.trim()}`);
-        }
-      }
-    });
-    if (!byOrder && nums.length > cols.length) note(out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
-  };
-
-  /** Header cells after 信息内容, relative to the first value column; complete or 2019 headers only. */
-  const setHeader = (cells: readonly string[]) => {
-    const header = new Map<number, T2Col>();
-    cells.forEach((c, rel) => {
-      const col = matchT2Column(block, c);
-      if (col) header.set(rel, col);
-    });
-    // a header cut short (a PDF line break) is no header: the official column order applies
-    const cols = [...header.values()];
-    const complete = block >= 0 && T2_BLOCKS[block]!.columns.every((c) => cols.some((x) => x.kind === 'cell' && x.id === c.id));
-    if (block >= 0 && (complete || cols.some((c) => c.kind === '2019'))) headers.set(block, header);
-    if (cols.some((c) => c.kind === '2019')) out.format2019 = true;
-  };
-  /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
-  let headerLines: string[] | null = null;
-  const needOf = (m: Pending): number => {
-    if (m.bi < 0) return Number.POSITIVE_INFINITY;
-    const h = headers.get(m.bi);
-    return h ? Math.max(...h.keys()) + 1 : T2_BLOCKS[m.bi]!.columns.length;
-  };
-  const settle = (m: Pending, tail: readonly string[]) => {
-    if (m.bi < 0) {
-      const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
-      unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
-    } else assign(m, tail);
-  };
-  const assembler = new RowAssembler<Pending>(settle);
-  const pending = assembler.pending;
-
-  for (const row of rows) {
-    const label = labelText(row);
-    const w = bare(canonicalText(label));
-    if (headerLines) {
-      const only = row.filter((c) => !isEmptyCell(c));
-      if (only.length === 1 && !hasNumber(row) && matchT2Column(block, only[0]!)) {
-        headerLines.push(only[0]!);
-        continue;
-      }
-      setHeader(headerLines);
-      headerLines = null;
-    }
-    const itemMatch = /第二十条第([一二三四五六七八九十]+)项/.exec(w);
-    if (itemMatch) {
-      assembler.flush();
-      block = T2_ITEM_BLOCK.get(itemMatch[1]!) ?? (itemMatch[1] === '九' ? -9 : -1);
-      if (block === -9) out.format2019 = true;
-      continue;
-    }
-    if (w.startsWith('信息内容')) {
-      assembler.flush();
-      const start = row.findIndex((c) => bare(c).startsWith('信息内容'));
-      const rest = row.slice(start + 1);
-      if (rest.every(isEmptyCell)) headerLines = [];
-      else setHeader(rest);
-      continue;
-    }
-    const li = lastLabelIndex(row);
-    const tail = row.slice(li + 1);
-    if (!label) {
-      if (hasNumber(row)) assembler.numberLine(tail, needOf);
-      continue;
-    }
-    assembler.flush();
-    if (bare(label) === bare(FORMAT_2019.t2Rows.otherServices) || bare(label) === bare(FORMAT_2019.t2Rows.procurement) || block === -9) {
-      out.format2019 = true;
-      if (seen2019Rows.has(label)) continue;
-      seen2019Rows.add(label);
-      // its numbers may come on later lines: they are taken and reported, so they cannot shift other rows
-      if (tail.length === 0) assembler.wait({ bi: -1, id: '#2019', label });
-      else settle({ bi: -1, id: '#2019', label }, tail);
-      continue;
-    }
-    let m = matchT2Row(label);
-    if (!m && assembler.fragment) m = matchT2Row(assembler.fragment + label);
-    if (m) assembler.fragment = '';
-    else {
-      assembler.keep(label, 30);
-      // the rest of a label cut by a line break, on the line with the numbers of the row waiting
-      if (hasNumber(row)) assembler.continueFirst(tail);
-      continue;
-    }
-    // a row already read (its label's tail joined to a later line) is not read twice
-    if (seenRows.has(m.id)) continue;
-    if (pending.length > 0 && pending[0]!.id === m.id && pending[0]!.bi === m.bi) {
-      if (hasNumber(row)) assembler.continueFirst(tail);
-      continue;
-    }
-    if (tail.length === 0) assembler.wait({ ...m, label });
-    else assign(m, tail);
+    setT2Header(s, s.headerLines);
+    s.headerLines = null;
   }
-  assembler.flush();
-  if (headerLines) setHeader(headerLines);
-  for (const p of assembler.drain()) settle(p, []);
+  const itemMatch = /第二十条第([一二三四五六七八九十]+)项/.exec(w);
+  if (itemMatch) {
+    s.assembler.flush();
+    s.block = T2_ITEM_BLOCK.get(itemMatch[1]!) ?? (itemMatch[1] === '九' ? -9 : -1);
+    if (s.block === -9) s.out.format2019 = true;
+    return;
+  }
+  if (w.startsWith('信息内容')) {
+    s.assembler.flush();
+    const start = row.findIndex((c) => bare(c).startsWith('信息内容'));
+    const rest = row.slice(start + 1);
+    if (rest.every(isEmptyCell)) s.headerLines = [];
+    else setT2Header(s, rest);
+    return;
+  }
+  const li = lastLabelIndex(row);
+  const tail = row.slice(li + 1);
+  if (!label) {
+    if (hasNumber(row)) s.assembler.numberLine(tail, (m) => needOfT2(s, m));
+    return;
+  }
+  s.assembler.flush();
+  if (bare(label) === bare(FORMAT_2019.t2Rows.otherServices) || bare(label) === bare(FORMAT_2019.t2Rows.procurement) || s.block === -9) {
+    s.out.format2019 = true;
+    if (s.seen2019Rows.has(label)) return;
+    s.seen2019Rows.add(label);
+    // its numbers may come on later lines: they are taken and reported, so they cannot shift other rows
+    if (tail.length === 0) s.assembler.wait({ bi: -1, id: '#2019', label });
+    else settleT2(s, { bi: -1, id: '#2019', label }, tail);
+    return;
+  }
+  let m = matchT2Row(label);
+  if (!m && s.assembler.fragment) m = matchT2Row(s.assembler.fragment + label);
+  if (m) s.assembler.fragment = '';
+  else {
+    s.assembler.keep(label, 30);
+    // the rest of a label cut by a line break, on the line with the numbers of the row waiting
+    if (hasNumber(row)) s.assembler.continueFirst(tail);
+    return;
+  }
+  // a row already read (its label's tail joined to a later line) is not read twice
+  if (s.seenRows.has(m.id)) return;
+  if (s.assembler.pending.length > 0 && s.assembler.pending[0]!.id === m.id && s.assembler.pending[0]!.bi === m.bi) {
+    if (hasNumber(row)) s.assembler.continueFirst(tail);
+    return;
+  }
+  if (tail.length === 0) s.assembler.wait({ ...m, label });
+  else assignT2(s, m, tail);
+};
 
+/** Rows not found, columns the source lacked, and what the 2019 layout could not carry over. */
+const noteT2Gaps = (s: T2State, rows: readonly Row[]): void => {
   for (const b of rows.length > 0 ? T2_BLOCKS : []) {
     for (const r of b.rows) {
-      const missing = b.columns.filter((c) => !out.found.has(t2(r.id, c.id)));
-      if (missing.length === b.columns.length && !seenRows.has(r.id)) {
-        note(out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
+      const missing = b.columns.filter((c) => !s.out.found.has(t2(r.id, c.id)));
+      if (missing.length === b.columns.length && !s.seenRows.has(r.id)) {
+        note(s.out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
       } else if (missing.length > 0) {
-        note(out, 't2', 'warning', `表二「${r.label}」一行的「${missing.map((c) => c.label).join('」「')}」在原表中没有对应的列，留空，请补填`);
+        note(s.out, 't2', 'warning', `表二「${r.label}」一行的「${missing.map((c) => c.label).join('」「')}」在原表中没有对应的列，留空，请补填`);
       }
     }
   }
-  if (out.format2019) note(out, 't2', 'warning', '表二为 2019 试行格式（国办公开办函〔2019〕60号），已按现行格式读取能对应的项目，其余请按现行格式补填');
-  if (unmapped2019.length > 0) note(out, 't2', 'info', `表二中现行格式没有的项目未导入：${unmapped2019.join('；')}`);
-  return out;
+  if (s.out.format2019) note(s.out, 't2', 'warning', '表二为 2019 试行格式（国办公开办函〔2019〕60号），已按现行格式读取能对应的项目，其余请按现行格式补填');
+  if (s.unmapped2019.length > 0) note(s.out, 't2', 'info', `表二中现行格式没有的项目未导入：${s.unmapped2019.join('；')}`);
+};
+
+export const mapT2 = (rows: readonly Row[]): TableRead => {
+  const s: T2State = {
+    out: newRead(),
+    block: -1,
+    headers: new Map(),
+    seen2019Rows: new Set(),
+    seenRows: new Set(),
+    unmapped2019: [],
+    headerLines: null,
+    assembler: new RowAssembler<Pending>((m, tail) => settleT2(s, m, tail)),
+  };
+  for (const row of rows) readT2Line(s, row);
+  s.assembler.flush();
+  if (s.headerLines) setT2Header(s, s.headerLines);
+  for (const p of s.assembler.drain()) settleT2(s, p, []);
+  noteT2Gaps(s, rows);
+  return s.out;
 };
