@@ -2,7 +2,9 @@
 import { t2 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity } from './labels';
-import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
+import {
+  newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead,
+} from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 import { RowAssembler } from './row-assembler';
 
@@ -118,7 +120,8 @@ const assignT2 = (s: T2State, m: { bi: number; id: string }, cellsAfterLabel: re
       }
     }
   });
-  if (!byOrder && nums.length > cols.length) note(s.out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
+  if (!byOrder && nums.length > cols.length)
+    note(s.out, 't2', 'warning', `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行的数字多于列数，已按列位置读取，请核对`);
 };
 
 /** Header cells after 信息内容, relative to the first value column; complete or 2019 headers only. */

@@ -3,7 +3,9 @@ import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey } from '../format/table3';
 import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
 import { RowAssembler } from './row-assembler';
-import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
+import {
+  newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead,
+} from './table-mapper-common';
 
 
 const GROUP_KEYS = Object.keys(T3_GROUPS) as T3GroupKey[];
@@ -34,7 +36,8 @@ export const matchT3Label = (label: string, context: T3GroupKey | null, expected
   if (p.top === 3 && segs.length === 0) return { kind: 'none' };
   // a group's own words (「不予公开」) may stand without its numbering
   if (segs.length > 0) {
-    const g = GROUP_KEYS.find((k) => T3_GROUPS_WITH_ITEMS.includes(k) && (segs[0] === GROUP_WORDS.get(k) || labelSimilarity(segs[0]!, GROUP_WORDS.get(k)!) >= 0.8));
+    const isGroupWords = (k: T3GroupKey) => segs[0] === GROUP_WORDS.get(k) || labelSimilarity(segs[0]!, GROUP_WORDS.get(k)!) >= 0.8;
+    const g = GROUP_KEYS.find((k) => T3_GROUPS_WITH_ITEMS.includes(k) && isGroupWords(k));
     if (g && (p.item !== undefined || segs.length > 1 || p.group !== undefined)) {
       group = group ?? g;
       segs = segs.slice(1);
@@ -156,21 +159,22 @@ const subtotalColumn = (rows: readonly Row[]): number => {
   return -1;
 };
 
-export const mapT3 = (rows: readonly Row[]): TableRead => {
-  const out = newRead();
+/** Drops an added 「小计」 column from every row that has one value more than the official columns. */
+const dropSubtotalColumn = (out: TableRead, rows: readonly Row[]): readonly Row[] => {
   const subtotal = subtotalColumn(rows);
-  if (subtotal >= 0) {
-    // drop the extra column from every row that has one value more than the official columns
-    rows = rows.map((row) => {
-      const tail = row.slice(lastLabelIndex(row) + 1);
-      const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
-      if (idx.length !== N + 1) return row;
-      const drop = lastLabelIndex(row) + 1 + idx[subtotal]!;
-      return row.filter((_, i) => i !== drop);
-    });
-    note(out, 't3', 'info', '表三多出一列「小计」（不是现行格式的列），已略去不读');
-  }
-  // learn where the numbers stand in well-formed rows, per tail length (rows of one depth share a layout)
+  if (subtotal < 0) return rows;
+  note(out, 't3', 'info', '表三多出一列「小计」（不是现行格式的列），已略去不读');
+  return rows.map((row) => {
+    const tail = row.slice(lastLabelIndex(row) + 1);
+    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    if (idx.length !== N + 1) return row;
+    const drop = lastLabelIndex(row) + 1 + idx[subtotal]!;
+    return row.filter((_, i) => i !== drop);
+  });
+};
+
+/** Where the numbers stand in well-formed rows, per tail length (rows of one depth share a layout). */
+const learnLayout = (rows: readonly Row[]): Map<number, number> => {
   const votes = new Map<number, Map<number, number>>();
   for (const row of rows) {
     const tail = row.slice(lastLabelIndex(row) + 1);
@@ -181,134 +185,147 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
       votes.set(tail.length, m);
     }
   }
-  const learned = new Map<number, number>([...votes].map(([len, m]) => [len, [...m].sort((a, b) => b[1] - a[1])[0]![0]]));
+  return new Map<number, number>([...votes].map(([len, m]) => [len, [...m].sort((a, b) => b[1] - a[1])[0]![0]]));
+};
 
-  let context: T3GroupKey | null = null;
-  const assigned = new Set<string>();
-  let single2019: string[] | null = null;
-  const rowTotalHolds = (vals: (string | undefined)[]) => {
-    const n = vals.map((v) => (v === undefined ? 0 : Number(numberText(v) ?? 0)));
-    return n[N - 1] === n.slice(0, N - 1).reduce((a, b) => a + b, 0);
-  };
+const rowTotalHolds = (vals: (string | undefined)[]) => {
+  const n = vals.map((v) => (v === undefined ? 0 : Number(numberText(v) ?? 0)));
+  return n[N - 1] === n.slice(0, N - 1).reduce((a, b) => a + b, 0);
+};
 
-  const assign = (id: string, tail: readonly string[]) => {
-    if (assigned.has(id)) {
-      note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行出现两次，只读取了第一次`);
-      return;
-    }
-    assigned.add(id);
-    const rowCells = T3_COLUMNS.map((c) => t3(id, c.id));
-    const joinedDigits = runTogether(tail, N);
-    if (joinedDigits !== null) {
-      leaveRunTogether(out, 't3', rowLabelOf(id), joinedDigits, rowCells);
-      return;
-    }
-    const ex = extractValues(tail, learned, rowTotalHolds);
-    if (ex.extra) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, rowCells);
-    else if (ex.joined) note(out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
-    else if (ex.uncertain) note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, rowCells);
-    T3_COLUMNS.forEach((c, i) => {
-      const cid = t3(id, c.id);
-      const v = cellValue(ex.values[i], 'count');
-      if (v.error) note(out, 't3', 'error', `表三「${rowLabelOf(id)}」·${c.label}：${v.error}，该格留空`);
-      out.values.set(cid, v.value);
-      out.found.add(cid);
-    });
-  };
+const OTHER_2019 = '#other2019';
 
-  /** A label read by its numbering or by likeness, not word for word: said, so the clerk can check. */
-  const inexact = (label: string, id: string) =>
-    note(out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${rowLabelOf(id)}」一行读取`);
-  const OTHER_2019 = '#other2019';
-  const settle = (id: string, cells: readonly string[], gathered: boolean) => {
-    if (gathered && cells.length < N && runTogether(cells, N) === null)
-      note(
-        out,
-        't3',
-        'warning',
-        `表三「${id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(id)}」一行只读到 ${cells.length} 个数字（应为 ${N} 个），请核对`,
-        id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => t3(id, c.id)),
-      );
-    if (id === OTHER_2019) single2019 = [...cells];
-    else assign(id, cells);
-  };
-  const assembler = new RowAssembler<string>(settle);
-  const pending = assembler.pending;
+/** What reading 表三 keeps from line to line. */
+type T3State = {
+  readonly out: TableRead;
+  readonly learned: Map<number, number>;
+  context: T3GroupKey | null;
+  readonly assigned: Set<string>;
+  /** The numbers of a single 2019 （六）其他处理 row. */
+  single2019: string[] | null;
   /** Index in T3_ROWS of the last row named: the next numbered label most likely follows it. */
-  let lastRow = -1;
-  for (const row of rows) {
-    let label = labelText(row);
-    const tail = row.slice(lastLabelIndex(row) + 1);
-    const numbers = hasNumber(row);
-    if (!label) {
-      assembler.fragment = '';
-      // numbers one per line (PDF text in reading order) are gathered until the row has all its columns
-      if (numbers && assembler.numberLine(tail, () => N) === 'orphan')
-        note(out, 't3', 'warning', `表三有一行数字（${tail.filter((c) => !isEmptyCell(c)).join(' ')}）找不到对应的行名，未读取`);
-      continue;
-    }
-    assembler.flush();
-    const expected = T3_ROWS[lastRow + 1];
-    let m = matchT3Label(label, context, expected);
-    const fragment = assembler.fragment;
-    if (fragment && !(m.kind === 'row' && m.confident)) {
-      const joined = matchT3Label(fragment + label, context, expected);
-      if (joined.kind === 'row' && joined.confident) {
-        m = joined;
-        label = fragment + label;
-      }
-    }
-    if ((m.kind === 'row' && m.confident) || m.kind === 'group') assembler.fragment = '';
-    else assembler.keep(label, 60);
-    if (m.kind === 'group') {
-      context = m.group;
-      if (m.group === 'other') {
-        // 2019 试行格式: a single （六）其他处理 row, with its numbers here or on a later line
-        if (numbers) single2019 = [...tail];
-        else if (tail.length === 0 && !pending.includes(OTHER_2019)) assembler.wait(OTHER_2019);
-      }
-      continue;
-    }
-    // a fragment that only looks like a row, or names the row already waiting, carries the numbers of the waiting row
-    if (m.kind === 'row' && numbers && pending.length > 0 && (!m.confident || m.id === pending[0])) m = { kind: 'none' };
-    if (m.kind === 'none') {
-      // the second half of a label broken over two lines, with the numbers of the row above
-      if (numbers) assembler.continueFirst(tail);
-      continue;
-    }
-    const rowDef = t3Row(m.id);
-    if (m.confident) lastRow = Math.max(lastRow, T3_ROWS.indexOf(rowDef));
-    if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) context = rowDef.group as T3GroupKey;
-    else if (rowDef.kind !== 'result') context = null;
-    // a sub-item of （六） means the current format: the group line was a heading, not a 2019 row
-    if (rowDef.group === 'other') {
-      const k = pending.indexOf(OTHER_2019);
-      if (k >= 0) pending.splice(k, 1);
-    }
-    if (tail.length === 0 && !numbers) {
-      if (m.confident && !assigned.has(m.id) && !pending.includes(m.id)) {
-        assembler.wait(m.id);
-        if (!m.exact) inexact(label, m.id);
-      }
-      continue;
-    }
-    if (!m.confident && !numbers) continue;
-    if (!m.exact && !assigned.has(m.id)) inexact(label, m.id);
-    assign(m.id, tail);
+  lastRow: number;
+  readonly assembler: RowAssembler<string>;
+};
+
+const assignT3 = (s: T3State, id: string, tail: readonly string[]) => {
+  if (s.assigned.has(id)) {
+    note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行出现两次，只读取了第一次`);
+    return;
   }
-  assembler.flush();
-  for (const id of assembler.drain().filter((x) => x !== OTHER_2019)) {
-    note(out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
-    assign(id, []);
+  s.assigned.add(id);
+  const rowCells = T3_COLUMNS.map((c) => t3(id, c.id));
+  const joinedDigits = runTogether(tail, N);
+  if (joinedDigits !== null) {
+    leaveRunTogether(s.out, 't3', rowLabelOf(id), joinedDigits, rowCells);
+    return;
+  }
+  const ex = extractValues(tail, s.learned, rowTotalHolds);
+  if (ex.extra) note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, rowCells);
+  else if (ex.joined) note(s.out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
+  else if (ex.uncertain) note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, rowCells);
+  T3_COLUMNS.forEach((c, i) => {
+    const cid = t3(id, c.id);
+    const v = cellValue(ex.values[i], 'count');
+    if (v.error) note(s.out, 't3', 'error', `表三「${rowLabelOf(id)}」·${c.label}：${v.error}，该格留空`);
+    s.out.values.set(cid, v.value);
+    s.out.found.add(cid);
+  });
+};
+
+/** A label read by its numbering or by likeness, not word for word: said, so the clerk can check. */
+const inexactT3 = (s: T3State, label: string, id: string) =>
+  note(s.out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${rowLabelOf(id)}」一行读取`);
+
+const settleT3 = (s: T3State, id: string, cells: readonly string[], gathered: boolean) => {
+  if (gathered && cells.length < N && runTogether(cells, N) === null)
+    note(
+      s.out,
+      't3',
+      'warning',
+      `表三「${id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(id)}」一行只读到 ${cells.length} 个数字（应为 ${N} 个），请核对`,
+      id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => t3(id, c.id)),
+    );
+  if (id === OTHER_2019) s.single2019 = [...cells];
+  else assignT3(s, id, cells);
+};
+
+/** One line of 表三: a group heading, a row label with or without its numbers, the rest of a broken label, or numbers alone. */
+const readT3Line = (s: T3State, row: Row): void => {
+  let label = labelText(row);
+  const tail = row.slice(lastLabelIndex(row) + 1);
+  const numbers = hasNumber(row);
+  if (!label) {
+    s.assembler.fragment = '';
+    // numbers one per line (PDF text in reading order) are gathered until the row has all its columns
+    if (numbers && s.assembler.numberLine(tail, () => N) === 'orphan')
+      note(s.out, 't3', 'warning', `表三有一行数字（${tail.filter((c) => !isEmptyCell(c)).join(' ')}）找不到对应的行名，未读取`);
+    return;
+  }
+  s.assembler.flush();
+  const expected = T3_ROWS[s.lastRow + 1];
+  let m = matchT3Label(label, s.context, expected);
+  const fragment = s.assembler.fragment;
+  if (fragment && !(m.kind === 'row' && m.confident)) {
+    const joined = matchT3Label(fragment + label, s.context, expected);
+    if (joined.kind === 'row' && joined.confident) {
+      m = joined;
+      label = fragment + label;
+    }
+  }
+  if ((m.kind === 'row' && m.confident) || m.kind === 'group') s.assembler.fragment = '';
+  else s.assembler.keep(label, 60);
+  if (m.kind === 'group') {
+    s.context = m.group;
+    if (m.group === 'other') {
+      // 2019 试行格式: a single （六）其他处理 row, with its numbers here or on a later line
+      if (numbers) s.single2019 = [...tail];
+      else if (tail.length === 0 && !s.assembler.pending.includes(OTHER_2019)) s.assembler.wait(OTHER_2019);
+    }
+    return;
+  }
+  // a fragment that only looks like a row, or names the row already waiting, carries the numbers of the waiting row
+  if (m.kind === 'row' && numbers && s.assembler.pending.length > 0 && (!m.confident || m.id === s.assembler.pending[0])) m = { kind: 'none' };
+  if (m.kind === 'none') {
+    // the second half of a label broken over two lines, with the numbers of the row above
+    if (numbers) s.assembler.continueFirst(tail);
+    return;
+  }
+  const rowDef = t3Row(m.id);
+  if (m.confident) s.lastRow = Math.max(s.lastRow, T3_ROWS.indexOf(rowDef));
+  if (rowDef.group && T3_GROUPS_WITH_ITEMS.includes(rowDef.group as T3GroupKey)) s.context = rowDef.group as T3GroupKey;
+  else if (rowDef.kind !== 'result') s.context = null;
+  // a sub-item of （六） means the current format: the group line was a heading, not a 2019 row
+  if (rowDef.group === 'other') {
+    const k = s.assembler.pending.indexOf(OTHER_2019);
+    if (k >= 0) s.assembler.pending.splice(k, 1);
+  }
+  if (tail.length === 0 && !numbers) {
+    if (m.confident && !s.assigned.has(m.id) && !s.assembler.pending.includes(m.id)) {
+      s.assembler.wait(m.id);
+      if (!m.exact) inexactT3(s, label, m.id);
+    }
+    return;
+  }
+  if (!m.confident && !numbers) return;
+  if (!m.exact && !s.assigned.has(m.id)) inexactT3(s, label, m.id);
+  assignT3(s, m.id, tail);
+};
+
+/** Rows still waiting get blanks, a 2019 single （六） row goes to its last item, and rows not found are named. */
+const finishT3 = (s: T3State): void => {
+  for (const id of s.assembler.drain().filter((x) => x !== OTHER_2019)) {
+    note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
+    assignT3(s, id, []);
   }
 
   const otherItems = itemsOf('other');
-  if (single2019 && otherItems.every((r) => !assigned.has(r.id))) {
-    out.format2019 = true;
+  if (s.single2019 && otherItems.every((r) => !s.assigned.has(r.id))) {
+    s.out.format2019 = true;
     const last = otherItems[otherItems.length - 1]!;
-    assign(last.id, single2019);
+    assignT3(s, last.id, s.single2019);
     note(
-      out,
+      s.out,
       't3',
       'warning',
       `表三只有一行「${T3_GROUPS.other}」（2019 试行格式），其数字已全部计入「${T3_GROUPS.other}${last.label}」，「${otherItems
@@ -317,9 +334,26 @@ export const mapT3 = (rows: readonly Row[]): TableRead => {
         .join('」「')}」两行留空，请按现行格式拆分`,
     );
   }
-  const missing = T3_ROWS.filter((r) => !assigned.has(r.id));
+  const missing = T3_ROWS.filter((r) => !s.assigned.has(r.id));
   if (missing.length > 0 && missing.length < T3_ROWS.length) {
-    note(out, 't3', 'warning', `表三未找到以下各行，留空：${missing.map((r) => `「${rowLabelOf(r.id)}」`).join('')}`);
+    note(s.out, 't3', 'warning', `表三未找到以下各行，留空：${missing.map((r) => `「${rowLabelOf(r.id)}」`).join('')}`);
   }
+};
+
+export const mapT3 = (input: readonly Row[]): TableRead => {
+  const out = newRead();
+  const rows = dropSubtotalColumn(out, input);
+  const s: T3State = {
+    out,
+    learned: learnLayout(rows),
+    context: null,
+    assigned: new Set(),
+    single2019: null,
+    lastRow: -1,
+    assembler: new RowAssembler<string>((id, cells, gathered) => settleT3(s, id, cells, gathered)),
+  };
+  for (const row of rows) readT3Line(s, row);
+  s.assembler.flush();
+  finishT3(s);
   return out;
 };
