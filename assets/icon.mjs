@@ -68,7 +68,10 @@ const render = (size) => {
   const S = 4;
   for (let j = 0; j < size; j++)
     for (let i = 0; i < size; i++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sj = 0; sj < S; sj++)
         for (let si = 0; si < S; si++) {
           const c = colourAt((i + (si + 0.5) / S) / size, (j + (sj + 0.5) / S) / size);
@@ -116,7 +119,12 @@ export const png = (size) => {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 };
 
 const ico = (sizes) => {

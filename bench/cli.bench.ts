@@ -22,7 +22,11 @@ type Run = { wall: number; cpu: number; rssMB: number; code: number };
 const runCli = (args: readonly string[], outFile: string): Run => {
   const fd = openSync(outFile, 'w');
   try {
-    const r = spawnSync(TIME, ['-f', '@@TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'disclosure-report.mjs'), ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(TIME, ['-f', '@@TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'disclosure-report.mjs'), ...args], {
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     const m = /@@TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
     if (!m) throw new Error(`no timing from ${TIME}: ${r.stderr.slice(-500)}`);
     return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMB: Number(m[4]) / 1024, code: r.status ?? -1 };
@@ -49,7 +53,9 @@ const record = (what: string, n: number, r: Run, target?: { seconds?: number; mb
     okTime && okMem ? 'ok' : 'MISSED',
     String(r.code),
   ]);
-  console.log(`  ${what} N=${n}: ${r.wall.toFixed(2)} s wall, ${(n / r.wall).toFixed(0)} files/s, ${r.cpu.toFixed(2)} s CPU, peak ${r.rssMB.toFixed(0)} MB, exit ${r.code}`);
+  console.log(
+    `  ${what} N=${n}: ${r.wall.toFixed(2)} s wall, ${(n / r.wall).toFixed(0)} files/s, ${r.cpu.toFixed(2)} s CPU, peak ${r.rssMB.toFixed(0)} MB, exit ${r.code}`,
+  );
 };
 
 const main = async () => {
@@ -64,7 +70,11 @@ const main = async () => {
     dirs.set(`${format}-${n}`, dir);
     return dir;
   };
-  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are only comparable on an idle machine)`);
+  console.log(
+    `machine: ${availableParallelism()} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (figures are only comparable on an idle machine)`,
+  );
   try {
     const textNs = quick ? [100, 1000] : [100, 1000, 10000];
     for (const n of textNs) await gen('text', n);
@@ -95,7 +105,11 @@ const main = async () => {
     const head = ['what', 'N', 'wall s', 'files/s', 'CPU s', 'peak MB', 'time target', 'memory target', 'result', 'exit'];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     console.log(`\n${[head, ...rows].map((r) => r.map((c, i) => c.padEnd(w[i]!)).join('  ')).join('\n')}`);
-    const growth = (xs: number[], ns: number[]) => xs.slice(1).map((x, i) => `N ×${ns[i + 1]! / ns[i]!} → memory ×${(x / xs[i]!).toFixed(2)}`).join(', ');
+    const growth = (xs: number[], ns: number[]) =>
+      xs
+        .slice(1)
+        .map((x, i) => `N ×${ns[i + 1]! / ns[i]!} → memory ×${(x / xs[i]!).toFixed(2)}`)
+        .join(', ');
     const textGrowth = rss.text!.slice(1).every((x, i) => x / rss.text![i]! < textNs[i + 1]! / textNs[i]! / 3);
     console.log(`memory growth, text: ${growth(rss.text!, textNs)}; docx: ${growth(rss.docx!, [100, 1000])} — sub-linear: ${textGrowth ? 'ok' : 'MISSED'}`);
     if (!textGrowth) failed++;

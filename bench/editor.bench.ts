@@ -40,17 +40,29 @@ const READ_LOAD_TIMES = `(() => {
   return { ready, complete, fcp, interactive: Math.max(ready, ...ends), longest: Math.max(0, ...long.map(([, d]) => d)), longAfterReady: Math.max(0, ...long.filter(([s]) => s >= ready).map(([, d]) => d)) };
 })()`;
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { type?: string } } };
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { type?: string } };
+};
 
 /**
  * CPU time the page's main thread spent, from a Chromium trace (thread time, so it does not grow when
  * other processes compete for the CPU the way wall-clock time does).
  */
 const mainThread = (events: TraceEvent[]) => {
-  const meta = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'EventDispatch'));
+  const meta = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'EventDispatch'),
+  );
   return meta ? events.filter((e) => e.pid === meta.pid && e.tid === meta.tid) : [];
 };
-const tasks = (evs: TraceEvent[]) => evs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+const tasks = (evs: TraceEvent[]) =>
+  evs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
 const inside = (outer: TraceEvent, e: TraceEvent) => e.ts >= outer.ts && e.ts <= outer.ts + (outer.dur ?? 0);
 
 const pct = (xs: number[], p: number) => {
@@ -63,7 +75,9 @@ let missed = 0;
 const line = (what: string, value: number, unit: string, target: number) => {
   const ok = value <= target;
   if (!ok) missed++;
-  console.log(`${what.padEnd(44)} ${value.toFixed(unit === 'KB' ? 1 : 2).padStart(9)} ${unit.padEnd(3)}  target ≤ ${target.toFixed(unit === 'KB' ? 0 : 1)} ${unit}  ${ok ? 'OK' : 'MISSED'}`);
+  console.log(
+    `${what.padEnd(44)} ${value.toFixed(unit === 'KB' ? 1 : 2).padStart(9)} ${unit.padEnd(3)}  target ≤ ${target.toFixed(unit === 'KB' ? 0 : 1)} ${unit}  ${ok ? 'OK' : 'MISSED'}`,
+  );
 };
 
 ensureRendererBuilt();
@@ -107,7 +121,11 @@ try {
     const main = mainThread(trace.traceEvents);
     const ready = trace.traceEvents.find((e) => e.name === 'editor-ready');
     const start = trace.traceEvents.find((e) => e.name === 'navigationStart' || e.name === 'fetchStart');
-    if (ready) loadCpu = tasks(main).filter((t) => t.ts <= ready.ts && (!start || t.ts >= start.ts)).reduce((a, t) => a + (t.tdur ?? t.dur ?? 0), 0) / 1000;
+    if (ready)
+      loadCpu =
+        tasks(main)
+          .filter((t) => t.ts <= ready.ts && (!start || t.ts >= start.ts))
+          .reduce((a, t) => a + (t.tdur ?? t.dur ?? 0), 0) / 1000;
     await context.close();
   }
 
@@ -115,7 +133,18 @@ try {
   const dir = mkdtempSync(join(tmpdir(), 'editor-bench-'));
   const file = join(dir, 'full.gkreport');
   const full = randomConsistentReport(2024);
-  writeFileSync(file, serialiseReport({ ...full, agency: '某某市人民政府办公室', narratives: { overview: '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。\n'.repeat(20), problems: '存在的问题。', other_matters: '本年度未收取信息处理费。' } }));
+  writeFileSync(
+    file,
+    serialiseReport({
+      ...full,
+      agency: '某某市人民政府办公室',
+      narratives: {
+        overview: '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。\n'.repeat(20),
+        problems: '存在的问题。',
+        other_matters: '本年度未收取信息处理费。',
+      },
+    }),
+  );
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(server.url);
@@ -170,7 +199,18 @@ try {
     return times;
   });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-  const cells = ['t3.granted.natural', 't3.new.commercial', 't3.withheld_third_party.natural', 't3.unavailable_not_held.legal', 't3.declined_repeat.research', 't3.other_other.other_org', 't3.partial.nonprofit', 't3.carried_out.natural', 't3.carried_in.legal', 't3.withheld_process.commercial'];
+  const cells = [
+    't3.granted.natural',
+    't3.new.commercial',
+    't3.withheld_third_party.natural',
+    't3.unavailable_not_held.legal',
+    't3.declined_repeat.research',
+    't3.other_other.other_org',
+    't3.partial.nonprofit',
+    't3.carried_out.natural',
+    't3.carried_in.legal',
+    't3.withheld_process.commercial',
+  ];
   let done = 0;
   for (const id of cells) {
     await page.locator(`input[data-cell="${id}"]`).click();
@@ -205,14 +245,26 @@ try {
   if (process.env['BENCH_DEBUG']) {
     const by = new Map<string, number>();
     for (const e of main) if (e.ph === 'X') by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
-    console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `  ${k}: ${v.toFixed(1)} ms`).join('\n'));
+    console.log(
+      [...by]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 20)
+        .map(([k, v]) => `  ${k}: ${v.toFixed(1)} ms`)
+        .join('\n'),
+    );
   }
   const { dom, frame } = await page.evaluate(() => (window as unknown as { __bench: { dom: number[]; frame: number[] } }).__bench);
   const findings = await page.locator('[data-testid="findings"] [data-code]').count();
   await context.close();
 
-  console.log(`editor benchmark — Chromium ${browser.version()}, ${KEYSTROKES} keystrokes (one every ${PACE_MS} ms) in 表三 cells of a full report (合计自动计算 on, ${findings} findings listed at the end)`);
-  console.log(`machine: ${cpus().length} CPUs, ${(idleAtStart * 100).toFixed(0)}% idle when the benchmark started, load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are wall-clock: a busy machine inflates them)`);
+  console.log(
+    `editor benchmark — Chromium ${browser.version()}, ${KEYSTROKES} keystrokes (one every ${PACE_MS} ms) in 表三 cells of a full report (合计自动计算 on, ${findings} findings listed at the end)`,
+  );
+  console.log(
+    `machine: ${cpus().length} CPUs, ${(idleAtStart * 100).toFixed(0)}% idle when the benchmark started, load average now ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (figures are wall-clock: a busy machine inflates them)`,
+  );
   console.log(`warm-up: 20 input events before measuring, the first took ${warm[0]!.toFixed(2)} ms (JIT), the last ${warm[19]!.toFixed(2)} ms`);
   console.log(`keystrokes measured: ${dom.length} DOM updates, ${frame.length} frames`);
   line('keydown → findings panel updated, p95', pct(dom, 95), 'ms', 8);
@@ -221,15 +273,25 @@ try {
   line('keydown → next painted frame, p95', pct(frame, 95), 'ms', 2 * FRAME_MS);
   console.log(`${'keydown → next painted frame, median'.padEnd(44)} ${median(frame).toFixed(2).padStart(9)} ms`);
   console.log(`CPU time of the page's main thread per keystroke (from a trace; ${cpuKey.length} keydowns incl. End/Enter):`);
-  console.log(`${'  keydown task (handlers, checks, React, DOM), p95'.padEnd(44)} ${pct(cpuKey, 95).toFixed(2).padStart(9)} ms   (max ${Math.max(...cpuKey).toFixed(2)} ms)`);
-  console.log(`${'  keydown task + next frame (style, layout, paint), p95'.padEnd(44)} ${pct(cpuFrame, 95).toFixed(2).padStart(9)} ms   (max ${Math.max(...cpuFrame).toFixed(2)} ms)`);
+  console.log(
+    `${'  keydown task (handlers, checks, React, DOM), p95'.padEnd(44)} ${pct(cpuKey, 95).toFixed(2).padStart(9)} ms   (max ${Math.max(...cpuKey).toFixed(2)} ms)`,
+  );
+  console.log(
+    `${'  keydown task + next frame (style, layout, paint), p95'.padEnd(44)} ${pct(cpuFrame, 95).toFixed(2).padStart(9)} ms   (max ${Math.max(...cpuFrame).toFixed(2)} ms)`,
+  );
   const of = (k: keyof LoadTimes) => loads.map((l) => l[k]);
   line(`load → interactive, median of ${loads.length} first visits`, median(of('interactive')), 'ms', 500);
-  console.log(`${'  the same, max'.padEnd(44)} ${Math.max(...of('interactive')).toFixed(2).padStart(9)} ms`);
+  console.log(
+    `${'  the same, max'.padEnd(44)} ${Math.max(...of('interactive'))
+      .toFixed(2)
+      .padStart(9)} ms`,
+  );
   console.log(`${'  first screen painted (editor-ready), median'.padEnd(44)} ${median(of('ready')).toFixed(2).padStart(9)} ms`);
   console.log(`${'  first contentful paint, median'.padEnd(44)} ${median(of('fcp')).toFixed(2).padStart(9)} ms`);
   console.log(`${'  all 200 cells in the DOM, median'.padEnd(44)} ${median(of('complete')).toFixed(2).padStart(9)} ms`);
-  console.log(`${'  longest task after ready, median / max'.padEnd(44)} ${median(of('longAfterReady')).toFixed(2).padStart(9)} ms   (max ${Math.max(...of('longAfterReady')).toFixed(2)} ms; a task over 50 ms would move "interactive")`);
+  console.log(
+    `${'  longest task after ready, median / max'.padEnd(44)} ${median(of('longAfterReady')).toFixed(2).padStart(9)} ms   (max ${Math.max(...of('longAfterReady')).toFixed(2)} ms; a task over 50 ms would move "interactive")`,
+  );
   console.log(`${'  CPU time of the main thread until ready'.padEnd(44)} ${loadCpu.toFixed(2).padStart(9)} ms`);
   line(`initial JS (${initial.length} file${initial.length > 1 ? 's' : ''}, gzip)`, initialGzip, 'KB', 300);
   if (dom.length !== KEYSTROKES) {

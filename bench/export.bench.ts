@@ -44,7 +44,9 @@ const rows: [string, () => unknown, number | null][] = [
 ];
 
 let failed = 0;
-console.log(`export of a full report (${report.agency} ${report.year}, ${file}); median of ${RUNS} runs after ${WARM} warm-up runs; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+console.log(
+  `export of a full report (${report.agency} ${report.year}, ${file}); median of ${RUNS} runs after ${WARM} warm-up runs; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+);
 for (const [name, run, target] of rows) {
   const m = await measure(run);
   const ok = target === null || m.median <= target;

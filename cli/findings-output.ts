@@ -15,8 +15,7 @@ export const findingsTable = (findings: readonly Finding[]): string =>
     findings.map((f) => [SEVERITY_LABEL[f.severity], f.code, f.message, cellsText(f.cells)]),
   );
 
-export const notesText = (notes: readonly ImportNote[]): string =>
-  notes.map((n) => `  [${NOTE_LEVEL[n.level]}] ${n.message}`).join('\n');
+export const notesText = (notes: readonly ImportNote[]): string => notes.map((n) => `  [${NOTE_LEVEL[n.level]}] ${n.message}`).join('\n');
 
 export const severityCounts = (fs: readonly Finding[]) => {
   let error = 0;

@@ -53,7 +53,10 @@ export const checkInOrder = (files: readonly string[], previous: PreviousYear | 
   runInOrder<FileEntry>(files, 'check', { role: 'check', previous }, jobs, entryUrl, sink, (f, why) => unreadableEntry(f, why));
 
 export const readInOrder = (files: readonly string[], jobs: number, entryUrl: URL | string, sink: Sink<ReadOutcome>): Promise<void> =>
-  runInOrder<ReadOutcome>(files, 'read', { role: 'check', previous: null }, jobs, entryUrl, sink, (_f, why) => ({ result: { ok: false, message: why }, findings: null }));
+  runInOrder<ReadOutcome>(files, 'read', { role: 'check', previous: null }, jobs, entryUrl, sink, (_f, why) => ({
+    result: { ok: false, message: why },
+    findings: null,
+  }));
 
 /** One file read in a worker (template, compare, export, validate --previous): the same limits as a batch. */
 export const openInWorker = async (file: string, entryUrl: URL | string): Promise<OpenOutcome> => {

@@ -7,8 +7,18 @@ import { execSync } from 'node:child_process';
 mkdirSync('out', { recursive: true });
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
-if (existsSync('cli/main.ts')) await build({ ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli/main.mjs', format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
-if (existsSync('src-main/main.ts')) await build({ ...node, entryPoints: ['src-main/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
-if (existsSync('src-main/reader-worker.ts')) await build({ ...node, entryPoints: ['src-main/reader-worker.ts'], outfile: 'out/main/reader-worker.cjs', format: 'cjs', external: ['electron'] });
-if (existsSync('src-main/preload.ts')) await build({ ...node, entryPoints: ['src-main/preload.ts'], outfile: 'out/main/preload.cjs', format: 'cjs', external: ['electron'] });
+if (existsSync('cli/main.ts'))
+  await build({
+    ...node,
+    entryPoints: ['cli/main.ts'],
+    outfile: 'out/cli/main.mjs',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+if (existsSync('src-main/main.ts'))
+  await build({ ...node, entryPoints: ['src-main/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
+if (existsSync('src-main/reader-worker.ts'))
+  await build({ ...node, entryPoints: ['src-main/reader-worker.ts'], outfile: 'out/main/reader-worker.cjs', format: 'cjs', external: ['electron'] });
+if (existsSync('src-main/preload.ts'))
+  await build({ ...node, entryPoints: ['src-main/preload.ts'], outfile: 'out/main/preload.cjs', format: 'cjs', external: ['electron'] });
 if (existsSync('src-renderer/index.html')) execSync('npx vite build', { stdio: 'inherit' });

@@ -25,7 +25,16 @@ const LIMITS = { timeoutMs: 5000, maxOldGenerationSizeMb: 512 };
 mkdirSync('out', { recursive: true });
 const dir = resolve(mkdtempSync(join('out', 'fuzz-')));
 const worker = join(dir, 'fuzz-worker.cjs');
-await build({ entryPoints: ['scripts/fuzz-worker.ts'], outfile: worker, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['pdfjs-dist'], logLevel: 'silent' });
+await build({
+  entryPoints: ['scripts/fuzz-worker.ts'],
+  outfile: worker,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['pdfjs-dist'],
+  logLevel: 'silent',
+});
 const pool = new ReaderPool(worker, null, 2, LIMITS);
 const bases = await fuzzBases();
 
@@ -108,6 +117,7 @@ const rows: [string, string, string, boolean][] = [
   ['refusals with raw English', String(counts.english), '0', counts.english === 0],
 ];
 console.log(`\nfuzz: seed ${SEED}, ${CASES} cases, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-for (const [what, got, target, ok] of rows) console.log(`  ${what.padEnd(62)} ${got.padStart(12)}  ${target ? `target ${target}` : ''.padEnd(0)}  ${ok ? 'ok' : 'MISSED'}`);
+for (const [what, got, target, ok] of rows)
+  console.log(`  ${what.padEnd(62)} ${got.padStart(12)}  ${target ? `target ${target}` : ''.padEnd(0)}  ${ok ? 'ok' : 'MISSED'}`);
 for (const f of findings.slice(0, 40)) console.log(`  ${f}`);
 process.exitCode = rows.every((r) => r[3]) ? 0 : 1;

@@ -56,7 +56,9 @@ if (exe) {
     const { url } = await serveStatic({ root: rendererDir, port });
     console.log(`请在浏览器中打开 / Open in your browser: ${url}`);
   } catch (e) {
-    console.error(`无法在端口 ${port} 上启动本地服务（${e.code ?? e.message}），可设置环境变量 PORT 换一个端口 / Cannot listen on port ${port}; set PORT to another port.`);
+    console.error(
+      `无法在端口 ${port} 上启动本地服务（${e.code ?? e.message}），可设置环境变量 PORT 换一个端口 / Cannot listen on port ${port}; set PORT to another port.`,
+    );
     process.exit(1);
   }
 }

@@ -29,7 +29,12 @@ export const serveStatic = ({ root, port = 5173, host = '127.0.0.1' }) =>
   new Promise((resolvePromise, reject) => {
     const absRoot = resolve(root);
     const server = createServer(async (req, res) => {
-      const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
+      const headers = {
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-cache',
+      };
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, headers).end();
         return;
@@ -38,7 +43,11 @@ export const serveStatic = ({ root, port = 5173, host = '127.0.0.1' }) =>
       try {
         if (!file || !(await stat(file)).isFile()) throw new Error('not found');
         const body = await readFile(file);
-        res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length });
+        res.writeHead(200, {
+          ...headers,
+          'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Length': body.length,
+        });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
         res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到 / Not found');

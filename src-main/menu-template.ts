@@ -34,7 +34,11 @@ export const buildMenuTemplate = (o: MenuOptions, a: MenuActions): MenuItem[] =>
   const mac = o.platform === 'darwin';
   const sep: MenuItem = { type: 'separator' };
   const recent: MenuItem[] = o.recent.length
-    ? [...o.recent.map((p, i): MenuItem => ({ label: `${i + 1}  ${baseName(p).replace(/&/g, '&&')}`, click: () => a.openRecent(p) })), sep, { label: '清除最近打开的文件', click: () => a.clearRecent() }]
+    ? [
+        ...o.recent.map((p, i): MenuItem => ({ label: `${i + 1}  ${baseName(p).replace(/&/g, '&&')}`, click: () => a.openRecent(p) })),
+        sep,
+        { label: '清除最近打开的文件', click: () => a.clearRecent() },
+      ]
     : [{ label: '（无）', enabled: false }];
 
   const file: MenuItem = {
@@ -62,7 +66,12 @@ export const buildMenuTemplate = (o: MenuOptions, a: MenuActions): MenuItem[] =>
       // the editor keeps its own history (cells, narratives, totals), so undo is its command, not the text
       // field's; it also catches Ctrl+Z/Y/S/O itself, so those shortcuts are only shown here
       { label: '撤销(&U)', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => a.command('undo') },
-      { label: '重做(&R)', accelerator: o.platform === 'win32' ? 'Ctrl+Y' : mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', registerAccelerator: false, click: () => a.command('redo') },
+      {
+        label: '重做(&R)',
+        accelerator: o.platform === 'win32' ? 'Ctrl+Y' : mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z',
+        registerAccelerator: false,
+        click: () => a.command('redo'),
+      },
       sep,
       { label: '剪切(&T)', role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { label: '复制(&C)', role: 'copy', accelerator: 'CmdOrCtrl+C' },
@@ -83,17 +92,21 @@ export const buildMenuTemplate = (o: MenuOptions, a: MenuActions): MenuItem[] =>
   };
   const help: MenuItem = {
     label: '帮助(&H)',
-    submenu: [
-      { label: '填报说明(&G)', accelerator: 'F1', click: () => a.command('help') },
-      sep,
-      { label: `关于${o.appName}(&A)`, click: () => a.about() },
-    ],
+    submenu: [{ label: '填报说明(&G)', accelerator: 'F1', click: () => a.command('help') }, sep, { label: `关于${o.appName}(&A)`, click: () => a.about() }],
   };
   const macApp: MenuItem = {
     label: o.appName,
-    submenu: [{ label: `关于${o.appName}`, click: () => a.about() }, sep, { label: '隐藏', role: 'hide' }, { label: '隐藏其他', role: 'hideOthers' }, sep, { label: `退出${o.appName}`, accelerator: 'Cmd+Q', click: () => a.quit() }],
+    submenu: [
+      { label: `关于${o.appName}`, click: () => a.about() },
+      sep,
+      { label: '隐藏', role: 'hide' },
+      { label: '隐藏其他', role: 'hideOthers' },
+      sep,
+      { label: `退出${o.appName}`, accelerator: 'Cmd+Q', click: () => a.quit() },
+    ],
   };
   // on macOS the mnemonics (&F) mean nothing and show literally
-  const strip = (items: MenuItem[]): MenuItem[] => items.map((i) => ({ ...i, ...(i.label ? { label: i.label.replace(/\(&.\)/, '') } : {}), ...(i.submenu ? { submenu: strip(i.submenu) } : {}) }));
+  const strip = (items: MenuItem[]): MenuItem[] =>
+    items.map((i) => ({ ...i, ...(i.label ? { label: i.label.replace(/\(&.\)/, '') } : {}), ...(i.submenu ? { submenu: strip(i.submenu) } : {}) }));
   return mac ? strip([macApp, file, edit, view, help]) : [file, edit, view, help];
 };

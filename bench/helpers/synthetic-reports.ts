@@ -14,7 +14,26 @@ import { SEED_FILES } from '../../test/helpers/seeds';
 import { seedNarratives } from '../../test/helpers/seed-narratives';
 
 const PLACES = ['许昌市', '新乡市', '济源市', '开封市', '焦作市', '洛阳市', '南阳市', '周口市', '商丘市', '信阳市'];
-const UNITS = ['人民政府', '人民政府办公室', '发展和改革委员会', '教育局', '公安局', '民政局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '农业农村局', '商务局', '卫生健康委员会', '市场监督管理局', '应急管理局', '医疗保障局'];
+const UNITS = [
+  '人民政府',
+  '人民政府办公室',
+  '发展和改革委员会',
+  '教育局',
+  '公安局',
+  '民政局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '农业农村局',
+  '商务局',
+  '卫生健康委员会',
+  '市场监督管理局',
+  '应急管理局',
+  '医疗保障局',
+];
 
 const narratives = SEED_FILES.map(seedNarratives);
 
@@ -42,7 +61,15 @@ export const writeReports = async (dir: string, format: Format, n: number, disti
     }
     const r = syntheticReport(i);
     const data =
-      format === 'text' ? renderReportText(r) : format === 'html' ? renderReportHtml(r) : format === 'json' ? serialiseReport(r) : format === 'docx' ? await buildDocx(r) : await buildXlsx(r);
+      format === 'text'
+        ? renderReportText(r)
+        : format === 'html'
+          ? renderReportHtml(r)
+          : format === 'json'
+            ? serialiseReport(r)
+            : format === 'docx'
+              ? await buildDocx(r)
+              : await buildXlsx(r);
     writeFileSync(name(i), data);
   }
 };

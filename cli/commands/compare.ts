@@ -37,7 +37,10 @@ export const runCompare = async (argv: readonly string[]): Promise<number> => {
   const [lastPath, thisPath] = args.positionals as [string, string];
   const [last, current] = await Promise.all([openInWorker(lastPath, new URL(import.meta.url)), openInWorker(thisPath, new URL(import.meta.url))]);
   let bad = false;
-  for (const [p, r] of [[lastPath, last], [thisPath, current]] as const)
+  for (const [p, r] of [
+    [lastPath, last],
+    [thisPath, current],
+  ] as const)
     if (!r.ok) {
       process.stderr.write(`错误：无法读取「${p}」：${r.message}\n`);
       bad = true;
@@ -46,7 +49,9 @@ export const runCompare = async (argv: readonly string[]): Promise<number> => {
   const cmp = compareReports(last.report, current.report);
   const attention = cmp.crossYear.filter((f) => f.severity !== 'info').length;
   if (flag(args, 'json')) {
-    process.stdout.write(`${JSON.stringify({ last: { file: lastPath, ...cmp.last }, current: { file: thisPath, ...cmp.current }, cells: cmp.cells, findings: cmp.crossYear })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ last: { file: lastPath, ...cmp.last }, current: { file: thisPath, ...cmp.current }, cells: cmp.cells, findings: cmp.crossYear })}\n`,
+    );
     return attention ? 1 : 0;
   }
   const rows = flag(args, 'all') ? cmp.cells : changedCells(cmp);
@@ -54,7 +59,14 @@ export const runCompare = async (argv: readonly string[]): Promise<number> => {
   let text = `上年度：${lastPath}（${who(cmp.last)}）\n本年度：${thisPath}（${who(cmp.current)}）\n\n`;
   text += rows.length
     ? `${renderTable(
-        [{ title: '单元格', maxWidth: 60 }, { title: '编号', maxWidth: 36 }, { title: '上年', align: 'right' }, { title: '本年', align: 'right' }, { title: '变化', align: 'right' }, { title: '变化率', align: 'right' }],
+        [
+          { title: '单元格', maxWidth: 60 },
+          { title: '编号', maxWidth: 36 },
+          { title: '上年', align: 'right' },
+          { title: '本年', align: 'right' },
+          { title: '变化', align: 'right' },
+          { title: '变化率', align: 'right' },
+        ],
         rows.map((c) => [c.label, c.id, show(c.last), show(c.current), signed(c), c.percent === null ? '' : `${c.percent > 0 ? '+' : ''}${c.percent}%`]),
       )}\n`
     : '两年的单元格数据完全相同。\n';

@@ -80,7 +80,9 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   const out = bufferedOut();
   const skip = flag(args, 'skip-unreadable');
   if (unreadable.length && !skip) {
-    process.stderr.write(`错误：${unreadable.length} 个文件无法读取，未汇总（如确需跳过，请使用 --skip-unreadable）：\n${unreadable.map((u) => `  ${u.file}：${u.reason}`).join('\n')}\n`);
+    process.stderr.write(
+      `错误：${unreadable.length} 个文件无法读取，未汇总（如确需跳过，请使用 --skip-unreadable）：\n${unreadable.map((u) => `  ${u.file}：${u.reason}`).join('\n')}\n`,
+    );
     return 2;
   }
   const result = c.finish({
@@ -111,10 +113,18 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
       })}\n`,
     );
   } else {
-    out.write(`已汇总 ${result.sources.length} 份报告，保存为「${output}」（机关：${result.report.agency || '（未填写，请在编制器中填写）'}，年度：${result.report.year ?? '（未填写）'}）。正文留空，请编制人员撰写。\n\n来源报告：\n`);
+    out.write(
+      `已汇总 ${result.sources.length} 份报告，保存为「${output}」（机关：${result.report.agency || '（未填写，请在编制器中填写）'}，年度：${result.report.year ?? '（未填写）'}）。正文留空，请编制人员撰写。\n\n来源报告：\n`,
+    );
     out.write(
       `${renderTable(
-        [{ title: '文件', maxWidth: 64 }, { title: '机关', maxWidth: 30 }, { title: '年度' }, { title: '错误', align: 'right' }, { title: '警告', align: 'right' }],
+        [
+          { title: '文件', maxWidth: 64 },
+          { title: '机关', maxWidth: 30 },
+          { title: '年度' },
+          { title: '错误', align: 'right' },
+          { title: '警告', align: 'right' },
+        ],
         result.sources.map((s) => {
           const k = severityCounts(s.findings);
           return [s.name, s.agency, s.year === null ? '' : String(s.year), String(k.error), String(k.warning)];

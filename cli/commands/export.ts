@@ -20,7 +20,12 @@ export const EXPORT_HELP = `用法：disclosure-report export <报告文件> [--
 
 退出码：0 已导出（有错误时另有警告）；2 报告无法读取、无法写入或用法错误。`;
 
-const OPTIONS = [{ name: 'docx', value: true }, { name: 'xlsx', value: true }, { name: 'html', value: true }, { name: 'help', short: 'h' }] as const;
+const OPTIONS = [
+  { name: 'docx', value: true },
+  { name: 'xlsx', value: true },
+  { name: 'html', value: true },
+  { name: 'help', short: 'h' },
+] as const;
 
 export const runExport = async (argv: readonly string[]): Promise<number> => {
   const args = parseArgs(argv, OPTIONS, 'export');

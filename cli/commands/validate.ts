@@ -106,9 +106,28 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
     if (e.error !== undefined) anyUnreadable = true;
     if (c.error) anyError = true;
     if (json) out.write(`${n ? ',\n' : ''}${JSON.stringify(e)}`);
-    else if (csv) out.write(csvLine([e.file, e.agency, e.year, e.error ? null : c.error, e.error ? null : c.warning, e.error ? null : c.info, e.error ? '是' : '否', e.error ?? null]));
+    else if (csv)
+      out.write(
+        csvLine([
+          e.file,
+          e.agency,
+          e.year,
+          e.error ? null : c.error,
+          e.error ? null : c.warning,
+          e.error ? null : c.info,
+          e.error ? '是' : '否',
+          e.error ?? null,
+        ]),
+      );
     else {
-      summary.push({ file: e.file, agency: e.agency ?? '', year: e.year === null ? '' : String(e.year), errors: c.error, warnings: c.warning, unreadable: e.error ?? '' });
+      summary.push({
+        file: e.file,
+        agency: e.agency ?? '',
+        year: e.year === null ? '' : String(e.year),
+        errors: c.error,
+        warnings: c.warning,
+        unreadable: e.error ?? '',
+      });
       if (!flag(args, 'summary')) out.write(fileBlock(e, c));
     }
     n++;
@@ -163,8 +182,22 @@ const summaryText = (rows: readonly SummaryRow[]): string => {
   const total = `共 ${rows.length} 个文件：无错误 ${rows.length - bad - withErrors} 个，有错误 ${withErrors} 个，无法读取 ${bad} 个。\n`;
   if (rows.length < 2) return total;
   const table = renderTable(
-    [{ title: '文件', maxWidth: 64 }, { title: '机关', maxWidth: 30 }, { title: '年度' }, { title: '错误', align: 'right' }, { title: '警告', align: 'right' }, { title: '无法读取', maxWidth: 60 }],
-    rows.map((r) => [r.file, r.agency, r.year, r.unreadable ? '' : String(r.errors), r.unreadable ? '' : String(r.warnings), r.unreadable ? `是：${r.unreadable}` : '']),
+    [
+      { title: '文件', maxWidth: 64 },
+      { title: '机关', maxWidth: 30 },
+      { title: '年度' },
+      { title: '错误', align: 'right' },
+      { title: '警告', align: 'right' },
+      { title: '无法读取', maxWidth: 60 },
+    ],
+    rows.map((r) => [
+      r.file,
+      r.agency,
+      r.year,
+      r.unreadable ? '' : String(r.errors),
+      r.unreadable ? '' : String(r.warnings),
+      r.unreadable ? `是：${r.unreadable}` : '',
+    ]),
   );
   return `汇总：\n${table}\n${total}`;
 };

@@ -30,7 +30,6 @@ export type Comparison = {
   readonly crossYear: readonly Finding[];
 };
 
-
 const change = (unit: Unit, last: CellValue, current: CellValue): { change: number | string | null; percent: number | null } => {
   if (last === null || current === null || last === undefined || current === undefined) return { change: null, percent: null };
   if (unit === 'count') {

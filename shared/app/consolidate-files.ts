@@ -32,7 +32,9 @@ export class FileConsolidation {
     if (this.readCount === 0)
       return {
         ok: false,
-        message: this.unreadableFiles.length ? `所选文件都无法读取：\n${this.unreadableFiles.map((u) => `${u.name}：${u.message}`).join('\n')}` : '没有选择要汇总的报告',
+        message: this.unreadableFiles.length
+          ? `所选文件都无法读取：\n${this.unreadableFiles.map((u) => `${u.name}：${u.message}`).join('\n')}`
+          : '没有选择要汇总的报告',
       };
     return this.consolidator.finish(options);
   }

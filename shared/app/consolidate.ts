@@ -110,7 +110,13 @@ export class Consolidator {
     if (options.year !== undefined) {
       year = options.year;
       const other = sources.filter((s) => s.year !== year);
-      if (other.length) notes.push(`${other.length} 份报告的年度与汇总年度 ${year ?? '（未填）'} 不同：${other.slice(0, 5).map((s) => `${s.name}（${s.year ?? '未填'}）`).join('、')}${other.length > 5 ? ' 等' : ''}`);
+      if (other.length)
+        notes.push(
+          `${other.length} 份报告的年度与汇总年度 ${year ?? '（未填）'} 不同：${other
+            .slice(0, 5)
+            .map((s) => `${s.name}（${s.year ?? '未填'}）`)
+            .join('、')}${other.length > 5 ? ' 等' : ''}`,
+        );
     } else if (years.length === 1) {
       year = years[0]!;
     } else {

@@ -76,7 +76,11 @@ const paragraphStyles = (): IParagraphStyleOptions[] => {
     quickFormat: true,
     run: { font: fontOf(FONTS.table), size },
     // centred: numbers and column headings, most of a table; left-aligned labels say so themselves
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { line, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      spacing: { line, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+      indent: { firstLine: 0, firstLineChars: 0 },
+    },
   });
   return [
     {
@@ -109,7 +113,11 @@ const paragraphStyles = (): IParagraphStyleOptions[] => {
       quickFormat: true,
       // the year's digits in 小标宋 too: Times New Roman's thin digits beside the heavy title face look pasted in
       run: { font: { ascii: FONTS.title, hAnsi: FONTS.title, cs: FONTS.title, eastAsia: FONTS.title, hint: 'eastAsia' }, size: SIZE.title },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: LINE, after: LINE }, indent: { firstLine: 0, firstLineChars: 0 } },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT, before: LINE, after: LINE },
+        indent: { firstLine: 0, firstLineChars: 0 },
+      },
     },
     tableStyle(STYLE.table, '公文表格', SIZE.table, 300),
     tableStyle(STYLE.tableSmall, '公文表格（小五）', SIZE.tableSmall, 260),

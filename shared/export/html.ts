@@ -27,7 +27,8 @@ const align = (g: GridCell): string => (g.kind === 'data' || g.kind === 'header'
 
 const cellHtml = (t: TableId, g: GridCell, report: Report, inHead: boolean): string => {
   const style = `${CELL_STYLE};text-align:${align(g)}`;
-  if (g.kind === 'data' && g.cellId) return `<td${spans(g)} data-cell="${escapeHtml(g.cellId)}" style="${style}">${escapeHtml(cellText(report, g.cellId))}</td>`;
+  if (g.kind === 'data' && g.cellId)
+    return `<td${spans(g)} data-cell="${escapeHtml(g.cellId)}" style="${style}">${escapeHtml(cellText(report, g.cellId))}</td>`;
   const scope = inHead || g.kind === 'item' || g.kind === 'header' ? (g.colSpan > 1 ? 'colgroup' : 'col') : g.rowSpan > 1 ? 'rowgroup' : 'row';
   // the 勾稽 note is a statement, not a heading
   if (g.kind === 'note') return `<td${spans(g)} style="${style}">${escapeHtml(g.text)}</td>`;

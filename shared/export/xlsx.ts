@@ -228,7 +228,14 @@ const NARRATIVE_WIDTH = 90;
 /** 「报告」: column A the section headings, column B one paragraph per row — a complete report in one sheet. */
 const reportSheet = (wb: ExcelJS.Workbook, report: Report, written: (s: string) => string): void => {
   const ws = wb.addWorksheet(SHEET_NAMES.report, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { top: 0.8, bottom: 0.8, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { top: 0.8, bottom: 0.8, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 },
+    },
   });
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = NARRATIVE_WIDTH;

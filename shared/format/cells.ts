@@ -77,7 +77,11 @@ export const cellsOfTable = (t: TableId): readonly CellDef[] => {
   return cells;
 };
 
-export const TABLE_NAMES: Record<TableId, string> = { t2: `表二 ${T2_TITLE}`, t3: '表三 收到和处理政府信息公开申请情况', t4: '表四 政府信息公开行政复议、行政诉讼情况' };
+export const TABLE_NAMES: Record<TableId, string> = {
+  t2: `表二 ${T2_TITLE}`,
+  t3: '表三 收到和处理政府信息公开申请情况',
+  t4: '表四 政府信息公开行政复议、行政诉讼情况',
+};
 export const TABLE_SHORT: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 /** A human name of a cell for messages: 「表三 （一）予以公开·自然人」, 「表三 （三）不予公开·1.属于国家秘密·总计」. */

@@ -6,7 +6,17 @@
 import type { CellId, TableId } from './types';
 import { t2, t3, t4 } from './cells';
 import { T2_BLOCKS, T2_CONTENT_LABEL } from './table2';
-import { T3_APPLICANT_HEADER, T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_IDENTITY_NOTE, T3_ORG_HEADER, T3_RESULTS_HEADER, T3_ROWS, type T3GroupKey } from './table3';
+import {
+  T3_APPLICANT_HEADER,
+  T3_COLUMNS,
+  T3_GROUPS,
+  T3_GROUPS_WITH_ITEMS,
+  T3_IDENTITY_NOTE,
+  T3_ORG_HEADER,
+  T3_RESULTS_HEADER,
+  T3_ROWS,
+  type T3GroupKey,
+} from './table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER } from './table4';
 
 /** header: a column heading; label: a row label; item: a 第二十条 item line of 表二; note: the 勾稽 note. */

@@ -5,7 +5,12 @@ import { T3_TITLE } from './table3';
 import { T4_TITLE } from './table4';
 
 export const SECTIONS: readonly SectionDef[] = [
-  { kind: 'narrative', id: 'overview', heading: '一、总体情况', placeholder: '（文字描述：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）' },
+  {
+    kind: 'narrative',
+    id: 'overview',
+    heading: '一、总体情况',
+    placeholder: '（文字描述：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）',
+  },
   { kind: 'table', id: 't2', heading: `二、${T2_TITLE}` },
   { kind: 'table', id: 't3', heading: `三、${T3_TITLE}` },
   { kind: 'table', id: 't4', heading: `四、${T4_TITLE}` },
@@ -22,5 +27,4 @@ export const narrativeHeading = (id: NarrativeId): string => {
 
 /** The report title as agencies print it: 「XX 2024 年政府信息公开工作年度报告」. */
 export const REPORT_TITLE_SUFFIX = '年政府信息公开工作年度报告';
-export const reportTitle = (agency: string, year: number | null): string =>
-  `${agency.trim() || '（机关名称）'}${year ?? '　　'}${REPORT_TITLE_SUFFIX}`;
+export const reportTitle = (agency: string, year: number | null): string => `${agency.trim() || '（机关名称）'}${year ?? '　　'}${REPORT_TITLE_SUFFIX}`;

@@ -20,7 +20,25 @@ type Row = string[];
 /** Elements that merely wrap content (content controls, custom XML, smart tags): read through them. */
 const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'dir', 'bdo']);
 /** Elements whose text is not what the reader sees (deleted text, field codes, properties, text boxes, ruby guide text). */
-const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference', 'Fallback', 'txbxContent', 'rt']);
+const SKIPPED = new Set([
+  'del',
+  'moveFrom',
+  'delText',
+  'instrText',
+  'delInstrText',
+  'rPr',
+  'pPr',
+  'tblPr',
+  'trPr',
+  'tcPr',
+  'sectPr',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+  'Fallback',
+  'txbxContent',
+  'rt',
+]);
 
 /** The text of a paragraph (or any run container): w:t, tabs, breaks; fields show their result, not their code. */
 const runText = (el: XmlElement): string => {
@@ -125,7 +143,10 @@ const readTable = (tbl: XmlElement, state: DocxReadState): Block[] => {
     row.push(...Array<string>(gridVal(trPr, 'gridAfter')).fill(''));
     rows.push(row);
   }
-  const width = maxOf(rows.map((r) => r.length), 0);
+  const width = maxOf(
+    rows.map((r) => r.length),
+    0,
+  );
   for (const r of rows) while (r.length < width) r.push('');
   const hasText = rows.some((r) => r.some((c) => c.trim() !== ''));
   if (!hasText && nested.length) return nested;
@@ -206,8 +227,7 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
         if (first) blocks.push(first);
         for (const n of rest) nested.add(n);
         append(blocks, rest);
-      }
-      else if (WRAPPERS.has(c.localName ?? '')) walk(c);
+      } else if (WRAPPERS.has(c.localName ?? '')) walk(c);
     }
   };
   walk(body);

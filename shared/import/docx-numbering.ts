@@ -22,7 +22,21 @@ const LEGAL = '零壹贰叁肆伍陆柒捌玖';
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const roman = (n: number): string => {
-  const t: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const t: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
   for (const [v, r] of t)
     while (n >= v) {
@@ -101,7 +115,12 @@ export const readNumbering = (numberingXml: XmlDocument | null, stylesXml: XmlDo
         const e = firstChild(l, name);
         return e ? attr(e, 'val') : null;
       };
-      levels.set(Number(attr(l, 'ilvl') ?? 0), { start: Number(v('start') ?? 1), format: v('numFmt') ?? 'decimal', text: v('lvlText') ?? '', suffix: v('suff') ?? 'tab' });
+      levels.set(Number(attr(l, 'ilvl') ?? 0), {
+        start: Number(v('start') ?? 1),
+        format: v('numFmt') ?? 'decimal',
+        text: v('lvlText') ?? '',
+        suffix: v('suff') ?? 'tab',
+      });
     }
     abstracts.set(attr(a, 'abstractNumId') ?? '', levels);
   }

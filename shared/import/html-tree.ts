@@ -17,16 +17,89 @@ export type HtmlNode = {
   title?: string;
 };
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'frame', 'keygen']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'basefont',
+  'frame',
+  'keygen',
+]);
 /** Their content is text up to the matching end tag, never markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'noframes', 'plaintext']);
 /** Opening one of these closes an open <p> (HTML's implied end tag). */
-const CLOSES_P = new Set(['p', 'div', 'table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'hr', 'form', 'center', 'address', 'figure']);
+const CLOSES_P = new Set([
+  'p',
+  'div',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'hr',
+  'form',
+  'center',
+  'address',
+  'figure',
+]);
 
 const NAMED: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', hellip: '…', mdash: '—',
-  ndash: '–', middot: '·', emsp: '\u2003', ensp: '\u2002', thinsp: '\u2009', ideographicspace: '\u3000', times: '×', divide: '÷', deg: '°',
-  laquo: '«', raquo: '»', bull: '•', copy: '©', reg: '®', yen: '¥', permil: '‰', plusmn: '±', zwj: '', zwnj: '', shy: '',
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  middot: '·',
+  emsp: '\u2003',
+  ensp: '\u2002',
+  thinsp: '\u2009',
+  ideographicspace: '\u3000',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  copy: '©',
+  reg: '®',
+  yen: '¥',
+  permil: '‰',
+  plusmn: '±',
+  zwj: '',
+  zwnj: '',
+  shy: '',
 };
 
 export const decodeEntities = (s: string): string =>
@@ -39,7 +112,14 @@ export const decodeEntities = (s: string): string =>
     return v ?? m;
   });
 
-const node = (tag: string, attrs: Record<string, string>, parent: HtmlNode | null, text = ''): HtmlNode => ({ tag, attrs, children: [], text, parent, depth: parent ? parent.depth + 1 : 0 });
+const node = (tag: string, attrs: Record<string, string>, parent: HtmlNode | null, text = ''): HtmlNode => ({
+  tag,
+  attrs,
+  children: [],
+  text,
+  parent,
+  depth: parent ? parent.depth + 1 : 0,
+});
 
 /** Deeper nesting than any real page: further elements stay at this depth, so walking the tree never exhausts the stack. */
 export const MAX_DEPTH = 200;

@@ -11,14 +11,68 @@ import { TABLE_TITLE, isPageNoise, parseTitle } from './sections';
 import type { Block, ImportResult } from './types';
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'blockquote', 'pre', 'center', 'address', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'hr', 'body', 'html', 'form', 'fieldset',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'address',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+  'body',
+  'html',
+  'form',
+  'fieldset',
 ]);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements whose content is never part of the report. */
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav', 'footer', 'aside', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'head']);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'nav',
+  'footer',
+  'aside',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'map',
+  'audio',
+  'video',
+  'head',
+]);
 /** class/id names of page furniture on government sites. */
-const NOISE_NAME = /(^|[-_\s])(nav|navbar|menu|footer|foot|breadcrumb|crumbs?|position|location|share|sidebar|copyright|toolbar|topbar|fontsize|qrcode|ewm)([-_\s\d]|$)/i;
+const NOISE_NAME =
+  /(^|[-_\s])(nav|navbar|menu|footer|foot|breadcrumb|crumbs?|position|location|share|sidebar|copyright|toolbar|topbar|fontsize|qrcode|ewm)([-_\s\d]|$)/i;
 const MAX_SPAN = 100;
 const MAX_GRID_CELLS = 200_000;
 

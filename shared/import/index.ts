@@ -36,11 +36,17 @@ const importZip = (zip: SafeZip, ext: string): ImportResult => {
   if (has('xl/workbook.xml') || has('xl/workbook.bin')) return importXlsxZip(zip);
   if (has('mimetype')) {
     const mime = new TextDecoder().decode(zip.read('mimetype')).trim();
-    if (mime.includes('opendocument.text')) return { ok: false, kind: 'docx', message: '这是 OpenDocument 文本文件（.odt），暂不支持；请在 WPS/LibreOffice/Word 中“另存为” .docx 后再导入' };
-    if (mime.includes('opendocument.spreadsheet')) return { ok: false, kind: 'xlsx', message: '这是 OpenDocument 表格文件（.ods），暂不支持；请“另存为” .xlsx 后再导入' };
+    if (mime.includes('opendocument.text'))
+      return { ok: false, kind: 'docx', message: '这是 OpenDocument 文本文件（.odt），暂不支持；请在 WPS/LibreOffice/Word 中“另存为” .docx 后再导入' };
+    if (mime.includes('opendocument.spreadsheet'))
+      return { ok: false, kind: 'xlsx', message: '这是 OpenDocument 表格文件（.ods），暂不支持；请“另存为” .xlsx 后再导入' };
   }
   if (has('ppt/presentation.xml')) return { ok: false, message: '这是 PowerPoint 演示文稿，不是年度报告文件' };
-  return { ok: false, ...(ext === 'xlsx' ? { kind: 'xlsx' as const } : ext === 'docx' ? { kind: 'docx' as const } : {}), message: '这是一个普通的 ZIP 压缩包，不是 Word(.docx) 或 Excel(.xlsx) 文件；请先解压，再导入其中的报告文件' };
+  return {
+    ok: false,
+    ...(ext === 'xlsx' ? { kind: 'xlsx' as const } : ext === 'docx' ? { kind: 'docx' as const } : {}),
+    message: '这是一个普通的 ZIP 压缩包，不是 Word(.docx) 或 Excel(.xlsx) 文件；请先解压，再导入其中的报告文件',
+  };
 };
 
 const OFFICE_EXT: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', doc: 'Word 文档', xls: 'Excel 工作簿' };
@@ -66,7 +72,8 @@ const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportR
       message: `文件扩展名为 .${ext}，但内容不是 ${OFFICE_EXT[ext]}，而是${what}。可能是改过扩展名的文件；如确为${what}，请将扩展名改为 .${what === '纯文本' ? 'txt' : what === '本程序的报告文件' ? 'gkreport' : 'html'} 后再导入`,
     };
   }
-  const encodingNote: ImportNote | null = s.encoding === 'gb18030' ? { level: 'info', message: '文件不是 UTF-8 编码，已按 GB18030（兼容 GBK/GB2312）编码读取' } : null;
+  const encodingNote: ImportNote | null =
+    s.encoding === 'gb18030' ? { level: 'info', message: '文件不是 UTF-8 编码，已按 GB18030（兼容 GBK/GB2312）编码读取' } : null;
   if (looksLikeOurJson(s.text) || ext === 'json' || ext === 'gkreport') return withNote(importJson(s.text), encodingNote);
   if (looksLikeHtml(s.text) || ext === 'html' || ext === 'htm') return withNote(importHtml(s.text), encodingNote);
   return withNote(importText(s.text), encodingNote);

@@ -24,6 +24,7 @@ export const importJson = (text: string): ImportResult => {
     return { ok: false, kind: 'json', message: `报告文件无法打开：\n${shown.join('\n')}${more}` };
   }
   const notes: ImportNote[] = [];
-  if (r.migratedFrom !== undefined) notes.push({ level: 'info', message: `该文件由旧版程序保存（文件版本 ${r.migratedFrom}），已转换为当前版本；保存时将按新版本写入` });
+  if (r.migratedFrom !== undefined)
+    notes.push({ level: 'info', message: `该文件由旧版程序保存（文件版本 ${r.migratedFrom}），已转换为当前版本；保存时将按新版本写入` });
   return { ok: true, report: r.report, notes, stats: reportStats(r.report), formatEdition: '2021', kind: 'json' };
 };

@@ -28,7 +28,8 @@ export const compact = memo((s: string): string =>
   s
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
-    .replace(/[“”"'‘’「」『』]/g, ''));
+    .replace(/[“”"'‘’「」『』]/g, ''),
+);
 
 /** Only letters, digits and CJK: what is left for comparing labels. */
 export const bare = (s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, '');
@@ -55,7 +56,13 @@ const DASH_RE = /^[-—–－/／~～]+$|^无$/;
 
 export const numberText = memo((raw: string): string | null => {
   // a unit after the number (「1,052件」「5884.0157万元」) goes before separators are read; 元 is not 万元 and stays a refusal
-  let s = normaliseNumberText(raw.normalize('NFKC').trim().replace(/(?:件|项|个|条|次|万元)$/, '').trimEnd());
+  let s = normaliseNumberText(
+    raw
+      .normalize('NFKC')
+      .trim()
+      .replace(/(?:件|项|个|条|次|万元)$/, '')
+      .trimEnd(),
+  );
   if (NUMBER_RE.test(s)) return s;
   // spaces inside a number that are not thousands groups ("1 0 2" from a broken copy): only digits and spaces
   if (/^\d[\d ]*\d$/.test(s) && !/ {2,}/.test(s)) {
@@ -105,7 +112,9 @@ const ITEM_RE = /^(?:(\d{1,2})[.、,，)]|\((\d{1,2})\))(?!\d)/;
 export const parseLabel = (raw: string): LabelParts => parseLabelCached(raw);
 const parseLabelCached = memo((raw: string): LabelParts => {
   // no row label is longer than a line; a pasted essay in a label cell is cut so the scan stays cheap
-  let s = canonicalText(raw.length > 300 ? raw.slice(0, 300) : raw).replace(/（/g, '(').replace(/）/g, ')');
+  let s = canonicalText(raw.length > 300 ? raw.slice(0, 300) : raw)
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
   let top: number | undefined;
   let group: number | undefined;
   let item: number | undefined;

@@ -24,7 +24,8 @@ export const isPdf = (b: Uint8Array): boolean => {
 const KNOWN_BINARIES: readonly { sig: readonly number[]; message: string }[] = [
   {
     sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    message: '这是旧版 Office 二进制文件（.doc 或 .xls），或设置了打开密码的 Office 文件，暂不支持。请在 Word/Excel 中“另存为” .docx 或 .xlsx（并取消密码）后再导入',
+    message:
+      '这是旧版 Office 二进制文件（.doc 或 .xls），或设置了打开密码的 Office 文件，暂不支持。请在 Word/Excel 中“另存为” .docx 或 .xlsx（并取消密码）后再导入',
   },
   { sig: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: '这是 RTF 文件，暂不支持。请在 Word 中“另存为” .docx 后再导入' },
   { sig: [0x52, 0x61, 0x72, 0x21], message: '这是 RAR 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
@@ -80,7 +81,10 @@ export const sniff = (bytes: Uint8Array): Sniffed => {
 /** An HTML page (saved from a browser, or Word's "save as web page"), as opposed to plain text. */
 export const looksLikeHtml = (text: string): boolean => {
   const head = text.slice(0, 4096).trimStart();
-  return /^<(!doctype\s+html|html|head|body|meta|table|div|p|\?xml[^>]*>\s*<html)\b/i.test(head) || (head.startsWith('<') && /<(html|body|table)\b/i.test(text.slice(0, 65536)));
+  return (
+    /^<(!doctype\s+html|html|head|body|meta|table|div|p|\?xml[^>]*>\s*<html)\b/i.test(head) ||
+    (head.startsWith('<') && /<(html|body|table)\b/i.test(text.slice(0, 65536)))
+  );
 };
 
 /** Our own report file: a JSON object that names our format. */

@@ -70,5 +70,12 @@ export const leaveRunTogether = (r: TableRead, table: TableId, rowName: string, 
     r.values.set(id, null);
     r.found.add(id);
   }
-  note(r, table, 'warning', `${TABLE_SHORT[table]}「${rowName}」一行的数字在原文件中连在一起（「${source}」），无法确定如何分到该行 ${ids.length} 格，这 ${ids.length} 格留空：请对照原文件填写`, ids, source);
+  note(
+    r,
+    table,
+    'warning',
+    `${TABLE_SHORT[table]}「${rowName}」一行的数字在原文件中连在一起（「${source}」），无法确定如何分到该行 ${ids.length} 格，这 ${ids.length} 格留空：请对照原文件填写`,
+    ids,
+    source,
+  );
 };

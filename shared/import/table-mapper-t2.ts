@@ -3,11 +3,20 @@ import { t2 } from '../format/cells';
 import { T2_BLOCKS } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity } from './labels';
 import {
-  newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead,
+  newRead,
+  note,
+  cellValue,
+  labelText,
+  lastLabelIndex,
+  isValueish,
+  hasNumber,
+  leaveRunTogether,
+  runTogether,
+  type Row,
+  type TableRead,
 } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 import { RowAssembler } from './row-assembler';
-
 
 const ITEM_NUMERAL = (item: string): string => /第[（(]([一二三四五六七八九十]+)[)）]项/.exec(item)?.[1] ?? '';
 const T2_ITEM_BLOCK = new Map(T2_BLOCKS.map((b, i) => [ITEM_NUMERAL(b.item), i]));
@@ -77,14 +86,25 @@ const assignT2 = (s: T2State, m: { bi: number; id: string }, cellsAfterLabel: re
   // one run of digits where the row has several columns: the clerk types them, seeing the source text
   const joinedDigits = cols.every((c) => c.col.kind === 'cell') ? runTogether(tail, cols.length) : null;
   if (joinedDigits !== null) {
-    leaveRunTogether(s.out, 't2', b.rows.find((r) => r.id === m.id)!.label, joinedDigits, cols.map(({ col }) => t2(m.id, (col as { id: string }).id)));
+    leaveRunTogether(
+      s.out,
+      't2',
+      b.rows.find((r) => r.id === m.id)!.label,
+      joinedDigits,
+      cols.map(({ col }) => t2(m.id, (col as { id: string }).id)),
+    );
     return;
   }
   // more tokens than columns: numbers whose thousands are separated by spaces (「138 918」), when only one joining fits
   if (nums.length > cols.length) {
     const joined = thousandsGroups(nums, cols.length, () => true);
     if (joined) {
-      note(s.out, 't2', 'info', `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的「${nums.join(' ')}」按以空格分隔千位读作「${joined.join(' ')}」，请核对`);
+      note(
+        s.out,
+        't2',
+        'info',
+        `表二「${b.rows.find((r) => r.id === m.id)!.label}」一行的「${nums.join(' ')}」按以空格分隔千位读作「${joined.join(' ')}」，请核对`,
+      );
       nums = joined;
       tail = joined;
     }
@@ -113,7 +133,12 @@ const assignT2 = (s: T2State, m: { bi: number; id: string }, cellsAfterLabel: re
         s.out.found.add(id);
         const official = b.columns.find((c) => c.id === target)!.label;
         if (col.key === 'totalPublished')
-          note(s.out, 't2', 'warning', `表二「${rowLabel}」：2019 试行格式的「${label}」（${raw?.trim() || '空'}）已填入「${official}」，两者口径不完全相同（对外公开总数量含已废止文件），请核对`);
+          note(
+            s.out,
+            't2',
+            'warning',
+            `表二「${rowLabel}」：2019 试行格式的「${label}」（${raw?.trim() || '空'}）已填入「${official}」，两者口径不完全相同（对外公开总数量含已废止文件），请核对`,
+          );
         else if (col.key === 'made') note(s.out, 't2', 'info', `表二「${rowLabel}」：2019 试行格式的「${label}」已填入「${official}」`);
       } else if (raw !== undefined && !isEmptyCell(raw)) {
         s.unmapped2019.push(`「${rowLabel}·${label}」${raw.trim()}`);
@@ -220,7 +245,12 @@ const noteT2Gaps = (s: T2State, rows: readonly Row[]): void => {
     for (const r of b.rows) {
       const missing = b.columns.filter((c) => !s.out.found.has(t2(r.id, c.id)));
       if (missing.length === b.columns.length && !s.seenRows.has(r.id)) {
-        note(s.out, 't2', 'warning', `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`);
+        note(
+          s.out,
+          't2',
+          'warning',
+          `表二未找到「${r.label}」一行，${missing.length > 1 ? `${missing.length} 格` : '该格'}留空，请核对（没有${r.label}的机关常删去此行）`,
+        );
       } else if (missing.length > 0) {
         note(s.out, 't2', 'warning', `表二「${r.label}」一行的「${missing.map((c) => c.label).join('」「')}」在原表中没有对应的列，留空，请补填`);
       }

@@ -4,9 +4,18 @@ import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS
 import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
 import { RowAssembler } from './row-assembler';
 import {
-  newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead,
+  newRead,
+  note,
+  cellValue,
+  labelText,
+  lastLabelIndex,
+  isValueish,
+  hasNumber,
+  leaveRunTogether,
+  runTogether,
+  type Row,
+  type TableRead,
 } from './table-mapper-common';
-
 
 const GROUP_KEYS = Object.keys(T3_GROUPS) as T3GroupKey[];
 const groupWords = (g: T3GroupKey): string => parseLabel(T3_GROUPS[g]).words;
@@ -68,8 +77,9 @@ export const matchT3Label = (label: string, context: T3GroupKey | null, expected
     if (byNumber && agrees(byNumber.id)) return { kind: 'row', id: byNumber.id, confident: true, exact: !words };
     // the group label may come later (centred in its merged cell): the row that follows the last one read
     const next = expected && expected.kind === 'result' && expected.group && T3_GROUPS_WITH_ITEMS.includes(expected.group as T3GroupKey) ? expected : undefined;
-    if (next && itemsOf(next.group as T3GroupKey).indexOf(next) + 1 === p.item && agrees(next.id)) return { kind: 'row', id: next.id, confident: true, exact: !words };
-    if (text) return { kind: 'row', id: text.id, confident: text.score >= 0.9 || (byNumber?.id === text.id), exact: false };
+    if (next && itemsOf(next.group as T3GroupKey).indexOf(next) + 1 === p.item && agrees(next.id))
+      return { kind: 'row', id: next.id, confident: true, exact: !words };
+    if (text) return { kind: 'row', id: text.id, confident: text.score >= 0.9 || byNumber?.id === text.id, exact: false };
     if (byNumber) return { kind: 'row', id: byNumber.id, confident: true, exact: false };
     return { kind: 'none' };
   }
@@ -119,7 +129,11 @@ const extractValues = (tail: readonly string[], learned: Map<number, number>, ch
   const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
   if (idx.length === N) return { values: idx.map((i) => tail[i]), uncertain: false, extra: false };
   if (idx.length > N) {
-    const merged = thousandsGroups(idx.map((i) => tail[i]!), N, check);
+    const merged = thousandsGroups(
+      idx.map((i) => tail[i]!),
+      N,
+      check,
+    );
     if (merged) return { values: merged, uncertain: false, extra: false, joined: true };
     return { values: idx.slice(-N).map((i) => tail[i]), uncertain: true, extra: true };
   }

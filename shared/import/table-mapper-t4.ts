@@ -5,7 +5,6 @@ import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
 import { bare, canonicalText, isLabelCell } from './labels';
 import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
 
-
 const T4_CELLS: readonly CellId[] = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => t4(g.id, c.id)));
 
 export const mapT4 = (rows: readonly Row[]): TableRead => {
@@ -45,8 +44,7 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       });
     }
   } else if (flat.length > 0) {
-    if (extra || flat.length > T4_CELLS.length)
-      note(out, 't4', 'warning', `表四读到的数字多于 ${T4_CELLS.length} 个，只取了前 ${T4_CELLS.length} 个，请核对`);
+    if (extra || flat.length > T4_CELLS.length) note(out, 't4', 'warning', `表四读到的数字多于 ${T4_CELLS.length} 个，只取了前 ${T4_CELLS.length} 个，请核对`);
     if (flat.length < T4_CELLS.length) note(out, 't4', 'warning', `表四只读到 ${flat.length} 个数字（应为 ${T4_CELLS.length} 个），缺少的格留空，请核对`);
     T4_CELLS.forEach((id, i) => {
       const v = cellValue(flat[i], 'count');

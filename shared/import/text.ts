@@ -19,10 +19,15 @@ const isPipeSeparator = (line: string): boolean => {
 };
 /** Sentence punctuation: a line with it is prose, not a table row. */
 const PROSE = /[。；！？]/;
-const NUMBERING_START = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]|[一二三四五六七八九十]是)/;
+const NUMBERING_START =
+  /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]|[一二三四五六七八九十]是)/;
 
 /** A line of a PDF table: labels and numbers separated by spaces. Words split by a space rejoin when the label is read. */
-const looseCells = (line: string): string[] => line.trim().split(/[\s\u3000]+/).filter((c) => c.length > 0);
+const looseCells = (line: string): string[] =>
+  line
+    .trim()
+    .split(/[\s\u3000]+/)
+    .filter((c) => c.length > 0);
 
 const isLooseTableLine = (line: string): boolean => {
   const t = line.trim();
@@ -86,7 +91,8 @@ export const textToBlocks = (input: string): Block[] => {
     }
     const inTableSection = section >= 1 && section <= 3;
     // a sentence standing alone where a table could be (「本年度未发生政府信息公开行政复议、行政诉讼情况」) stays text
-    const lone = table === null && !/\s/.test(line.trim()) && line.trim().length >= 20 && !/[\d０-９]/.test(line) && !/[勾钩]稽/.test(line) && !NUMBERING_START.test(line);
+    const lone =
+      table === null && !/\s/.test(line.trim()) && line.trim().length >= 20 && !/[\d０-９]/.test(line) && !/[勾钩]稽/.test(line) && !NUMBERING_START.test(line);
     if (inTableSection && !lone && isLooseTableLine(line) && !isPageNoise(line)) {
       const cells = looseCells(line);
       // a table's rows follow one another; a lone label line counts only next to other rows or numbers

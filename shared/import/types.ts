@@ -20,8 +20,7 @@ export type ImportNote = {
 };
 
 /** The cells readers flagged as uncertain (warnings naming cells), for evaluate()'s `uncertainCells`. */
-export const uncertainCells = (notes: readonly ImportNote[]): CellId[] =>
-  notes.flatMap((n) => (n.level !== 'info' && n.cells ? n.cells : []));
+export const uncertainCells = (notes: readonly ImportNote[]): CellId[] => notes.flatMap((n) => (n.level !== 'info' && n.cells ? n.cells : []));
 
 /** Which layout the source used: the current format, or the 2019 试行 format (国办公开办函〔2019〕60号). */
 export type FormatEdition = '2021' | '2019';
@@ -35,7 +34,14 @@ export type ImportStats = {
 export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
 
 export type ImportResult =
-  | { readonly ok: true; readonly report: Report; readonly notes: readonly ImportNote[]; readonly stats: ImportStats; readonly formatEdition: FormatEdition; readonly kind: SourceKind }
+  | {
+      readonly ok: true;
+      readonly report: Report;
+      readonly notes: readonly ImportNote[];
+      readonly stats: ImportStats;
+      readonly formatEdition: FormatEdition;
+      readonly kind: SourceKind;
+    }
   | { readonly ok: false; readonly message: string; readonly kind?: SourceKind; readonly detail?: string };
 
 /**

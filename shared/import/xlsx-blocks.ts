@@ -46,7 +46,8 @@ const relsOf = (zip: SafeZip, part: string): Map<string, string> => {
 };
 
 /** Excel writes characters XML cannot hold as _xHHHH_ (a line break in a cell as _x000D_, a literal "_x" as _x005F_x). */
-const unescapeOoxml = (s: string): string => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+const unescapeOoxml = (s: string): string =>
+  s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 
 /** The text of a shared or inline string: plain <t>, or rich-text runs <r><t>; phonetic hints <rPh> are not text. */
 const stringText = (si: XmlElement): string => {
@@ -110,7 +111,8 @@ const readSheet = (sheet: XmlElement, name: string, shared: readonly string[], b
         truncated = true;
         continue;
       }
-      if (--budget.cells < 0) throw new ZipError(`工作簿中有内容的单元格超过 ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} 个，不是年度报告；请只保留报告所在的工作表后再导入`);
+      if (--budget.cells < 0)
+        throw new ZipError(`工作簿中有内容的单元格超过 ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} 个，不是年度报告；请只保留报告所在的工作表后再导入`);
       if (!grid.has(r)) grid.set(r, new Map());
       grid.get(r)!.set(col, text);
       maxR = Math.max(maxR, r);
@@ -145,7 +147,8 @@ const readSheet = (sheet: XmlElement, name: string, shared: readonly string[], b
       continue;
     }
     budget.area -= width;
-    if (budget.area < 0) throw new ZipError(`工作簿的表格范围过大（超过 ${MAX_GRID_AREA.toLocaleString('en-US')} 个单元格），不是年度报告；请只保留报告所在的工作表后再导入`);
+    if (budget.area < 0)
+      throw new ZipError(`工作簿的表格范围过大（超过 ${MAX_GRID_AREA.toLocaleString('en-US')} 个单元格），不是年度报告；请只保留报告所在的工作表后再导入`);
     rows.push(Array.from({ length: width }, (_, c) => cols.get(c) ?? ''));
   }
   return { name, rows, truncated };

@@ -182,7 +182,8 @@ const parse = (text: string): LightDocument => {
       }
       const el = new LightElement(name, attrs ? new LightAttributes(attrs) : NO_ATTRIBUTES);
       if (top) top.append(el);
-      else if (root) throw new Unsupported(); // a second root element
+      else if (root)
+        throw new Unsupported(); // a second root element
       else root = el;
       if (!selfClosing) {
         stack.push(el);

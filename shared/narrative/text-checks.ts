@@ -22,7 +22,6 @@ const sectionName = (id: NarrativeId) => `「${narrativeHeading(id)}」`;
 
 // ---------------------------------------------------------------- NARR-YEAR
 
-
 const YEAR_RE = /(?<![0-9〔［\[])((?:19|20)\d{2})\s*年(度)?/g;
 /** Words that make another year legitimate in the clause: comparisons, periods, references. */
 const YEAR_CONTEXT_OK = /较|比|同比|相比|以来|截至|截止|至今|以前|之前|之后|期间|自|上年|去年|前年|分别|规划|计划|目标/;

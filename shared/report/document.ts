@@ -44,8 +44,7 @@ export type Report = {
 const EMPTY_CELLS: Readonly<Cells> = Object.freeze(Object.fromEntries(CELL_IDS.map((id) => [id, null])));
 /** A fresh record of all 200 cells, blank; copying one template is ~10× cheaper than rebuilding it (a batch makes thousands). */
 export const emptyCells = (): Cells => ({ ...EMPTY_CELLS });
-export const emptyNarratives = (): Record<NarrativeId, string> =>
-  Object.fromEntries(NARRATIVE_IDS.map((id) => [id, ''])) as Record<NarrativeId, string>;
+export const emptyNarratives = (): Record<NarrativeId, string> => Object.fromEntries(NARRATIVE_IDS.map((id) => [id, ''])) as Record<NarrativeId, string>;
 
 export const createReport = (init: Partial<Omit<Report, 'format' | 'version'>> = {}): Report => ({
   format: REPORT_FORMAT,

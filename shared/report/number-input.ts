@@ -16,7 +16,9 @@ const toHalfWidth = (s: string): string =>
 const THOUSANDS = /^\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?$/;
 
 export const normaliseNumberText = (raw: string): string => {
-  let s = toHalfWidth(raw).replace(/[\u00a0\u3000]/g, ' ').trim();
+  let s = toHalfWidth(raw)
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .trim();
   if (THOUSANDS.test(s)) s = s.replace(/[,\s]/g, '');
   return s;
 };

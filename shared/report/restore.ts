@@ -104,14 +104,20 @@ export const restore = (input: unknown): RestoreResult => {
       // V8's own words are English; where it stopped is what helps the clerk (or support) find the damage
       const at = /position (\d+)/.exec((e as Error).message)?.[1];
       const where = at ? `（约在第 ${Number(at) + 1} 个字符处）` : /end of JSON/i.test((e as Error).message) ? '（文件在中途结束）' : '';
-      return { ok: false, errors: [`文件内容不完整或已损坏，不是有效的报告数据${where}；可能保存或复制时被截断。请改用同一文件夹中的备份文件（.bak）或自动恢复的版本`] };
+      return {
+        ok: false,
+        errors: [`文件内容不完整或已损坏，不是有效的报告数据${where}；可能保存或复制时被截断。请改用同一文件夹中的备份文件（.bak）或自动恢复的版本`],
+      };
     }
   }
   if (!isObject(raw)) return { ok: false, errors: ['文件内容不是报告对象'] };
-  if (raw['format'] !== REPORT_FORMAT) return { ok: false, errors: [`不是本程序的报告文件（文件标识应为「${REPORT_FORMAT}」，实际为 ${describe(raw['format'])}）；请确认选择的是本程序保存的 .gkreport 文件`] };
+  if (raw['format'] !== REPORT_FORMAT)
+    return {
+      ok: false,
+      errors: [`不是本程序的报告文件（文件标识应为「${REPORT_FORMAT}」，实际为 ${describe(raw['format'])}）；请确认选择的是本程序保存的 .gkreport 文件`],
+    };
   const version = raw['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, errors: [`报告文件版本号无效：${describe(version)}`] };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, errors: [`报告文件版本号无效：${describe(version)}`] };
   if (version > REPORT_VERSION)
     return { ok: false, errors: [`该文件由更新版本的程序保存（文件版本 ${version}，本程序支持至 ${REPORT_VERSION}），请升级程序后打开`] };
   let doc = raw;
@@ -144,7 +150,11 @@ export const restore = (input: unknown): RestoreResult => {
       year: restoreYear(rb['year'], errors, '上年报告年度'),
       cells: restoreCells(rb['cells'], errors, '上年报告单元格'),
       ...(isObject(rb['narratives'])
-        ? { narratives: Object.fromEntries(NARRATIVE_IDS.map((id) => [id, restoreText((rb['narratives'] as Record<string, unknown>)[id], errors, `上年正文「${id}」`)])) as Record<NarrativeId, string> }
+        ? {
+            narratives: Object.fromEntries(
+              NARRATIVE_IDS.map((id) => [id, restoreText((rb['narratives'] as Record<string, unknown>)[id], errors, `上年正文「${id}」`)]),
+            ) as Record<NarrativeId, string>,
+          }
         : {}),
     };
   } else if (rb !== undefined && rb !== null) errors.push(`上年数据（baseline）应为对象，实际为 ${describe(rb)}`);
@@ -166,4 +176,3 @@ export const restoreOrThrow = (input: unknown): Report => {
   if (!r.ok) throw new ReportFormatError(r.errors);
   return r.report;
 };
-

@@ -7,7 +7,8 @@ import type { SignOff } from './document';
 /** 「2025年1月20日」: Arabic numerals, the year in full, no leading zero in month and day (GB/T 9704 §7.3.5.1). */
 const DATE_RE = /^(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$/;
 /** How dates look in files made by others: full-width digits, spaces, leading zeros, 〇 numerals. */
-const LOOSE_DATE_RE = /^((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const LOOSE_DATE_RE =
+  /^((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 
 export const isSignOffBlank = (s: SignOff): boolean => s.agency.trim() === '' && s.date.trim() === '';
 

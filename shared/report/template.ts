@@ -10,7 +10,6 @@ import { T3_COLUMNS, t3Row, t3RowOfKind } from '../format/table3';
 import { narrativeHeading, NARRATIVE_IDS } from '../format/sections';
 import { type Report, createReport, emptyCells } from './document';
 
-
 export const templateFromLastYear = (last: Report): { report: Report; notes: string[] } => {
   const notes: string[] = [];
   const cells = emptyCells();
@@ -36,8 +35,7 @@ export const templateFromLastYear = (last: Report): { report: Report; notes: str
       filled.push(row.label);
     }
   }
-  if (filled.length)
-    notes.push(`表二「${filled.join('」「')}」的现行有效件数已按上年数填入：请加上本年制发件数、减去本年废止件数（跨年度检查会核对）`);
+  if (filled.length) notes.push(`表二「${filled.join('」「')}」的现行有效件数已按上年数填入：请加上本年制发件数、减去本年废止件数（跨年度检查会核对）`);
   const year = last.year === null ? null : last.year + 1;
   if (year === null) notes.push('上年报告未注明年度，请填写本年度');
   const stale = NARRATIVE_IDS.filter((id) => last.narratives[id].trim() !== '');

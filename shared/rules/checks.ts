@@ -13,7 +13,6 @@ import { IDENTITIES, describeCells } from '../format/identities';
 
 export type { Check, CheckContext, PreviousYear } from '../findings/check';
 
-
 export const identityCheck: Check = ({ report }) => {
   const out: Finding[] = [];
   for (const rule of IDENTITIES) {
@@ -65,7 +64,8 @@ export const plausibilityCheck: Check = ({ report }) => {
     const v = report.cells[c.id];
     // a computed total is large because a part is: the part is the cell to check
     if (v === null || v === undefined || (report.settings.autoTotals && COMPUTED_CELLS.has(c.id))) continue;
-    const tooLarge = c.unit === 'count' ? typeof v === 'number' && v > COUNT_PLAUSIBLE_MAX : typeof v === 'string' && (moneyToFen(v) ?? 0n) > MONEY_PLAUSIBLE_MAX_FEN;
+    const tooLarge =
+      c.unit === 'count' ? typeof v === 'number' && v > COUNT_PLAUSIBLE_MAX : typeof v === 'string' && (moneyToFen(v) ?? 0n) > MONEY_PLAUSIBLE_MAX_FEN;
     if (tooLarge)
       out.push({
         code: 'VALUE-IMPLAUSIBLE',
@@ -97,7 +97,13 @@ export const completenessCheck: Check = ({ report }) => {
   }
   for (const id of NARRATIVE_IDS) {
     if (report.narratives[id].trim() === '')
-      out.push({ code: 'NARRATIVE-EMPTY', severity: 'warning', cells: [], message: `「${narrativeHeading(id)}」尚未填写正文`, target: { kind: 'section', section: id } });
+      out.push({
+        code: 'NARRATIVE-EMPTY',
+        severity: 'warning',
+        cells: [],
+        message: `「${narrativeHeading(id)}」尚未填写正文`,
+        target: { kind: 'section', section: id },
+      });
   }
   if (report.agency.trim() === '') out.push({ code: 'AGENCY-EMPTY', severity: 'warning', cells: [], message: '未填写机关名称' });
   if (report.year === null) out.push({ code: 'YEAR-EMPTY', severity: 'warning', cells: [], message: '未填写报告年度' });
@@ -128,9 +134,23 @@ export const crossYearCheck: Check = ({ report, previous }) => {
   if (!previous) return [];
   const out: Finding[] = [];
   if (report.year !== null && previous.year !== null && previous.year !== report.year - 1)
-    out.push({ code: 'X-YEAR', severity: 'warning', cells: [], message: `上年报告的年度为 ${previous.year}，本报告为 ${report.year}，不是相邻年度`, expected: report.year - 1, actual: previous.year });
+    out.push({
+      code: 'X-YEAR',
+      severity: 'warning',
+      cells: [],
+      message: `上年报告的年度为 ${previous.year}，本报告为 ${report.year}，不是相邻年度`,
+      expected: report.year - 1,
+      actual: previous.year,
+    });
   if (report.agency.trim() && previous.agency.trim() && report.agency.trim() !== previous.agency.trim())
-    out.push({ code: 'X-AGENCY', severity: 'warning', cells: [], message: `上年报告的机关名称为「${previous.agency}」，与本报告「${report.agency}」不同`, expected: previous.agency, actual: report.agency });
+    out.push({
+      code: 'X-AGENCY',
+      severity: 'warning',
+      cells: [],
+      message: `上年报告的机关名称为「${previous.agency}」，与本报告「${report.agency}」不同`,
+      expected: previous.agency,
+      actual: report.agency,
+    });
   for (const c of T3_COLUMNS) {
     const here = t3('carried_in', c.id);
     const there = t3('carried_out', c.id);
@@ -166,4 +186,3 @@ export const crossYearCheck: Check = ({ report, previous }) => {
 };
 
 export const BUILT_IN_CHECKS: readonly Check[] = [valueCheck, plausibilityCheck, identityCheck, crossYearCheck, t2HintCheck, completenessCheck];
-

@@ -6,7 +6,16 @@ import { OPENABLE_EXTENSIONS } from '../../shared/import/extensions';
 import { consolidateFiles } from '../../shared/app/consolidate-files';
 import { isTooLarge, openReportBytes, openedForEditor, type OpenOutcome, refusalText, tooLargeRefusal } from '../../shared/app/open-report';
 import { templateForEditor, templateFrom } from '../../shared/app/template-from';
-import { type ExportKind, type MenuCommand, type OpenedReport, type RecoveryEntry, type ReportApi, type SaveOutcome, exportBaseName, suggestedBaseName } from '../../shared/ipc';
+import {
+  type ExportKind,
+  type MenuCommand,
+  type OpenedReport,
+  type RecoveryEntry,
+  type ReportApi,
+  type SaveOutcome,
+  exportBaseName,
+  suggestedBaseName,
+} from '../../shared/ipc';
 import { reportTitle } from '../../shared/format/sections';
 import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
@@ -113,8 +122,18 @@ export const openPickedFile = async (f: File): Promise<OpenOutcome> => {
 };
 
 const EXPORTS: Record<ExportKind, { ext: string; type: string; description: string; build: (r: Report, draft: boolean) => Promise<Uint8Array | string> }> = {
-  docx: { ext: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', description: ' Word 文件', build: async (r, draft) => (await loadDocx()).buildDocx(r, { draft }) },
-  xlsx: { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: ' Excel 文件', build: async (r) => (await loadXlsx()).buildXlsx(r) },
+  docx: {
+    ext: 'docx',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    description: ' Word 文件',
+    build: async (r, draft) => (await loadDocx()).buildDocx(r, { draft }),
+  },
+  xlsx: {
+    ext: 'xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    description: ' Excel 文件',
+    build: async (r) => (await loadXlsx()).buildXlsx(r),
+  },
   html: { ext: 'html', type: 'text/html;charset=utf-8', description: '网页文件', build: async (r) => (await loadHtml()).buildHtml(r) },
 };
 

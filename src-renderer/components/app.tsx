@@ -95,11 +95,12 @@ const offerRecoveries = async (): Promise<void> => {
 const useLoadSteps = (): Step => {
   const [n, setN] = useState(0);
   useEffect(() => {
-    if (n === 0) return afterPaint(() => {
-      // the first screen is on screen and answers input: what the load benchmark measures
-      performance.mark('editor-ready');
-      setN(1);
-    });
+    if (n === 0)
+      return afterPaint(() => {
+        // the first screen is on screen and answers input: what the load benchmark measures
+        performance.mark('editor-ready');
+        setN(1);
+      });
     // a transition: React draws the step in slices of a few milliseconds, so a keystroke never waits for it
     if (n < STEPS.length - 1) return afterPaint(() => startTransition(() => setN(n + 1)));
     // data-ready: every section is in the DOM (what the end-to-end tests wait for)

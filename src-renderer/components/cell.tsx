@@ -8,7 +8,21 @@ import { moneyToFen, fenToMoney } from '../../shared/report/money';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { formatValue } from '../model/clipboard';
 import { inRect, rectBetween } from '../model/grid';
-import { READ_ONLY_HINT, clearSelection, selectAfterDraw, commitCell, copyText, enterCaretMode, enterMove, escapeCell, focusCell, inputCell, isReadOnly, moveCell, pasteAt } from '../store/cell-actions';
+import {
+  READ_ONLY_HINT,
+  clearSelection,
+  selectAfterDraw,
+  commitCell,
+  copyText,
+  enterCaretMode,
+  enterMove,
+  escapeCell,
+  focusCell,
+  inputCell,
+  isReadOnly,
+  moveCell,
+  pasteAt,
+} from '../store/cell-actions';
 import { type DocState, useDoc } from '../store/document-store';
 import { derive } from '../store/findings';
 import { type ViewState, showHints, useView } from '../store/view-store';
@@ -178,7 +192,11 @@ const CellNotes = ({ d, hint }: { d: CellDoc; hint: string | null | undefined })
   return (
     <>
       {/* always present (hidden when unmarked): inserting an element on each keystroke would re-lay out the whole table */}
-      <span className={`mark sev-icon ${d.severity && d.strong ? d.severity : 'none'}`} aria-hidden="true" title={d.severity && d.strong ? d.title : undefined} />
+      <span
+        className={`mark sev-icon ${d.severity && d.strong ? d.severity : 'none'}`}
+        aria-hidden="true"
+        title={d.severity && d.strong ? d.title : undefined}
+      />
       {d.prev !== undefined && (
         <span className="prev" title="上年数值及变化">
           {d.prev === null ? '上年空' : `上年${formatValue(d.prev)}`}

@@ -31,10 +31,20 @@ const PasteText = () => {
   return (
     <Modal title="粘贴已发布的报告文本" testid="paste-text-dialog">
       <p className="dialog-tip">在浏览器中打开已发布的年度报告网页（或 PDF），全选复制后粘贴到下面，程序将读取其中的表格数字和正文。</p>
-      <textarea className="paste-area" data-testid="paste-text-area" value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder="在此粘贴报告全文…" />
+      <textarea
+        className="paste-area"
+        data-testid="paste-text-area"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        placeholder="在此粘贴报告全文…"
+      />
       <div className="dialog-buttons">
-        <button type="button" className="btn" onClick={close}>取消</button>
-        <button type="button" className="btn primary" data-testid="paste-text-ok" disabled={busy || !text.trim()} onClick={() => void importPastedText(text)}>读取</button>
+        <button type="button" className="btn" onClick={close}>
+          取消
+        </button>
+        <button type="button" className="btn primary" data-testid="paste-text-ok" disabled={busy || !text.trim()} onClick={() => void importPastedText(text)}>
+          读取
+        </button>
       </div>
     </Modal>
   );
@@ -69,11 +79,16 @@ const ConfirmExport = ({ kind }: { kind: 'docx' | 'xlsx' | 'html' }) => {
         ))}
       </ul>
       <p className="dialog-tip">
-        {errors.length ? `以上 ${errors.length} 个错误尚未改正，正式报送前须改正。` : ''}仍可导出草稿：文件名带「（草稿）」{kind === 'docx' ? '，首页标有「草稿」' : ''}，以免与正式文件混淆。
+        {errors.length ? `以上 ${errors.length} 个错误尚未改正，正式报送前须改正。` : ''}仍可导出草稿：文件名带「（草稿）」
+        {kind === 'docx' ? '，首页标有「草稿」' : ''}，以免与正式文件混淆。
       </p>
       <div className="dialog-buttons">
-        <button type="button" className="btn" data-testid="confirm-export-back" onClick={back}>返回修改</button>
-        <button type="button" className="btn primary" data-testid="confirm-export-ok" onClick={() => void exportReport(kind, true)}>仍然导出草稿</button>
+        <button type="button" className="btn" data-testid="confirm-export-back" onClick={back}>
+          返回修改
+        </button>
+        <button type="button" className="btn primary" data-testid="confirm-export-ok" onClick={() => void exportReport(kind, true)}>
+          仍然导出草稿
+        </button>
       </div>
     </Modal>
   );
@@ -96,20 +111,49 @@ const Help = () => (
   <Modal title="填报说明与快捷键" testid="help-dialog">
     <table className="help-table">
       <tbody>
-        <tr><th>方向键</th><td>移到相邻单元格（Shift+方向键：选择区域）</td></tr>
-        <tr><th>Tab / Shift+Tab</th><td>移到下一个 / 上一个单元格</td></tr>
-        <tr><th>Enter</th><td>确认并下移</td></tr>
-        <tr><th>直接输入</th><td>替换单元格内容；F2 或双击：在原内容上修改</td></tr>
-        <tr><th>Esc</th><td>放弃本单元格的修改</td></tr>
-        <tr><th>Ctrl+Z / Ctrl+Y</th><td>撤销 / 重做</td></tr>
-        <tr><th>Ctrl+V</th><td>从 Excel、WPS 粘贴一块数据，从当前单元格向右、向下填充</td></tr>
-        <tr><th>Ctrl+C</th><td>复制选中的区域</td></tr>
-        <tr><th>F1</th><td>打开本说明</td></tr>
+        <tr>
+          <th>方向键</th>
+          <td>移到相邻单元格（Shift+方向键：选择区域）</td>
+        </tr>
+        <tr>
+          <th>Tab / Shift+Tab</th>
+          <td>移到下一个 / 上一个单元格</td>
+        </tr>
+        <tr>
+          <th>Enter</th>
+          <td>确认并下移</td>
+        </tr>
+        <tr>
+          <th>直接输入</th>
+          <td>替换单元格内容；F2 或双击：在原内容上修改</td>
+        </tr>
+        <tr>
+          <th>Esc</th>
+          <td>放弃本单元格的修改</td>
+        </tr>
+        <tr>
+          <th>Ctrl+Z / Ctrl+Y</th>
+          <td>撤销 / 重做</td>
+        </tr>
+        <tr>
+          <th>Ctrl+V</th>
+          <td>从 Excel、WPS 粘贴一块数据，从当前单元格向右、向下填充</td>
+        </tr>
+        <tr>
+          <th>Ctrl+C</th>
+          <td>复制选中的区域</td>
+        </tr>
+        <tr>
+          <th>F1</th>
+          <td>打开本说明</td>
+        </tr>
       </tbody>
     </table>
     <p className="dialog-tip">件数只能填非负整数；收费金额单位为万元，最多 6 位小数。空白不等于 0：无数据请填 0。</p>
     <div className="dialog-buttons">
-      <button type="button" className="btn primary" onClick={close}>关闭</button>
+      <button type="button" className="btn primary" onClick={close}>
+        关闭
+      </button>
     </div>
   </Modal>
 );

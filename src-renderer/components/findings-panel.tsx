@@ -65,7 +65,14 @@ const Item = memo(
 /** Many findings of one code in one section as one entry; the sentences listed on demand, each a click away. */
 const Folded = ({ e }: { e: FindingEntry & { members: readonly Finding[] } }) => (
   <li className="folded">
-    <button type="button" className={`finding sev-${e.finding.severity}`} data-code={e.finding.code} data-severity={e.finding.severity} data-count={e.members.length} onClick={() => goToFinding(e.finding)}>
+    <button
+      type="button"
+      className={`finding sev-${e.finding.severity}`}
+      data-code={e.finding.code}
+      data-severity={e.finding.severity}
+      data-count={e.members.length}
+      onClick={() => goToFinding(e.finding)}
+    >
       <span className={`icon sev-icon ${e.finding.severity}`} role="img" aria-label={SEVERITY_LABEL[e.finding.severity]} />
       <span className="msg">{e.finding.message}</span>
     </button>

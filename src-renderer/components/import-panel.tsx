@@ -11,7 +11,13 @@ import { focusCell } from '../store/cell-actions';
 import { useDoc } from '../store/document-store';
 import { useView } from '../store/view-store';
 
-const SOURCE: Record<OpenedReport['source'], string> = { import: '读取外来文件', template: '以上年报告为模板新建', recovery: '恢复未保存的报告', own: '打开报告', consolidation: '汇总多个报告' };
+const SOURCE: Record<OpenedReport['source'], string> = {
+  import: '读取外来文件',
+  template: '以上年报告为模板新建',
+  recovery: '恢复未保存的报告',
+  own: '打开报告',
+  consolidation: '汇总多个报告',
+};
 
 /** How many narratives have text, then how many cells of each table have a value: "2,10,175,15". */
 const readCounts = (report: Report): string =>

@@ -32,7 +32,13 @@ export const ReportHeader = memo(function ReportHeader() {
       <div className="fields">
         <label>
           机关名称
-          <input data-field="agency" value={agency} placeholder="如：某某市人民政府办公室" onChange={(e) => typeAgency(e.currentTarget.value)} onBlur={() => endEdit()} />
+          <input
+            data-field="agency"
+            value={agency}
+            placeholder="如：某某市人民政府办公室"
+            onChange={(e) => typeAgency(e.currentTarget.value)}
+            onBlur={() => endEdit()}
+          />
         </label>
         <label>
           年度

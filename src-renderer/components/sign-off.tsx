@@ -16,11 +16,24 @@ export const SignOffSection = memo(function SignOffSection() {
       <div className="sign-off-fields">
         <label>
           署名机关
-          <input data-field="signOff.agency" value={signOff.agency} placeholder={agency || '如：某某县人民政府办公室'} onChange={(e) => typeSignOff('agency', e.currentTarget.value)} onBlur={() => endEdit()} />
+          <input
+            data-field="signOff.agency"
+            value={signOff.agency}
+            placeholder={agency || '如：某某县人民政府办公室'}
+            onChange={(e) => typeSignOff('agency', e.currentTarget.value)}
+            onBlur={() => endEdit()}
+          />
         </label>
         <label>
           成文日期
-          <input data-field="signOff.date" className="date" value={signOff.date} placeholder="如：2025年1月20日" onChange={(e) => typeSignOff('date', e.currentTarget.value)} onBlur={() => endEdit()} />
+          <input
+            data-field="signOff.date"
+            className="date"
+            value={signOff.date}
+            placeholder="如：2025年1月20日"
+            onChange={(e) => typeSignOff('date', e.currentTarget.value)}
+            onBlur={() => endEdit()}
+          />
           {hint && (
             <span className="hint inline" role="status">
               {hint}

@@ -42,7 +42,11 @@ export const TableSection = memo(function TableSection({ table, heading, rows }:
   const head = layout.rows.slice(0, layout.headerRows);
   const body = layout.rows.slice(layout.headerRows, rows === undefined ? undefined : layout.headerRows + rows);
   const row = (cells: readonly GridCell[], i: number) => (
-    <tr key={i}>{cells.map((g) => (g.kind === 'data' && g.cellId ? <Cell key={g.cellId} id={g.cellId} colSpan={g.colSpan} /> : <LabelCell key={`${g.row}.${g.col}`} g={g} />))}</tr>
+    <tr key={i}>
+      {cells.map((g) =>
+        g.kind === 'data' && g.cellId ? <Cell key={g.cellId} id={g.cellId} colSpan={g.colSpan} /> : <LabelCell key={`${g.row}.${g.col}`} g={g} />,
+      )}
+    </tr>
   );
   return (
     <section className="section table-section" data-section={table} aria-labelledby={`h-${table}`}>

@@ -17,25 +17,62 @@ export const Toolbar = memo(function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="命令">
       <div className="group">
-        <button type="button" className="btn" onClick={newReport}>新建</button>
-        <button type="button" className="btn" data-testid="open" onClick={() => void openReport()} disabled={busy}>打开…</button>
-        <button type="button" className="btn" onClick={() => void openTemplate()} disabled={busy} title="读取上年报告（本程序文件、Word、Excel 或网页文本），生成本年度草稿">以上年报告为模板…</button>
-        <button type="button" className="btn" data-testid="paste-text" onClick={() => useView.setState({ dialog: { kind: 'paste-text' } })}>粘贴报告文本…</button>
-        <button type="button" className="btn" data-testid="consolidate" onClick={() => void consolidateReports()} disabled={busy} title="汇总多个报告：选择所属部门、下级政府的报告（可多选），逐格相加生成汇总报告草稿">汇总…</button>
+        <button type="button" className="btn" onClick={newReport}>
+          新建
+        </button>
+        <button type="button" className="btn" data-testid="open" onClick={() => void openReport()} disabled={busy}>
+          打开…
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void openTemplate()}
+          disabled={busy}
+          title="读取上年报告（本程序文件、Word、Excel 或网页文本），生成本年度草稿"
+        >
+          以上年报告为模板…
+        </button>
+        <button type="button" className="btn" data-testid="paste-text" onClick={() => useView.setState({ dialog: { kind: 'paste-text' } })}>
+          粘贴报告文本…
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="consolidate"
+          onClick={() => void consolidateReports()}
+          disabled={busy}
+          title="汇总多个报告：选择所属部门、下级政府的报告（可多选），逐格相加生成汇总报告草稿"
+        >
+          汇总…
+        </button>
       </div>
       <div className="group">
-        <button type="button" className="btn primary" data-testid="save" onClick={() => void saveReport(false)} disabled={busy}>保存</button>
-        <button type="button" className="btn" onClick={() => void saveReport(true)} disabled={busy}>另存为…</button>
+        <button type="button" className="btn primary" data-testid="save" onClick={() => void saveReport(false)} disabled={busy}>
+          保存
+        </button>
+        <button type="button" className="btn" onClick={() => void saveReport(true)} disabled={busy}>
+          另存为…
+        </button>
       </div>
       <div className="group">
         <span className="group-label">导出</span>
-        <button type="button" className="btn" data-testid="export-docx" onClick={() => void exportReport('docx')} disabled={busy}>Word</button>
-        <button type="button" className="btn" data-testid="export-xlsx" onClick={() => void exportReport('xlsx')} disabled={busy}>Excel</button>
-        <button type="button" className="btn" data-testid="export-html" onClick={() => void exportReport('html')} disabled={busy}>网页</button>
+        <button type="button" className="btn" data-testid="export-docx" onClick={() => void exportReport('docx')} disabled={busy}>
+          Word
+        </button>
+        <button type="button" className="btn" data-testid="export-xlsx" onClick={() => void exportReport('xlsx')} disabled={busy}>
+          Excel
+        </button>
+        <button type="button" className="btn" data-testid="export-html" onClick={() => void exportReport('html')} disabled={busy}>
+          网页
+        </button>
       </div>
       <div className="group">
-        <button type="button" className="btn" data-testid="undo" onClick={undo} title="撤销（Ctrl+Z）">撤销</button>
-        <button type="button" className="btn" data-testid="redo" onClick={redo} disabled={!canRedo} title="重做（Ctrl+Y）">重做</button>
+        <button type="button" className="btn" data-testid="undo" onClick={undo} title="撤销（Ctrl+Z）">
+          撤销
+        </button>
+        <button type="button" className="btn" data-testid="redo" onClick={redo} disabled={!canRedo} title="重做（Ctrl+Y）">
+          重做
+        </button>
       </div>
       <label className="switch" title="开启时，各“总计”单元格由各项自动求和，不可手工填写">
         <input
@@ -47,7 +84,14 @@ export const Toolbar = memo(function Toolbar() {
             const on = e.currentTarget.checked;
             const differs = on && totalsDisagree(useDoc.getState().report.cells);
             setAutoTotals(on);
-            setStatus(on ? (differs ? '已开启合计自动计算：原有与各项之和不符的总计已重新计算（可撤销）' : '已开启合计自动计算') : '已关闭合计自动计算：总计可手工填写，由勾稽规则检查', 'info');
+            setStatus(
+              on
+                ? differs
+                  ? '已开启合计自动计算：原有与各项之和不符的总计已重新计算（可撤销）'
+                  : '已开启合计自动计算'
+                : '已关闭合计自动计算：总计可手工填写，由勾稽规则检查',
+              'info',
+            );
           }}
         />
         <span className="track" aria-hidden="true" />

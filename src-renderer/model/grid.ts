@@ -58,10 +58,12 @@ export const moveFrom = (id: CellId, move: Move): CellId => {
   const [col] = g.span.get(id)!;
   const target = g.rows[p.r + (move === 'down' ? 1 : -1)];
   if (!target) return id;
-  return target.find((t) => {
-    const [c0, n] = g.span.get(t)!;
-    return col >= c0 && col < c0 + n;
-  }) ?? target[Math.min(p.c, target.length - 1)]!;
+  return (
+    target.find((t) => {
+      const [c0, n] = g.span.get(t)!;
+      return col >= c0 && col < c0 + n;
+    }) ?? target[Math.min(p.c, target.length - 1)]!
+  );
 };
 
 export type Rect = { readonly table: TableId; readonly r0: number; readonly c0: number; readonly r1: number; readonly c1: number };

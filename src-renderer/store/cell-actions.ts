@@ -178,8 +178,16 @@ export const pasteAt = (id: CellId, text: string): void => {
   if (plan.rect) useView.setState({ anchor: id, selection: plan.rect });
   const n = Object.keys(plan.values).length;
   const first = refused[0];
-  const why = refused.length > 1 && first ? `（如${cellName(first[0] as CellId)}：${first[1]}；已用红框标出，鼠标停留可看原因）` : refused.length ? '（见单元格提示）' : '';
-  setStatus(`已粘贴 ${n} 个单元格${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`, refused.length || plan.outside ? 'error' : 'ok');
+  const why =
+    refused.length > 1 && first
+      ? `（如${cellName(first[0] as CellId)}：${first[1]}；已用红框标出，鼠标停留可看原因）`
+      : refused.length
+        ? '（见单元格提示）'
+        : '';
+  setStatus(
+    `已粘贴 ${n} 个单元格${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`,
+    refused.length || plan.outside ? 'error' : 'ok',
+  );
 };
 
 /** 「表三 三、本年度办理结果 （一）予以公开 自然人」: a cell as a clerk finds it. */

@@ -77,7 +77,7 @@ export const typeCell = (id: CellId, value: CellValue): void => {
 };
 
 /** The value a cell had when its edit session began (its value now when none is under way). */
-export const valueBeforeEdit = (id: CellId): CellValue => ((session?.key === `cell:${id}` ? session.before : current()).cells[id] ?? null);
+export const valueBeforeEdit = (id: CellId): CellValue => (session?.key === `cell:${id}` ? session.before : current()).cells[id] ?? null;
 
 /** Restores one cell to its value before the session (a typed value that cannot stand is dropped). */
 export const revertCell = (id: CellId): void => {

@@ -29,13 +29,11 @@ export type Derived = {
   readonly rev: number;
 };
 
-
 /**
  * One entry of the panel: a finding, or one standing for many of one code in one section (members), as
  * 「五、… 有 24 句与上年报告相同或几乎相同」 instead of 24 lines; the members stay a click away.
  */
 export type FindingEntry = { readonly finding: Finding; readonly members?: readonly Finding[] };
-
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

@@ -44,7 +44,9 @@ describe('editor: paste and copy blocks', () => {
     await page.keyboard.press('Enter');
     await cell(page, 't3.granted.natural').click();
     await pasteText(page, '1\t2\t3\n4\t５\t-6\n');
-    expect(await cellValues(page, ['t3.granted.natural', 't3.granted.commercial', 't3.granted.research', 't3.partial.natural', 't3.partial.commercial'])).toEqual(['1', '2', '3', '4', '5']);
+    expect(
+      await cellValues(page, ['t3.granted.natural', 't3.granted.commercial', 't3.granted.research', 't3.partial.natural', 't3.partial.commercial']),
+    ).toEqual(['1', '2', '3', '4', '5']);
     expect(await cell(page, 't3.partial.research').inputValue()).toBe('40');
     expect(await cellTd(page, 't3.partial.research').locator('[role="alert"]').textContent()).toContain('不能为负数');
     expect(await page.locator('[data-testid="status"]').textContent()).toContain('1 个未粘贴');

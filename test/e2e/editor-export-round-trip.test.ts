@@ -58,7 +58,10 @@ describe('editor: our exports from the web build read back exactly', () => {
       const r = await importReportFile(`report.${kind}`, bytes);
       expect(r.ok, kind).toBe(true);
       if (!r.ok) continue;
-      expect(r.notes.map((n) => n.level), kind).toEqual(['info']);
+      expect(
+        r.notes.map((n) => n.level),
+        kind,
+      ).toEqual(['info']);
       const { agency, year, cells, narratives, tableTexts, signOff } = r.report;
       expect({ agency, year, cells, narratives, tableTexts, signOff }, kind).toEqual({
         agency: REPORT.agency,

@@ -81,7 +81,9 @@ describe('editor: exports that do not surprise', () => {
     await page.locator('[data-testid="export-docx"]').click();
     const d = await download;
     expect(await page.locator('[data-testid="confirm-export"]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __savePicks: string[] }).__savePicks)).toEqual(['济源市人民政府2023年政府信息公开工作年度报告.docx']);
+    expect(await page.evaluate(() => (window as unknown as { __savePicks: string[] }).__savePicks)).toEqual([
+      '济源市人民政府2023年政府信息公开工作年度报告.docx',
+    ]);
     expect(d.suggestedFilename()).toBe('济源市人民政府2023年政府信息公开工作年度报告.docx');
     expect(await headerTexts(d)).toEqual([]);
     await context.close();

@@ -77,7 +77,9 @@ describe('editor: files through the browser ReportApi', () => {
     expect(sel.which).toBe('overview');
     expect(sel.text).toContain('全年共受理政府信息公开申请 261 件');
     // and the sentence is marked in the text itself
-    expect(await page.locator('[data-section="overview"] .narr-backdrop mark.sev-warning').first().textContent()).toContain('全年共受理政府信息公开申请 261 件');
+    expect(await page.locator('[data-section="overview"] .narr-backdrop mark.sev-warning').first().textContent()).toContain(
+      '全年共受理政府信息公开申请 261 件',
+    );
     await context.close();
   });
 

@@ -31,7 +31,9 @@ describe('editor layout', () => {
     const m = await page.evaluate(() => {
       const doc = document.querySelector('main.doc') as HTMLElement;
       const t3 = document.querySelector('table.grid-t3') as HTMLElement;
-      const label = [...document.querySelectorAll('table.grid-t3 th.label')].find((th) => th.textContent!.startsWith('2.申请人逾期未按收费通知')) as HTMLElement;
+      const label = [...document.querySelectorAll('table.grid-t3 th.label')].find((th) =>
+        th.textContent!.startsWith('2.申请人逾期未按收费通知'),
+      ) as HTMLElement;
       return {
         docScroll: doc.scrollWidth - doc.clientWidth,
         pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -32,8 +32,14 @@ const SEED = SEED_FILES[0]!;
 /** A stranger's Word file: the seed, 表二's 行政规范性文件 as one merged cell 「77132470」, a 落款 and 版记 at the end. */
 const foreignDocx = (): Uint8Array => {
   const report = createReport({ ...seedReport(SEED), narratives: seedNarratives(SEED) });
-  const t2 = statutoryRows('t2', report).map((row) => (row.cells[0]!.paras[0] === '行政规范性文件' ? { cells: [row.cells[0]!, { paras: ['77132470'], span: 3 }] } : row));
-  const body: DocxBodyItem[] = [{ p: `${report.agency}${report.year}年政府信息公开工作年度报告` }, { p: '一、总体情况' }, ...report.narratives.overview.split('\n').map((p) => ({ p }))];
+  const t2 = statutoryRows('t2', report).map((row) =>
+    row.cells[0]!.paras[0] === '行政规范性文件' ? { cells: [row.cells[0]!, { paras: ['77132470'], span: 3 }] } : row,
+  );
+  const body: DocxBodyItem[] = [
+    { p: `${report.agency}${report.year}年政府信息公开工作年度报告` },
+    { p: '一、总体情况' },
+    ...report.narratives.overview.split('\n').map((p) => ({ p })),
+  ];
   body.push({ p: '二、主动公开政府信息情况' }, { table: t2 }, { p: '三、收到和处理政府信息公开申请情况' }, { table: statutoryRows('t3', report) });
   body.push({ p: '四、政府信息公开行政复议、行政诉讼情况' }, { table: statutoryRows('t4', report) });
   body.push({ p: '五、存在的主要问题及改进情况' }, ...report.narratives.problems.split('\n').map((p) => ({ p })));
@@ -88,14 +94,19 @@ describe('editor: 落款 and a row that could not be split', () => {
     await page.locator('[data-testid="export-docx"]').click();
     // a confirmation comes only if something is still blank or wrong
     const ok = page.locator('[data-testid="confirm-export-ok"]');
-    await ok.waitFor({ timeout: 1500 }).then(() => ok.click(), () => undefined);
+    await ok.waitFor({ timeout: 1500 }).then(
+      () => ok.click(),
+      () => undefined,
+    );
     const saved = join(dir, 'out.docx');
     await (await download).saveAs(saved);
     const back = await importReportFile('out.docx', new Uint8Array(readFileSync(saved)));
     expect(back.ok).toBe(true);
     if (back.ok) {
       expect(back.report.signOff).toEqual({ agency: '济源市人民政府办公室', date: '2024年1月20日' });
-      expect([back.report.cells['t2.normative.issued'], back.report.cells['t2.normative.repealed'], back.report.cells['t2.normative.effective']]).toEqual([77, 13, 2470]);
+      expect([back.report.cells['t2.normative.issued'], back.report.cells['t2.normative.repealed'], back.report.cells['t2.normative.effective']]).toEqual([
+        77, 13, 2470,
+      ]);
     }
     await context.close();
   });

@@ -29,7 +29,9 @@ describe('editor: typing and live checks', () => {
     expect(await cell(page, 't3.new.total').getAttribute('readonly')).not.toBeNull();
     expect(await page.locator('[data-testid="count-error"]').textContent()).toContain('错误 0');
     expect(await page.locator('[data-testid="report-title"]').textContent()).toContain('年政府信息公开工作年度报告');
-    expect(await cell(page, 't3.withheld_secret.commercial').getAttribute('aria-label')).toBe('三、本年度办理结果 （三）不予公开 1.属于国家秘密 申请人情况 法人或其他组织 商业企业');
+    expect(await cell(page, 't3.withheld_secret.commercial').getAttribute('aria-label')).toBe(
+      '三、本年度办理结果 （三）不予公开 1.属于国家秘密 申请人情况 法人或其他组织 商业企业',
+    );
     expect(errors).toEqual([]);
   });
 

@@ -109,10 +109,14 @@ const MUTATORS: readonly Mutator[] = [
     const main = e.find((x) => /document\.xml$|sheet1\.xml$/.test(x.name));
     if (!main) return null;
     const deep = strToU8(text(main.data).replace(/(<w:body>|<sheetData>)/, `$1${'<x>'.repeat(60_000)}${'</x>'.repeat(60_000)}`));
-    return { bytes: zipRaw(e.map((x) => (x === main ? { ...x, data: deep, size: deep.length, crc: undefined } : x))), mutation: 'nesting 60,000 deep (CRC left wrong)' };
+    return {
+      bytes: zipRaw(e.map((x) => (x === main ? { ...x, data: deep, size: deep.length, crc: undefined } : x))),
+      mutation: 'nesting 60,000 deep (CRC left wrong)',
+    };
   },
   (b, r) => {
-    if (b.name.endsWith('.html')) return { bytes: strToU8(text(b.bytes).replace('<table', `${'<div>'.repeat(50_000 + r(50_000))}<table`)), mutation: 'html nested 50,000+ deep' };
+    if (b.name.endsWith('.html'))
+      return { bytes: strToU8(text(b.bytes).replace('<table', `${'<div>'.repeat(50_000 + r(50_000))}<table`)), mutation: 'html nested 50,000+ deep' };
     if (b.name.endsWith('.gkreport')) return { bytes: strToU8(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), mutation: 'json nested 100,000 deep' };
     return null;
   },
@@ -122,7 +126,12 @@ const MUTATORS: readonly Mutator[] = [
     const row = b.name.endsWith('.html') ? '<tr><td>行政许可</td><td>1</td><td>0</td><td>2</td></tr>' : '行政许可\t1\t0\t2\n';
     const t = text(b.bytes);
     const at = t.indexOf('二、');
-    return { bytes: strToU8(`${t.slice(0, at + 20)}${b.name.endsWith('.html') ? '<table>' : '\n'}${row.repeat(rows)}${b.name.endsWith('.html') ? '</table>' : ''}${t.slice(at + 20)}`), mutation: `table of ${rows} rows` };
+    return {
+      bytes: strToU8(
+        `${t.slice(0, at + 20)}${b.name.endsWith('.html') ? '<table>' : '\n'}${row.repeat(rows)}${b.name.endsWith('.html') ? '</table>' : ''}${t.slice(at + 20)}`,
+      ),
+      mutation: `table of ${rows} rows`,
+    };
   },
   (b, r) => {
     if (/\.(docx|xlsx|pdf)$/.test(b.name)) return null;
@@ -150,7 +159,10 @@ const MUTATORS: readonly Mutator[] = [
     const wb = e.find((x) => x.name === 'xl/workbook.xml');
     if (!wb) return null;
     const many = strToU8(text(wb.data).replace(/<sheet [^>]*\/>/, (m) => m.repeat(200 + r(800))));
-    return { bytes: zipRaw(e.map((x) => (x === wb ? { ...x, data: many, size: many.length, crc: undefined } : x))), mutation: 'one sheet listed hundreds of times (CRC left wrong)' };
+    return {
+      bytes: zipRaw(e.map((x) => (x === wb ? { ...x, data: many, size: many.length, crc: undefined } : x))),
+      mutation: 'one sheet listed hundreds of times (CRC left wrong)',
+    };
   },
 ];
 
@@ -169,5 +181,11 @@ export const fuzzCase = (bases: readonly Base[], seed: number, id: number): Fuzz
 
 /** Message text that is raw parser/system English rather than a Chinese sentence (an allowed word list aside). */
 export const rawEnglish = (message: string): boolean =>
-  /[A-Za-z]{5,}/.test(message.replace(/「[^」]*」?|"[^"]*"/g, '').replace(/Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g, ''));
-
+  /[A-Za-z]{5,}/.test(
+    message
+      .replace(/「[^」]*」?|"[^"]*"/g, '')
+      .replace(
+        /Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
+        '',
+      ),
+  );

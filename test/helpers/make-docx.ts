@@ -18,7 +18,8 @@ export type DocxCell = {
   readonly extraXml?: string;
 };
 export type DocxRow = { readonly cells: readonly DocxCell[]; readonly gridBefore?: number; readonly gridAfter?: number };
-export type DocxBodyItem = { readonly p: string; readonly numId?: number } | { readonly pXml: string } | { readonly table: readonly DocxRow[] } | { readonly xml: string };
+export type DocxBodyItem =
+  { readonly p: string; readonly numId?: number } | { readonly pXml: string } | { readonly table: readonly DocxRow[] } | { readonly xml: string };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -26,7 +27,13 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export const runsXml = (text: string): string =>
   text
     .split('\n')
-    .map((line, i) => `<w:r>${i ? '<w:br/>' : ''}${line.split('\t').map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`).join('')}</w:r>`)
+    .map(
+      (line, i) =>
+        `<w:r>${i ? '<w:br/>' : ''}${line
+          .split('\t')
+          .map((part, j) => `${j ? '<w:tab/>' : ''}<w:t xml:space="preserve">${esc(part)}</w:t>`)
+          .join('')}</w:r>`,
+    )
     .join('');
 
 export const paraXml = (text: string, numId?: number): string =>
@@ -37,7 +44,10 @@ export const tableXml = (rows: readonly DocxRow[]): string => {
   const grid = `<w:tblGrid>${'<w:gridCol w:w="600"/>'.repeat(width)}</w:tblGrid>`;
   const tr = rows
     .map((r) => {
-      const trPr = r.gridBefore || r.gridAfter ? `<w:trPr>${r.gridBefore ? `<w:gridBefore w:val="${r.gridBefore}"/>` : ''}${r.gridAfter ? `<w:gridAfter w:val="${r.gridAfter}"/>` : ''}</w:trPr>` : '';
+      const trPr =
+        r.gridBefore || r.gridAfter
+          ? `<w:trPr>${r.gridBefore ? `<w:gridBefore w:val="${r.gridBefore}"/>` : ''}${r.gridAfter ? `<w:gridAfter w:val="${r.gridAfter}"/>` : ''}</w:trPr>`
+          : '';
       const tcs = r.cells
         .map((c) => {
           const pr = `${c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge === 'continue' ? '<w:vMerge/>' : ''}`;
@@ -138,7 +148,7 @@ export const statutoryRows = (t: TableId, report: Report, q: LayoutQuirks = {}):
   let nextList = 10;
   for (let r = 0; r < n; r++) {
     const cells: DocxCell[] = [];
-    for (let c = 0; c < layout.columnCount; ) {
+    for (let c = 0; c < layout.columnCount;) {
       const s = starts.get(`${r},${c}`);
       if (s) {
         let paras: string[];
@@ -174,8 +184,10 @@ export const statutoryRows = (t: TableId, report: Report, q: LayoutQuirks = {}):
 
 /** Tracked changes inside data cells: a deleted wrong figure followed by the inserted right one. */
 const trackedCellXml = (rows: readonly DocxRow[]): string =>
-  tableXml(rows).replace(/<w:p><w:pPr><w:jc w:val="both"\/><\/w:pPr><w:r><w:t xml:space="preserve">([0-9０-９][0-9０-９. ]*)<\/w:t><\/w:r><\/w:p>/g, (_m, num: string) =>
-    `<w:p><w:del w:id="1" w:author="x"><w:r><w:delText>999</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>${num}</w:t></w:r></w:ins></w:p>`,
+  tableXml(rows).replace(
+    /<w:p><w:pPr><w:jc w:val="both"\/><\/w:pPr><w:r><w:t xml:space="preserve">([0-9０-９][0-9０-９. ]*)<\/w:t><\/w:r><\/w:p>/g,
+    (_m, num: string) =>
+      `<w:p><w:del w:id="1" w:author="x"><w:r><w:delText>999</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>${num}</w:t></w:r></w:ins></w:p>`,
   );
 
 /** A whole report as a stranger's Word file: title, the six headings, narratives, the three tables. */
@@ -189,7 +201,8 @@ export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => 
     }
     const rows = statutoryRows(s.id, report, q);
     const plain = (rs: readonly DocxRow[]) => (q.trackedChanges ? trackedCellXml(rs) : tableXml(rs));
-    const tbl = (rs: readonly DocxRow[]) => (q.wordNoise ? `<w:sdt><w:sdtPr><w:alias w:val="表格"/></w:sdtPr><w:sdtContent>${plain(rs)}</w:sdtContent></w:sdt>` : plain(rs));
+    const tbl = (rs: readonly DocxRow[]) =>
+      q.wordNoise ? `<w:sdt><w:sdtPr><w:alias w:val="表格"/></w:sdtPr><w:sdtContent>${plain(rs)}</w:sdtContent></w:sdt>` : plain(rs);
     if (q.nest === s.id) {
       body.push({ table: [{ cells: [{ paras: [], extraXml: tbl(rows) }] }] });
     } else if (s.id === 't3' && q.splitT3At !== undefined) {

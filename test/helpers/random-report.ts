@@ -17,7 +17,8 @@ export const rng = (seed: number) => {
 export const randomConsistentReport = (seed: number, year = 2024): Report => {
   const r = rng(seed);
   const cells: Record<string, number | string | null> = {};
-  for (const row of T3_ROWS) for (const c of T3_COLUMNS) if (c.id !== 'total' && row.kind === 'result') cells[`t3.${row.id}.${c.id}`] = r(4) === 0 ? r(50) : r(3);
+  for (const row of T3_ROWS)
+    for (const c of T3_COLUMNS) if (c.id !== 'total' && row.kind === 'result') cells[`t3.${row.id}.${c.id}`] = r(4) === 0 ? r(50) : r(3);
   for (const c of T3_COLUMNS) {
     if (c.id === 'total') continue;
     const carriedIn = r(5);
@@ -54,14 +55,82 @@ export const randomConsistentReport = (seed: number, year = 2024): Report => {
  * XML 1.0 can hold: no C0 controls but tab and line feed, no lone surrogates, no U+FFFE/U+FFFF.
  */
 const PIECES = [
-  '政府信息公开', '主动公开', '依申请公开', '，', '。', '；', '：', '、', '“', '”', '（一）', '(2)', '第二十条',
-  'ABC', 'xyz', 'GB/T 9704', '2024', '0', '123.45', '%', '<b>', '</b>', '&amp;', '&lt;', '&#38;', '<script>alert(1)</script>', '</script>',
-  '<!--', '-->', ']]>', '"', "'", '\\', '{"a":1}', '_x000D_', '_x005F_', '  ', '   ', '\u3000', '\u3000\u3000', '\u00a0', '\u2003', '\t',
-  '😀', '👨‍👩‍👧', '❤️', '🇨🇳', '𪚥', '𠀀', '𡃁', 'é', 'e\u0301', '\u200b', '·', '—', '…', '㊣', 'Ⅻ', '①', '０１２', 'ＡＢ',
+  '政府信息公开',
+  '主动公开',
+  '依申请公开',
+  '，',
+  '。',
+  '；',
+  '：',
+  '、',
+  '“',
+  '”',
+  '（一）',
+  '(2)',
+  '第二十条',
+  'ABC',
+  'xyz',
+  'GB/T 9704',
+  '2024',
+  '0',
+  '123.45',
+  '%',
+  '<b>',
+  '</b>',
+  '&amp;',
+  '&lt;',
+  '&#38;',
+  '<script>alert(1)</script>',
+  '</script>',
+  '<!--',
+  '-->',
+  ']]>',
+  '"',
+  "'",
+  '\\',
+  '{"a":1}',
+  '_x000D_',
+  '_x005F_',
+  '  ',
+  '   ',
+  '\u3000',
+  '\u3000\u3000',
+  '\u00a0',
+  '\u2003',
+  '\t',
+  '😀',
+  '👨‍👩‍👧',
+  '❤️',
+  '🇨🇳',
+  '𪚥',
+  '𠀀',
+  '𡃁',
+  'é',
+  'e\u0301',
+  '\u200b',
+  '·',
+  '—',
+  '…',
+  '㊣',
+  'Ⅻ',
+  '①',
+  '０１２',
+  'ＡＢ',
 ];
 const HOSTILE_LINES = [
-  '一、总体情况', '二、主动公开政府信息情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '表二 主动公开政府信息情况',
-  '某县人民政府2024年政府信息公开工作年度报告', '（一）主动公开情况', '（二）', '注：', '抄送：市政府办公室', '0', '1.', '—',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+  '表二 主动公开政府信息情况',
+  '某县人民政府2024年政府信息公开工作年度报告',
+  '（一）主动公开情况',
+  '（二）',
+  '注：',
+  '抄送：市政府办公室',
+  '0',
+  '1.',
+  '—',
 ];
 
 const randomLine = (r: (n: number) => number, maxPieces: number): string => {
@@ -86,7 +155,30 @@ const randomText = (r: (n: number) => number, long: boolean): string => {
   return lines.join(r(5) === 0 ? '\r\n' : '\n');
 };
 
-const AGENCY_PARTS = ['某县', '公安局', '（试点）', '(试点)', '人民政府', '办公室', 'ABC', '3', '2024', '第二', '·', '—', '𪚥', '😀', '&amp;', '<b>', ' ', '中心', '【', '】', 'Ltd.', '委员会'];
+const AGENCY_PARTS = [
+  '某县',
+  '公安局',
+  '（试点）',
+  '(试点)',
+  '人民政府',
+  '办公室',
+  'ABC',
+  '3',
+  '2024',
+  '第二',
+  '·',
+  '—',
+  '𪚥',
+  '😀',
+  '&amp;',
+  '<b>',
+  ' ',
+  '中心',
+  '【',
+  '】',
+  'Ltd.',
+  '委员会',
+];
 
 const randomAgency = (r: (n: number) => number): string => {
   if (r(20) === 0) return '';
@@ -120,7 +212,10 @@ export const randomValidReport = (seed: number): Report => {
     cells,
     narratives: { overview: randomText(r, long), problems: randomText(r, false), other_matters: randomText(r, false) },
     tableTexts: { t2: r(2) ? randomText(r, false) : '', t3: r(3) ? '' : randomText(r, false), t4: r(3) ? '' : randomText(r, false) },
-    signOff: r(3) === 0 ? { agency: '', date: '' } : { agency: r(4) ? randomAgency(r) : '', date: ['2025年1月20日', '二〇二五年一月二十日', '', ' 2025年1月9日 ', randomLine(r, 3)][r(5)]! },
+    signOff:
+      r(3) === 0
+        ? { agency: '', date: '' }
+        : { agency: r(4) ? randomAgency(r) : '', date: ['2025年1月20日', '二〇二五年一月二十日', '', ' 2025年1月9日 ', randomLine(r, 3)][r(5)]! },
     settings: { autoTotals: false },
   });
 };

@@ -94,7 +94,9 @@ export const renderReportHtml = (report: Report, opts: { cellHtml?: (text: strin
     if (s.kind === 'narrative') for (const p of narrativeOf(report, s.id)) body.push(`<p>${esc(p).replace(/ /g, '&nbsp;')}</p>`);
     else body.push(htmlTable(s.id, report, opts.cellHtml));
   }
-  const content = opts.layoutTable ? `<table width="100%"><tr><td class="content">\n${body.join('\n')}\n</td></tr></table>` : `<div class="article">\n${body.join('\n')}\n</div>`;
+  const content = opts.layoutTable
+    ? `<table width="100%"><tr><td class="content">\n${body.join('\n')}\n</td></tr></table>`
+    : `<div class="article">\n${body.join('\n')}\n</div>`;
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>${esc(reportTitle(report.agency, report.year))}_政府门户网站</title>
 <style>td { border: 1px solid #000 } .x:before { content: "一、总体情况" }</style>

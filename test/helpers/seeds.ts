@@ -5,7 +5,9 @@ import { createReport, type Report } from '../../shared/report';
 import expected from '../fixtures/seeds/expected.json';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
-export const SEED_FILES = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+export const SEED_FILES = readdirSync(SEEDS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 export type SeedExpectation = (typeof expected.reports)[keyof typeof expected.reports];
 export const seedExpectation = (file: string): SeedExpectation => (expected.reports as Record<string, SeedExpectation>)[file]!;
 export const seedText = (file: string): string => readFileSync(join(SEEDS_DIR, file), 'utf8');

@@ -92,7 +92,12 @@ describe('Word export: the 落款 on the last page', () => {
   const lastPageWords = (pdf: string) => {
     const last = pdfInfo(pdf).pages;
     const html = execFileSync('pdftotext', ['-bbox', '-f', String(last), '-l', String(last), pdf, '-'], { encoding: 'utf8' });
-    return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, text: m[5]! }));
+    return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x0: +m[1]!,
+      y0: +m[2]!,
+      x1: +m[3]!,
+      text: m[5]!,
+    }));
   };
 
   it('the agency and the date close the report, right-aligned: the agency two characters in, the date starting two characters right of it', () => {

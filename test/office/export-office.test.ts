@@ -58,7 +58,11 @@ const printed = (haystack: string, label: string): boolean => {
   return false;
 };
 
-const labelsOf = (t: TableId): string[] => tableLayout(t).rows.flat().filter((c) => !c.cellId).map((c) => c.text);
+const labelsOf = (t: TableId): string[] =>
+  tableLayout(t)
+    .rows.flat()
+    .filter((c) => !c.cellId)
+    .map((c) => c.text);
 
 /** The data cells of a table in reading order, as the export writes them. */
 const valuesOf = (r: Report, t: TableId): string[] => {
@@ -140,7 +144,10 @@ describe('LibreOffice opens the exports', () => {
   });
 
   it('leaves PNGs of the Word export (first three pages of each seed) and of one Excel export in test-results/', () => {
-    const pngs = [...cases.flatMap((c) => pdfToPngs(c.docxPdf, join(OUT, `${c.name}-page`), 1, 3, 60)), ...pdfToPngs(cases[0]!.xlsxPdf, join(OUT, `${cases[0]!.name}-tables-page`), 1, 4, 60)];
+    const pngs = [
+      ...cases.flatMap((c) => pdfToPngs(c.docxPdf, join(OUT, `${c.name}-page`), 1, 3, 60)),
+      ...pdfToPngs(cases[0]!.xlsxPdf, join(OUT, `${cases[0]!.name}-tables-page`), 1, 4, 60),
+    ];
     expect(pngs.length).toBe(cases.length * 3 + 4);
     for (const p of pngs) expect(statSync(p).size).toBeGreaterThan(5_000);
   });

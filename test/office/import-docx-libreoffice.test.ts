@@ -69,7 +69,18 @@ describe('Word files written by LibreOffice from an HTML rendering of each seed'
     try {
       const run = spawnSync(
         'soffice',
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...htmls],
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--infilter=HTML (StarWriter)',
+          '--convert-to',
+          'docx:MS Word 2007 XML',
+          '--outdir',
+          dir,
+          ...htmls,
+        ],
         { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF, SAL_USE_VCLPLUGIN: 'svp' }, timeout: 170_000, encoding: 'utf8' },
       );
       const missing = [...reports.map((_, i) => docx(i)), SIGNED].filter((f) => !existsSync(f));

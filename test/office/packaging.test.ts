@@ -53,7 +53,11 @@ const standInWindowsExe = (): Buffer => {
 
 /** A stand-in Electron distribution for one platform: an executable carrying the fuse wire, locales, licence, version. */
 const standInElectron = (dir: string, exe: string) => {
-  write(`${dir}/${exe}`, exe.endsWith('.exe') ? standInWindowsExe() : Buffer.concat([Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'), FUSE_WIRE, Buffer.from('\n')]), 0o755);
+  write(
+    `${dir}/${exe}`,
+    exe.endsWith('.exe') ? standInWindowsExe() : Buffer.concat([Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n#'), FUSE_WIRE, Buffer.from('\n')]),
+    0o755,
+  );
   if (!exe.endsWith('.exe')) write(`${dir}/chrome-sandbox`, 'stand-in', 0o755);
   write(`${dir}/LICENSE`, 'MIT (stand-in)');
   write(`${dir}/version`, '45.4.1');
@@ -71,7 +75,15 @@ const pack = (platform: 'linux' | 'win', arch: 'x64' | 'arm64'): ReturnType<type
   const t0 = Date.now();
   const r = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/electron-builder/cli.js'), `--${platform}`, 'dir', `--${arch}`, `-c.electronDist=${join(P, dist)}`, '-c.electronVersion=45.4.1', ...(platform === 'win' ? ['-c.win.signAndEditExecutable=false'] : [])],
+    [
+      join(ROOT, 'node_modules/electron-builder/cli.js'),
+      `--${platform}`,
+      'dir',
+      `--${arch}`,
+      `-c.electronDist=${join(P, dist)}`,
+      '-c.electronVersion=45.4.1',
+      ...(platform === 'win' ? ['-c.win.signAndEditExecutable=false'] : []),
+    ],
     { cwd: P, encoding: 'utf8', timeout: 170_000, env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CI: 'true' } },
   );
   lastElapsed = Date.now() - t0;
@@ -81,15 +93,40 @@ const pack = (platform: 'linux' | 'win', arch: 'x64' | 'arm64'): ReturnType<type
 beforeAll(async () => {
   rmSync(P, { recursive: true, force: true });
   // the project as the build leaves it: config, hook, icons, bundles, built editor…
-  for (const f of ['package.json', 'electron-builder.yml', 'scripts/after-pack.cjs', 'assets/icon.png', 'assets/icon-256.png', 'assets/icon.ico']) cpSync(join(ROOT, f), join(P, f));
+  for (const f of ['package.json', 'electron-builder.yml', 'scripts/after-pack.cjs', 'assets/icon.png', 'assets/icon-256.png', 'assets/icon.ico'])
+    cpSync(join(ROOT, f), join(P, f));
   symlinkSync(join(ROOT, 'node_modules'), join(P, 'node_modules'), 'dir');
   for (const e of ['main', 'preload'])
-    await build({ entryPoints: [join(ROOT, `src-main/${e}.ts`)], outfile: join(P, `out/main/${e}.cjs`), bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], sourcemap: true, logLevel: 'error' });
+    await build({
+      entryPoints: [join(ROOT, `src-main/${e}.ts`)],
+      outfile: join(P, `out/main/${e}.cjs`),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron'],
+      sourcemap: true,
+      logLevel: 'error',
+    });
   write('dist/renderer/index.html', '<!doctype html><script type="module" src="./assets/index-abc.js"></script>');
   write('dist/renderer/assets/index-abc.js', 'console.log("editor")');
   write('dist/renderer/assets/index-abc.js.map', '{"sources":["../../src-renderer/main.tsx"]}');
   // …and everything that must stay out of the package
-  for (const f of ['src-main/main.ts', 'src-renderer/main.tsx', 'shared/ipc.ts', 'shared/report/restore.ts', 'test/unit/x.test.ts', 'test/fixtures/seeds/a.txt', 'cli/main.ts', 'out/cli/main.mjs', 'bench/a.bench.ts', 'docs/desktop.md', 'README.md', 'tsconfig.json', '.tmp/vitest.json'])
+  for (const f of [
+    'src-main/main.ts',
+    'src-renderer/main.tsx',
+    'shared/ipc.ts',
+    'shared/report/restore.ts',
+    'test/unit/x.test.ts',
+    'test/fixtures/seeds/a.txt',
+    'cli/main.ts',
+    'out/cli/main.mjs',
+    'bench/a.bench.ts',
+    'docs/desktop.md',
+    'README.md',
+    'tsconfig.json',
+    '.tmp/vitest.json',
+  ])
     write(f, '// must not be packaged\n');
   result = pack('linux', 'x64');
   elapsed = lastElapsed;
@@ -111,7 +148,13 @@ describe('packaging (electron-builder --linux dir with a stand-in electron)', ()
       .listPackage(archive, { isPack: false })
       .map((f) => f.replace(/\\/g, '/'))
       .filter((f) => !Object.hasOwn(asar.statFile(archive, f.slice(1)), 'files'));
-    expect(files.sort()).toEqual(['/dist/renderer/assets/index-abc.js', '/dist/renderer/index.html', '/out/main/main.cjs', '/out/main/preload.cjs', '/package.json']);
+    expect(files.sort()).toEqual([
+      '/dist/renderer/assets/index-abc.js',
+      '/dist/renderer/index.html',
+      '/out/main/main.cjs',
+      '/out/main/preload.cjs',
+      '/package.json',
+    ]);
     expect(asar.extractFile(archive, 'out/main/main.cjs').equals(readFileSync(join(P, 'out/main/main.cjs')))).toBe(true);
     const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string; name: string };
     expect(pkg.main).toBe('out/main/main.cjs');

@@ -49,7 +49,10 @@ describe('our exports re-saved by LibreOffice read back exactly', () => {
       const r = await importReportFile(file, new Uint8Array(readFileSync(file)));
       expect(r.ok, file).toBe(true);
       if (!r.ok) continue;
-      expect(r.notes.map((n) => n.message), file).toEqual([expect.stringContaining('导出时保存在文件中的数据完整读取')]);
+      expect(
+        r.notes.map((n) => n.message),
+        file,
+      ).toEqual([expect.stringContaining('导出时保存在文件中的数据完整读取')]);
       const { agency, year, cells, narratives, tableTexts, signOff } = r.report;
       expect({ agency, year, cells, narratives, tableTexts, signOff }, file).toEqual({
         agency: want.agency,

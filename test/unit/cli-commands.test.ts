@@ -26,7 +26,8 @@ const matchingLastYear = (thisYear: Report): Report => {
   const cells = { ...thisYear.cells };
   for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) cells[id.replace('carried_in', 'carried_out') as CellId] = thisYear.cells[id]!;
   for (const row of ['rules', 'normative'])
-    cells[`t2.${row}.effective`] = (thisYear.cells[`t2.${row}.effective`] as number) - (thisYear.cells[`t2.${row}.issued`] as number) + (thisYear.cells[`t2.${row}.repealed`] as number);
+    cells[`t2.${row}.effective`] =
+      (thisYear.cells[`t2.${row}.effective`] as number) - (thisYear.cells[`t2.${row}.issued`] as number) + (thisYear.cells[`t2.${row}.repealed`] as number);
   return { ...thisYear, year: (thisYear.year ?? 2023) - 1, cells };
 };
 
@@ -57,7 +58,13 @@ describe('consolidate', () => {
     const out = join(dir, 'sum.gkreport');
     const r = runCli(['consolidate', '--json', ...seedPaths, '-o', out]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as { output: string; year: number; sources: { file: string; agency: string; findings: { severity: string }[] }[]; findings: unknown[]; notes: string[] };
+    const j = JSON.parse(r.stdout) as {
+      output: string;
+      year: number;
+      sources: { file: string; agency: string; findings: { severity: string }[] }[];
+      findings: unknown[];
+      notes: string[];
+    };
     expect(j.output).toBe(out);
     expect(j.year).toBe(2023);
     expect(j.sources.map((s) => s.agency)).toEqual(SEED_FILES.map((f) => seedExpectation(f).agency));
@@ -128,7 +135,10 @@ describe('compare', () => {
     expect(r.stdout).toContain('跨年度检查：未发现问题。');
     const natural = thisYear.cells['t3.new.natural'] as number;
     expect(r.stdout).toMatch(new RegExp(`\\| t3\\.new\\.natural +\\| +1000 \\| +${natural} \\| +\\+${natural - 1000} \\|`));
-    const j = JSON.parse(runCli(['compare', '--json', lastFile, seedPaths[4]!]).stdout) as { cells: { id: string; change: number | string | null }[]; findings: unknown[] };
+    const j = JSON.parse(runCli(['compare', '--json', lastFile, seedPaths[4]!]).stdout) as {
+      cells: { id: string; change: number | string | null }[];
+      findings: unknown[];
+    };
     expect(j.cells).toHaveLength(CELL_IDS.length);
     expect(j.cells.find((c) => c.id === 't3.new.natural')!.change).toBe(natural - 1000);
     expect(j.findings).toEqual([]);
@@ -159,7 +169,8 @@ describe('template', () => {
     const e = seedExpectation(SEED_FILES[0]!);
     expect(t.agency).toBe(e.agency);
     expect(t.year).toBe(e.year + 1);
-    for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.'))) expect(t.cells[id]).toBe((e.cells as unknown as Record<string, number>)[id.replace('carried_in', 'carried_out')]);
+    for (const id of CELL_IDS.filter((x) => x.startsWith('t3.carried_in.')))
+      expect(t.cells[id]).toBe((e.cells as unknown as Record<string, number>)[id.replace('carried_in', 'carried_out')]);
     expect(t.cells['t3.new.natural']).toBeNull();
     expect(t.cells['t4.review.total']).toBeNull();
     const again = runCli(['template', seedPaths[0]!, '-o', out]);

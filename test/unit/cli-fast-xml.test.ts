@@ -20,7 +20,8 @@ type Shape = { name: string; attrs: [string, string, string][]; text: string; ch
 const shapeOf = (el: { localName?: string | null; attributes?: unknown; textContent?: string | null; firstChild: unknown }): Shape => {
   const attrs = el.attributes as { length: number; item(i: number): { name: string; localName?: string | null; value: string } | null };
   const children: Shape[] = [];
-  for (let n = el.firstChild as (XNode | LightNode) | null; n; n = n.nextSibling as (XNode | LightNode) | null) if (n.nodeType === 1) children.push(shapeOf(n as never));
+  for (let n = el.firstChild as (XNode | LightNode) | null; n; n = n.nextSibling as (XNode | LightNode) | null)
+    if (n.nodeType === 1) children.push(shapeOf(n as never));
   return {
     name: el.localName ?? '',
     attrs: Array.from({ length: attrs.length }, (_, i) => {
@@ -60,7 +61,12 @@ describe('fast XML reader', () => {
   it('reads hand-made Word XML (merged cells, fields, entities) exactly as xmldom does', () => {
     const docx = makeDocx([
       { p: '一、总体情况 & <说明> “三安全一稳定”' },
-      { table: [{ cells: [{ paras: ['自然人'], span: 2, vMerge: 'restart' }, { paras: ['12'] }] }, { cells: [{ paras: [], span: 2, vMerge: 'continue' }, { paras: ['3', '4'] }] }] },
+      {
+        table: [
+          { cells: [{ paras: ['自然人'], span: 2, vMerge: 'restart' }, { paras: ['12'] }] },
+          { cells: [{ paras: [], span: 2, vMerge: 'continue' }, { paras: ['3', '4'] }] },
+        ],
+      },
     ]);
     for (const [name, text] of partsOf(docx)) expect(viaLight(text), name).toEqual(viaXmldom(text));
   });

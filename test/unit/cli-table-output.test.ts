@@ -6,7 +6,11 @@ describe('CLI table cells wrap like a clerk reads them', () => {
     const lines = wrap('不予处理 29 + 其他处理 49 = 1083，而正文称办结 1086 件', 18);
     expect(lines.every((l) => displayWidth(l) <= 18)).toBe(true);
     expect(lines.join('')).toBe('不予处理 29 + 其他处理 49 = 1083，而正文称办结 1086 件');
-    for (const n of ['29', '49', '1083', '1086']) expect(lines.some((l) => l.includes(n)), n).toBe(true);
+    for (const n of ['29', '49', '1083', '1086'])
+      expect(
+        lines.some((l) => l.includes(n)),
+        n,
+      ).toBe(true);
   });
   it('still breaks a token longer than the column', () => {
     const lines = wrap('t3.unavailable_needs_creation.total', 12);

@@ -33,7 +33,13 @@ describe('terminal tables', () => {
   it('counts Chinese characters as two columns and aligns every border', () => {
     expect(displayWidth('表三ab')).toBe(6);
     expect(wrap('一二三四五', 4)).toEqual(['一二', '三四', '五']);
-    const t = renderTable([{ title: '机关' }, { title: '错误', align: 'right' }], [['许昌市人民政府', '12'], ['a', '0']]);
+    const t = renderTable(
+      [{ title: '机关' }, { title: '错误', align: 'right' }],
+      [
+        ['许昌市人民政府', '12'],
+        ['a', '0'],
+      ],
+    );
     const widths = t.split('\n').map(displayWidth);
     expect(new Set(widths).size).toBe(1);
     expect(t).toContain('| 许昌市人民政府 |   12 |');

@@ -99,7 +99,15 @@ describe('validate finds any single number of 表三 or 表四 raised by 1', () 
         f.cells![changed[0]!] === (expected[changed[0]!] as number) + 1 &&
         /^t[34]\./.test(changed[0]!) &&
         f.findings.some((x) => x.severity === 'error' && x.cells.includes(changed[0]!));
-      if (!ok) failures.push(`${f.file}: changed ${changed.join(',') || 'nothing'}; errors ${f.findings.filter((x) => x.severity === 'error').map((x) => x.code).join(',') || 'none'}`);
+      if (!ok)
+        failures.push(
+          `${f.file}: changed ${changed.join(',') || 'nothing'}; errors ${
+            f.findings
+              .filter((x) => x.severity === 'error')
+              .map((x) => x.code)
+              .join(',') || 'none'
+          }`,
+        );
     }
     expect(failures).toEqual([]);
   });
@@ -130,7 +138,11 @@ describe('validate on a folder of mixed files', () => {
     const rel = out.files.map((f) => f.file.slice(dir.length + 1));
     expect(rel).toEqual(['a-seed.txt', 'empty.txt', 'other.json', 'random.docx', '县区/b-seed.txt', '县区/部门/c.gkreport', 'missing.txt']);
     const byRel = new Map(out.files.map((f, i) => [rel[i], f]));
-    for (const [name, seed] of [['a-seed.txt', 0], ['县区/b-seed.txt', 1], ['县区/部门/c.gkreport', 2]] as const) {
+    for (const [name, seed] of [
+      ['a-seed.txt', 0],
+      ['县区/b-seed.txt', 1],
+      ['县区/部门/c.gkreport', 2],
+    ] as const) {
       const f = byRel.get(name)!;
       expect(f.error).toBeUndefined();
       expect(f.cells).toEqual(seedExpectation(SEED_FILES[seed]!).cells);
@@ -148,7 +160,11 @@ describe('validate on a folder of mixed files', () => {
     const r = runCli(['validate', '--csv', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout.startsWith('\ufeff')).toBe(true);
-    const rows = r.stdout.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+    const rows = r.stdout
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(rows[0]).toEqual(['文件', '机关', '年度', '错误', '警告', '提示', '无法读取', '原因']);
     expect(rows).toHaveLength(7);
     const seedRow = rows.find((x) => x[0]!.endsWith('a-seed.txt'))!;
@@ -179,7 +195,10 @@ describe('validate on a folder of mixed files', () => {
     expect(plain.stdout).toContain('另有 3 个文件不是报告文件，已跳过（.doc 1 个，.md 1 个，.png 1 个）；加 --verbose 可列出这些文件。');
     expect(plain.stdout).not.toContain('scan.png');
     const verbose = runCli(['validate', '--summary', '--verbose', dir]);
-    const listed = verbose.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().slice(dir.length + 1));
+    const listed = verbose.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => l.trim().slice(dir.length + 1));
     expect(listed).toEqual(['notes.md', '县区/旧报告.doc', '县区/部门/scan.png']);
     const json = runCli(['validate', '--json', '-v', dir]);
     expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['files']);

@@ -26,7 +26,11 @@ describe('compareReports', () => {
     const abs = diff < 0n ? -diff : diff;
     const text = `${diff < 0n ? '-' : ''}${abs / 1_000_000n}${abs % 1_000_000n ? `.${(abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '')}` : ''}`;
     expect(fee.change).toBe(text);
-    expect(changedCells(c).map((x) => x.id).sort()).toEqual(['t2.fees.amount', 't3.new.natural']);
+    expect(
+      changedCells(c)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['t2.fees.amount', 't3.new.natural']);
   });
 
   it('percent is one decimal of last year; none when last year is 0 or blank', () => {

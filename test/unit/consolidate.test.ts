@@ -49,7 +49,10 @@ describe('consolidate', () => {
   it('keeps a cell blank when it is blank in every source; otherwise a blank counts as 0', () => {
     const a = createReport({ agency: '甲', year: 2024, cells: { 't3.new.natural': 3 } });
     const b = createReport({ agency: '乙', year: 2024, cells: { 't3.new.natural': null } });
-    const r = consolidate([{ name: 'a', report: a }, { name: 'b', report: b }]);
+    const r = consolidate([
+      { name: 'a', report: a },
+      { name: 'b', report: b },
+    ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report.cells['t3.new.natural']).toBe(3);
@@ -59,22 +62,36 @@ describe('consolidate', () => {
   it('refuses two reports of the same agency and year unless told otherwise', () => {
     const x = seedReport(SEED_FILES[0]!);
     const y = { ...x, agency: ` ${x.agency.slice(0, 2)} ${x.agency.slice(2)}` };
-    const sources = [{ name: 'x.txt', report: x }, { name: 'y.docx', report: y }, { name: 'z', report: seedReport(SEED_FILES[1]!) }];
+    const sources = [
+      { name: 'x.txt', report: x },
+      { name: 'y.docx', report: y },
+      { name: 'z', report: seedReport(SEED_FILES[1]!) },
+    ];
     const refused = consolidate(sources);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.duplicates).toEqual([{ agency: x.agency, year: x.year, names: ['x.txt', 'y.docx'] }]);
     expect(refused.message).toContain('--allow-duplicates');
     const allowed = consolidate(sources, { allowDuplicates: true });
-    expect(allowed.ok && allowed.report.cells['t3.new.total']).toBe(2 * (x.cells['t3.new.total'] as number) + (seedReport(SEED_FILES[1]!).cells['t3.new.total'] as number));
+    expect(allowed.ok && allowed.report.cells['t3.new.total']).toBe(
+      2 * (x.cells['t3.new.total'] as number) + (seedReport(SEED_FILES[1]!).cells['t3.new.total'] as number),
+    );
     // the same agency in another year is no duplicate
-    expect(consolidate([{ name: 'a', report: x }, { name: 'b', report: { ...x, year: 2022 } }]).ok).toBe(true);
+    expect(
+      consolidate([
+        { name: 'a', report: x },
+        { name: 'b', report: { ...x, year: 2022 } },
+      ]).ok,
+    ).toBe(true);
   });
 
   it('lists each source with its own findings, and notes mixed years', () => {
     const good = randomConsistentReport(1, 2024);
     const bad = { ...randomConsistentReport(2, 2023), cells: { ...randomConsistentReport(2, 2023).cells, 't4.review.total': 999 } };
-    const r = consolidate([{ name: 'good', report: good }, { name: 'bad', report: bad }]);
+    const r = consolidate([
+      { name: 'good', report: good },
+      { name: 'bad', report: bad },
+    ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.sources.find((s) => s.name === 'good')!.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -82,7 +99,13 @@ describe('consolidate', () => {
     expect(r.report.year).toBeNull();
     expect(r.notes.join()).toContain('年度不一致');
     expect(r.findings.some((f) => f.severity === 'error' && f.cells.includes('t4.review.total'))).toBe(true);
-    const withYear = consolidate([{ name: 'good', report: good }, { name: 'bad', report: bad }], { year: 2024 });
+    const withYear = consolidate(
+      [
+        { name: 'good', report: good },
+        { name: 'bad', report: bad },
+      ],
+      { year: 2024 },
+    );
     expect(withYear.ok && withYear.report.year).toBe(2024);
     expect(withYear.ok && withYear.notes.join()).toContain('1 份报告的年度与汇总年度 2024 不同');
   });

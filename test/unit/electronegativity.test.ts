@@ -30,13 +30,31 @@ describe('electronegativity', () => {
       // the sources as they are, plus a canary window that is insecure on purpose: the scan must flag
       // the canary (so a broken scan cannot pass) and nothing else
       cpSync(join(ROOT, 'src-main'), join(out, 'src'), { recursive: true });
-      writeFileSync(join(out, 'src', 'zz-canary.ts'), "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n");
+      writeFileSync(
+        join(out, 'src', 'zz-canary.ts'),
+        "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
+      );
       const t0 = Date.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', join(out, 'src'), '-o', join(out, 'result.csv'), '-e', ELECTRON_VERSION, '-r', '-v', 'false'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        timeout: 170_000,
-      });
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+          '-i',
+          join(out, 'src'),
+          '-o',
+          join(out, 'result.csv'),
+          '-e',
+          ELECTRON_VERSION,
+          '-r',
+          '-v',
+          'false',
+        ],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 170_000,
+        },
+      );
       const ms = Date.now() - t0;
       expect(r.status, r.stderr).toBe(0);
       const findings = parseCsv(readFileSync(join(out, 'result.csv'), 'utf8'));

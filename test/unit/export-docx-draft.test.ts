@@ -16,8 +16,12 @@ const firstPageHeader = (files: Record<string, string>): string | null => {
   if (!ref) return null;
   const id = ref.getAttributeNS(R, 'id') ?? ref.getAttribute('r:id');
   const rels = parseXml(files['word/_rels/document.xml.rels']!);
-  const target = Array.from(rels.getElementsByTagName('Relationship')).find((r) => r.getAttribute('Id') === id)!.getAttribute('Target')!;
-  return descendants(parseXml(files[`word/${target}`]!), 'p').map(paragraphText).join('\n');
+  const target = Array.from(rels.getElementsByTagName('Relationship'))
+    .find((r) => r.getAttribute('Id') === id)!
+    .getAttribute('Target')!;
+  return descendants(parseXml(files[`word/${target}`]!), 'p')
+    .map(paragraphText)
+    .join('\n');
 };
 
 describe('Word export: the draft mark', () => {
@@ -25,7 +29,11 @@ describe('Word export: the draft mark', () => {
     const files = unzip(await buildDocx(report, { draft: true }));
     expect(firstPageHeader(files)).toBe('草稿');
     const sect = descendants(parseXml(files['word/document.xml']!), 'sectPr')[0]!;
-    expect(descendants(sect as unknown as Document, 'footerReference').map((f) => attr(f, 'type')).sort()).toEqual(['default', 'even', 'first']);
+    expect(
+      descendants(sect as unknown as Document, 'footerReference')
+        .map((f) => attr(f, 'type'))
+        .sort(),
+    ).toEqual(['default', 'even', 'first']);
   });
 
   it('the final export has no mark anywhere', async () => {

@@ -8,7 +8,23 @@ import type { TableId } from '../../shared/format/types';
 import { createReport, type Report } from '../../shared/report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 import { randomConsistentReport } from '../helpers/random-report';
-import { type BodyItem, type ReadCell, attr, expectedCells, child, children, descendants, parseXml, paragraphText, readWordBody, readWordTable, runFonts, seedNarratives, styleSheet, unzip } from './export-readers';
+import {
+  type BodyItem,
+  type ReadCell,
+  attr,
+  expectedCells,
+  child,
+  children,
+  descendants,
+  parseXml,
+  paragraphText,
+  readWordBody,
+  readWordTable,
+  runFonts,
+  seedNarratives,
+  styleSheet,
+  unzip,
+} from './export-readers';
 
 const TABLE_TEXTS = { t2: '注：本表“现行有效件数”含自然失效 3 件。', t3: '', t4: '本年度行政复议 <含上年结转> 2 件 & 诉讼 1 件。\n第二段说明。' };
 
@@ -30,7 +46,16 @@ const readDocx = (files: Record<string, string>): ReadBack => {
   const { items } = readWordBody(files['word/document.xml']!);
   const title = (items[0] as { text: string }).text;
   const [agency = '', second = ''] = title.split('\n');
-  const out: ReadBack = { title, agency, year: Number(/^(\d{4})年/.exec(second)?.[1] ?? NaN) || null, cells: {}, narratives: {}, tableTexts: {}, tables: {}, items };
+  const out: ReadBack = {
+    title,
+    agency,
+    year: Number(/^(\d{4})年/.exec(second)?.[1] ?? NaN) || null,
+    cells: {},
+    narratives: {},
+    tableTexts: {},
+    tables: {},
+    items,
+  };
   const headingAt = SECTIONS.map((s) => items.findIndex((it) => it.kind === 'p' && it.text === s.heading));
   expect(headingAt.every((i, k) => i > 0 && (k === 0 || i > headingAt[k - 1]!))).toBe(true);
   SECTIONS.forEach((s, k) => {
@@ -66,7 +91,9 @@ const expectRoundTrip = (r: Report, back: ReadBack): void => {
   }
   // every table exactly as the layout spells it: same cells, same merges, same wording
   for (const t of TABLE_IDS) {
-    const want = tableLayout(t).rows.flat().map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.cellId ? String(expectedCells(r.cells)[c.cellId]) : c.text }));
+    const want = tableLayout(t)
+      .rows.flat()
+      .map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.cellId ? String(expectedCells(r.cells)[c.cellId]) : c.text }));
     const got = back.tables[t]!.map(({ row, col, rowSpan, colSpan, text }) => ({ row, col, rowSpan, colSpan, text }));
     expect(got).toEqual(want);
   }
@@ -79,7 +106,11 @@ describe('Word export reads back as the report it was made from', () => {
   });
 
   it.each([1, 2, 3, 42, 2024, 99991])('random consistent report %i', async (seed) => {
-    const r = withTexts(randomConsistentReport(seed), { overview: `（一）主动公开\n第${seed}段。\n\n  （二）依申请公开情况。全年收到申请 ${seed} 件。`, problems: '一是……\n二是……', other_matters: '未收取信息处理费。' });
+    const r = withTexts(randomConsistentReport(seed), {
+      overview: `（一）主动公开\n第${seed}段。\n\n  （二）依申请公开情况。全年收到申请 ${seed} 件。`,
+      problems: '一是……\n二是……',
+      other_matters: '未收取信息处理费。',
+    });
     expectRoundTrip(r, readDocx(unzip(await buildDocx(r))));
   });
 
@@ -122,7 +153,9 @@ describe('Word export is laid out after GB/T 9704', () => {
     const mar = child(sectPr, 'pgMar')!;
     expect(['top', 'bottom', 'left', 'right'].map((k) => mm(attr(mar, k)))).toEqual([37, 35, 28, 26]);
     expect(files['word/settings.xml']).toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1)"\/>/);
-    const refs = children(sectPr, 'footerReference').map((f) => attr(f, 'type')).sort();
+    const refs = children(sectPr, 'footerReference')
+      .map((f) => attr(f, 'type'))
+      .sort();
     expect(refs).toEqual(['default', 'even']);
     const footers = Object.entries(files).filter(([k]) => /^word\/footer\d+\.xml$/.test(k));
     expect(footers).toHaveLength(2);
@@ -145,7 +178,8 @@ describe('Word export is laid out after GB/T 9704', () => {
     const title = items[0]!.el;
     expect(css.paragraph(title)).toMatchObject({ jc: 'center', line: '700', lineRule: 'exact' });
     // the year's digits in the title's own face, not in thin Times New Roman
-    for (const r of descendants(title, 'r')) expect(css.run(title, r)).toMatchObject({ eastAsia: '方正小标宋简体', ascii: '方正小标宋简体', hAnsi: '方正小标宋简体', size: '44' });
+    for (const r of descendants(title, 'r'))
+      expect(css.run(title, r)).toMatchObject({ eastAsia: '方正小标宋简体', ascii: '方正小标宋简体', hAnsi: '方正小标宋简体', size: '44' });
     expect(paragraphText(title)).toBe(`${report.agency}\n2023年政府信息公开工作年度报告`);
     const paras = items.filter((x): x is Extract<BodyItem, { kind: 'p' }> => x.kind === 'p' && x.text !== '').slice(1);
     for (const p of paras) {
@@ -202,7 +236,8 @@ describe('Word export is laid out after GB/T 9704', () => {
         const p = children(c.tc, 'p')[0]!;
         expect(css.paragraph(p).jc).toBe('center');
         // 表二 in 5号 (10.5 pt), the wide 表三 and 表四 in 小五 (9 pt)
-        for (const r of descendants(p, 'r')) expect(css.run(p, r)).toMatchObject({ eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', size: t === 't2' ? '21' : '18' });
+        for (const r of descendants(p, 'r'))
+          expect(css.run(p, r)).toMatchObject({ eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', size: t === 't2' ? '21' : '18' });
       }
     });
     // 表三's merged row labels and the 勾稽 note as in the official template

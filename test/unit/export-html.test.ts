@@ -18,7 +18,9 @@ const expectRoundTrip = (r: Report): Document => {
   const doc = parseHtml(html);
   const article = doc.querySelector('article')!;
   const h1 = article.querySelector('h1')!;
-  expect(h1.innerHTML.split('<br>').map((s) => parseHtml(s).body.textContent)).toEqual(r.agency ? [r.agency, `${r.year}年政府信息公开工作年度报告`] : [h1.textContent]);
+  expect(h1.innerHTML.split('<br>').map((s) => parseHtml(s).body.textContent)).toEqual(
+    r.agency ? [r.agency, `${r.year}年政府信息公开工作年度报告`] : [h1.textContent],
+  );
   const sections = Array.from(article.querySelectorAll(':scope > section'));
   expect(sections.map((s) => s.querySelector('h2')!.textContent)).toEqual(SECTIONS.map((s) => s.heading));
   const cells: Record<string, number | string> = {};
@@ -36,7 +38,9 @@ const expectRoundTrip = (r: Report): Document => {
     expect(table.querySelectorAll('thead tr')).toHaveLength(layout.headerRows);
     const { cells: read } = readHtmlTable(table);
     // positions worked out from rowspan/colspan as a browser does: the official grid, cell for cell
-    const want = layout.rows.flat().map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.cellId ? String(expectedCells(r.cells)[c.cellId]) : c.text }));
+    const want = layout.rows
+      .flat()
+      .map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.cellId ? String(expectedCells(r.cells)[c.cellId]) : c.text }));
     expect(read.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.el.textContent }))).toEqual(want);
     for (const c of layout.rows.flat()) {
       if (!c.cellId) continue;
@@ -56,12 +60,19 @@ describe('HTML export reads back as the report it was made from', () => {
   });
 
   it.each([1, 2, 3, 42, 2024, 99991])('random consistent report %i', (seed) => {
-    expectRoundTrip(withTexts(randomConsistentReport(seed), { overview: `（一）主动公开\n（二）依申请公开情况。全年 ${seed} 件。`, problems: '', other_matters: '无。' }));
+    expectRoundTrip(
+      withTexts(randomConsistentReport(seed), { overview: `（一）主动公开\n（二）依申请公开情况。全年 ${seed} 件。`, problems: '', other_matters: '无。' }),
+    );
   });
 
   it('escapes every text: markup in a report stays text and runs nothing', () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
-    const r = createReport({ agency: evil, year: 2024, narratives: { overview: evil, problems: `（一）${evil}`, other_matters: '' }, tableTexts: { t2: evil, t3: '', t4: '' } });
+    const r = createReport({
+      agency: evil,
+      year: 2024,
+      narratives: { overview: evil, problems: `（一）${evil}`, other_matters: '' },
+      tableTexts: { t2: evil, t3: '', t4: '' },
+    });
     const html = buildHtml(r);
     const doc = expectRoundTrip(r);
     // the one <script> is the report's data, which a browser never runs, and no text can close it early

@@ -22,7 +22,7 @@ export const parseXml = (xml: string): Document => new DOMParser().parseFromStri
 export const children = (el: Element | XElement, local: string): Element[] =>
   Array.from((el as Element).childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === local);
 export const child = (el: Element, local: string): Element | undefined => children(el, local)[0];
-export const attr = (el: Element | undefined, name: string): string | null => (el ? el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`) : null);
+export const attr = (el: Element | undefined, name: string): string | null => (el ? (el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`)) : null);
 export const descendants = (el: Element | Document, local: string): Element[] => Array.from(el.getElementsByTagNameNS(W, local));
 
 /** The text of a paragraph; <w:br/> becomes a line break. */
@@ -80,7 +80,14 @@ export const readWordBody = (documentXml: string): { doc: Document; items: BodyI
 };
 
 export type RunProps = { ascii: string | null; hAnsi: string | null; eastAsia: string | null; size: string | null; bold: boolean };
-export type ParaProps = { style: string | null; jc: string | null; line: string | null; lineRule: string | null; firstLineChars: string | null; keepNext: boolean };
+export type ParaProps = {
+  style: string | null;
+  jc: string | null;
+  line: string | null;
+  lineRule: string | null;
+  firstLineChars: string | null;
+  keepNext: boolean;
+};
 
 const applyRPr = (acc: RunProps, pr: Element | undefined): RunProps => {
   if (!pr) return acc;
@@ -131,8 +138,13 @@ export const styleSheet = (stylesXml: string) => {
   return {
     has: (id: string) => styles.has(id),
     styleName: (id: string) => attr(child(styles.get(id)!, 'name'), 'val'),
-    run: (p: Element, r: Element): RunProps => applyRPr(chain(styleOf(p)).reduce((a, st) => applyRPr(a, child(st, 'rPr')), run0), child(r, 'rPr')),
-    paragraph: (p: Element): ParaProps => applyPPr({ ...chain(styleOf(p)).reduce((a, st) => applyPPr(a, child(st, 'pPr')), para0), style: styleOf(p) }, child(p, 'pPr')),
+    run: (p: Element, r: Element): RunProps =>
+      applyRPr(
+        chain(styleOf(p)).reduce((a, st) => applyRPr(a, child(st, 'rPr')), run0),
+        child(r, 'rPr'),
+      ),
+    paragraph: (p: Element): ParaProps =>
+      applyPPr({ ...chain(styleOf(p)).reduce((a, st) => applyPPr(a, child(st, 'pPr')), para0), style: styleOf(p) }, child(p, 'pPr')),
   };
 };
 export type StyleSheet = ReturnType<typeof styleSheet>;
@@ -215,13 +227,19 @@ const HEADING = /^[#\s]*([一二三四五六])、/;
 
 /** The narratives of a seed report: the text under 一、, 五、 and 六、 (markdown marks removed). */
 export const seedNarratives = (file: string): Record<NarrativeId, string> => {
-  const lines = seedText(file).split(/\r?\n/).map((l) => l.replace(/^#+\s*/, ''));
+  const lines = seedText(file)
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^#+\s*/, ''));
   const at = (n: string, from = 0) => lines.findIndex((l, i) => i >= from && HEADING.exec(l)?.[1] === n && !/数量|办理|结转/.test(l));
   const one = at('一');
   const two = at('二', one + 1);
   const five = at('五', two + 1);
   const six = at('六', five + 1);
-  const take = (a: number, b: number) => lines.slice(a + 1, b === -1 ? undefined : b).join('\n').trim();
+  const take = (a: number, b: number) =>
+    lines
+      .slice(a + 1, b === -1 ? undefined : b)
+      .join('\n')
+      .trim();
   return { overview: take(one, two), problems: take(five, six), other_matters: take(six, -1) };
 };
 

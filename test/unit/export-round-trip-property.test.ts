@@ -21,7 +21,8 @@ const differences = (want: Report, got: Report): string[] => {
   if (cells.length) out.push(`cells ${cells.slice(0, 3).join(', ')}${cells.length > 3 ? ` (+${cells.length - 3})` : ''}`);
   for (const k of ['overview', 'problems', 'other_matters'] as const) if (got.narratives[k] !== want.narratives[k]) out.push(`narrative ${k}`);
   for (const t of ['t2', 't3', 't4'] as const) if (got.tableTexts[t] !== want.tableTexts[t]) out.push(`tableTexts ${t}`);
-  if (got.signOff.agency !== want.signOff.agency || got.signOff.date !== want.signOff.date) out.push(`signOff ${JSON.stringify(got.signOff)} ≠ ${JSON.stringify(want.signOff)}`);
+  if (got.signOff.agency !== want.signOff.agency || got.signOff.date !== want.signOff.date)
+    out.push(`signOff ${JSON.stringify(got.signOff)} ≠ ${JSON.stringify(want.signOff)}`);
   return out;
 };
 

@@ -97,7 +97,12 @@ const expectLiveTotals = (wb: ExcelJS.Workbook): void => {
       } else {
         expect(typeof v === 'number' || typeof v === 'string').toBe(true);
         // what a clerk types is checked by Excel: counts whole and ≥ 0, money ≥ 0
-        if (typeof v === 'number') expect(cell.dataValidation).toMatchObject({ type: cellDef(g.cellId)!.unit === 'money' ? 'decimal' : 'whole', operator: 'greaterThanOrEqual', showErrorMessage: true });
+        if (typeof v === 'number')
+          expect(cell.dataValidation).toMatchObject({
+            type: cellDef(g.cellId)!.unit === 'money' ? 'decimal' : 'whole',
+            operator: 'greaterThanOrEqual',
+            showErrorMessage: true,
+          });
       }
     }
   }
@@ -111,7 +116,9 @@ describe('Excel export reads back as the report it was made from', () => {
   });
 
   it.each([1, 2, 3, 42, 2024, 99991])('random consistent report %i', async (seed) => {
-    const wb = await expectRoundTrip(withTexts(randomConsistentReport(seed), { overview: `第${seed}段。\n（一）主动公开`, problems: '', other_matters: '无。' }));
+    const wb = await expectRoundTrip(
+      withTexts(randomConsistentReport(seed), { overview: `第${seed}段。\n（一）主动公开`, problems: '', other_matters: '无。' }),
+    );
     expectLiveTotals(wb);
   });
 
@@ -125,7 +132,9 @@ describe('Excel export reads back as the report it was made from', () => {
     const wrong = createReport({ ...r, cells: { ...r.cells, 't3.new.total': Number(r.cells['t3.new.total']) + 1 } });
     const wb = await expectRoundTrip(wrong);
     const id = 't3.new.total';
-    const g = tableLayout('t3').rows.flat().find((c) => c.cellId === id)!;
+    const g = tableLayout('t3')
+      .rows.flat()
+      .find((c) => c.cellId === id)!;
     expect(wb.getWorksheet(SHEET_NAMES.t3)!.getCell(TABLE_FIRST_ROW + g.row, g.col + 1).value).toBe(wrong.cells[id]);
   });
 });

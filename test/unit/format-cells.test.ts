@@ -34,7 +34,11 @@ describe('the format as data', () => {
           if (c.cellId) dataIds.push(c.cellId);
         }
       expect(occupied.size).toBe(layout.rows.length * layout.columnCount);
-      expect(dataIds.sort()).toEqual(CELLS.filter((c) => c.table === t).map((c) => c.id).sort());
+      expect(dataIds.sort()).toEqual(
+        CELLS.filter((c) => c.table === t)
+          .map((c) => c.id)
+          .sort(),
+      );
     }
   });
 });

@@ -62,7 +62,10 @@ describe('a 2019 试行-format Word report', () => {
   for (const file of SEED_FILES) {
     it(`${file}: reads what maps, says plainly what does not`, async () => {
       const want = seedReport(file);
-      const r = await importReportFile('上年报告.docx', docxOf(want, (t) => rows2019(want, t)));
+      const r = await importReportFile(
+        '上年报告.docx',
+        docxOf(want, (t) => rows2019(want, t)),
+      );
       expect(r.ok, r.ok ? '' : r.message).toBe(true);
       if (!r.ok) return;
       expect(r.formatEdition).toBe('2019');
@@ -85,7 +88,10 @@ describe('a 2019 试行-format Word report', () => {
 describe('a Word report without the 规章 row', () => {
   it('leaves the 规章 cells blank and says so for 表二', async () => {
     const want = seedReport(SEED_FILES[2]!);
-    const r = await importReportFile('上年报告.docx', docxOf(want, (t) => statutoryRows(t, want).filter((row) => !(t === 't2' && row.cells[0]?.paras[0] === '规章'))));
+    const r = await importReportFile(
+      '上年报告.docx',
+      docxOf(want, (t) => statutoryRows(t, want).filter((row) => !(t === 't2' && row.cells[0]?.paras[0] === '规章'))),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     for (const id of CELL_IDS) expect(r.report.cells[id], id).toEqual(id.startsWith('t2.rules.') ? null : want.cells[id]);

@@ -35,7 +35,18 @@ const QUIRKS: Record<string, LayoutQuirks> = {
   'an extra 备注 column': { extraColumn: true },
   'headings and sub-items numbered by Word (numbering.xml)': { autoNumbering: true },
   "Word's own clutter (split runs, bookmarks, content controls, text box)": { wordNoise: true },
-  'everything at once': { splitT3At: 12, gridBefore: 't3', nest: 't2', trackedChanges: true, splitLabels: true, fullWidth: true, spacedNumbers: true, extraColumn: true, wordNoise: true, autoNumbering: true },
+  'everything at once': {
+    splitT3At: 12,
+    gridBefore: 't3',
+    nest: 't2',
+    trackedChanges: true,
+    splitLabels: true,
+    fullWidth: true,
+    spacedNumbers: true,
+    extraColumn: true,
+    wordNoise: true,
+    autoNumbering: true,
+  },
 };
 
 describe('Word files made by others read to exactly the seed cells', () => {
@@ -149,7 +160,14 @@ describe('docx-blocks: what a Word body becomes', () => {
     const b = tableXml([head, { cells: [{ paras: ['乙'] }, { paras: ['2'] }] }]);
     const c = tableXml([{ cells: [{ paras: ['丙'] }, { paras: ['3'] }, { paras: ['4'] }] }]);
     expect(blocksOf(a + paraXml('') + b + paraXml('说明文字') + c)).toEqual([
-      { kind: 'table', rows: [['项目', '数量'], ['甲', '1'], ['乙', '2']] },
+      {
+        kind: 'table',
+        rows: [
+          ['项目', '数量'],
+          ['甲', '1'],
+          ['乙', '2'],
+        ],
+      },
       { kind: 'paragraph', text: '说明文字' },
       { kind: 'table', rows: [['丙', '3', '4']] },
     ]);
@@ -176,7 +194,17 @@ describe('docx-blocks: what a Word body becomes', () => {
       p('不编号', `<w:pStyle w:val="H1"/>${num(0)}`),
     ].join('');
     const zip = openZip(zipDocx(documentXml([{ xml: body }]), { 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
-    expect(docxBlocks(zip).map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['一、总体情况', '二、主动公开政府信息情况', '3. 甲', '3.① 甲一', '3.② 甲二', '4. 乙', '4.① 乙一', '要点', '不编号']);
+    expect(docxBlocks(zip).map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '3. 甲',
+      '3.① 甲一',
+      '3.② 甲二',
+      '4. 乙',
+      '4.① 乙一',
+      '要点',
+      '不编号',
+    ]);
     expect([1, 10, 12, 20, 35].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '十', '十二', '二十', '三十五']);
     expect([formatNumber(4, 'lowerRoman'), formatNumber(3, 'ideographTraditional'), formatNumber(12, 'decimalFullWidth')]).toEqual(['iv', '丙', '１２']);
   });

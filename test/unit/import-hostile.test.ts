@@ -37,7 +37,10 @@ describe('hostile files are refused with a clear message', () => {
     await refused('年报.docx', zipBombDocx(12 * 1024 * 1024), /「word\/document\.xml」解压后达 12 MB，超过单个部件 5 MB 的上限/);
     const good = reportDocx(seedReport(SEED_FILES[0]!));
     const picture = { name: 'word/media/image1.png', data: new Uint8Array(1), method: 0 as const, size: 1 };
-    const withImage = zipRaw([...listZip(good).map((e) => ({ name: e.name, data: openZip(good).read(e.name), method: 0 as const, size: e.size, crc: e.crc })), { ...picture, size: 12 * 1024 * 1024 }]);
+    const withImage = zipRaw([
+      ...listZip(good).map((e) => ({ name: e.name, data: openZip(good).read(e.name), method: 0 as const, size: e.size, crc: e.crc })),
+      { ...picture, size: 12 * 1024 * 1024 },
+    ]);
     const r = await importReportFile('年报.docx', withImage);
     expect(r.ok, JSON.stringify(r).slice(0, 200)).toBe(true);
   });
@@ -70,8 +73,10 @@ describe('hostile files are refused with a clear message', () => {
       zipRaw(
         Object.entries({
           '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-          'xl/workbook.xml': '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表四" sheetId="1" r:id="rId1"/></sheets></workbook>',
-          'xl/_rels/workbook.xml.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+          'xl/workbook.xml':
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表四" sheetId="1" r:id="rId1"/></sheets></workbook>',
+          'xl/_rels/workbook.xml.rels':
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
           'xl/sharedStrings.xml': sharedStrings,
           'xl/worksheets/sheet1.xml': sheet,
         }).map(([name, text]) => {
@@ -85,7 +90,11 @@ describe('hostile files are refused with a clear message', () => {
     // 表四 as the layout draws it, then one stray cell far to the right
     const col = (i: number) => String.fromCharCode(65 + i);
     const grid = tableLayout('t4').rows.map((cells, r) =>
-      cells.map((c) => (c.kind === 'data' ? `<c r="${col(c.col)}${r + 1}"><v>1</v></c>` : `<c r="${col(c.col)}${r + 1}" t="inlineStr"><is><t>${c.text}</t></is></c>`)).join(''),
+      cells
+        .map((c) =>
+          c.kind === 'data' ? `<c r="${col(c.col)}${r + 1}"><v>1</v></c>` : `<c r="${col(c.col)}${r + 1}" t="inlineStr"><is><t>${c.text}</t></is></c>`,
+        )
+        .join(''),
     );
     const rows = grid.map((cells, r) => `<row r="${r + 1}">${cells}${r === 0 ? '<c r="XFD1"><v>1</v></c>' : ''}</row>`).join('');
     const stray = `<worksheet ${ns}><sheetData>${rows}</sheetData></worksheet>`;
@@ -130,7 +139,11 @@ describe('hostile files are refused with a clear message', () => {
     for (const seed of [1, 2, 3]) await refused('年报.docx', randomBytes(100_000, seed), /内容无法识别|不是有效的压缩包/);
     await refused('年报.bin', randomBytes(100_000, 4), /内容无法识别/);
     await refused('年报.docx', new Uint8Array(0), /文件是空的/);
-    await refused('年报.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(1000, 5)]), /旧版 Office 二进制文件（\.doc 或 \.xls）/);
+    await refused(
+      '年报.xls',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(1000, 5)]),
+      /旧版 Office 二进制文件（\.doc 或 \.xls）/,
+    );
     await refused('年报.pdf', strToU8('%PDF-1.7\n...'), /PDF 文件已损坏或不完整/);
     await refused('资料.zip', zipRaw([{ name: 'a.txt', data: strToU8('hi'), method: 0, size: 2 }]), /普通的 ZIP 压缩包/);
   });
@@ -139,7 +152,11 @@ describe('hostile files are refused with a clear message', () => {
     const asXlsx = await importReportFile('年报.xlsx', reportDocx(seedReport(SEED_FILES[0]!)));
     expect(asXlsx.ok && asXlsx.kind).toBe('docx');
     await refused('年报.docx', strToU8('not a zip'), /文件扩展名为 \.docx，但内容不是 Word 文档，而是纯文本/);
-    await refused('年报.xlsx', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(600, 8)]), /旧版 Office 二进制文件（\.doc 或 \.xls）.*另存为/);
+    await refused(
+      '年报.xlsx',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(600, 8)]),
+      /旧版 Office 二进制文件（\.doc 或 \.xls）.*另存为/,
+    );
     const junk = await importReportFile('年报.docx', randomBytes(5000, 11));
     expect(junk.ok).toBe(false);
   });

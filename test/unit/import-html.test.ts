@@ -10,7 +10,8 @@ import { randomConsistentReport, rng } from '../helpers/random-report';
 import { renderReportHtml } from '../helpers/render-text';
 import { SEED_FILES, seedExpectation, seedReport, seedText } from '../helpers/seeds';
 
-const diffCells = (got: Record<string, unknown>, want: Record<string, unknown>) => CELL_IDS.filter((id) => got[id] !== want[id]).map((id) => `${id}: ${String(got[id])} ≠ ${String(want[id])}`);
+const diffCells = (got: Record<string, unknown>, want: Record<string, unknown>) =>
+  CELL_IDS.filter((id) => got[id] !== want[id]).map((id) => `${id}: ${String(got[id])} ≠ ${String(want[id])}`);
 
 /** A seed as a report with its published narratives (read from the seed's text). */
 const seedWithText = (file: string) => {
@@ -115,7 +116,9 @@ describe('table grids: merged cells expanded', () => {
   });
 
   it('takes the page <title> when the body has no title line', () => {
-    const html = renderReportHtml(seedWithText('2023_xiuwu-county.txt')).replace(/<h1[^>]*>.*?<\/h1>/, '').replace(/_政府门户网站/, '');
+    const html = renderReportHtml(seedWithText('2023_xiuwu-county.txt'))
+      .replace(/<h1[^>]*>.*?<\/h1>/, '')
+      .replace(/_政府门户网站/, '');
     const r = importHtml(html);
     if (!r.ok) throw new Error(r.message);
     expect(r.report.agency).toBe('修武县人民政府');
@@ -133,7 +136,9 @@ describe('table grids: merged cells expanded', () => {
   });
 
   it('decodes entities and never executes or follows anything', () => {
-    const blocks = htmlToBlocks('<p>&ldquo;三安全一稳定&rdquo; &amp; &#x4E00;&#19968; &bogus; <img src="http://example.invalid/x.png" onerror="alert(1)"></p><script>throw new Error("ran")</script>');
+    const blocks = htmlToBlocks(
+      '<p>&ldquo;三安全一稳定&rdquo; &amp; &#x4E00;&#19968; &bogus; <img src="http://example.invalid/x.png" onerror="alert(1)"></p><script>throw new Error("ran")</script>',
+    );
     expect(blocks).toEqual([{ kind: 'paragraph', text: '“三安全一稳定” & 一一 &bogus;' }]);
   });
 });

@@ -10,7 +10,11 @@ import { SEED_FILES, seedExpectation, seedReport, seedText } from '../helpers/se
 
 describe('our own report file', () => {
   it('seeds, random reports and a template (with baseline) read back exactly, whatever the file name', async () => {
-    const reports = [...SEED_FILES.map(seedReport), ...Array.from({ length: 10 }, (_, i) => randomConsistentReport(i + 1)), templateFromLastYear(seedReport(SEED_FILES[0]!)).report];
+    const reports = [
+      ...SEED_FILES.map(seedReport),
+      ...Array.from({ length: 10 }, (_, i) => randomConsistentReport(i + 1)),
+      templateFromLastYear(seedReport(SEED_FILES[0]!)).report,
+    ];
     for (const [i, want] of reports.entries()) {
       const r = await importReportFile(i % 2 ? '上年.gkreport' : '上年', strToU8(serialiseReport(want)));
       expect(r.ok && r.kind).toBe('json');

@@ -76,8 +76,18 @@ describe('digits run together in the source', () => {
     const rows = statutoryRows('t2', report).map((row) =>
       row.cells[0]!.paras[0] === '行政规范性文件' ? { cells: [row.cells[0]!, { paras: ['77132470'], span: 3 }] } : row,
     );
-    const body: DocxBodyItem[] = [{ p: `${report.agency}${report.year}年政府信息公开工作年度报告` }, { p: '一、总体情况' }, { p: '二、主动公开政府信息情况' }, { table: rows }];
-    body.push({ p: '三、收到和处理政府信息公开申请情况' }, { table: statutoryRows('t3', report) }, { p: '四、政府信息公开行政复议、行政诉讼情况' }, { table: statutoryRows('t4', report) });
+    const body: DocxBodyItem[] = [
+      { p: `${report.agency}${report.year}年政府信息公开工作年度报告` },
+      { p: '一、总体情况' },
+      { p: '二、主动公开政府信息情况' },
+      { table: rows },
+    ];
+    body.push(
+      { p: '三、收到和处理政府信息公开申请情况' },
+      { table: statutoryRows('t3', report) },
+      { p: '四、政府信息公开行政复议、行政诉讼情况' },
+      { table: statutoryRows('t4', report) },
+    );
     return makeDocx(body);
   };
   const ids: CellId[] = ['t2.normative.issued', 't2.normative.repealed', 't2.normative.effective'];
@@ -121,8 +131,15 @@ describe('digits run together in the source', () => {
 
 describe('a file with no statutory table is not a report', () => {
   const README = '# disclosure-report\n\n一、总体情况\n\n本程序用于编写年度报告。安装：npm install。\n\n二、使用方法\n\n打开文件即可。\n';
-  const LETTER = makeDocx([{ p: '关于报送2023年政府信息公开工作年度报告的函' }, { p: '市政府办公室：' }, { p: '现将我局2023年政府信息公开工作年度报告报送你们，请审阅。' }, { p: '济源市教育局' }, { p: '2024年1月9日' }]);
-  const PAGE = '<!doctype html><html><head><title>通知公告</title></head><body><h1>关于开展春季植树活动的通知</h1><p>各单位：定于3月12日开展植树活动。</p><table><tr><td>地点</td><td>时间</td></tr><tr><td>北山</td><td>9:00</td></tr></table></body></html>';
+  const LETTER = makeDocx([
+    { p: '关于报送2023年政府信息公开工作年度报告的函' },
+    { p: '市政府办公室：' },
+    { p: '现将我局2023年政府信息公开工作年度报告报送你们，请审阅。' },
+    { p: '济源市教育局' },
+    { p: '2024年1月9日' },
+  ]);
+  const PAGE =
+    '<!doctype html><html><head><title>通知公告</title></head><body><h1>关于开展春季植树活动的通知</h1><p>各单位：定于3月12日开展植树活动。</p><table><tr><td>地点</td><td>时间</td></tr><tr><td>北山</td><td>9:00</td></tr></table></body></html>';
 
   it('a README, a letter in Word, a web page about something else: refused in Chinese', async () => {
     for (const [name, bytes] of [
@@ -130,7 +147,10 @@ describe('a file with no statutory table is not a report', () => {
       ['报送函.docx', LETTER],
       ['通知.html', new TextEncoder().encode(PAGE)],
       // a row label of 表三 in a sentence, no number under it: the project's own README.md once opened as a report
-      ['README.md', new TextEncoder().encode("| **检查 Checks** | 表三 25 row totals, 7 column totals (（七）总计); cross-year (上年结转 = last year's 结转下年度) |\n")],
+      [
+        'README.md',
+        new TextEncoder().encode("| **检查 Checks** | 表三 25 row totals, 7 column totals (（七）总计); cross-year (上年结转 = last year's 结转下年度) |\n"),
+      ],
     ] as const) {
       const r = await importReportFile(name, bytes);
       expect(r.ok, name).toBe(false);
@@ -140,7 +160,17 @@ describe('a file with no statutory table is not a report', () => {
 
   it('a published report whose tables are pictures still opens (its six headings are there), with the tables reported missing', async () => {
     const report = seed();
-    const text = ['一、总体情况', report.narratives.overview, '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', report.narratives.problems, '六、其他需要报告的事项', report.narratives.other_matters].join('\n');
+    const text = [
+      '一、总体情况',
+      report.narratives.overview,
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      report.narratives.problems,
+      '六、其他需要报告的事项',
+      report.narratives.other_matters,
+    ].join('\n');
     const r = await importReportFile('无表.txt', new TextEncoder().encode(`${report.agency}2023年政府信息公开工作年度报告\n${text}`));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.notes.filter((n) => n.level === 'error').map((n) => n.table)).toEqual(['t2', 't3', 't4']);

@@ -17,7 +17,11 @@ const REPORT: Report = createReport({
   ...base,
   agency: '某县公安局（试点）',
   cells: { ...base.cells, 't4.review.upheld': 4321, 't2.rules.issued': null },
-  narratives: { overview: '（一）主动公开情况。全年主动公开  1234 条。\n第二段原文。', problems: '问题  在于<b>标记</b>&amp;。', other_matters: '未收取信息处理费。' },
+  narratives: {
+    overview: '（一）主动公开情况。全年主动公开  1234 条。\n第二段原文。',
+    problems: '问题  在于<b>标记</b>&amp;。',
+    other_matters: '未收取信息处理费。',
+  },
   tableTexts: { t2: '注：表二说明。', t3: '', t4: '' },
   signOff: { agency: '某县公安局', date: '2025年1月20日' },
 });
@@ -36,7 +40,11 @@ const read = async (name: string, bytes: Uint8Array): Promise<Extract<ImportResu
   if (!r.ok) throw new Error(r.message);
   return r;
 };
-const warnings = (r: Extract<ImportResult, { ok: true }>) => r.notes.filter((n) => n.level === 'warning').map((n) => n.message).join('\n');
+const warnings = (r: Extract<ImportResult, { ok: true }>) =>
+  r.notes
+    .filter((n) => n.level === 'warning')
+    .map((n) => n.message)
+    .join('\n');
 
 describe('an exported file edited before it is opened again: the visible content wins', () => {
   it('.docx: an edited paragraph and an edited number are read from the page, the rest from the data', async () => {
@@ -120,7 +128,10 @@ describe('an exported file edited before it is opened again: the visible content
       ['a.html', new TextEncoder().encode(buildHtml(REPORT))],
     ] as const) {
       const r = await read(name, bytes);
-      expect(r.notes.map((n) => n.level), name).toEqual(['info']);
+      expect(
+        r.notes.map((n) => n.level),
+        name,
+      ).toEqual(['info']);
       expect(r.notes[0]!.message, name).toContain('导出时保存在文件中的数据');
       expect(r.report.agency, name).toBe(REPORT.agency);
       expect(r.report.cells, name).toEqual(REPORT.cells);

@@ -49,7 +49,15 @@ describe('the end of a Word file made by others', () => {
   const six = seed.narratives.other_matters;
 
   it('落款 on two lines, then 附注, 抄送 and 印发: 落款 in its field, the 版记 dropped with a note, 六 untouched', async () => {
-    const bytes = reportDocx(seed, { ending: ['济源市人民政府办公室', '2024年1月9日', '（此件公开发布）', '抄送：市委办公室，市人大常委会办公室。', '济源市人民政府办公室　　　　2024年1月9日印发'] });
+    const bytes = reportDocx(seed, {
+      ending: [
+        '济源市人民政府办公室',
+        '2024年1月9日',
+        '（此件公开发布）',
+        '抄送：市委办公室，市人大常委会办公室。',
+        '济源市人民政府办公室　　　　2024年1月9日印发',
+      ],
+    });
     const r = await read('他人.docx', bytes);
     expect(r.report.signOff).toEqual({ agency: '济源市人民政府办公室', date: '2024年1月9日' });
     expect(r.report.narratives.other_matters).toBe(six);

@@ -102,7 +102,13 @@ describe.each(SEED_FILES)('a 2019 试行-format version of %s', (file) => {
     if (!r.ok) throw new Error(r.message);
     const lines: string[] = [];
     for (const l of text.split('\n')) {
-      if (l.includes('\t')) lines.push(...l.split('\t').map((c) => c.trim()).filter((c) => c));
+      if (l.includes('\t'))
+        lines.push(
+          ...l
+            .split('\t')
+            .map((c) => c.trim())
+            .filter((c) => c),
+        );
       else lines.push(l);
     }
     const p = importText(lines.join('\n'));

@@ -21,7 +21,9 @@ describe('text extracted from a real PDF', () => {
     expect(r.stats.found).toEqual({ t2: 10, t3: 175, t4: 15 });
     // labels cut by line breaks are read by their start and said so (info), nothing is left unread
     expect(r.notes.filter((n) => n.table && n.level !== 'info')).toEqual([]);
-    expect(r.report.narratives.overview.startsWith('2023 年，许昌市人民政府坚持以习近平新时代中国特色社会主义思想为指导，坚持把政务公开贯穿政务运行全过程')).toBe(true);
+    expect(
+      r.report.narratives.overview.startsWith('2023 年，许昌市人民政府坚持以习近平新时代中国特色社会主义思想为指导，坚持把政务公开贯穿政务运行全过程'),
+    ).toBe(true);
     expect(r.report.narratives.problems.startsWith('存在的问题：一是政务公开工作人员调整相对频繁')).toBe(true);
     expect(r.report.narratives.other_matters).toContain('本年度全市未收取信息处理费。');
     // LibreOffice's web export left the title out of this PDF: the clerk is told to fill the agency in

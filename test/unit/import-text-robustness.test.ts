@@ -7,7 +7,8 @@ import { randomConsistentReport, rng } from '../helpers/random-report';
 import { markdownTable, pdfTable, renderReportText } from '../helpers/render-text';
 import { seedExpectation, seedText } from '../helpers/seeds';
 
-const diffCells = (got: Record<string, unknown>, want: Record<string, unknown>) => CELL_IDS.filter((id) => got[id] !== want[id]).map((id) => `${id}: ${String(got[id])} ≠ ${String(want[id])}`);
+const diffCells = (got: Record<string, unknown>, want: Record<string, unknown>) =>
+  CELL_IDS.filter((id) => got[id] !== want[id]).map((id) => `${id}: ${String(got[id])} ≠ ${String(want[id])}`);
 
 describe('property: any consistent report, rendered like the seeds, reads back exactly', () => {
   it('tab layout from tableLayout(), 200 random reports', () => {
@@ -149,7 +150,13 @@ describe('garbage in: a clear answer, never a throw', () => {
         { kind: 'table', rows: [] },
         { kind: 'table', rows: [[], [''], ['一、本年新收政府信息公开申请数量', '1e999', '-3', '１２３４５６７８９０１２３４５６７８９０']] },
         { kind: 'table', rows: [['行政复议', '行政诉讼'], Array.from({ length: 40 }, (_, i) => String(i))] },
-        { kind: 'table', rows: [['规章'.repeat(100_000), '1'], ['自然人', '申'.repeat(100_000), '3']] },
+        {
+          kind: 'table',
+          rows: [
+            ['规章'.repeat(100_000), '1'],
+            ['自然人', '申'.repeat(100_000), '3'],
+          ],
+        },
       ],
       'text',
     );
@@ -166,8 +173,20 @@ describe('garbage in: a clear answer, never a throw', () => {
     const b = textToBlocks('标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nx\ty\n1\t2\n段落。');
     expect(b).toEqual([
       { kind: 'paragraph', text: '标题' },
-      { kind: 'table', rows: [['a', 'b'], ['1', '2']] },
-      { kind: 'table', rows: [['x', 'y'], ['1', '2']] },
+      {
+        kind: 'table',
+        rows: [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+      },
+      {
+        kind: 'table',
+        rows: [
+          ['x', 'y'],
+          ['1', '2'],
+        ],
+      },
       { kind: 'paragraph', text: '段落。' },
     ]);
   });

@@ -6,11 +6,31 @@ import { SEED_FILES, seedExpectation, seedText } from '../helpers/seeds';
 
 /** How each seed's narratives begin (from the published text), to prove the sections were cut at the right headings. */
 const NARRATIVE_STARTS: Record<string, { overview: string; problems: string; other_matters: string }> = {
-  '2023_jiyuan-city.txt': { overview: '本报告数据统计时间为', problems: '存在问题：一是部分政府信息公开不及时', other_matters: '2023年未收取信息公开处理费用。' },
-  '2023_longting-district-office.txt': { overview: '2023 年，政府办在区委、区政府的支持和指导下', problems: '2023年，我区政务公开工作仍存在一些不足', other_matters: '依申请公开收费标准按照' },
-  '2023_xinxiang-city-office.txt': { overview: '2023 年，新乡市人民政府办公室全面贯彻落实', problems: '2023 年工作中存在的主要问题', other_matters: '2023 年度信息公开申请未向申请人收取任何费用。' },
-  '2023_xiuwu-county.txt': { overview: '2023 年，修武县全面贯彻落实', problems: '存在的主要问题：一是重大行政决策信息公开需进一步加强', other_matters: '2023年，全县政府信息公开工作未发生收取信息处理费情况。' },
-  '2023_xuchang-city.txt': { overview: '2023 年，许昌市人民政府坚持以习近平新时代中国特色社会主义思想为指导', problems: '存在的问题：一是政务公开工作人员调整相对频繁', other_matters: '严格落实《国务院办公厅关于印发' },
+  '2023_jiyuan-city.txt': {
+    overview: '本报告数据统计时间为',
+    problems: '存在问题：一是部分政府信息公开不及时',
+    other_matters: '2023年未收取信息公开处理费用。',
+  },
+  '2023_longting-district-office.txt': {
+    overview: '2023 年，政府办在区委、区政府的支持和指导下',
+    problems: '2023年，我区政务公开工作仍存在一些不足',
+    other_matters: '依申请公开收费标准按照',
+  },
+  '2023_xinxiang-city-office.txt': {
+    overview: '2023 年，新乡市人民政府办公室全面贯彻落实',
+    problems: '2023 年工作中存在的主要问题',
+    other_matters: '2023 年度信息公开申请未向申请人收取任何费用。',
+  },
+  '2023_xiuwu-county.txt': {
+    overview: '2023 年，修武县全面贯彻落实',
+    problems: '存在的主要问题：一是重大行政决策信息公开需进一步加强',
+    other_matters: '2023年，全县政府信息公开工作未发生收取信息处理费情况。',
+  },
+  '2023_xuchang-city.txt': {
+    overview: '2023 年，许昌市人民政府坚持以习近平新时代中国特色社会主义思想为指导',
+    problems: '存在的问题：一是政务公开工作人员调整相对频繁',
+    other_matters: '严格落实《国务院办公厅关于印发',
+  },
 };
 
 describe('importText reads the five published seed reports exactly', () => {

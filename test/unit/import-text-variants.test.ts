@@ -98,7 +98,10 @@ describe.each(SEED_FILES)('layout variants of %s read to the seed cells', (file)
       .map((l) => {
         if (!l.includes('\t')) return l;
         if (l.startsWith('行政事业性收费')) return l.replace(/\t([\d.]+)\t/, '\t$1万元\t');
-        return l.split('\t').map((c) => (isNum(c) && !c.includes('.') ? `${Number(c).toLocaleString('en-US')}件` : c)).join('\t');
+        return l
+          .split('\t')
+          .map((c) => (isNum(c) && !c.includes('.') ? `${Number(c).toLocaleString('en-US')}件` : c))
+          .join('\t');
       })
       .join('\n');
     expect(withUnits).toContain('万元\t');
@@ -164,7 +167,10 @@ const VARIANTS: readonly (readonly [string, (t: string) => string])[] = [
   ['现行有效件数（历史累计）', (t) => t.replace('现行有效件数', '现行有效件数（历史累计）')],
   ['2.其他法律行政止公开', (t) => t.replace('其他法律行政法规禁止公开', '其他法律行政止公开')],
   ['四、…行政法复议… heading', (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况')],
-  ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')],
+  [
+    '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'),
+  ],
   ['五、政府信息公开工作存在的主要问题及改进措施', (t) => t.replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进措施')],
   ['（六） sub-items numbered 1、2、3、', (t) => t.replace(/([\t\n])([123])\.\s*(申请人|其他\t)/g, '$1$2、$3')],
   ['top-left 勾稽 cell dropped', (t) => t.replace(/\(本列数据的勾稽关系为：[^)]*\)/, '')],

@@ -158,13 +158,24 @@ describe('xlsx-blocks', () => {
         'xl/_rels/workbook.xml.rels': strToU8(
           '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>',
         ),
-        'xl/sharedStrings.xml': strToU8(`<sst ${ns}><si><r><t>行政</t></r><r><rPr/><t>许可</t></r><rPh><t>xingzheng</t></rPh></si><si><t>第一行_x000D_\n第二行</t></si><si><t>覆盖</t></si></sst>`),
+        'xl/sharedStrings.xml': strToU8(
+          `<sst ${ns}><si><r><t>行政</t></r><r><rPr/><t>许可</t></r><rPh><t>xingzheng</t></rPh></si><si><t>第一行_x000D_\n第二行</t></si><si><t>覆盖</t></si></sst>`,
+        ),
         'xl/worksheets/sheet1.xml': strToU8(
           `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>5884.015700000001</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><f>SUM(B1:B1)</f><v>12</v></c><c r="C2" t="inlineStr"><is><t>内联</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells></worksheet>`,
         ),
       }),
     );
-    expect(xlsxSheets(zip)).toEqual([{ name: 'S', truncated: false, rows: [['行政许可', '5884.0157', ''], ['第一行\r\n第二行', '12', '内联']] }]);
+    expect(xlsxSheets(zip)).toEqual([
+      {
+        name: 'S',
+        truncated: false,
+        rows: [
+          ['行政许可', '5884.0157', ''],
+          ['第一行\r\n第二行', '12', '内联'],
+        ],
+      },
+    ]);
   });
 
   it('rows become paragraphs around a table; an empty row ends a table; 表二 item lines stay in the table', () => {
@@ -179,7 +190,14 @@ describe('xlsx-blocks', () => {
     ];
     expect(sheetBlocks(rows)).toEqual([
       { kind: 'paragraph', text: '标题' },
-      { kind: 'table', rows: [['第二十条第（一）项', '', ''], ['信息内容', '本年制发件数', '本年废止件数'], ['规章', '1', '0']] },
+      {
+        kind: 'table',
+        rows: [
+          ['第二十条第（一）项', '', ''],
+          ['信息内容', '本年制发件数', '本年废止件数'],
+          ['规章', '1', '0'],
+        ],
+      },
       { kind: 'paragraph', text: '注：说明文字' },
       { kind: 'paragraph', text: '正文一段' },
     ]);

@@ -55,7 +55,9 @@ describe('atomic save', () => {
     const file = join(dir, '县政府办公室2024年报.gkreport');
     const old = JSON.stringify({ version: 'old', body: '甲'.repeat(5000) });
     writeFileSync(file, old);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main-helpers/crash-before-rename.ts'), file, 'NEW-CONTENT '.repeat(10000)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main-helpers/crash-before-rename.ts'), file, 'NEW-CONTENT '.repeat(10000)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (d) => (err += d));

@@ -22,7 +22,9 @@ describe('the built main bundle', () => {
     expect(existsSync(bundle), 'out/main/main.cjs is built by npm run build before the tests').toBe(true);
     expect(existsSync(join(ROOT, 'out', 'main', 'preload.cjs'))).toBe(true);
     // a bundle older than the main process's sources would test yesterday's code
-    const newest = Math.max(...['main.ts', 'desktop-app.ts', 'document-controller.ts', 'atomic-write.ts', 'security.ts'].map((f) => statSync(join(ROOT, 'src-main', f)).mtimeMs));
+    const newest = Math.max(
+      ...['main.ts', 'desktop-app.ts', 'document-controller.ts', 'atomic-write.ts', 'security.ts'].map((f) => statSync(join(ROOT, 'src-main', f)).mtimeMs),
+    );
     expect(statSync(bundle).mtimeMs, 'out/main/main.cjs is older than src-main: run npm run build').toBeGreaterThanOrEqual(newest);
     mkdirSync(join(t.dir, 'app', 'dist', 'renderer'), { recursive: true });
     writeFileSync(join(t.dir, 'app', 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
@@ -32,11 +34,20 @@ describe('the built main bundle', () => {
     const r = spawnSync(process.execPath, ['-r', join(__dirname, 'main-helpers/fake-electron.cjs'), bundle], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, GK_USERDATA: join(t.dir, 'userData'), GK_APPDIR: join(t.dir, 'app'), GK_OPEN: join(SEEDS_DIR, seedFile), GK_EXPORT: join(t.dir, '导出') },
+      env: {
+        ...process.env,
+        GK_USERDATA: join(t.dir, 'userData'),
+        GK_APPDIR: join(t.dir, 'app'),
+        GK_OPEN: join(SEEDS_DIR, seedFile),
+        GK_EXPORT: join(t.dir, '导出'),
+      },
     });
     expect(r.stderr.replace(/\[ipc\] refused.*\n/, '')).toBe('');
     expect(r.status).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const get = (k: string) => events.find((e) => k in e)?.[k];
     expect(get('sandbox')).toBe(true);
     expect(get('window')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'out', 'main', 'preload.cjs') });

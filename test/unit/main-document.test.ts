@@ -177,9 +177,16 @@ describe('open, save, save as, recent files', () => {
       converters: {
         readBytes: async (name, bytes) => {
           seen.push(`${name}:${bytes.length}`);
-          return { ok: true, report: seed, notes: [{ level: 'warning', message: '表二有 1 处未读出' }], stats: { found: { t2: 1, t3: 1, t4: 1 }, total: { t2: 1, t3: 1, t4: 1 } }, formatEdition: '2021', kind: 'docx' };
+          return {
+            ok: true,
+            report: seed,
+            notes: [{ level: 'warning', message: '表二有 1 处未读出' }],
+            stats: { found: { t2: 1, t3: 1, t4: 1 }, total: { t2: 1, t3: 1, t4: 1 } },
+            formatEdition: '2021',
+            kind: 'docx',
+          };
         },
-              buildExport: async () => new Uint8Array(),
+        buildExport: async () => new Uint8Array(),
       },
     });
     const path = join(dir, 'docs', '2023年报.docx');
@@ -196,7 +203,7 @@ describe('open, save, save as, recent files', () => {
     expect(existsSync(path)).toBe(true);
   });
 
-  it('以上年报告为模板新建: last year\'s file becomes this year\'s unsaved draft with last year as baseline', async () => {
+  it("以上年报告为模板新建: last year's file becomes this year's unsaved draft with last year as baseline", async () => {
     const dir = setup();
     const { controller, dialogs } = makeController(dir, { converters: { readBytes: importReportFile, buildExport: async () => new Uint8Array() } });
     const last = join(dir, 'docs', `${seed.year}年报.gkreport`);

@@ -57,7 +57,9 @@ const setup = () => {
 describe('IPC: one typed handler per channel', () => {
   it('registers exactly the invoking channels of ReportApi', () => {
     const { handlers } = setup();
-    const invoking = Object.entries(IPC_CHANNELS).filter(([k]) => k !== 'onMenuCommand').map(([, ch]) => ch);
+    const invoking = Object.entries(IPC_CHANNELS)
+      .filter(([k]) => k !== 'onMenuCommand')
+      .map(([, ch]) => ch);
     expect([...handlers.keys()].sort()).toEqual(invoking.sort());
   });
 
@@ -76,7 +78,7 @@ describe('IPC: one typed handler per channel', () => {
 
 describe('IPC argument validation', () => {
   const refusedCases: [string, string, unknown[]][] = [
-    ['a malformed report (negative count)', IPC_CHANNELS.saveReport, [{ ...wire(seed) as object, cells: { 't3.granted.natural': -1 } }, { saveAs: false }]],
+    ['a malformed report (negative count)', IPC_CHANNELS.saveReport, [{ ...(wire(seed) as object), cells: { 't3.granted.natural': -1 } }, { saveAs: false }]],
     ['a report of another format', IPC_CHANNELS.saveReport, [{ format: 'evil', version: 2 }, { saveAs: false }]],
     ['a report as a JSON string with junk', IPC_CHANNELS.saveReport, ['{"format":', { saveAs: false }]],
     ['a path instead of the options', IPC_CHANNELS.saveReport, [wire(seed), '/etc/cron.d/x']],
@@ -108,7 +110,9 @@ describe('IPC argument validation', () => {
     });
 
   it('explains a malformed report in Chinese', () => {
-    expect(() => IPC_ARGUMENTS.saveReport([{ ...(wire(seed) as object), cells: { 't3.granted.natural': 1.5 } }, { saveAs: false }])).toThrow(/报告内容无效.*应为整数/);
+    expect(() => IPC_ARGUMENTS.saveReport([{ ...(wire(seed) as object), cells: { 't3.granted.natural': 1.5 } }, { saveAs: false }])).toThrow(
+      /报告内容无效.*应为整数/,
+    );
   });
 
   it('accepts an older version of the report and hands over the migrated one', () => {

@@ -7,7 +7,13 @@ const build = (platform: NodeJS.Platform, recent: string[] = []) => {
   const log: string[] = [];
   const tpl = buildMenuTemplate(
     { platform, recent, appName: '政府信息公开年报编制器', devTools: false },
-    { command: (c: MenuCommand) => log.push(c), openRecent: (p) => log.push(`recent ${p}`), clearRecent: () => log.push('clear'), about: () => log.push('about'), quit: () => log.push('quit') },
+    {
+      command: (c: MenuCommand) => log.push(c),
+      openRecent: (p) => log.push(`recent ${p}`),
+      clearRecent: () => log.push('clear'),
+      about: () => log.push('about'),
+      quit: () => log.push('quit'),
+    },
   );
   return { tpl, log };
 };
@@ -18,7 +24,19 @@ describe('application menu', () => {
   it('has the Chinese menus and items the clerks know, in order', () => {
     const { tpl } = build('win32');
     expect(labels(tpl)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
-    expect(labels(tpl[0]!.submenu)).toEqual(['新建(&N)', '打开(&O)…', '以上年报告为模板新建(&T)…', '最近打开(&R)', '保存(&S)', '另存为(&A)…', '导出 Word(&W)…', '导出 Excel(&E)…', '导出网页(&H)…', '汇总多个报告(&C)…', '退出(&X)']);
+    expect(labels(tpl[0]!.submenu)).toEqual([
+      '新建(&N)',
+      '打开(&O)…',
+      '以上年报告为模板新建(&T)…',
+      '最近打开(&R)',
+      '保存(&S)',
+      '另存为(&A)…',
+      '导出 Word(&W)…',
+      '导出 Excel(&E)…',
+      '导出网页(&H)…',
+      '汇总多个报告(&C)…',
+      '退出(&X)',
+    ]);
     expect(labels(tpl[1]!.submenu)).toEqual(['撤销(&U)', '重做(&R)', '剪切(&T)', '复制(&C)', '粘贴(&P)', '全选(&A)']);
     expect(labels(tpl[3]!.submenu)).toEqual(['填报说明(&G)', '关于政府信息公开年报编制器(&A)']);
   });
@@ -28,7 +46,21 @@ describe('application menu', () => {
     for (const i of tpl[0]!.submenu!) i.click?.();
     for (const i of tpl[1]!.submenu!) i.click?.();
     find(tpl[3]!.submenu, '填报说明(&G)').click!();
-    expect(log).toEqual(['new', 'open', 'open-template', 'save', 'save-as', 'export-docx', 'export-xlsx', 'export-html', 'consolidate', 'quit', 'undo', 'redo', 'help']);
+    expect(log).toEqual([
+      'new',
+      'open',
+      'open-template',
+      'save',
+      'save-as',
+      'export-docx',
+      'export-xlsx',
+      'export-html',
+      'consolidate',
+      'quit',
+      'undo',
+      'redo',
+      'help',
+    ]);
   });
 
   it('uses the shortcuts of each platform', () => {
@@ -60,7 +92,10 @@ describe('application menu', () => {
 
 describe('files from the OS', () => {
   it('takes openable files from argv, skipping the executable, the app path and switches', () => {
-    expect(filesFromArgv(['/opt/x/app', '--no-sandbox', '年报.gkreport', '/tmp/b.DOCX', 'c.exe'], true, '/home/u')).toEqual(['/home/u/年报.gkreport', '/tmp/b.DOCX']);
+    expect(filesFromArgv(['/opt/x/app', '--no-sandbox', '年报.gkreport', '/tmp/b.DOCX', 'c.exe'], true, '/home/u')).toEqual([
+      '/home/u/年报.gkreport',
+      '/tmp/b.DOCX',
+    ]);
     expect(filesFromArgv(['electron', '.', '/tmp/a.gkreport'], false, '/')).toEqual(['/tmp/a.gkreport']);
   });
 });

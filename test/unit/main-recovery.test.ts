@@ -18,7 +18,9 @@ describe('crash recovery', () => {
     const reportFile = join(dir, 'report.json');
     const unsaved = createReport({ ...report, agency: '某县人民政府办公室', narratives: { ...report.narratives, overview: '下午写的概述，没有保存。' } });
     writeFileSync(reportFile, serialiseReport(unsaved));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main-helpers/autosave-then-die.ts'), join(dir, 'userData'), reportFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main-helpers/autosave-then-die.ts'), join(dir, 'userData'), reportFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const ms = await new Promise<number>((resolve, reject) => {

@@ -18,7 +18,11 @@ afterEach(() => {
 
 /** Starts `npm start` (without the build step) and resolves with its output once it prints the address. */
 const start = (env: Record<string, string>): Promise<{ out: string; url: string }> => {
-  child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], { cwd: ROOT, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   return new Promise((res, rej) => {
@@ -38,7 +42,10 @@ describe('npm start without the Electron binary', () => {
     cleanup = t.cleanup;
     mkdirSync(join(t.dir, 'web', 'assets'), { recursive: true });
     mkdirSync(join(t.dir, 'no-electron'));
-    writeFileSync(join(t.dir, 'web', 'index.html'), '<!doctype html><html lang="zh-CN"><title>编制器</title><script type="module" src="./assets/app.js"></script></html>');
+    writeFileSync(
+      join(t.dir, 'web', 'index.html'),
+      '<!doctype html><html lang="zh-CN"><title>编制器</title><script type="module" src="./assets/app.js"></script></html>',
+    );
     writeFileSync(join(t.dir, 'web', 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(t.dir, 'secret.txt'), 'secret');
     const { out, url } = await start({ ELECTRON_OVERRIDE_DIST_PATH: join(t.dir, 'no-electron'), GK_RENDERER_DIR: join(t.dir, 'web') });
@@ -65,7 +72,12 @@ describe('npm start without the Electron binary', () => {
     const fake = join(t.dir, 'electron');
     writeFileSync(fake, `#!/bin/sh\necho "$PWD|$*" > "${join(t.dir, 'launched.txt')}"\nexit 3\n`);
     chmodSync(fake, 0o755);
-    const r = spawnSync(process.execPath, ['scripts/start.mjs', '--no-build', 'x.gkreport'], { cwd: ROOT, env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: t.dir }, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['scripts/start.mjs', '--no-build', 'x.gkreport'], {
+      cwd: ROOT,
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: t.dir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(readFileSync(join(t.dir, 'launched.txt'), 'utf8').trim()).toBe(`${ROOT}|. x.gkreport`);
     expect(r.status).toBe(3);
     expect(r.stdout).not.toContain('未安装');
@@ -74,7 +86,10 @@ describe('npm start without the Electron binary', () => {
   it('the built editor runs under that CSP in Chromium without a single violation', async () => {
     expect(existsSync(join(ROOT, 'dist/renderer/index.html')), 'dist/renderer is built by npm run build before the tests').toBe(true);
     const { url } = await start({ ELECTRON_OVERRIDE_DIST_PATH: join(ROOT, '.no-electron-here') });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage();
       const problems: string[] = [];

@@ -107,7 +107,10 @@ describe('the same bytes give the same result in the desktop app, the browser an
         expect({ agency: entry.agency, year: entry.year }).toEqual({ agency: d.report.agency, year: d.report.year });
         expect(entry.cells).toEqual(Object.fromEntries(CELL_IDS.map((id) => [id, d.report.cells[id] ?? null])));
         const readerNotes = d.source === 'import' ? d.notes.slice(1) : d.notes;
-        expect(entry.notes.map((n) => noteText(n as ImportNote)), c.name).toEqual(readerNotes);
+        expect(
+          entry.notes.map((n) => noteText(n as ImportNote)),
+          c.name,
+        ).toEqual(readerNotes);
       }
     }
     const kinds = cases.map((c, i) => (cli.files[i]!.error === undefined ? 'read' : 'refused'));

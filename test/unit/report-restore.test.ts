@@ -69,7 +69,15 @@ describe('restore(): every load goes through one door', () => {
   });
 
   it('never crashes on garbage and never fixes silently', () => {
-    for (const junk of [null, 42, 'not json', '[]', { format: 'other' }, { format: 'disclosure-report', version: 99 }, { format: 'disclosure-report', version: 'x' }]) {
+    for (const junk of [
+      null,
+      42,
+      'not json',
+      '[]',
+      { format: 'other' },
+      { format: 'disclosure-report', version: 99 },
+      { format: 'disclosure-report', version: 'x' },
+    ]) {
       const r = restore(junk);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.errors[0]).toMatch(/[\u4e00-\u9fa5]/);

@@ -51,7 +51,10 @@ describe('the identities of the format, as data', () => {
       for (const id of identityCells) {
         const raised = createReport({ ...r, cells: { ...r.cells, [id]: (r.cells[id] as number) + 1 } });
         const errs = errorsOf(raised);
-        expect(errs.some((e) => e.cells.includes(id)), `seed ${seed} cell ${id}`).toBe(true);
+        expect(
+          errs.some((e) => e.cells.includes(id)),
+          `seed ${seed} cell ${id}`,
+        ).toBe(true);
       }
     }
   });

@@ -82,7 +82,14 @@ describe('templateFromLastYear', () => {
 
 describe('templateReviewCheck', () => {
   const file = SEED_FILES.find((f) => f.includes('jiyuan'))!;
-  const last = { ...seedReport(file), narratives: { overview: seedOverview(file), problems: '2023 年存在的问题：培训仅 3 期，检查三次，一是力量薄弱。', other_matters: '本年度未收取信息处理费。' } };
+  const last = {
+    ...seedReport(file),
+    narratives: {
+      overview: seedOverview(file),
+      problems: '2023 年存在的问题：培训仅 3 期，检查三次，一是力量薄弱。',
+      other_matters: '本年度未收取信息处理费。',
+    },
+  };
   const { report } = templateFromLastYear(last);
   const review = () => templateReviewCheck({ report, previous: lastYearOf(report), uncertain: new Set() });
 
@@ -116,7 +123,8 @@ describe('templateReviewCheck', () => {
   });
 
   it('leaves the contact line and document numbers alone: e-mail, telephone, 邮编, mobile, 「国令第 711 号」 as a PDF spaces it', () => {
-    const overview = '本报告由某市人民政府办公室根据《条例》（国令第 711 号）编制。如有疑问，请联系（邮编：223001，电话：0517-83605210，手机 13912345678，电子邮箱：hazwgkc2023@163.com）。全年公开信息 5500 条。';
+    const overview =
+      '本报告由某市人民政府办公室根据《条例》（国令第 711 号）编制。如有疑问，请联系（邮编：223001，电话：0517-83605210，手机 13912345678，电子邮箱：hazwgkc2023@163.com）。全年公开信息 5500 条。';
     const last = createReport({ agency: '某市人民政府', year: 2024, narratives: { overview, problems: '', other_matters: '' } });
     const current: Report = { ...last, year: 2025 };
     const quotes = templateReviewCheck({ report: current, previous: last, uncertain: new Set() }).map((f) => f.narrative!.quote);

@@ -71,7 +71,11 @@ export const openEditorPage = async (
   editor: Editor,
   opts: { width?: number; height?: number; savePicker?: 'accept' | 'none' } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
-  const context = await editor.browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 }, acceptDownloads: true, locale: 'zh-CN' });
+  const context = await editor.browser.newContext({
+    viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 },
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
   await context.addInitScript(opts.savePicker === 'none' ? noSavePicker : acceptSuggestedName);
   const page = await context.newPage();
   const errors: string[] = [];

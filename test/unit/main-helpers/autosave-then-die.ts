@@ -14,7 +14,14 @@ const [userData, reportFile] = process.argv.slice(2) as [string, string];
 const recovery = new RecoveryStore(join(userData, 'recovery'), nodeFsPort);
 const controller = new DocumentController({
   fs: nodeFsPort,
-  dialogs: { chooseOpenPath: async () => null, chooseOpenPaths: async () => [], chooseSavePath: async () => null, askUnsaved: async () => 'cancel', askConflict: async () => 'cancel', showError: async () => undefined },
+  dialogs: {
+    chooseOpenPath: async () => null,
+    chooseOpenPaths: async () => [],
+    chooseSavePath: async () => null,
+    askUnsaved: async () => 'cancel',
+    askConflict: async () => 'cancel',
+    showError: async () => undefined,
+  },
   converters: { readBytes: async () => ({ ok: false, message: '' }), buildExport: async () => new Uint8Array() },
   recent: new RecentFiles(join(userData, 'recent.json'), nodeFsPort),
   recovery,

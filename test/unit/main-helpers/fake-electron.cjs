@@ -26,13 +26,21 @@ class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
     log({ window: options.webPreferences });
-    this.webContents = Object.assign(new EventEmitter(), { send: (...a) => log({ send: a }), mainFrame: { url: 'app://renderer/index.html', parent: null }, setWindowOpenHandler: () => undefined });
+    this.webContents = Object.assign(new EventEmitter(), {
+      send: (...a) => log({ send: a }),
+      mainFrame: { url: 'app://renderer/index.html', parent: null },
+      setWindowOpenHandler: () => undefined,
+    });
     app.emit('web-contents-created', {}, this.webContents);
   }
-  setTitle(t) { log({ title: t }); }
+  setTitle(t) {
+    log({ title: t });
+  }
   setDocumentEdited() {}
   setRepresentedFilename() {}
-  isMinimized() { return false; }
+  isMinimized() {
+    return false;
+  }
   focus() {}
   show() {}
   async loadURL(url) {
@@ -41,7 +49,15 @@ class BrowserWindow extends EventEmitter {
     log({ page: page.status, csp: page.headers.get('content-security-policy') });
     const call = (ch, ...args) => handlers.get(ch)({ sender: this.webContents, senderFrame: this.webContents.mainFrame }, ...args);
     const opened = await call('report:open');
-    log({ opened: opened && { source: opened.source, agency: opened.report.agency, year: opened.report.year, granted: opened.report.cells['t3.granted.total'] ?? null, notes: opened.notes.length } });
+    log({
+      opened: opened && {
+        source: opened.source,
+        agency: opened.report.agency,
+        year: opened.report.year,
+        granted: opened.report.cells['t3.granted.total'] ?? null,
+        notes: opened.notes.length,
+      },
+    });
     const exported = await call('report:export', opened.report, 'docx');
     log({ exported });
     try {

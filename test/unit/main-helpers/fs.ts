@@ -25,7 +25,11 @@ export const useTempFolders = (...subdirs: string[]): (() => string) => {
 export const fsError = (code: string, syscall: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: simulated, ${syscall}`), { code, syscall });
 
 /** The real disk, except that the named operation fails with the given code (for paths matching `when`). */
-export const failingFs = (op: 'write' | 'rename' | 'open' | 'copyFile' | 'sync', code: string, when: (path: string) => boolean = () => true): FsPort & { calls: string[] } => {
+export const failingFs = (
+  op: 'write' | 'rename' | 'open' | 'copyFile' | 'sync',
+  code: string,
+  when: (path: string) => boolean = () => true,
+): FsPort & { calls: string[] } => {
   const calls: string[] = [];
   return {
     ...nodeFsPort,

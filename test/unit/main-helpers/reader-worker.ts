@@ -7,6 +7,15 @@ import { build } from 'esbuild';
 
 export const buildReaderWorker = async (): Promise<string> => {
   const outfile = resolve('out', 'test', `reader-worker-${process.pid}-${Date.now()}.cjs`);
-  await build({ entryPoints: ['src-main/reader-worker.ts'], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron', 'pdfjs-dist'], logLevel: 'silent' });
+  await build({
+    entryPoints: ['src-main/reader-worker.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron', 'pdfjs-dist'],
+    logLevel: 'silent',
+  });
   return outfile;
 };
