@@ -101,7 +101,8 @@ const SCANNED =
   '这是扫描图片形式的 PDF（页面是图片，没有文字层），其中的数字无法读取。请打开该报告的 Word 原件导入，或在本程序中直接填写各项数字（本程序暂不支持图片文字识别）';
 
 /** pdf.js's exceptions in Chinese: what happened and what the clerk can do. */
-export const pdfErrorMessage = (e: unknown): string => {
+/** The Chinese refusal for a PDF that pdf.js or our budgets stopped, or null when the error is not one we expect of a PDF. */
+export const knownPdfRefusal = (e: unknown): string | null => {
   if (e instanceof PdfRefusal) return e.message;
   const name = (e as { name?: string })?.name ?? '';
   const msg = (e as { message?: string })?.message ?? String(e);
@@ -110,8 +111,10 @@ export const pdfErrorMessage = (e: unknown): string => {
   if (name === 'InvalidPDFException' || /Invalid PDF|No PDF header|structure/i.test(msg))
     return 'PDF 文件已损坏或不完整（可能下载未完成），无法读取。请重新下载该文件，或改为导入报告的 Word 原件';
   if (/circular|loop|cycle/i.test(msg)) return 'PDF 文件的页面结构有误（页面目录指向自身），无法读取';
-  return 'PDF 文件无法读取，可能已损坏。请改为导入报告的 Word 原件';
+  return null;
 };
+
+export const pdfErrorMessage = (e: unknown): string => knownPdfRefusal(e) ?? 'PDF 文件无法读取，可能已损坏。请改为导入报告的 Word 原件';
 
 const TIMEOUT = '读取 PDF 超时，文件可能过于复杂或已损坏，已停止读取';
 

@@ -5,7 +5,7 @@
  */
 import { readBlocks } from './blocks-reader';
 import type { PdfLimits } from './pdf-budget';
-import { pdfErrorMessage, readPdfContent } from './pdf-engine';
+import { knownPdfRefusal, pdfErrorMessage, readPdfContent } from './pdf-engine';
 import { pdfToBlocks } from './pdf-layout';
 import type { ImportResult } from './types';
 
@@ -14,7 +14,9 @@ export const importPdf = async (bytes: Uint8Array, limits?: PdfLimits): Promise<
   try {
     blocks = pdfToBlocks(await readPdfContent(bytes, limits));
   } catch (e) {
-    // pdf.js's own (English) words go to detail, for support; the clerk reads Chinese only
+    // A damaged, locked or over-budget PDF is an expected refusal. Anything else is a reader fault: pdf.js's own
+    // (English) words go to detail, for support, as every reader's catch-all does; the clerk reads Chinese only.
+    if (knownPdfRefusal(e) !== null) return { ok: false, kind: 'pdf', message: pdfErrorMessage(e) };
     return { ok: false, kind: 'pdf', message: pdfErrorMessage(e), detail: String((e as { message?: unknown })?.message ?? e).slice(0, 200) };
   }
   return readBlocks(blocks, 'pdf');

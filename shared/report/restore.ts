@@ -114,7 +114,7 @@ export const restore = (input: unknown): RestoreResult => {
   if (raw['format'] !== REPORT_FORMAT)
     return {
       ok: false,
-      errors: [`不是本程序的报告文件（文件标识应为「${REPORT_FORMAT}」，实际为 ${describe(raw['format'])}）；请确认选择的是本程序保存的 .gkreport 文件`],
+      errors: ['不是本程序的报告文件（文件中的程序标识不符，文件可能已损坏或由其他程序生成）；请确认选择的是本程序保存的 .gkreport 文件'],
     };
   const version = raw['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, errors: [`报告文件版本号无效：${describe(version)}`] };
