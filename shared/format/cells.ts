@@ -1,14 +1,27 @@
 /** The registry of every statutory cell, built once from the table definitions. */
 import type { CellDef, CellId, TableId } from './types';
-import { T2_BLOCKS, T2_TITLE } from './table2';
-import { T3_APPLICANT_HEADER, T3_COLUMNS, T3_ORG_HEADER, T3_RESULTS_HEADER, T3_ROWS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_TOTAL_COLUMN, t3Row } from './table3';
-import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN } from './table4';
+import { T2_BLOCKS, T2_TITLE, type T2ColumnId, type T2RowId } from './table2';
+import {
+  T3_APPLICANT_HEADER,
+  T3_COLUMNS,
+  T3_ORG_HEADER,
+  T3_RESULTS_HEADER,
+  T3_ROWS,
+  T3_GROUPS,
+  T3_GROUPS_WITH_ITEMS,
+  T3_TOTAL_COLUMN,
+  t3Row,
+  type T3ColumnId,
+  type T3RowId,
+} from './table3';
+import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN, type T4ColumnId, type T4GroupId } from './table4';
 
 /** The one way to name a cell: `table.row.column`. */
 export const cellId = (table: TableId, row: string, column: string): CellId => `${table}.${row}.${column}`;
-export const t2 = (row: string, column: string): CellId => cellId('t2', row, column);
-export const t3 = (row: string, column: string): CellId => cellId('t3', row, column);
-export const t4 = (group: string, column: string): CellId => cellId('t4', group, column);
+/** Typed per table: a row or column id that is not in the table definitions does not compile. */
+export const t2 = (row: T2RowId, column: T2ColumnId): CellId => cellId('t2', row, column);
+export const t3 = (row: T3RowId, column: T3ColumnId): CellId => cellId('t3', row, column);
+export const t4 = (group: T4GroupId, column: T4ColumnId): CellId => cellId('t4', group, column);
 
 const t2Cells = (): CellDef[] =>
   T2_BLOCKS.flatMap((b) =>

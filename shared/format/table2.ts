@@ -4,19 +4,13 @@
  */
 import type { Unit } from './types';
 
-export type T2Column = { readonly id: string; readonly label: string };
-export type T2Row = { readonly id: string; readonly label: string };
-export type T2Block = {
-  readonly item: string;
-  readonly columns: readonly T2Column[];
-  readonly rows: readonly T2Row[];
-  readonly unit: Unit;
-};
+type Def = { readonly item: string; readonly columns: readonly Labelled[]; readonly rows: readonly Labelled[]; readonly unit: Unit };
+type Labelled = { readonly id: string; readonly label: string };
 
 export const T2_TITLE = '主动公开政府信息情况';
 export const T2_CONTENT_LABEL = '信息内容';
 
-export const T2_BLOCKS: readonly T2Block[] = [
+const BLOCKS = [
   {
     item: '第二十条第（一）项',
     columns: [
@@ -51,4 +45,18 @@ export const T2_BLOCKS: readonly T2Block[] = [
     rows: [{ id: 'fees', label: '行政事业性收费' }],
     unit: 'money',
   },
-];
+] as const satisfies readonly Def[];
+
+/** Row and column ids of 表二 as literal unions (from the blocks above), so a typo in a cell id does not compile. */
+export type T2RowId = (typeof BLOCKS)[number]['rows'][number]['id'];
+export type T2ColumnId = (typeof BLOCKS)[number]['columns'][number]['id'];
+export type T2Column = { readonly id: T2ColumnId; readonly label: string };
+export type T2Row = { readonly id: T2RowId; readonly label: string };
+export type T2Block = {
+  readonly item: string;
+  readonly columns: readonly T2Column[];
+  readonly rows: readonly T2Row[];
+  readonly unit: Unit;
+};
+
+export const T2_BLOCKS: readonly T2Block[] = BLOCKS;

@@ -11,9 +11,7 @@ export const T3_IDENTITY_NOTE = '（本列数据的勾稽关系为：第一项�
 export const T3_APPLICANT_HEADER = '申请人情况';
 export const T3_ORG_HEADER = '法人或其他组织';
 
-export type T3Column = { readonly id: string; readonly label: string; readonly org: boolean };
-
-export const T3_COLUMNS: readonly T3Column[] = [
+const COLUMNS = [
   { id: 'natural', label: '自然人', org: false },
   { id: 'commercial', label: '商业企业', org: true },
   { id: 'research', label: '科研机构', org: true },
@@ -21,9 +19,14 @@ export const T3_COLUMNS: readonly T3Column[] = [
   { id: 'legal', label: '法律服务机构', org: true },
   { id: 'other_org', label: '其他', org: true },
   { id: 'total', label: '总计', org: false },
-];
+] as const satisfies readonly { readonly id: string; readonly label: string; readonly org: boolean }[];
 
-export const T3_TOTAL_COLUMN = 'total';
+/** Column ids of 表三 as a literal union, so a typo in a cell id does not compile. */
+export type T3ColumnId = (typeof COLUMNS)[number]['id'];
+export type T3Column = { readonly id: T3ColumnId; readonly label: string; readonly org: boolean };
+export const T3_COLUMNS: readonly T3Column[] = COLUMNS;
+
+export const T3_TOTAL_COLUMN: T3ColumnId = 'total';
 
 /**
  * kind: 'new' 一, 'carried_in' 二, 'result' a row of 三 that counts once in （七）总计,
@@ -31,8 +34,8 @@ export const T3_TOTAL_COLUMN = 'total';
  */
 export type T3RowKind = 'new' | 'carried_in' | 'result' | 'results_total' | 'carried_out';
 
-export type T3Row = {
-  readonly id: string;
+type RowDef<I extends string> = {
+  readonly id: I;
   readonly kind: T3RowKind;
   /** The label of the row itself (the innermost label cell). */
   readonly label: string;
@@ -63,9 +66,9 @@ export type T3GroupKey = keyof typeof T3_GROUPS;
 /** The group labels as messages name them (（二） without its counting note). */
 export const T3_GROUP_SHORT: Readonly<Record<T3GroupKey, string>> = { ...T3_GROUPS, partial: '（二）部分公开' };
 
-const sub = (id: string, group: T3GroupKey, label: string): T3Row => ({ id, kind: 'result', label, shortLabel: label, group });
-const row = (id: string, kind: T3RowKind, label: string): T3Row => ({ id, kind, label, shortLabel: label });
-const groupRow = (group: T3GroupKey, kind: T3RowKind = 'result'): T3Row => ({
+const sub = <I extends string>(id: I, group: T3GroupKey, label: string): RowDef<I> => ({ id, kind: 'result', label, shortLabel: label, group });
+const row = <I extends string>(id: I, kind: T3RowKind, label: string): RowDef<I> => ({ id, kind, label, shortLabel: label });
+const groupRow = <G extends T3GroupKey>(group: G, kind: T3RowKind = 'result'): RowDef<G> => ({
   id: group,
   kind,
   label: T3_GROUPS[group],
@@ -73,7 +76,7 @@ const groupRow = (group: T3GroupKey, kind: T3RowKind = 'result'): T3Row => ({
   group,
 });
 
-export const T3_ROWS: readonly T3Row[] = [
+const ROWS = [
   row('new', 'new', '一、本年新收政府信息公开申请数量'),
   row('carried_in', 'carried_in', '二、上年结转政府信息公开申请数量'),
   groupRow('granted'),
@@ -101,7 +104,12 @@ export const T3_ROWS: readonly T3Row[] = [
   row('carried_out', 'carried_out', '四、结转下年度继续办理'),
 ];
 
-const ROW_BY_ID = new Map(T3_ROWS.map((r) => [r.id, r]));
+/** Row ids of 表三 as a literal union (from the rows above), so a typo in a cell id does not compile. */
+export type T3RowId = (typeof ROWS)[number]['id'];
+export type T3Row = RowDef<T3RowId>;
+export const T3_ROWS: readonly T3Row[] = ROWS;
+
+const ROW_BY_ID = new Map<string, T3Row>(T3_ROWS.map((r) => [r.id, r]));
 /** A row of 表三 by its id (the ids are those of T3_ROWS; an unknown id is a programming error). */
 export const t3Row = (id: string): T3Row => {
   const r = ROW_BY_ID.get(id);
@@ -109,7 +117,7 @@ export const t3Row = (id: string): T3Row => {
   return r;
 };
 /** The id of the one row of a kind that has one row (new, carried_in, results_total, carried_out). */
-export const t3RowOfKind = (kind: Exclude<T3RowKind, 'result'>): string => T3_ROWS.find((r) => r.kind === kind)!.id;
+export const t3RowOfKind = (kind: Exclude<T3RowKind, 'result'>): T3RowId => T3_ROWS.find((r) => r.kind === kind)!.id;
 
 /** Groups whose rows are sub-items (1. 2. …) under a group label cell. */
 export const T3_GROUPS_WITH_ITEMS: readonly T3GroupKey[] = ['withheld', 'unavailable', 'declined', 'other'];

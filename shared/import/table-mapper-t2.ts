@@ -1,6 +1,6 @@
 /** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t2 } from '../format/cells';
-import { T2_BLOCKS } from '../format/table2';
+import { T2_BLOCKS, type T2ColumnId, type T2RowId } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity } from './labels';
 import {
   newRead,
@@ -23,11 +23,11 @@ const T2_ITEM_BLOCK = new Map(T2_BLOCKS.map((b, i) => [ITEM_NUMERAL(b.item), i])
 const T2_ROW_KEYS = T2_BLOCKS.flatMap((b, bi) => b.rows.map((r) => ({ bi, id: r.id, key: bare(r.label) })));
 
 /** A row label waiting for its numbers on later lines; bi -1 is a 2019 row that has no place in the current format. */
-type Pending = { bi: number; id: string; label: string };
+type Pending = { bi: number; id: T2RowId; label: string } | { bi: -1; id: '#2019'; label: string };
 
-type T2Col = { kind: 'cell'; id: string } | { kind: '2019'; key: keyof typeof FORMAT_2019.t2Columns };
+type T2Col = { kind: 'cell'; id: T2ColumnId } | { kind: '2019'; key: keyof typeof FORMAT_2019.t2Columns };
 
-const matchT2Row = (label: string): { bi: number; id: string } | null => {
+const matchT2Row = (label: string): { bi: number; id: T2RowId } | null => {
   const w = bare(canonicalText(label));
   if (!w) return null;
   const exact = T2_ROW_KEYS.find((k) => k.key === w);
@@ -58,7 +58,7 @@ const matchT2Column = (bi: number, header: string): T2Col | null => {
   return null;
 };
 
-const T2_2019_MAP: Partial<Record<keyof typeof FORMAT_2019.t2Columns, string>> = { made: 'issued', totalPublished: 'effective', decisions: 'decisions' };
+const T2_2019_MAP: Partial<Record<keyof typeof FORMAT_2019.t2Columns, T2ColumnId>> = { made: 'issued', totalPublished: 'effective', decisions: 'decisions' };
 
 /** What reading 表二 keeps from line to line. */
 type T2State = {
@@ -74,7 +74,7 @@ type T2State = {
   readonly assembler: RowAssembler<Pending>;
 };
 
-const assignT2 = (s: T2State, m: { bi: number; id: string }, cellsAfterLabel: readonly string[]) => {
+const assignT2 = (s: T2State, m: { bi: number; id: T2RowId }, cellsAfterLabel: readonly string[]) => {
   let tail = cellsAfterLabel;
   const b = T2_BLOCKS[m.bi]!;
   s.seenRows.add(m.id);
@@ -91,7 +91,7 @@ const assignT2 = (s: T2State, m: { bi: number; id: string }, cellsAfterLabel: re
       't2',
       b.rows.find((r) => r.id === m.id)!.label,
       joinedDigits,
-      cols.map(({ col }) => t2(m.id, (col as { id: string }).id)),
+      cols.map(({ col }) => t2(m.id, (col as Extract<T2Col, { kind: 'cell' }>).id)),
     );
     return;
   }
@@ -170,7 +170,7 @@ const needOfT2 = (s: T2State, m: Pending): number => {
 };
 
 const settleT2 = (s: T2State, m: Pending, tail: readonly string[]) => {
-  if (m.bi < 0) {
+  if (m.id === '#2019' || m.bi < 0) {
     const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
     s.unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
   } else assignT2(s, m, tail);

@@ -1,6 +1,6 @@
 /** 表三: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t3 } from '../format/cells';
-import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey } from '../format/table3';
+import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey, type T3RowId } from '../format/table3';
 import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
 import { RowAssembler } from './row-assembler';
 import {
@@ -25,9 +25,9 @@ const T3_KEYS = T3_ROWS.map((r) => ({ row: r, key: parseLabel(r.label).words }))
 const itemsOf = (g: T3GroupKey) => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g);
 const N = T3_COLUMNS.length;
 
-type T3Match = { kind: 'row'; id: string; confident: boolean; exact?: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
+type T3Match = { kind: 'row'; id: T3RowId; confident: boolean; exact?: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
 
-const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[number]; key: string }[]): { id: string; score: number } | null => {
+const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[number]; key: string }[]): { id: T3RowId; score: number } | null => {
   if (!words) return null;
   const exact = candidates.find((c) => c.key === words);
   if (exact) return { id: exact.row.id, score: 1 };
@@ -69,9 +69,9 @@ export const matchT3Label = (label: string, context: T3GroupKey | null, expected
     const resultKeys = T3_KEYS.filter((k) => k.row.kind === 'result');
     const text = textMatch(words, resultKeys);
     if (text && text.score === 1) return { kind: 'row', id: text.id, confident: true, exact: true };
-    const keyOf = (id: string) => T3_KEYS.find((k) => k.row.id === id)!.key;
+    const keyOf = (id: T3RowId) => T3_KEYS.find((k) => k.row.id === id)!.key;
     // the words agree with a row when they are its start (a label cut by a line break) or close to it (a typo)
-    const agrees = (id: string) => !words || keyOf(id).startsWith(words) || labelSimilarity(words, keyOf(id)) >= 0.5;
+    const agrees = (id: T3RowId) => !words || keyOf(id).startsWith(words) || labelSimilarity(words, keyOf(id)) >= 0.5;
     const g = group ?? context;
     const byNumber = g && T3_GROUPS_WITH_ITEMS.includes(g) ? itemsOf(g)[p.item - 1] : undefined;
     if (byNumber && agrees(byNumber.id)) return { kind: 'row', id: byNumber.id, confident: true, exact: !words };
@@ -152,7 +152,7 @@ const extractValues = (tail: readonly string[], learned: Map<number, number>, ch
   return { values: take(offsets[0] ?? 0), uncertain: idx.length > 0, extra: false };
 };
 
-const rowLabelOf = (id: string): string => t3Row(id).shortLabel;
+const rowLabelOf = (id: T3RowId): string => t3Row(id).shortLabel;
 
 /**
  * Some templates add a 「小计」 column for 法人或其他组织 (not official). Its place among the applicant
@@ -219,10 +219,10 @@ type T3State = {
   single2019: string[] | null;
   /** Index in T3_ROWS of the last row named: the next numbered label most likely follows it. */
   lastRow: number;
-  readonly assembler: RowAssembler<string>;
+  readonly assembler: RowAssembler<T3RowId | typeof OTHER_2019>;
 };
 
-const assignT3 = (s: T3State, id: string, tail: readonly string[]) => {
+const assignT3 = (s: T3State, id: T3RowId, tail: readonly string[]) => {
   if (s.assigned.has(id)) {
     note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行出现两次，只读取了第一次`);
     return;
@@ -248,10 +248,10 @@ const assignT3 = (s: T3State, id: string, tail: readonly string[]) => {
 };
 
 /** A label read by its numbering or by likeness, not word for word: said, so the clerk can check. */
-const inexactT3 = (s: T3State, label: string, id: string) =>
+const inexactT3 = (s: T3State, label: string, id: T3RowId) =>
   note(s.out, 't3', 'info', `表三「${label.replace(/\s+/g, '').slice(0, 40)}」按「${rowLabelOf(id)}」一行读取`);
 
-const settleT3 = (s: T3State, id: string, cells: readonly string[], gathered: boolean) => {
+const settleT3 = (s: T3State, id: T3RowId | typeof OTHER_2019, cells: readonly string[], gathered: boolean) => {
   if (gathered && cells.length < N && runTogether(cells, N) === null)
     note(
       s.out,
@@ -328,7 +328,7 @@ const readT3Line = (s: T3State, row: Row): void => {
 
 /** Rows still waiting get blanks, a 2019 single （六） row goes to its last item, and rows not found are named. */
 const finishT3 = (s: T3State): void => {
-  for (const id of s.assembler.drain().filter((x) => x !== OTHER_2019)) {
+  for (const id of s.assembler.drain().filter((x): x is T3RowId => x !== OTHER_2019)) {
     note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行没有读到数字，按空白处理`);
     assignT3(s, id, []);
   }
@@ -364,7 +364,7 @@ export const mapT3 = (input: readonly Row[]): TableRead => {
     assigned: new Set(),
     single2019: null,
     lastRow: -1,
-    assembler: new RowAssembler<string>((id, cells, gathered) => settleT3(s, id, cells, gathered)),
+    assembler: new RowAssembler<T3RowId | typeof OTHER_2019>((id, cells, gathered) => settleT3(s, id, cells, gathered)),
   };
   for (const row of rows) readT3Line(s, row);
   s.assembler.flush();

@@ -6,7 +6,7 @@
 import type { NarrativeId } from '../format/types';
 import { NARRATIVE_IDS } from '../format/sections';
 import { t4 } from '../format/cells';
-import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER } from '../format/table4';
+import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, type T4ColumnId, type T4GroupId } from '../format/table4';
 import { allBlank, countValue, type Cells, type Report } from '../report/document';
 import { fenToMoney, moneyToFen } from '../report/money';
 import type { Check } from '../findings/check';
@@ -104,7 +104,7 @@ const sumFindings = (section: NarrativeId, text: string, statements: readonly St
   return out;
 };
 
-const T4_SUBJECT_GROUPS: Record<string, { groups: readonly string[]; label: string }> = {
+const T4_SUBJECT_GROUPS: Record<string, { groups: readonly T4GroupId[]; label: string }> = {
   review: { groups: ['review'], label: T4_REVIEW_HEADER },
   suit: { groups: T4_GROUPS.filter((g) => g.suit).map((g) => g.id), label: T4_SUIT_HEADER },
   ...Object.fromEntries(T4_GROUPS.filter((g) => g.suit).map((g) => [g.id, { groups: [g.id], label: `${T4_SUIT_HEADER}（${g.label}）` }])),
@@ -117,7 +117,7 @@ const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Find
     if (!sg) continue;
     const ids = sg.groups.flatMap((g) => T4_COLUMNS.map((col) => t4(g, col.id)));
     if (allBlank(cells, ids)) continue;
-    const col = (id: string) => sg.groups.reduce((a, g) => a + countValue(cells[t4(g, id)]), 0);
+    const col = (id: T4ColumnId) => sg.groups.reduce((a, g) => a + countValue(cells[t4(g, id)]), 0);
     const total = col('total');
     const upheld = col('upheld');
     const breakdown = T4_COLUMNS.map((x) => `${x.label} ${col(x.id)}`).join('、');

@@ -5,8 +5,8 @@
  * old sentence states the old number and is flagged like any other.
  */
 import { t3, t4 } from '../format/cells';
-import { T3_TOTAL_COLUMN } from '../format/table3';
-import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
+import { T3_TOTAL_COLUMN, type T3RowId } from '../format/table3';
+import { T4_COLUMNS, T4_GROUPS, type T4GroupId } from '../format/table4';
 import { countValue, isBlankCell, sumCounts, type Report } from '../report/document';
 import type { NarrativeId } from '../format/types';
 import { missingSubjects } from './completeness';
@@ -16,7 +16,7 @@ const yearText = (report: Report): string => (report.year !== null ? `${report.y
 
 /** 「2024 年共收到政府信息公开申请 X 件，上年结转 Y 件，办结 Z 件，其中予以公开 …；结转下年度继续办理 W 件。」 */
 export const draftApplicationSentence = (report: Report): string => {
-  const total = (row: string) => countValue(report.cells[t3(row, T3_TOTAL_COLUMN)]);
+  const total = (row: T3RowId) => countValue(report.cells[t3(row, T3_TOTAL_COLUMN)]);
   const received = total('new');
   const carriedIn = total('carried_in');
   const concluded = total('total');
@@ -41,12 +41,12 @@ export const draftApplicationSentence = (report: Report): string => {
 export const draftBlankTables = (report: Report): ('表三' | '表四')[] => {
   const blank = (ids: readonly string[]) => ids.some((id) => isBlankCell(report.cells[id as keyof Report['cells']]));
   const out: ('表三' | '表四')[] = [];
-  if (blank(['new', 'carried_in', 'total', 'carried_out'].map((r) => t3(r, T3_TOTAL_COLUMN)))) out.push('表三');
+  if (blank((['new', 'carried_in', 'total', 'carried_out'] as const).map((r) => t3(r, T3_TOTAL_COLUMN)))) out.push('表三');
   if (blank(T4_GROUPS.map((g) => t4(g.id, 'total')))) out.push('表四');
   return out;
 };
 
-const resultList = (report: Report, groups: readonly string[]): string =>
+const resultList = (report: Report, groups: readonly T4GroupId[]): string =>
   T4_COLUMNS.filter((c) => c.id !== 'total')
     .map((c) => ({
       label: c.label,

@@ -8,9 +8,9 @@
  */
 import type { CellId } from '../format/types';
 import { T2_BLOCKS } from '../format/table2';
-import { T3_COLUMNS, T3_GROUPS, T3_GROUP_SHORT, T3_ROWS, T3_TOTAL_COLUMN, t3Row, type T3GroupKey } from '../format/table3';
-import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN } from '../format/table4';
-import { cellLabel, t2, t3, t4 } from '../format/cells';
+import { T3_COLUMNS, T3_GROUPS, T3_GROUP_SHORT, T3_ROWS, T3_TOTAL_COLUMN, t3Row, type T3GroupKey, type T3RowId } from '../format/table3';
+import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN, type T4GroupId } from '../format/table4';
+import { cellDef, cellLabel, t2, t3, t4 } from '../format/cells';
 import { countValue, isBlankCell, type Cells } from '../report/document';
 
 /** What a sentence must be about for the phrasing to count. */
@@ -35,7 +35,7 @@ export type Quantity = {
   /** The subject the clause must be about (t2: 'rules' | 'normative'; t4: a group id or 'suit'). */
   readonly subject?: { readonly family: SubjectFamily; readonly id: string };
   /** The 表三 rows summed (for the 「与自然人一列相同」 explanation). */
-  readonly t3Rows?: readonly string[];
+  readonly t3Rows?: readonly T3RowId[];
   /** For a sub-item of 表三: its group, and its phrasing anywhere in a clause (「因不掌握相关信息无法提供 21 件」 is the sub-item's). */
   readonly group?: T3GroupKey;
   readonly words?: RegExp;
@@ -48,8 +48,8 @@ const FILL = '(?:的|之)?(?:政府信息公开)?(?:申请|案件|案|事项)?(?
 const lead = (src: string): RegExp => new RegExp(`(?:${src})${FILL}`);
 
 const T3_TOTAL = T3_TOTAL_COLUMN;
-const groupRows = (g: T3GroupKey): string[] => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g).map((r) => r.id);
-const rowLabel = (id: string): string => t3Row(id).label;
+const groupRows = (g: T3GroupKey): T3RowId[] => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g).map((r) => r.id);
+const rowLabel = (id: T3RowId): string => t3Row(id).label;
 const shortGroup = (g: T3GroupKey): string => T3_GROUP_SHORT[g];
 
 /** Phrasings of each 表三 outcome group (the label itself is the main one: 「予以公开」「不予公开」…). */
@@ -63,7 +63,7 @@ const GROUP_LEADS: Record<Exclude<T3GroupKey, 'total'>, string> = {
 };
 
 /** Phrasings of the sub-items offices quote by name (「不掌握相关信息 21 件」); 「3.其他」 has none that is safe. */
-const ROW_LEADS: Record<string, string> = {
+const ROW_LEADS: Partial<Record<T3RowId, string>> = {
   withheld_secret: '(?:属于)?国家秘密',
   withheld_law: '法律行政法规禁止公开',
   withheld_safety: '危及[“"]?三安全一稳定[”"]?',
@@ -88,7 +88,7 @@ const codeOf = (s: string) => `NARR-${s.toUpperCase().replace(/_/g, '-')}`;
 
 const t3Quantities = (): Quantity[] => {
   const out: Quantity[] = [];
-  const row = (key: string, code: string, label: string, rows: string[], src: string): Quantity => ({
+  const row = (key: string, code: string, label: string, rows: T3RowId[], src: string): Quantity => ({
     key,
     code,
     label,
@@ -123,7 +123,8 @@ const t3Quantities = (): Quantity[] => {
     const rows = g === 'granted' || g === 'partial' ? [g] : groupRows(g);
     out.push(row(`t3.group.${g}`, codeOf(g), shortGroup(g), rows, GROUP_LEADS[g]));
   }
-  for (const [id, src] of Object.entries(ROW_LEADS)) {
+  // Object.entries widens keys to string; the keys are those of the typed record above.
+  for (const [id, src] of Object.entries(ROW_LEADS) as [T3RowId, string][]) {
     const r = t3Row(id);
     out.push({
       ...row(`t3.row.${id}`, codeOf(id), `${shortGroup(r.group as T3GroupKey)}·${r.label}`, [id], src),
@@ -210,7 +211,7 @@ const T4_SUBJECT_LEADS: Record<string, string> = {
 
 const t4Quantities = (): Quantity[] => {
   const out: Quantity[] = [];
-  const subjects = [
+  const subjects: { id: string; groups: readonly T4GroupId[]; label: string }[] = [
     { id: 'review', groups: ['review'], label: T4_REVIEW_HEADER },
     { id: 'suit', groups: SUIT_GROUPS, label: T4_SUIT_HEADER },
     ...T4_GROUPS.filter((g) => g.suit).map((g) => ({ id: g.id, groups: [g.id], label: `${T4_SUIT_HEADER}·${g.label}` })),
@@ -243,7 +244,8 @@ export const quantity = (key: string): Quantity => {
 export const OUTCOME_GROUP_KEYS: readonly string[] = Object.keys(GROUP_LEADS).map((g) => `t3.group.${g}`);
 
 const PART_COLUMNS = T3_COLUMNS.filter((c) => c.id !== T3_TOTAL);
-const T3_TOTAL_CELL = /^t3\.([a-z_]+)\.total$/;
+/** Each 表三 总计 cell with the applicant cells of its row. */
+const T3_PARTS_OF_TOTAL = new Map<CellId, readonly CellId[]>(T3_ROWS.map((r) => [t3(r.id, T3_TOTAL), PART_COLUMNS.map((c) => t3(r.id, c.id))]));
 
 /**
  * A cell's value for comparing with the text, null when blank. A blank 表三 总计 with applicant columns
@@ -251,9 +253,9 @@ const T3_TOTAL_CELL = /^t3\.([a-z_]+)\.total$/;
  */
 export const cellForText = (cells: Cells, id: CellId): { readonly value: number; readonly fromParts: boolean } | null => {
   if (!isBlankCell(cells[id])) return { value: countValue(cells[id]), fromParts: false };
-  const row = T3_TOTAL_CELL.exec(id)?.[1];
-  if (!row) return null;
-  const parts = PART_COLUMNS.map((c) => cells[t3(row, c.id)]);
+  const partIds = T3_PARTS_OF_TOTAL.get(id);
+  if (!partIds) return null;
+  const parts = partIds.map((p) => cells[p]);
   return parts.every(isBlankCell) ? null : { value: parts.reduce<number>((a, v) => a + countValue(v), 0), fromParts: true };
 };
 
@@ -271,7 +273,7 @@ export const sumForText = (cells: Cells, ids: readonly CellId[]): { readonly val
   }
   return any ? { value, fromParts } : null;
 };
-const rowTotal = (cells: Cells, row: string): number => cellForText(cells, t3(row, T3_TOTAL))?.value ?? 0;
+const rowTotal = (cells: Cells, row: T3RowId): number => cellForText(cells, t3(row, T3_TOTAL))?.value ?? 0;
 
 /** The quantity's table value, or null when every cell is blank (nothing to compare with). */
 export const tableCount = (q: Quantity, cells: Cells): number | null => sumForText(cells, q.cells)?.value ?? null;
@@ -287,6 +289,9 @@ export const plainLabel = (q: Quantity): string => q.label.replace(/^[一二三�
  * Other figures of the table a stated number may have been copied from, to explain a mismatch:
  * a column of 表三 (「与自然人一列相同」), a single sub-item of a group, 一 + 二, a neighbouring 表四 cell.
  */
+/** The 表四 groups (rows) of a quantity's cells. */
+const groupsOf = (q: Quantity): T4GroupId[] => T4_GROUPS.filter((g) => q.cells.some((id) => cellDef(id)?.row === g.id)).map((g) => g.id);
+
 export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label: string; readonly value: number }[] => {
   const out: { label: string; value: number }[] = [];
   if (q.t3Rows) {
@@ -299,17 +304,19 @@ export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label:
   }
   if (q.topic === 't2' && q.subject) {
     // 表二 第二十条第（一）项: the neighbouring column of the same row, or the same column of the other row.
-    const [, row = '', col = ''] = q.key.split('.');
+    const [, rowKey, colKey] = q.key.split('.');
     const docs = T2_BLOCKS[0]!;
-    for (const c of docs.columns)
-      if (c.id !== col) out.push({ label: `「${docs.rows.find((r) => r.id === row)!.label}${c.label}」`, value: countValue(cells[t2(row, c.id)]) });
-    for (const r of docs.rows)
-      if (r.id !== row) out.push({ label: `「${r.label}${docs.columns.find((c) => c.id === col)!.label}」`, value: countValue(cells[t2(r.id, col)]) });
+    const row = docs.rows.find((r) => r.id === rowKey);
+    const col = docs.columns.find((c) => c.id === colKey);
+    if (row && col) {
+      for (const c of docs.columns) if (c.id !== col.id) out.push({ label: `「${row.label}${c.label}」`, value: countValue(cells[t2(row.id, c.id)]) });
+      for (const r of docs.rows) if (r.id !== row.id) out.push({ label: `「${r.label}${col.label}」`, value: countValue(cells[t2(r.id, col.id)]) });
+    }
   }
   if (q.topic === 't4' && q.subject) {
     const col = q.key.split('.')[2]!;
     for (const c of T4_COLUMNS)
-      if (c.id !== col) out.push({ label: `${c.label}一栏`, value: q.cells.reduce((a, id) => a + countValue(cells[t4(id.split('.')[1]!, c.id)]), 0) });
+      if (c.id !== col) out.push({ label: `${c.label}一栏`, value: groupsOf(q).reduce((a, g) => a + countValue(cells[t4(g, c.id)]), 0) });
   }
   return out;
 };

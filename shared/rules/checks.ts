@@ -1,7 +1,7 @@
 /** The built-in checks: table identities, valid values, completeness, cross-year continuity. */
 import { CELLS, TABLE_SHORT, cellLabel, t2, t3 } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
-import { T2_BLOCKS } from '../format/table2';
+import { T2_BLOCKS, type T2ColumnId } from '../format/table2';
 import { T3_COLUMNS, t3Row } from '../format/table3';
 import { TABLE_IDS } from '../format/header-layout';
 import { allBlank, countValue, sumCounts } from '../report/document';
@@ -167,7 +167,7 @@ export const crossYearCheck: Check = ({ report, previous }) => {
     });
   }
   for (const row of T2_BLOCKS[0]!.rows) {
-    const id = (col: string) => t2(row.id, col);
+    const id = (col: T2ColumnId) => t2(row.id, col);
     const eff = report.cells[id('effective')];
     const prevEff = previous.cells[id('effective')];
     if (typeof eff !== 'number' || typeof prevEff !== 'number') continue;
