@@ -16,8 +16,8 @@ import {
 } from './table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN, type T4ColumnId, type T4GroupId } from './table4';
 
-/** The one way to name a cell: `table.row.column`. */
-export const cellId = (table: TableId, row: string, column: string): CellId => `${table}.${row}.${column}`;
+/** The one way to name a cell: `table.row.column`, through the typed t2/t3/t4 below. */
+const cellId = (table: TableId, row: string, column: string): CellId => `${table}.${row}.${column}`;
 /** Typed per table: a row or column id that is not in the table definitions does not compile. */
 export const t2 = (row: T2RowId, column: T2ColumnId): CellId => cellId('t2', row, column);
 export const t3 = (row: T3RowId, column: T3ColumnId): CellId => cellId('t3', row, column);
