@@ -9,7 +9,7 @@ import { readerFailed, readerStopped, type OpenOutcome } from '../shared/app/ope
 import { importReportFile } from '../shared/import';
 import { uncertainCells } from '../shared/import/types';
 import { evaluate, type Finding, type PreviousYear } from '../shared/rules';
-import { READER_LIMITS, ReaderPool, type ReaderLimits, serveReaderTasks } from '../src-main/reader-pool';
+import { BATCH_READER_LIMITS, ReaderPool, type ReaderLimits, serveReaderTasks } from '../src-main/reader-pool';
 import { checkFile, unreadableEntry, type FileEntry } from './check-file';
 import { readReportAt } from './read-report';
 
@@ -37,8 +37,8 @@ export const runCheckWorker = (data: CheckWorkerData): void =>
 export const cliReaderLimits = (env: NodeJS.ProcessEnv = process.env): ReaderLimits => {
   const num = (v: string | undefined, fallback: number) => (v && /^[1-9]\d{0,7}$/.test(v) ? Number(v) : fallback);
   return {
-    timeoutMs: num(env['DISCLOSURE_REPORT_READ_TIMEOUT_MS'], READER_LIMITS.timeoutMs),
-    maxOldGenerationSizeMb: num(env['DISCLOSURE_REPORT_READ_MEMORY_MB'], READER_LIMITS.maxOldGenerationSizeMb),
+    timeoutMs: num(env['DISCLOSURE_REPORT_READ_TIMEOUT_MS'], BATCH_READER_LIMITS.timeoutMs),
+    maxOldGenerationSizeMb: num(env['DISCLOSURE_REPORT_READ_MEMORY_MB'], BATCH_READER_LIMITS.maxOldGenerationSizeMb),
   };
 };
 

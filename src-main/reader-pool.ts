@@ -16,13 +16,18 @@ export type ReaderLimits = {
 };
 
 /**
- * 10 s and 2 GB: the slowest real report reads in well under a second with a few MB of heap. The heap cap
- * is not lower because V8 paces its collector by it: under 2 GB (64-bit) it runs a full collection whenever
- * the heap grows ~40% past what was live, so a worker reading file after file spent a third of its CPU in
- * mark-compact (117 full collections for 1,000 .docx at 512 MB, 2 at 2 GB; measured, bench/cli.bench.ts).
- * A file that allocates without end is still stopped, at 2 GB instead of 512 MB.
+ * 10 s and 512 MB for the desktop, which reads one file at a time: the slowest real report reads in well under
+ * a second with a few MB of heap, and an office PC may have 4 GB in all, so a hostile file is stopped early.
  */
-export const READER_LIMITS: ReaderLimits = { timeoutMs: 10_000, maxOldGenerationSizeMb: 2048 };
+export const READER_LIMITS: ReaderLimits = { timeoutMs: 10_000, maxOldGenerationSizeMb: 512 };
+
+/**
+ * 10 s and 2 GB for a batch (the CLI): V8 paces its collector by the heap cap, and under 2 GB (64-bit) it runs a
+ * full collection whenever the heap grows ~40% past what was live, so a worker reading file after file spent a
+ * third of its CPU in mark-compact (117 full collections for 1,000 .docx at 512 MB, 2 at 2 GB; bench/cli.bench.ts).
+ * A file that allocates without end is still stopped, at 2 GB.
+ */
+export const BATCH_READER_LIMITS: ReaderLimits = { timeoutMs: 10_000, maxOldGenerationSizeMb: 2048 };
 
 export type Breach = { readonly kind: 'timeout' | 'memory' | 'crash'; readonly detail: string };
 
