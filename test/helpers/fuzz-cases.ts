@@ -185,7 +185,7 @@ export const rawEnglish = (message: string): boolean =>
     message
       .replace(/「[^」]*」?|"[^"]*"/g, '')
       .replace(
-        /Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
+        /\.(?:gkreport|docx|xlsx|html|txt|json)\b|Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
         '',
       ),
   );

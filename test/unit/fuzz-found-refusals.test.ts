@@ -29,3 +29,10 @@ describe('refusals found by the fuzz run', () => {
     }
   });
 });
+
+describe('the fuzz run’s English detector', () => {
+  it('passes a file extension the clerk is told to use, and still catches raw parser English', () => {
+    expect(rawEnglish('请确认选择的是本程序保存的 .gkreport 文件')).toBe(false);
+    expect(rawEnglish('读取失败：Unexpected token in JSON at position 3')).toBe(true);
+  });
+});
