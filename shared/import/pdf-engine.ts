@@ -7,8 +7,8 @@
  * and geometry are needed). Budgets are enforced before pdf.js parses anything (pdf-budget.ts) and
  * the page count before any page is asked for.
  */
-import { unifyRadicals } from './pdf-radicals';
 import { checkStreamBudget, DEFAULT_PDF_LIMITS, PdfRefusal, type PdfLimits } from './pdf-budget';
+import { garbledPages, uprightItems, uprightOf, uprightRules } from './pdf-text';
 
 /** A run of text: baseline origin (PDF units, origin bottom-left), advance width and font size. */
 export type PdfItem = { readonly str: string; readonly x: number; readonly y: number; readonly w: number; readonly size: number };
@@ -211,26 +211,15 @@ const rulesOf = (ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record
   return { h, v, images };
 };
 
-/** A page's text runs in page coordinates; a run of spaces is kept as one space of no width (WPS gives such runs absurd widths). */
-const itemsOf = (content: Awaited<ReturnType<PdfJsPage['getTextContent']>>, view: number[]): PdfItem[] => {
-  const out: PdfItem[] = [];
-  for (const it of content.items) {
-    if (typeof it.str !== 'string' || !it.transform || it.str === '') continue;
-    const [a, b, , , e, f] = it.transform;
-    // rotated text (a stamp, a margin note) is not part of the tables or the prose
-    if (Math.abs(b!) > Math.abs(a!) * 0.1) continue;
-    const size = Math.abs(it.transform[3]!) || Math.abs(a!) || it.height || 10;
-    const space = it.str.trim() === '';
-    out.push({ str: space ? ' ' : unifyRadicals(it.str), x: e! - view[0]!, y: f! - view[1]!, w: space ? 0 : (it.width ?? 0), size });
-  }
-  return out;
-};
-
 export const pdfScannedMessage = SCANNED;
+
+const garbledMessage = (garbled: readonly number[], pages: number): string =>
+  `这个 PDF ${garbled.length === pages ? '' : `第 ${garbled.join('、')} 页`}的文字无法识别：读出的是乱码，多半是生成 PDF 时嵌入的字体缺少字符对照表（WPS 等软件导出时常见），其中的数字无法准确读取，为免读错已停止读取。请打开该报告的 Word 原件导入，或在本程序中直接填写各项数字`;
 
 /** Words of the statutory tables' headers and labels, printed as short runs in a table. */
 const TABLE_WORDS = /信息内容|本年制发|行政许可|行政处罚|申请人情况|自然人|本年新收|予以公开|不予公开|行政复议|行政诉讼|结果维持|尚未审结|总计/;
-const NUMBER = /^[\d,.]+$/;
+/** A number or a dash written for none: a table of dashes (a small agency's 表四) is still a table. */
+const NUMBER = /^(?:[\d,.]+|[-—–－/／])$/;
 
 /**
  * Whether a page may hold a table (or be a scan): little text, a short run with a table's words,
@@ -239,6 +228,8 @@ const NUMBER = /^[\d,.]+$/;
 const mayHoldTable = (items: readonly PdfItem[]): boolean => {
   if (items.reduce((a, i) => a + i.str.trim().length, 0) < 20) return true;
   if (items.some((i) => i.str.length <= 12 && TABLE_WORDS.test(i.str))) return true;
+  // header words written one run per character (「行」「政」「复」「议」) come in drawing order
+  if (TABLE_WORDS.test(items.flatMap((i) => (i.str.length <= 2 ? [i.str.trim()] : [])).join(''))) return true;
   const numbers = items.filter((i) => NUMBER.test(i.str.trim())).sort((a, b) => a.y - b.y || a.x - b.x);
   for (let k = 0; k + 2 < numbers.length; k++) {
     const [a, b, c] = [numbers[k]!, numbers[k + 1]!, numbers[k + 2]!];
@@ -293,24 +284,19 @@ const readDocument = async (bytes: Uint8Array, limits: PdfLimits): Promise<PdfCo
       const content = await withDeadline(page.getTextContent(), deadline);
       if (content.items.length > limits.maxItemsPerPage)
         throw new PdfRefusal(`PDF 第 ${n} 页的文字片段过多（超过 ${limits.maxItemsPerPage} 个），不像年度报告，已拒绝读取`);
-      const [vx, vy, vx1, vy1] = page.view as [number, number, number, number];
-      const items = itemsOf(content, page.view);
+      const up = uprightOf(content.items, page.view);
+      const items = uprightItems(content.items, up);
       // the drawing operations cost as much as the text again: asked only where a table or a scan may be
       const { h, v, images } = mayHoldTable(items) ? rulesOf(await withDeadline(page.getOperatorList(), deadline), lib.OPS) : { h: [], v: [], images: 0 };
-      pages.push({
-        width: vx1 - vx,
-        height: vy1 - vy,
-        items,
-        h: h.map((r) => ({ at: r.at - vy, from: r.from - vx, to: r.to - vx })),
-        v: v.map((r) => ({ at: r.at - vx, from: r.from - vy, to: r.to - vy })),
-        images,
-      });
+      pages.push({ width: up.width, height: up.height, items, ...uprightRules(h, v, up), images });
       page.cleanup();
     }
     const meta = await withDeadline(doc.getMetadata(), deadline).catch(() => null);
     const title = typeof meta?.info?.Title === 'string' ? meta.info.Title : '';
     const chars = pages.reduce((a, p) => a + p.items.reduce((b, i) => b + i.str.trim().length, 0), 0);
     if (chars < 20 * pages.length && pages.some((p) => p.images > 0)) throw new PdfRefusal(SCANNED);
+    const garbled = garbledPages(pages.map((p) => p.items));
+    if (garbled.length > 0) throw new PdfRefusal(garbledMessage(garbled, pages.length));
     if (chars === 0) throw new PdfRefusal('这个 PDF 中没有任何文字，无法读取其中的数字。请打开该报告的 Word 原件导入，或直接填写各项数字');
     return { pages, title };
   } finally {

@@ -5,9 +5,9 @@
  * text run per character, tables running on to the next page without their header, page numbers
  * 「— 3 —」 and a running header on every page. Drawn from the format's own table layouts.
  */
-import { SECTIONS, tableLayout, type GridCell } from '../../shared/format';
+import { SECTIONS, tableLayout, type GridCell, type TableLayout } from '../../shared/format';
 import type { Report } from '../../shared/report';
-import { makePdf, type PdfPageSpec, type PdfStroke, type PdfText } from './make-pdf';
+import { makePdf, type FontMap, type PdfPageSpec, type PdfStroke, type PdfText } from './make-pdf';
 
 export type AwkwardOptions = {
   /** Characters per line of a merged group label (one or two). */
@@ -22,6 +22,25 @@ export type AwkwardOptions = {
   /** Points of narrative before 表三, to move its page break. */
   readonly pushDown?: number;
   readonly compress?: boolean;
+  /** Bold faked as WPS does: every run of the title, headings and tables printed twice, a fraction of a point apart. */
+  readonly fakeBold?: boolean;
+  /** Draw the tables' ruling lines (default) or none at all. */
+  readonly rules?: 'grid' | 'none';
+  /** Pages holding a table turned a quarter round: upright through /Rotate 90, or printed sideways. */
+  readonly turnTables?: 'rotate-attribute' | 'sideways';
+  readonly fontMap?: FontMap;
+  /** Numbers written one digit per text run, a hair apart. */
+  readonly splitDigits?: boolean;
+  /** Thousands separated by commas (「1,234」). */
+  readonly thousands?: boolean;
+  /** What a zero is printed as (default 「0」). */
+  readonly zeroAs?: string;
+  /** Where a number sits in its cell. */
+  readonly numberAlign?: 'left' | 'centre' | 'right';
+  /** The title alone on a cover page, the report from page 2. */
+  readonly cover?: boolean;
+  /** 表四 printed as two tables, one above the other: 行政复议 and 未经复议直接起诉, then 复议后起诉. */
+  readonly t4Halves?: boolean;
 };
 
 const TOP = 770;
@@ -38,25 +57,29 @@ const chunk = (s: string, n: number): string[] => {
 };
 
 export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array => {
-  const pages: { texts: PdfText[]; lines: PdfStroke[] }[] = [];
-  let page = { texts: [] as PdfText[], lines: [] as PdfStroke[] };
+  type Page = { texts: PdfText[]; lines: PdfStroke[]; table: boolean };
+  const pages: Page[] = [];
+  let page: Page = { texts: [], lines: [], table: false };
   let y = TOP;
   const newPage = () => {
     pages.push(page);
-    page = { texts: [], lines: [] };
+    page = { texts: [], lines: [], table: false };
     y = TOP;
   };
   const need = (h: number) => {
     if (y - h < BOTTOM) newPage();
   };
-  const text = (x: number, yy: number, size: number, s: string, font?: 1 | 2) => page.texts.push({ x, y: yy, size, text: s, ...(font ? { font } : {}) });
+  const text = (x: number, yy: number, size: number, s: string, font?: 1 | 2, bold = o.fakeBold) => {
+    page.texts.push({ x, y: yy, size, text: s, ...(font ? { font } : {}) });
+    if (bold) page.texts.push({ x: x + 0.35, y: yy + 0.1, size, text: s, ...(font ? { font } : {}) });
+  };
   const paragraph = (s: string, size = BODY) => {
     const per = Math.floor((RIGHT - LEFT) / size);
     const lines = chunk(`\u3000\u3000${s}`, per);
     for (const [i, l] of lines.entries()) {
       need(size * 1.8);
       // the first line's indent is drawn as space, as WPS does: the text starts two characters in
-      text(i === 0 ? LEFT + size * 2 : LEFT, y - size, size, i === 0 ? l.slice(2) : l);
+      text(i === 0 ? LEFT + size * 2 : LEFT, y - size, size, i === 0 ? l.slice(2) : l, undefined, false);
       y -= size * 1.8;
     }
   };
@@ -65,6 +88,7 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
     y -= 36;
     text(120, y - 22, 22, `${r.year}年政府信息公开工作年度报告`);
     y -= 50;
+    if (o.cover) newPage();
   }
   for (const s of SECTIONS) {
     need(BODY * 3);
@@ -75,7 +99,7 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
       if (s.id === 'overview' && o.pushDown) y -= o.pushDown;
       continue;
     }
-    drawTable(s.id, r, o, {
+    const pen: Pen = {
       text,
       need,
       newPage,
@@ -88,7 +112,11 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
       get page() {
         return page;
       },
-    });
+    };
+    if (s.id === 't4' && o.t4Halves) {
+      drawTable(columnsOf(tableLayout('t4'), 0, 10), r, o, pen);
+      drawTable(columnsOf(tableLayout('t4'), 10, 15), r, o, pen);
+    } else drawTable(tableLayout(s.id), r, o, pen);
   }
   pages.push(page);
   const specs: PdfPageSpec[] = pages.map((p, i) => {
@@ -97,9 +125,14 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
     const dash = o.pageNumber ?? '-';
     // a page number as WPS writes it: three runs, dash, digit, dash
     extra.push({ x: 280, y: 40, size: 13, text: dash }, { x: 292, y: 40, size: 13, text: String(i + 1) }, { x: 304, y: 40, size: 13, text: dash });
-    return { texts: [...p.texts, ...extra], lines: p.lines };
+    const turned = o.turnTables && p.table ? { turned: o.turnTables } : {};
+    return { texts: [...p.texts, ...extra], lines: o.rules === 'none' ? [] : p.lines, ...turned };
   });
-  return makePdf(specs, { compress: o.compress, ...(o.titleOnPage === false ? { title: `${r.agency}${r.year}年政府信息公开工作年度报告` } : {}) });
+  return makePdf(specs, {
+    compress: o.compress,
+    ...(o.fontMap ? { fontMap: o.fontMap } : {}),
+    ...(o.titleOnPage === false ? { title: `${r.agency}${r.year}年政府信息公开工作年度报告` } : {}),
+  });
 };
 
 type Pen = {
@@ -107,11 +140,30 @@ type Pen = {
   need(h: number): void;
   newPage(): void;
   y: number;
-  readonly page: { lines: PdfStroke[] };
+  readonly page: { lines: PdfStroke[]; table: boolean };
 };
 
-const drawTable = (id: 't2' | 't3' | 't4', r: Report, o: AwkwardOptions, pen: Pen) => {
-  const layout = tableLayout(id);
+/** The columns from..to (not included) of a layout without label columns, as a table of their own. */
+const columnsOf = (layout: TableLayout, from: number, to: number): TableLayout => ({
+  ...layout,
+  columnCount: to - from,
+  rows: layout.rows.map((row) =>
+    row
+      .filter((g) => g.col < to && g.col + g.colSpan > from)
+      .map((g) => ({ ...g, col: Math.max(g.col, from) - from, colSpan: Math.min(g.col + g.colSpan, to) - Math.max(g.col, from) })),
+  ),
+});
+
+/** A number as printed: a zero as the agency writes it, thousands separated or not. */
+const printed = (v: unknown, o: AwkwardOptions): string => {
+  if (v === null || v === undefined) return '';
+  if (v === 0 && o.zeroAs !== undefined) return o.zeroAs;
+  if (o.thousands && typeof v === 'number') return v.toLocaleString('en-US');
+  return String(v);
+};
+
+const drawTable = (layout: TableLayout, r: Report, o: AwkwardOptions, pen: Pen) => {
+  const id = layout.table;
   const n = layout.columnCount;
   const labelWidth = id === 't4' ? 0 : 200;
   const xs: number[] = [];
@@ -153,12 +205,16 @@ const drawTable = (id: 't2' | 't3' | 't4', r: Report, o: AwkwardOptions, pen: Pe
         const x0 = xs[g.col]!;
         const x1 = xs[g.col + g.colSpan]!;
         pen.page.lines.push([x0, y0, x1, y0], [x0, y1, x1, y1], [x0, y0, x0, y1], [x1, y0, x1, y1]);
-        const value = g.kind === 'data' ? r.cells[g.cellId!] : g.text;
-        const s = value === null || value === undefined ? '' : String(value);
+        pen.page.table = true;
+        const s = g.kind === 'data' ? printed(r.cells[g.cellId!], o) : g.text;
         if (!s) continue;
         if (g.kind === 'data') {
           // a number sits in the middle of its row band, whatever the label's lines beside it
-          pen.text(x0 + 4, (y0 + y1) / 2 - TABLE * 0.35, TABLE, s);
+          const w = s.length * TABLE * 0.5;
+          const x = o.numberAlign === 'right' ? x1 - 4 - w : o.numberAlign === 'centre' ? (x0 + x1 - w) / 2 : x0 + 4;
+          const base = (y0 + y1) / 2 - TABLE * 0.35;
+          if (o.splitDigits) [...s].forEach((ch, k) => pen.text(x + k * (TABLE * 0.5 + 0.2), base, TABLE, ch));
+          else pen.text(x, base, TABLE, s);
         } else if (isGroup(g)) {
           const pieces = chunk(s, o.groupChars ?? 1);
           pieces.forEach((p, i) => pen.text(x0 + 3, y0 - 6 - TABLE - i * (TABLE * 1.7), TABLE, p));

@@ -9,7 +9,22 @@ import { deflateRawSync, constants } from 'node:zlib';
 export type PdfText = { readonly x: number; readonly y: number; readonly size: number; readonly text: string; readonly font?: 1 | 2 };
 /** A stroked segment from (x0, y0) to (x1, y1). */
 export type PdfStroke = readonly [number, number, number, number];
-export type PdfPageSpec = { readonly texts: readonly PdfText[]; readonly lines?: readonly PdfStroke[]; readonly image?: boolean };
+/**
+ * turned: the page's content drawn a quarter turn round (a portrait layout on a landscape sheet, each text
+ * run with a rotated text matrix), with the page's /Rotate 90 set to show it upright (as Word and WPS save a
+ * landscape section) or not set (a table printed sideways: the reader turns the paper).
+ */
+export type PdfPageSpec = {
+  readonly texts: readonly PdfText[];
+  readonly lines?: readonly PdfStroke[];
+  readonly image?: boolean;
+  readonly turned?: 'rotate-attribute' | 'sideways';
+};
+/**
+ * How the font says which character each code is: a ToUnicode map (the default), none at all (codes are glyph
+ * numbers of an embedded subset, as in many WPS files), or one that maps every character to the private use area.
+ */
+export type FontMap = 'tounicode' | 'none' | 'private-use';
 
 const enc = new TextEncoder();
 const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
@@ -71,50 +86,68 @@ const stream = (dict: string, data: Uint8Array): Uint8Array => {
 
 const utf16Title = (s: string) => `<FEFF${[...s].map((c) => hex4(c.codePointAt(0)!)).join('')}>`;
 
-const contentOf = (p: PdfPageSpec): string => {
+const HEIGHT = 842;
+
+const contentOf = (p: PdfPageSpec, code: (cp: number) => number): string => {
   const ops: string[] = [];
+  // a quarter turn clockwise: the portrait point (x, y) lands at (842 - y, x) of the landscape sheet
+  const turn = p.turned !== undefined;
+  const at = (x: number, y: number): [number, number] => (turn ? [HEIGHT - y, x] : [x, y]);
   if (p.lines?.length) {
     ops.push('0.5 w');
-    for (const [x0, y0, x1, y1] of p.lines) ops.push(`${x0} ${y0} m ${x1} ${y1} l S`);
+    for (const [x0, y0, x1, y1] of p.lines) ops.push(`${at(x0, y0).join(' ')} m ${at(x1, y1).join(' ')} l S`);
   }
-  for (const t of p.texts)
-    ops.push(`BT /F${t.font ?? 1} ${t.size} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${[...t.text].map((c) => hex4(c.codePointAt(0)!)).join('')}> Tj ET`);
+  for (const t of p.texts) {
+    const [x, y] = at(t.x, t.y);
+    ops.push(
+      `BT /F${t.font ?? 1} ${t.size} Tf ${turn ? '0 1 -1 0' : '1 0 0 1'} ${x} ${y} Tm <${[...t.text].map((c) => hex4(code(c.codePointAt(0)!))).join('')}> Tj ET`,
+    );
+  }
   if (p.image) ops.push('q 500 0 0 700 40 60 cm /Im1 Do Q');
   return ops.join('\n');
 };
 
 /** A PDF with the given pages (A4), text in a CID font whose codes are the characters' code points. */
-export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; compress?: boolean } = {}): Uint8Array => {
+export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; compress?: boolean; fontMap?: FontMap } = {}): Uint8Array => {
   const w = new Writer();
   const chars = new Set<number>();
   for (const p of pages) for (const t of p.texts) for (const c of t.text) chars.add(c.codePointAt(0)!);
   const sorted = [...chars].sort((a, b) => a - b);
+  const map = opts.fontMap ?? 'tounicode';
+  // an embedded subset numbers its glyphs 1, 2, 3… in the order the characters first appear; its codes are those numbers
+  const gid = new Map(sorted.map((c, i) => [c, i + 3]));
+  const code = (cp: number) => (map === 'tounicode' ? cp : gid.get(cp)!);
   const bf: string[] = [];
   for (let i = 0; i < sorted.length; i += 100) {
     const chunk = sorted.slice(i, i + 100);
-    bf.push(`${chunk.length} beginbfchar\n${chunk.map((c) => `<${hex4(c)}> <${hex4(c)}>`).join('\n')}\nendbfchar`);
+    bf.push(
+      `${chunk.length} beginbfchar\n${chunk.map((c) => `<${hex4(code(c))}> <${hex4(map === 'private-use' ? 0xe000 + gid.get(c)! : c)}>`).join('\n')}\nendbfchar`,
+    );
   }
   const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n${bf.join('\n')}\nendcmap CMapName currentdict /CMap defineresource pop end end`;
   const toUnicode = w.add(stream('', enc.encode(cmap)));
   const desc = w.add(
     '<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
   );
-  const widths = sorted.map((c) => `${c} [${widthOf(c)}]`).join(' ');
+  const widths = sorted.map((c) => `${code(c)} [${widthOf(c)}]`).join(' ');
   const cid = w.add(
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 /W [${widths}] /CIDToGIDMap /Identity >>`,
   );
-  const font = w.add(`<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  const font = w.add(
+    `<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H /DescendantFonts [${cid} 0 R]${map === 'none' ? '' : ` /ToUnicode ${toUnicode} 0 R`} >>`,
+  );
   const image = w.add(
     stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8', Uint8Array.from([0, 255, 255, 0])),
   );
   const pagesId = w.reserve();
   const kids: number[] = [];
   for (const p of pages) {
-    const text = enc.encode(contentOf(p));
+    const text = enc.encode(contentOf(p, code));
     const content = w.add(opts.compress ? stream('/Filter /FlateDecode', zlibOf(text)) : stream('', text));
+    const box = p.turned ? `[0 0 ${HEIGHT} 595]${p.turned === 'rotate-attribute' ? ' /Rotate 90' : ''}` : `[0 0 595 ${HEIGHT}]`;
     kids.push(
       w.add(
-        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox ${box} /Resources << /Font << /F1 ${font} 0 R /F2 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
       ),
     );
   }

@@ -1,0 +1,129 @@
+/**
+ * Published PDFs the ways real agencies' software makes them, beyond the layouts of import-pdf-awkward: bold faked by
+ * printing every run twice (WPS), landscape pages kept with /Rotate 90 or a table printed sideways, zeros written as
+ * dashes or left blank, numbers one digit per run or with thousands separators, right- or centre-aligned, a cover
+ * page, 表四 as two stacked half-tables — each read exactly. A text layer that decodes to nonsense (a font without its
+ * character map) is refused in Chinese, never read as numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { CELL_IDS } from '../../shared/format';
+import { importReportFile } from '../../shared/import';
+import type { Report } from '../../shared/report';
+import { awkwardReportPdf, type AwkwardOptions } from '../helpers/layout-pdf';
+import { randomConsistentReport } from '../helpers/random-report';
+import { SEED_FILES, seedReport } from '../helpers/seeds';
+
+const narratives = {
+  overview: '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开各类政府信息，及时回应社会关切。',
+  problems: '一是政策解读形式较为单一；二是基层政务公开标准化规范化水平有待提高。',
+  other_matters: '本年度未收取信息处理费。',
+};
+const withText = (r: Report): Report => ({ ...r, narratives });
+
+const read = async (r: Report, o: AwkwardOptions) => {
+  const res = await importReportFile('年报.pdf', awkwardReportPdf(r, o));
+  if (!res.ok) throw new Error(res.message);
+  return res;
+};
+
+const wrongCells = (got: Report, want: Report): string[] =>
+  CELL_IDS.filter((id) => got.cells[id] !== want.cells[id]).map((id) => `${id}: ${String(want.cells[id])} → ${String(got.cells[id])}`);
+
+const expectExact = (got: Report, want: Report) => {
+  expect(got.agency).toBe(want.agency);
+  expect(got.year).toBe(want.year);
+  expect(wrongCells(got, want)).toEqual([]);
+};
+
+const warnings = (r: Awaited<ReturnType<typeof read>>) => r.notes.filter((n) => n.level !== 'info').map((n) => n.message);
+
+const SEEDS = SEED_FILES.map((f) => withText(seedReport(f)));
+const RANDOM = [41, 42, 43].map((s) => withText(randomConsistentReport(s)));
+
+describe('PDF variants real agencies publish read exactly', () => {
+  it('bold faked by printing the title, headings and every table run twice a hair apart (WPS) is read once, not 「总总计计」 or 「1212」', async () => {
+    for (const rep of [SEEDS[0]!, SEEDS[2]!, RANDOM[0]!]) {
+      const r = await read(rep, { fakeBold: true, groupChars: 1 });
+      expectExact(r.report, rep);
+      expect(warnings(r)).toEqual([]);
+    }
+  });
+
+  it('pages holding the tables turned landscape: kept upright with /Rotate 90, or printed sideways for the reader to turn', async () => {
+    for (const turnTables of ['rotate-attribute', 'sideways'] as const)
+      for (const rep of [SEEDS[1]!, RANDOM[1]!]) {
+        const r = await read(rep, { turnTables, groupChars: 2 });
+        expectExact(r.report, rep);
+        expect(warnings(r)).toEqual([]);
+      }
+  });
+
+  it('zeros written as 「—」「-」「/」 or left blank read as blank cells (never 0), 表四 of dashes alone included', async () => {
+    for (const zeroAs of ['—', '-', '/', ''])
+      for (const rep of [SEEDS[0]!, SEEDS[2]!]) {
+        const r = await read(rep, { zeroAs });
+        const want = { ...rep, cells: Object.fromEntries(CELL_IDS.map((id) => [id, rep.cells[id] === 0 ? null : rep.cells[id]])) } as Report;
+        expectExact(r.report, want);
+        expect(r.stats.found).toEqual({ t2: 10, t3: 175, t4: 15 });
+        expect(warnings(r)).toEqual([]);
+      }
+  });
+
+  it('numbers one digit per run a hair apart, with thousands separators, right- or centre-aligned in their cells', async () => {
+    const variants: AwkwardOptions[] = [
+      { splitDigits: true },
+      { thousands: true, numberAlign: 'right' },
+      { splitDigits: true, thousands: true, numberAlign: 'centre' },
+    ];
+    for (const o of variants)
+      for (const rep of [SEEDS[0]!, RANDOM[2]!]) {
+        const r = await read(rep, o);
+        expectExact(r.report, rep);
+      }
+  });
+
+  it('the title alone on a cover page', async () => {
+    for (const rep of [SEEDS[3]!, RANDOM[0]!]) {
+      const r = await read(rep, { cover: true });
+      expectExact(r.report, rep);
+      expect(r.report.narratives.overview).toBe(rep.narratives.overview);
+    }
+  });
+
+  it('表四 printed as two tables one above the other (行政复议 and 未经复议直接起诉, then 复议后起诉)', async () => {
+    for (const rep of [SEEDS[4]!, ...RANDOM]) {
+      const r = await read(rep, { t4Halves: true });
+      expectExact(r.report, rep);
+      expect(warnings(r)).toEqual([]);
+    }
+  });
+
+  it('all of it at once: faked bold, turned table pages, digits split, thousands, 表四 halved, header repeated', async () => {
+    for (const rep of RANDOM) {
+      const r = await read(rep, {
+        fakeBold: true,
+        turnTables: 'rotate-attribute',
+        splitDigits: true,
+        thousands: true,
+        t4Halves: true,
+        repeatHeader: true,
+        numberAlign: 'right',
+        pushDown: 150,
+      });
+      expectExact(r.report, rep);
+    }
+  });
+});
+
+describe('a text layer that decodes to nonsense is refused, not misread', () => {
+  it('a font without a character map (codes are glyph numbers) or one that maps to the private use area: refused in Chinese', async () => {
+    for (const fontMap of ['none', 'private-use'] as const) {
+      const res = await importReportFile('年报.pdf', awkwardReportPdf(SEEDS[0]!, { fontMap }));
+      expect(res.ok).toBe(false);
+      if (res.ok) continue;
+      expect(res.message).toContain('乱码');
+      expect(res.message).toContain('Word 原件');
+      expect(res.detail).toBeUndefined();
+    }
+  });
+});
