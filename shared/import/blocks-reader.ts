@@ -144,6 +144,8 @@ type Sorted = {
   readonly rowsOf: Record<TableId, Row[]>;
   ignoredTables: number;
   tableLabelsLeftOut: number;
+  /** Paragraphs of the page around the report: above its title, or another report's title. */
+  furniture: number;
 };
 
 /** A paragraph: a heading opens its section, the title is taken once, the rest goes to the section it stands in. */
@@ -168,8 +170,15 @@ const sortParagraph = (s: Sorted, text: string): void => {
           year: t.year,
         };
       } else s.title = s.title ?? t;
+      // what stands above the report's title line (a page's menus, breadcrumb, publication data) is no part of it
+      s.furniture += s.preamble.length;
+      s.preamble.length = 0;
       return;
     }
+  } else if (text.length <= 80 && parseTitle(text)?.agency) {
+    // a report's title inside the report is a link to another one (「相关稿件：」 under the article)
+    s.furniture++;
+    return;
   }
   if (s.section < 0) s.preamble.push(text);
   // a table's own label beside it (a cell Word pushed out of the table) is not a note of the agency's
@@ -205,6 +214,7 @@ const sortBlocks = (blocks: readonly Block[], notes: ImportNote[]): Sorted => {
     rowsOf: { t2: [], t3: [], t4: [] },
     ignoredTables: 0,
     tableLabelsLeftOut: 0,
+    furniture: 0,
   };
   for (const b of blocks) {
     if (b.kind === 'paragraph') {
@@ -310,6 +320,8 @@ const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportRes
       level: 'info',
       message: `表格旁有 ${sorted.tableLabelsLeftOut} 段文字只是统计表自身的栏目名称（如「第二十条第（一）项」），不作为表后说明导入`,
     });
+  if (sorted.furniture > 0)
+    notes.push({ level: 'info', message: `网页上报告正文以外的 ${sorted.furniture} 段文字（标题上方的导航、发布信息，正文后其他报告的链接）未导入` });
   if (sorted.ignoredTables > 0) notes.push({ level: 'info', message: `另有 ${sorted.ignoredTables} 个表格不是统计表，未导入` });
 
   const formatEdition = TABLE_IDS.some((t) => reads[t].format2019) ? '2019' : '2021';

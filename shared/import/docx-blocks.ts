@@ -11,9 +11,12 @@
  */
 import type { Block } from './types';
 import { type SafeZip, ZipError, decodeXmlBytes } from './zip';
-import { type XmlElement, attr, childElements, firstChild, isElement, parseXml } from './xml';
+import { type XmlElement, attr, childElements, descendants, firstChild, isElement, parseXml } from './xml';
 import { type Numbering, readNumbering } from './docx-numbering';
 import { append, maxOf } from './bounded';
+import { htmlToBlocks } from './html';
+import { textToBlocks } from './text';
+import { looksLikeHtml, sniff } from './sniff';
 
 type Row = string[];
 
@@ -40,23 +43,42 @@ const SKIPPED = new Set([
   'rt',
 ]);
 
-/** The text of a paragraph (or any run container): w:t, tabs, breaks; fields show their result, not their code. */
+/** A run formatted as hidden text (w:vanish): Word neither shows nor prints it. */
+const isHiddenRun = (r: XmlElement): boolean => {
+  const rPr = firstChild(r, 'rPr');
+  const v = rPr ? firstChild(rPr, 'vanish') : undefined;
+  return v !== undefined && !['0', 'false', 'off'].includes(attr(v, 'val') ?? '');
+};
+
+/**
+ * The text of a paragraph (or any run container): w:t, tabs, breaks; fields show their result, not their code.
+ * Fields nest ({ IF { MERGEFIELD x } = 1 "…" }): an inner field's result is part of the outer field's code, so
+ * each open field is on a stack and text shows only while every open field is past its separator.
+ */
 const runText = (el: XmlElement): string => {
   let s = '';
-  let inFieldCode = false;
+  const fields: ('code' | 'result')[] = [];
+  let codeDepth = 0;
   const walk = (e: XmlElement) => {
     for (let n = e.firstChild; n; n = n.nextSibling) {
       if (!isElement(n)) continue;
       const name = n.localName ?? '';
       if (name === 'fldChar') {
         const t = attr(n, 'fldCharType');
-        if (t === 'begin') inFieldCode = true;
-        else if (t === 'separate' || t === 'end') inFieldCode = false;
+        if (t === 'begin') {
+          fields.push('code');
+          codeDepth++;
+        } else if (t === 'separate' && fields[fields.length - 1] === 'code') {
+          fields[fields.length - 1] = 'result';
+          codeDepth--;
+        } else if (t === 'end' && fields.length > 0) {
+          if (fields.pop() === 'code') codeDepth--;
+        }
         continue;
       }
-      if (SKIPPED.has(name)) continue;
+      if (SKIPPED.has(name) || (name === 'r' && isHiddenRun(n))) continue;
       if (name === 't') {
-        if (!inFieldCode) s += n.textContent ?? '';
+        if (codeDepth === 0) s += n.textContent ?? '';
       } else if (name === 'tab' || name === 'ptab') s += '\t';
       else if (name === 'br' || name === 'cr') s += '\n';
       else if (name === 'noBreakHyphen') s += '-';
@@ -208,6 +230,59 @@ const mainPart = (zip: SafeZip): string => {
   throw new ZipError('压缩包内没有 Word 正文（word/document.xml），不是有效的 .docx 文件');
 };
 
+/** Where a part's relationships point (id → part name), resolved against the part's folder. */
+const relationshipsOf = (zip: SafeZip, part: string): Map<string, string> => {
+  const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
+  const rels = `${dir}_rels/${part.slice(dir.length)}.rels`;
+  const out = new Map<string, string>();
+  if (!zip.has(rels)) return out;
+  for (const r of childElements(parseXml(decodeXmlBytes(zip.read(rels)), rels).documentElement!, 'Relationship')) {
+    const id = attr(r, 'Id');
+    const target = attr(r, 'Target') ?? '';
+    if (!id || attr(r, 'TargetMode') === 'External') continue;
+    const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
+    const path: string[] = [];
+    for (const x of parts)
+      if (x === '..') path.pop();
+      else if (x !== '.' && x !== '') path.push(x);
+    out.set(id, path.join('/'));
+  }
+  return out;
+};
+
+/**
+ * An altChunk: a whole page (HTML or plain text) an office system wrapped into the .docx, which Word shows where
+ * it stands. Read with the page readers; anything else (an embedded .docx or .mht) gives nothing.
+ */
+const altChunkBlocks = (zip: SafeZip, target: string | undefined): Block[] => {
+  if (!target || !zip.has(target)) return [];
+  const got = sniff(zip.read(target));
+  if (got.kind !== 'text' || /^\s*(MIME-Version|Content-Type)\s*:/i.test(got.text)) return [];
+  return looksLikeHtml(got.text) || /\.x?html?$/i.test(target) ? htmlToBlocks(got.text) : textToBlocks(got.text);
+};
+
+/** Run children that can hold a text box: pictures and drawings, and the choice Word offers between them. */
+const BOX_HOLDERS = new Set(['AlternateContent', 'Choice', 'drawing', 'pict']);
+/**
+ * Text boxes of a paragraph that hold a table: a clerk's floating table. Their drawing copy only, never the VML
+ * fallback Word repeats them in. Other text boxes (stamps, 「此页无正文」, page decorations) are no report text.
+ */
+const tableBoxes = (p: XmlElement): XmlElement[] => {
+  const out: XmlElement[] = [];
+  const find = (e: XmlElement, inBox: boolean) => {
+    for (const c of childElements(e)) {
+      const name = c.localName ?? '';
+      if (name === 'Fallback') continue;
+      if (name === 'txbxContent') {
+        if (descendants(c, 'tbl').length > 0) out.push(c);
+      } else if (inBox || BOX_HOLDERS.has(name)) find(c, true);
+      else if (name === 'r' || WRAPPERS.has(name)) find(c, false);
+    }
+  };
+  find(p, false);
+  return out;
+};
+
 export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 0 }): Block[] => {
   const part = mainPart(zip);
   const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
@@ -218,10 +293,15 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
   if (!body) throw new ZipError('Word 正文中没有 body 部分，文件可能已损坏');
   const blocks: Block[] = [];
   const nested = new Set<Block>();
+  let rels: Map<string, string> | null = null;
   const walk = (e: XmlElement) => {
     for (const c of childElements(e)) {
       if (c.localName === 'p') {
         blocks.push({ kind: 'paragraph', text: paraText(c, state) });
+        for (const box of tableBoxes(c)) walk(box);
+      } else if (c.localName === 'altChunk') {
+        rels ??= relationshipsOf(zip, part);
+        append(blocks, altChunkBlocks(zip, rels.get(attr(c, 'id') ?? '')));
       } else if (c.localName === 'tbl') {
         const [first, ...rest] = readTable(c, state);
         if (first) blocks.push(first);

@@ -110,11 +110,16 @@ export const headingOf = (idx: number): string => SECTIONS[idx]!.heading;
  * Only short lines are tested, so a sentence of the report that mentions 「联系我们」 is kept.
  */
 const PAGE_NOISE =
-  /^[【\[]?\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体[:：]?|字号[:：]?|分享到|扫一扫|上一篇|下一篇|返回顶部|相关链接|来源[:：]|信息来源[:：]|发布(时间|日期|机构)[:：]|浏览(次数|量)[:：]?|点击(数|量|率)[:：]?|访问量|责任编辑|网站地图|联系我们|版权所有|主办单位|主办[:：]|承办|网站标识码|ICP备|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|公网安备|当前位置|您当前的位置|首页\s*[>›»])/u;
+  /^[【\[]?\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体[:：]?|字号[:：]?|分享到|扫一扫|上一篇|下一篇|返回顶部|相关链接|相关(稿件|文章|阅读|信息|新闻|附件)\s*([:：]|$)|来源[:：]|信息来源[:：]|(发布|成文)?(时间|日期)[:：]\s*\d{4}|发布(时间|日期|机构)[:：]|浏览(次数|量)[:：]?|点击(数|量|率)[:：]?|访问量|责任编辑|网站(地图|声明)|站点地图|联系我们|版权所有|主办单位|主办[:：]|承办|技术支持[:：]|网站标识码|ICP备|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|公网安备|(您|你)?(当前|现在|所在)的?位置|首页\s*[>›»]|我要纠错|建议使用.{0,30}(浏览器|分辨率))/u;
+/** Menu words that may also open a sentence of the report: page furniture only on a line that is no sentence. */
+const MENU = /^(网站首页|首页\s*[|｜]|无障碍(浏览|阅读)?\s*([|｜]|$)|适老化)/u;
+/** Page tools that stand anywhere in a short line: 【字体：大 中 小】, 【打印】【关闭】, 扫一扫在手机打开. */
+const PAGE_TOOLS =
+  /【\s*(字体|字号|打印|关闭|我要纠错|纠错|收藏)|字[体号][:：]?\s*[【\[]?大[\s】\]【\[]*中|扫一扫在手机|在手机(上)?打开当前页|ICP备\d|公网安备|网站标识码[:：]/u;
 
 export const isPageNoise = (text: string): boolean => {
   const t = text.trim();
-  return t.length <= 60 && PAGE_NOISE.test(t);
+  return t.length <= 60 && (PAGE_NOISE.test(t) || PAGE_TOOLS.test(t) || (MENU.test(t) && !/[。；，]/.test(t)));
 };
 
 /** A line that can be the agency's name printed above a title line that carries only the year. */
