@@ -2,19 +2,13 @@
 // and preload bundles, and the CLI bundle. Each step is skipped cleanly while its sources do not exist yet.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync } from 'node:fs';
+import { CLI_BUILD_OPTIONS } from './cli-build-options.mjs';
 import { execSync } from 'node:child_process';
 
 mkdirSync('out', { recursive: true });
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
-if (existsSync('cli/main.ts'))
-  await build({
-    ...node,
-    entryPoints: ['cli/main.ts'],
-    outfile: 'out/cli/main.mjs',
-    format: 'esm',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+if (existsSync('cli/main.ts')) await build({ ...node, ...CLI_BUILD_OPTIONS });
 if (existsSync('src-main/main.ts'))
   await build({ ...node, entryPoints: ['src-main/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
 if (existsSync('src-main/reader-worker.ts'))

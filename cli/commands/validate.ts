@@ -42,22 +42,25 @@ const OPTIONS = [
 ] as const;
 
 /**
- * Worker threads pay off when there is enough to read: each starts the whole bundle (~0.1–0.3 s of CPU).
- * A Word or Excel file takes ~15 ms to read, a text page ~2 ms, our JSON under 1 ms, and evaluating
- * a report ~1.5 ms (measured, bench/cli.bench.ts), so the estimated single-thread work decides.
+ * Every file is read in a worker (cli/worker.ts), so one worker is always started; more pay off when there is
+ * enough to read: each further worker costs its start-up (~0.1 s of CPU) and warms up its own compiled code
+ * (the first few dozen files read slower), so a small batch stays on one. A Word or Excel file takes ~15 ms to
+ * read, a text page ~2 ms, our JSON under 1 ms, and evaluating a report ~1.5 ms (bench/cli.bench.ts); the
+ * estimated single-thread work decides.
  */
 const COST_MS: Record<string, number> = { '.pdf': 60, '.docx': 15, '.xlsx': 15, '.html': 3, '.htm': 3, '.txt': 2, '.text': 2 };
 /** evaluate() with the narrative checks, on a report with real narratives. */
 const EVALUATE_MS = 1.5;
-// Measured on 2 cores: 1,000 text pages (≈3.5 s of estimated work) ran in 2.75 s on one thread and 3.29 s
-// with a worker, whose start-up ate the gain; 1,000 .docx (≈16 s) ran in 5.8 s with workers.
-const WORTH_WORKERS_MS = 5000;
+// Measured on 2 cores (bench/cli.bench.ts): 1,000 text pages (≈3.5 s of estimated work) took 2.9 s on one worker;
+// on two the wall time roughly halves once the batch is a second of work or more, and 100 pages ran as fast either way.
+const WORTH_MORE_WORKERS_MS = 1000;
 
-export const defaultJobs = (files: readonly string[]): number => {
-  const cores = Math.min(availableParallelism(), 8);
-  if (cores < 2) return 1;
+/** The number of reader workers for a batch: all cores (at most 8) for a second of work or more, else one. */
+export const defaultJobs = (files: readonly string[], cores: number = availableParallelism()): number => {
+  const n = Math.min(cores, 8);
+  if (n < 2) return 1;
   const work = files.reduce((a, f) => a + (COST_MS[extname(f).toLowerCase()] ?? 0.5) + EVALUATE_MS, 0);
-  return work >= WORTH_WORKERS_MS ? cores : 1;
+  return work >= WORTH_MORE_WORKERS_MS ? n : 1;
 };
 
 type SummaryRow = { file: string; agency: string; year: string; errors: number; warnings: number; unreadable: string };

@@ -1,6 +1,6 @@
 /**
  * Runs the BUILT command line (node bin/disclosure-report.mjs), as a user would. The bundle is rebuilt
- * with esbuild (same options as scripts/build.mjs) when it is missing or older than cli/ or shared/;
+ * with esbuild (the options of scripts/build.mjs) when it is missing or older than cli/, shared/ or src-main/;
  * written to a temp name and renamed, so test files building at once never see half a file.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CLI_BUILD_OPTIONS } from '../../scripts/cli-build-options.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = join(ROOT, 'out', 'cli', 'main.mjs');
@@ -25,22 +26,16 @@ const newestSource = (dir: string): number => {
 };
 
 export const ensureCliBuilt = async (): Promise<void> => {
-  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(newestSource(join(ROOT, 'cli')), newestSource(join(ROOT, 'shared')));
+  const sources = Math.max(
+    ...['cli', 'shared', 'src-main'].map((d) => newestSource(join(ROOT, d))),
+    statSync(join(ROOT, 'scripts', 'cli-build-options.mjs')).mtimeMs,
+  );
+  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources;
   if (!stale) return;
-  const r = await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['cli/main.ts'],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    outfile: BUNDLE,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  mkdirSync(join(ROOT, 'out', 'cli'), { recursive: true });
-  for (const f of r.outputFiles) {
+  const r = await build({ ...CLI_BUILD_OPTIONS, absWorkingDir: ROOT, write: false, logLevel: 'silent' });
+  mkdirSync(join(ROOT, 'out', 'cli', 'chunks'), { recursive: true });
+  // the chunks first, the entry last: a run that starts meanwhile never finds main.mjs pointing at a missing chunk
+  for (const f of [...r.outputFiles].sort((a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE))) {
     const tmp = `${f.path}.${process.pid}.tmp`;
     writeFileSync(tmp, f.contents);
     renameSync(tmp, f.path);

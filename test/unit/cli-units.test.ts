@@ -94,15 +94,20 @@ describe('inputs and threads', () => {
       { path: join(d, 'nope.txt'), missing: '文件或文件夹不存在' },
     ]);
   });
-  it('uses worker threads only for batches worth them', () => {
+  it('reads a batch of a second or more of work on every core (at most 8), a small batch on one worker', () => {
     const many = (ext: string, n: number) => Array.from({ length: n }, (_, i) => `${i}.${ext}`);
-    expect(defaultJobs(many('txt', 5))).toBe(1);
-    expect(defaultJobs(many('gkreport', 500))).toBe(1);
-    expect(defaultJobs(many('docx', 100))).toBe(1);
-    expect(defaultJobs(many('txt', 1000))).toBe(1);
-    const cores = Math.min(availableParallelism(), 8);
-    expect(defaultJobs(many('docx', 1000))).toBe(cores < 2 ? 1 : cores);
-    expect(defaultJobs(many('txt', 2000))).toBe(cores < 2 ? 1 : cores);
-    expect(defaultJobs(many('gkreport', 5000))).toBe(cores < 2 ? 1 : cores);
+    for (const cores of [2, 4, 8]) {
+      expect(defaultJobs(many('txt', 5), cores)).toBe(1);
+      expect(defaultJobs(many('txt', 100), cores)).toBe(1);
+      expect(defaultJobs(many('gkreport', 400), cores)).toBe(1);
+      expect(defaultJobs(many('txt', 1000), cores)).toBe(cores);
+      expect(defaultJobs(many('docx', 100), cores)).toBe(cores);
+      expect(defaultJobs(many('gkreport', 5000), cores)).toBe(cores);
+    }
+    // one core: one worker, however large the batch; many cores: at most 8 workers
+    expect(defaultJobs(many('docx', 1000), 1)).toBe(1);
+    expect(defaultJobs(many('docx', 1000), 32)).toBe(8);
+    // the machine's own core count is the default
+    expect(defaultJobs(many('docx', 1000))).toBe(defaultJobs(many('docx', 1000), availableParallelism()));
   });
 });
