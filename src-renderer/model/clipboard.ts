@@ -23,6 +23,11 @@ export type PasteResult = {
   readonly values: Record<CellId, CellValue>;
   /** Cells whose pasted text was refused, with the reason (the cell keeps its value). */
   readonly refused: Record<CellId, string>;
+  /**
+   * Values pasted over computed totals (合计自动计算): a sheet copied whole carries its 总计 column and row. They are
+   * not written; the caller compares them with the sums the report computes, so a matching total is no alarm.
+   */
+  readonly totals: Record<CellId, CellValue>;
   /** Pasted values that fell outside the table. */
   readonly outside: number;
   readonly rect: Rect | null;
@@ -32,8 +37,9 @@ export const planPaste = (at: CellId, block: readonly (readonly string[])[], rea
   const p = posOf(at);
   const values: Record<CellId, CellValue> = {};
   const refused: Record<CellId, string> = {};
+  const totals: Record<CellId, CellValue> = {};
   let outside = 0;
-  if (!p) return { values, refused, outside: block.flat().length, rect: null };
+  if (!p) return { values, refused, totals, outside: block.flat().length, rect: null };
   let r1 = p.r;
   let c1 = p.c;
   block.forEach((row, i) =>
@@ -45,16 +51,15 @@ export const planPaste = (at: CellId, block: readonly (readonly string[])[], rea
       }
       r1 = Math.max(r1, p.r + i);
       c1 = Math.max(c1, p.c + j);
-      if (readOnly(id)) {
-        refused[id] = '合计单元格自动计算，未粘贴';
-        return;
-      }
       const parsed = parseCellInput(text, cellDef(id)!.unit);
-      if (parsed.ok) values[id] = parsed.value;
+      if (readOnly(id)) {
+        if (!parsed.ok) refused[id] = '合计单元格自动计算，未粘贴';
+        else if (parsed.value !== null) totals[id] = parsed.value;
+      } else if (parsed.ok) values[id] = parsed.value;
       else refused[id] = `「${text.trim().slice(0, 12)}」${parsed.message}`;
     }),
   );
-  return { values, refused, outside, rect: { table: p.table, r0: p.r, c0: p.c, r1, c1 } };
+  return { values, refused, totals, outside, rect: { table: p.table, r0: p.r, c0: p.c, r1, c1 } };
 };
 
 export const formatValue = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v));

@@ -171,9 +171,18 @@ export const pasteAt = (id: CellId, text: string): void => {
   const single = !isBlock(text);
   const plan = planPaste(id, single ? [[text.replace(/\r?\n$/, '')]] : parseBlock(text), isReadOnly);
   setCells(plan.values);
-  const refused = Object.entries(plan.refused);
-  if (refused.length === 1) showHints(plan.refused);
-  else showFlags(plan.refused);
+  // a pasted 总计 is checked against the sum the report now computes: equal is simply confirmed, unequal is a slip to show
+  const cells = useDoc.getState().report.cells;
+  const refusedById: Record<CellId, string> = { ...plan.refused };
+  let confirmed = 0;
+  for (const [tid, v] of Object.entries(plan.totals)) {
+    const sum = formatValue(cells[tid as CellId] ?? 0);
+    if (formatValue(v) === sum) confirmed++;
+    else refusedById[tid as CellId] = `粘贴的总计 ${formatValue(v)} 与各项之和 ${sum} 不符；总计自动计算，未粘贴`;
+  }
+  const refused = Object.entries(refusedById);
+  if (refused.length === 1) showHints(refusedById);
+  else showFlags(refusedById);
   if (single) return;
   if (plan.rect) useView.setState({ anchor: id, selection: plan.rect });
   const n = Object.keys(plan.values).length;
@@ -185,7 +194,7 @@ export const pasteAt = (id: CellId, text: string): void => {
         ? '（见单元格提示）'
         : '';
   setStatus(
-    `已粘贴 ${n} 个单元格${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`,
+    `已粘贴 ${n} 个单元格${confirmed ? `，${confirmed} 个总计与自动计算的结果一致` : ''}${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`,
     refused.length || plan.outside ? 'error' : 'ok',
   );
 };

@@ -71,4 +71,23 @@ describe('editor: paste and copy blocks', () => {
     expect(await cellValues(page, ['t4.review.upheld', 't4.review.pending', 't4.review.total'])).toEqual(['1', '4', '10']);
     await context.close();
   });
+
+  it('a whole table copied from Excel, totals included, pastes without a false alarm; a total that disagrees is named', async () => {
+    const { page, context } = await open();
+    // 一、本年新收 and 二、上年结转 as Excel copies them: the six columns and the 总计 the sheet computed
+    await cell(page, 't3.new.natural').click();
+    await pasteText(page, '10\t2\t0\t0\t3\t0\t15\r\n1\t0\t0\t0\t0\t0\t1\r\n');
+    expect(await cellValues(page, ['t3.new.natural', 't3.new.legal', 't3.new.total', 't3.carried_in.total'])).toEqual(['10', '3', '15', '1']);
+    expect(await page.locator('td.cell.is-flagged').count()).toBe(0);
+    const status = page.locator('[data-testid="status"]');
+    expect(await status.textContent()).toBe('已粘贴 12 个单元格，2 个总计与自动计算的结果一致');
+    expect(await status.getAttribute('class')).not.toContain('error');
+    // a sheet whose 总计 was typed by hand and is wrong: the computed total stays, the pasted one is shown as the slip it is
+    await cell(page, 't3.granted.natural').click();
+    await pasteText(page, '4\t1\t0\t0\t0\t0\t6\r\n');
+    expect(await cell(page, 't3.granted.total').inputValue()).toBe('5');
+    expect(await cellTd(page, 't3.granted.total').locator('[role="alert"]').textContent()).toContain('粘贴的总计 6 与各项之和 5 不符');
+    expect(await status.textContent()).toContain('1 个未粘贴');
+    await context.close();
+  });
 });

@@ -57,11 +57,16 @@ describe('paste and copy blocks like Excel / WPS', () => {
     expect(plan.rect).toEqual({ table: 't3', r0: 2, c0: 0, r1: 4, c1: 3 });
   });
 
-  it('counts what falls outside the table and skips read-only totals', () => {
+  it('counts what falls outside the table and keeps values pasted over read-only totals apart, to be compared', () => {
     const plan = planPaste('t3.new.other_org', [['1', '2', '3']], (id) => id.endsWith('.total'));
     expect(plan.values).toEqual({ 't3.new.other_org': 1 });
-    expect(plan.refused['t3.new.total']).toMatch(/自动计算/);
+    expect(plan.totals).toEqual({ 't3.new.total': 2 });
+    expect(plan.refused).toEqual({});
     expect(plan.outside).toBe(1);
+    // text that is no number over a total is still refused; a blank one is nothing to compare
+    const words = planPaste('t3.new.legal', [['1', '', '合计']], (id) => id.endsWith('.total'));
+    expect(words.refused['t3.new.total']).toMatch(/自动计算/);
+    expect(words.totals).toEqual({});
   });
 
   it('copies a selected block back as tabs and newlines (blank stays blank)', () => {
