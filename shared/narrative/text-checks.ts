@@ -48,6 +48,8 @@ const sectionYearFindings = lastPerKey((section: NarrativeId, text: string, year
   // 「二〇二三年」 is read like 「2023 年」: one character for one, so offsets stay valid.
   const ascii = halfWidthDigits(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (w) => [...w].map((c) => CN_DIGIT[c]).join(''));
   const sentences = splitSentences(text);
+  // one finding per sentence and year: 「自2023年1月1日起至2023年12月31日止」 is one slip, not two identical lines
+  const said = new Set<string>();
   for (const m of ascii.matchAll(YEAR_RE)) {
     const y = Number(m[1]);
     const at = m.index!;
@@ -68,6 +70,9 @@ const sectionYearFindings = lastPerKey((section: NarrativeId, text: string, year
       if (RANGE_AFTER.test(after) || RANGE_BEFORE.test(ascii.slice(Math.max(0, at - 3), at))) continue;
       if (/^\s*(?:度)?(?:政府信息公开)?(?:工作)?(?:年度)?报告/.test(after)) continue;
     }
+    const key = `${sentence.start}:${y}`;
+    if (said.has(key)) continue;
+    said.add(key);
     out.push({
       code: 'NARR-YEAR',
       severity: 'warning',

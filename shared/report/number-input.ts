@@ -46,7 +46,8 @@ export const parseCellInput = (raw: string, unit: Unit): ParsedInput => {
 
 /** The first year a report can be for: the 条例 took effect on 1 May 2008, the reports' years are later still. */
 export const FIRST_REPORT_YEAR = 2000;
-export const YEAR_HINT = '请填写四位数年份，如 2024';
+/** The example is the year a report written now is for (reports are written in January for the year before). */
+export const yearHint = (thisYear: number): string => `请填写四位数年份，如 ${thisYear - 1}`;
 
 export type ParsedYear = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -61,7 +62,8 @@ export const parseYearInput = (raw: string, thisYear: number): ParsedYear => {
     // 二〇二四 (also with 零, or ○ typed for 〇)
     .replace(/[〇○零一二三四五六七八九]/g, (c) => String(CN_DIGIT[c === '○' ? '〇' : c]));
   if (s === '') return { ok: true, value: null };
-  if (!/^\d{4}$/.test(s) || Number(s) < FIRST_REPORT_YEAR) return { ok: false, message: YEAR_HINT };
-  if (Number(s) > thisYear + 1) return { ok: false, message: `年度不能晚于 ${thisYear + 1} 年（${YEAR_HINT}）` };
+  if (!/^\d{4}$/.test(s)) return { ok: false, message: yearHint(thisYear) };
+  if (Number(s) < FIRST_REPORT_YEAR) return { ok: false, message: `年度不能早于 ${FIRST_REPORT_YEAR} 年（${yearHint(thisYear)}）` };
+  if (Number(s) > thisYear + 1) return { ok: false, message: `年度不能晚于 ${thisYear + 1} 年（${yearHint(thisYear)}）` };
   return { ok: true, value: Number(s) };
 };

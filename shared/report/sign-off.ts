@@ -19,6 +19,9 @@ export const signOffDateHint = (date: string): string => {
   return '成文日期请用阿拉伯数字写全年、月、日，月日前不加 0，如「2025年1月20日」';
 };
 
+/** A date with no 署名机关 prints alone (GB/T 9704 puts the agency above it): say so where the clerk types. */
+export const signOffAgencyHint = (s: SignOff): string => (s.agency.trim() === '' && s.date.trim() !== '' ? '署名机关未填写：导出时落款只有成文日期' : '');
+
 /** A line that is only a date (「2023年1月9日」, 「二〇二三年一月九日」, 「2023 年 01 月 09 日」). */
 export const isDateLine = (text: string): boolean => LOOSE_DATE_RE.test(text.normalize('NFKC').trim());
 

@@ -46,7 +46,7 @@ export const ReportHeader = memo(function ReportHeader() {
             data-field="year"
             className="year"
             value={yearDraft ?? (year === null ? '' : String(year))}
-            placeholder="2024"
+            placeholder={String(new Date().getFullYear() - 1)}
             onChange={(e) => onYear(e.currentTarget.value)}
             aria-invalid={yearHint ? true : undefined}
             onFocus={() => (yearBefore.current = useDoc.getState().report.year)}

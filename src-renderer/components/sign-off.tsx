@@ -3,13 +3,14 @@
  * under the last section. Blank prints no 落款.
  */
 import { memo } from 'react';
-import { signOffDateHint } from '../../shared/report/sign-off';
+import { signOffAgencyHint, signOffDateHint } from '../../shared/report/sign-off';
 import { endEdit, typeSignOff, useDoc } from '../store/document-store';
 
 export const SignOffSection = memo(function SignOffSection() {
   const signOff = useDoc((s) => s.report.signOff);
   const agency = useDoc((s) => s.report.agency);
   const hint = signOffDateHint(signOff.date);
+  const agencyHint = signOffAgencyHint(signOff);
   return (
     <section className="section sign-off" data-section="signOff" aria-labelledby="h-sign-off">
       <h2 id="h-sign-off">落款</h2>
@@ -19,10 +20,16 @@ export const SignOffSection = memo(function SignOffSection() {
           <input
             data-field="signOff.agency"
             value={signOff.agency}
-            placeholder={agency || '如：某某县人民政府办公室'}
+            // an example, never the bare name: that read as already signed while the export printed no agency
+            placeholder={`如：${agency.trim() || '某某县人民政府办公室'}`}
             onChange={(e) => typeSignOff('agency', e.currentTarget.value)}
             onBlur={() => endEdit()}
           />
+          {agencyHint && (
+            <span className="hint inline" role="status">
+              {agencyHint}
+            </span>
+          )}
         </label>
         <label>
           成文日期

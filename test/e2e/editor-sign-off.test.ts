@@ -111,6 +111,21 @@ describe('editor: 落款 and a row that could not be split', () => {
     await context.close();
   });
 
+  it('an empty 署名机关 does not look signed: its grey text is an example, and a date without it says what Word will print', async () => {
+    const { page, context } = await openEditorPage(editor);
+    await page.locator('[data-field="agency"]').fill('某某县人民政府办公室');
+    const signer = page.locator('[data-field="signOff.agency"]');
+    // the agency's bare name in the empty field read as filled in, and the Word file had no 署名机关
+    expect(await signer.getAttribute('placeholder')).toBe('如：某某县人民政府办公室');
+    const date = page.locator('[data-field="signOff.date"]');
+    await date.fill('2025年1月20日');
+    await date.blur();
+    expect(await page.locator('[data-section="signOff"] .hint').textContent()).toBe('署名机关未填写：导出时落款只有成文日期');
+    await signer.fill('某某县人民政府办公室');
+    expect(await page.locator('[data-section="signOff"] .hint').count()).toBe(0);
+    await context.close();
+  });
+
   it('a README chosen by mistake is refused in a dialog and the report on screen stays as it was', async () => {
     const { page, context } = await openEditorPage(editor);
     await page.locator('[data-field="agency"]').fill('济源市人民政府');

@@ -29,12 +29,14 @@ const year = () => page.locator('[data-field="year"]');
 const title = () => page.locator('[data-testid="report-title"]').textContent();
 
 describe('editor: the year field', () => {
-  it('explains what it refused (24, 1999, a year after next) and keeps the year; takes 二〇二四', async () => {
+  it("explains what it refused (24, 1999, a year after next) with this year's example and keeps the year; takes 二〇二四", async () => {
     await fresh();
     const next = new Date().getFullYear() + 1;
+    // the example and the placeholder are the year a report written now is for
+    expect(await year().getAttribute('placeholder')).toBe(String(next - 2));
     for (const [typed, hint] of [
-      ['24', '请填写四位数年份，如 2024'],
-      ['1999', '请填写四位数年份，如 2024'],
+      ['24', `请填写四位数年份，如 ${next - 2}`],
+      ['1999', `年度不能早于 2000 年（请填写四位数年份，如 ${next - 2}）`],
       [String(next + 1), `年度不能晚于 ${next} 年`],
     ] as const) {
       await year().fill('');

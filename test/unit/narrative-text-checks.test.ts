@@ -21,6 +21,13 @@ describe('NARR-YEAR: a year that is not the report year where this year is meant
     expect(text.slice(f[0]!.narrative!.start, f[0]!.narrative!.end)).toBe(f[0]!.narrative!.quote);
   });
 
+  it('says once that a sentence names last year, however often it names it (a period 「自2023年1月1日起至2023年12月31日止」)', () => {
+    const f = codes(r2024('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。'), 'NARR-YEAR');
+    expect(f).toHaveLength(1);
+    // two sentences with the year each are still two findings
+    expect(codes(r2024('2023 年，全县共主动公开政府信息 13200 条。2023 年全县共收到申请 10 件。'), 'NARR-YEAR')).toHaveLength(2);
+  });
+
   it('flags a statistical period of another year', () => {
     expect(codes(r2024('本报告数据统计时间为 2023 年 1 月 1 日至 12 月 31 日。'), 'NARR-YEAR')).toHaveLength(1);
     expect(codes(r2024('本报告数据统计时间为2024年1月1日起至12月31日止。'), 'NARR-YEAR')).toHaveLength(0);

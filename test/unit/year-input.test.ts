@@ -1,6 +1,6 @@
 /** The year field as a whole: four digits, Chinese numerals too, not before 2000 nor after next year. */
 import { describe, expect, it } from 'vitest';
-import { YEAR_HINT, parseYearInput } from '../../shared/report/number-input';
+import { parseYearInput, yearHint } from '../../shared/report/number-input';
 
 describe('parseYearInput', () => {
   it('takes four digits, full-width digits, Chinese numerals and a trailing 年', () => {
@@ -8,8 +8,13 @@ describe('parseYearInput', () => {
     expect(parseYearInput('', 2026)).toEqual({ ok: true, value: null });
   });
 
-  it('refuses 24, 1999 and words with the hint, and a year after next year', () => {
-    for (const t of ['24', '1999', '去年', '2024.5', '20245']) expect(parseYearInput(t, 2026)).toEqual({ ok: false, message: YEAR_HINT });
+  it('refuses 24 and words with the hint, a year before the first report and a year after next year', () => {
+    for (const t of ['24', '去年', '2024.5', '20245']) expect(parseYearInput(t, 2026)).toEqual({ ok: false, message: yearHint(2026) });
+    // the example is the year a report written now is for, not a year fixed when the program was written
+    expect(yearHint(2026)).toBe('请填写四位数年份，如 2025');
+    expect(yearHint(2031)).toBe('请填写四位数年份，如 2030');
+    // 1999 has four digits: asking for four digits would not tell the clerk what is wrong
+    expect(parseYearInput('1999', 2026)).toEqual({ ok: false, message: '年度不能早于 2000 年（请填写四位数年份，如 2025）' });
     expect(parseYearInput('2027', 2026)).toEqual({ ok: true, value: 2027 });
     expect(parseYearInput('2028', 2026)).toMatchObject({ ok: false, message: expect.stringContaining('不能晚于 2027 年') });
   });
