@@ -5,12 +5,21 @@
  */
 import type { PdfContent, PdfItem, PdfPage } from './pdf-engine';
 import { centreOf, gridsOf, type PdfGrid } from './pdf-grid';
-import { headingIndex, isPageNoise, parseTitle } from './sections';
+import { headingIndex, headingOf, isPageNoise, parseTitle } from './sections';
+import { textToBlocks } from './text';
 import type { Block } from './types';
 
 const CJK_SPACE = /([\u2e80-\u9fff\uff00-\uffef，。、；：（）“”《》]) (?=[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”《》])/g;
 
-type Line = { readonly text: string; readonly x: number; readonly right: number; readonly y: number; readonly size: number };
+type Line = {
+  readonly text: string;
+  /** The line as a table drawn without rules shows it: a space wherever its runs stand apart (as `pdftotext -layout`). */
+  readonly spaced: string;
+  readonly x: number;
+  readonly right: number;
+  readonly y: number;
+  readonly size: number;
+};
 
 /** Runs on one baseline (within a fraction of the font size), joined left to right. */
 const linesOf = (items: readonly PdfItem[]): Line[] => {
@@ -24,11 +33,15 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
     .map((g) => {
       g.sort((a, b) => a.x - b.x);
       let text = '';
+      let spaced = '';
       let end = -Infinity;
       for (const it of g) {
         // a run of spaces says nothing by itself: pdf.js makes one up at every font change (「测试机关」「 」「1」)
         if (it.str === ' ') continue;
         const gap = it.x - end;
+        // cells of a table without rules stand apart; the characters of one cell (a header word a run per character, a
+        // number a run per digit) nearly touch
+        spaced += (spaced && gap > it.size * 0.4 ? ' ' : '') + it.str.trim();
         // Chinese takes no spaces (a justified line spreads its characters); a word or number beside it
         // keeps the space the author typed, and a wide gap (a column of a table without rules) is one
         const wide = /[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”]$/.test(text) && /^[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”]/.test(it.str) ? 2 : 0.25;
@@ -39,7 +52,7 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
       const size = Math.max(...g.map((i) => i.size));
       // a justified line spreads its characters and pdf.js writes the spread as spaces
       const clean = text.replace(/\s+/g, ' ').replace(CJK_SPACE, '$1').trim();
-      return { text: clean, x: (g.find((i) => i.str !== ' ') ?? g[0]!).x, right: end, y: g[0]!.y, size };
+      return { text: clean, spaced, x: (g.find((i) => i.str !== ' ') ?? g[0]!).x, right: end, y: g[0]!.y, size };
     })
     .filter((l) => l.text !== '');
 };
@@ -114,10 +127,42 @@ const continueTable = (prev: PdfGrid, next: PdfGrid): void => {
   prev.rows.push(...next.rows);
 };
 
+/** Sentence punctuation: a line with it is prose, kept as the paragraph reader joins it. */
+const PROSE = /[。；！？]/;
+
+/**
+ * The section (0 = 一 … 5 = 六, -1 before the first heading) each element stands in, and the table sections whose
+ * table has ruling lines somewhere.
+ */
+const sectionsOf = (elements: readonly Element[]): { section: number[]; ruled: Set<number> } => {
+  const section: number[] = [];
+  const ruled = new Set<number>();
+  let at = -1;
+  for (const e of elements) {
+    if (e.line) at = Math.max(at, headingIndex(e.line.text));
+    else ruled.add(at);
+    section.push(at);
+  }
+  return { section, ruled };
+};
+
+/**
+ * A statutory table printed without ruling lines (only whitespace between its columns, or a three-line table whose
+ * rules touch no column) is read as its layout text is: the lines of the section, each cut where its runs stand
+ * apart, go through the text reader's table reading (textToBlocks), which reads `pdftotext -layout` text exactly —
+ * wrapped labels with their numbers half a line away, group labels down the side, numbers gathered into their row.
+ */
+const unruledTable = (section: number, lines: readonly Line[]): Block[] => {
+  const heading = headingOf(section);
+  const text = [heading, ...lines.map((l) => (PROSE.test(l.text) ? l.text : l.spaced))].join('\n');
+  return textToBlocks(text).filter((b, i) => !(i === 0 && b.kind === 'paragraph' && b.text === heading));
+};
+
 /** Turns the pages into paragraphs and tables in reading order. */
 export const pdfToBlocks = (content: PdfContent): Block[] => {
   const running = runningLines(content.pages);
   const elements = content.pages.flatMap((p) => pageElements(p, running));
+  const { section, ruled } = sectionsOf(elements);
   const allLines = elements.flatMap((e) => (e.line ? [e.line] : []));
   const { left, right } = margins(allLines);
   const blocks: Block[] = [];
@@ -128,7 +173,20 @@ export const pdfToBlocks = (content: PdfContent): Block[] => {
   };
   let titleSeen = false;
   let lastGrid: PdfGrid | null = null;
-  for (const e of elements) {
+  let unruled: { section: number; lines: Line[] } | null = null;
+  const flushUnruled = () => {
+    if (unruled) blocks.push(...unruledTable(unruled.section, unruled.lines));
+    unruled = null;
+  };
+  for (const [k, e] of elements.entries()) {
+    const at = section[k]!;
+    if (e.line && at >= 1 && at <= 3 && !ruled.has(at) && headingIndex(e.line.text) < 0) {
+      flush();
+      unruled ??= { section: at, lines: [] };
+      unruled.lines.push(e.line);
+      continue;
+    }
+    flushUnruled();
     if (e.grid) {
       flush();
       if (lastGrid && lastGrid.columns === e.grid.columns) continueTable(lastGrid, e.grid);
@@ -163,6 +221,7 @@ export const pdfToBlocks = (content: PdfContent): Block[] => {
     }
   }
   flush();
+  flushUnruled();
   // the PDF's own title (document properties) when the pages do not print one the reader recognises
   if (!titleSeen && content.title && parseTitle(content.title)) blocks.unshift({ kind: 'paragraph', text: content.title.trim() });
   return blocks;

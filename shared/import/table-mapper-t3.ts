@@ -1,7 +1,7 @@
 /** 表三: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey, type T3RowId } from '../format/table3';
-import { bare, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
+import { bare, isDashCell, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
 import { RowAssembler } from './row-assembler';
 import {
   newRead,
@@ -268,7 +268,8 @@ const settleT3 = (s: T3State, id: T3RowId | typeof OTHER_2019, cells: readonly s
 const readT3Line = (s: T3State, row: Row): void => {
   let label = labelText(row);
   const tail = row.slice(lastLabelIndex(row) + 1);
-  const numbers = hasNumber(row);
+  // dashes after the label (a row of zeros written 「—」, its label wrapped above and below) are that row's numbers
+  const numbers = hasNumber(row) || (tail.some(isDashCell) && tail.every((c) => isDashCell(c) || isEmptyCell(c)));
   if (!label) {
     s.assembler.fragment = '';
     // numbers one per line (PDF text in reading order) are gathered until the row has all its columns

@@ -98,6 +98,27 @@ describe('PDF variants real agencies publish read exactly', () => {
     }
   });
 
+  it('tables printed without any ruling lines (columns apart by whitespace alone): every seed and random report', async () => {
+    for (const rep of [...SEEDS, ...RANDOM]) {
+      const r = await read(rep, { rules: 'none', groupChars: 1 });
+      expectExact(r.report, rep);
+      expect(warnings(r)).toEqual([]);
+    }
+  });
+
+  it('tables without ruling lines with zeros as dashes (a row of dashes beside a wrapped label), faked bold, digits split', async () => {
+    for (const [zeroAs, rep] of [
+      ['—', SEEDS[0]!],
+      ['-', SEEDS[2]!],
+      ['/', RANDOM[1]!],
+    ] as const) {
+      const r = await read(rep, { rules: 'none', zeroAs, fakeBold: true, splitDigits: true, groupChars: 2, numberAlign: 'right' });
+      const want = { ...rep, cells: Object.fromEntries(CELL_IDS.map((id) => [id, rep.cells[id] === 0 ? null : rep.cells[id]])) } as Report;
+      expectExact(r.report, want);
+      expect(warnings(r)).toEqual([]);
+    }
+  });
+
   it('all of it at once: faked bold, turned table pages, digits split, thousands, 表四 halved, header repeated', async () => {
     for (const rep of RANDOM) {
       const r = await read(rep, {
