@@ -13,7 +13,14 @@ const close = () => useView.setState({ dialog: null });
 const Modal = ({ title, children, testid }: { title: string; children: React.ReactNode; testid: string }) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.querySelector<HTMLElement>('textarea, button.primary, button')?.focus();
+    // closed, the focus goes back where the clerk was (the cell, the button), unless the dialog sent it somewhere
+    // (「返回修改」 to the first problem): a keyboard user otherwise starts again from the top of the page
+    return () => {
+      const now = document.activeElement;
+      if ((!now || now === document.body) && opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <div className="backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>

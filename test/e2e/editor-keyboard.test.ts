@@ -1,0 +1,38 @@
+/** A clerk who works with the keyboard only: closing a dialog puts the focus back where the clerk was. */
+import { describe, expect, it } from 'vitest';
+import { editorSession } from './helpers/session';
+import { cell, focusedCell } from './helpers/editor-page';
+
+const session = editorSession({ width: 1280, height: 720 });
+const focused = () => session.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['testid'] ?? document.activeElement?.tagName);
+
+describe('editor: dialogs and the keyboard', () => {
+  it('F1 in a cell, then Esc: the focus is back in that cell, so typing goes on where it was', async () => {
+    const page = await session.fresh();
+    await cell(page, 't3.granted.natural').click();
+    await page.keyboard.press('F1');
+    await page.locator('[data-testid="help-dialog"]').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="help-dialog"]').count()).toBe(0);
+    expect(await focusedCell(page)).toBe('t3.granted.natural');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    expect(await cell(page, 't3.granted.natural').inputValue()).toBe('7');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('the export check opened from the Word button with Enter and closed with Esc leaves the focus on the button', async () => {
+    const page = await session.fresh();
+    await page.locator('[data-testid="export-docx"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="confirm-export"]').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="confirm-export"]').count()).toBe(0);
+    expect(await focused()).toBe('export-docx');
+    // 「返回修改」 goes to the first problem instead: that is where the focus goes, not back to the button
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="confirm-export-back"]').waitFor();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['field'])).toBe('agency');
+  });
+});
