@@ -44,8 +44,12 @@ const SUPPLEMENT: Readonly<Record<string, string>> = {
 /** Kangxi radicals whose compatibility mapping is the traditional form, where the report's text is simplified. */
 const SIMPLIFIED: Readonly<Record<string, string>> = { '\u2f3e': '户' };
 
-const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fd5]/;
-const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fd5]/g;
+/**
+ * Radicals, and CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F: one glyph shared by 「年」 and its
+ * compatibility twin, the twin's code point written into the map), whose canonical mapping is the unified ideograph.
+ */
+const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fd5\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/u;
+const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fd5\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/gu;
 
 export const unifyRadicals = (s: string): string =>
   RADICAL.test(s) ? s.replace(RADICALS, (c) => SUPPLEMENT[c] ?? SIMPLIFIED[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c)) : s;

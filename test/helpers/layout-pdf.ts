@@ -41,6 +41,10 @@ export type AwkwardOptions = {
   readonly cover?: boolean;
   /** 表四 printed as two tables, one above the other: 行政复议 and 未经复议直接起诉, then 复议后起诉. */
   readonly t4Halves?: boolean;
+  /** Row labels without their numbering (「予以公开」 for 「（一）予以公开」, 「属于国家秘密」 for 「1.属于国家秘密」), or numbered another way. */
+  readonly numbering?: 'none' | '1、' | '(1)';
+  /** Characters swapped for the look-alikes some producers' text maps give (⼀ for 一, compatibility ideographs; full-width digits in the tables). */
+  readonly lookAlikes?: boolean;
 };
 
 const TOP = 770;
@@ -49,6 +53,19 @@ const LEFT = 70;
 const RIGHT = 525;
 const BODY = 14;
 const TABLE = 7.5;
+
+/** Kangxi radicals, compatibility ideographs and full-width digits that look like the characters they stand for. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  一: '\u2f00',
+  人: '\u2f08',
+  行: '\u2f8f',
+  不: '\uf967',
+  年: '\uf98e',
+  度: '\ufa01',
+  理: '\uf9e4',
+};
+/** Full-width digits, as some agencies type the numbers of their tables. */
+const WIDE_DIGITS = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
 const chunk = (s: string, n: number): string[] => {
   const out: string[] = [];
@@ -69,7 +86,8 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
   const need = (h: number) => {
     if (y - h < BOTTOM) newPage();
   };
-  const text = (x: number, yy: number, size: number, s: string, font?: 1 | 2, bold = o.fakeBold) => {
+  const text = (x: number, yy: number, size: number, raw: string, font?: 1 | 2, bold = o.fakeBold) => {
+    const s = o.lookAlikes ? [...raw].map((c) => LOOK_ALIKES[c] ?? c).join('') : raw;
     page.texts.push({ x, y: yy, size, text: s, ...(font ? { font } : {}) });
     if (bold) page.texts.push({ x: x + 0.35, y: yy + 0.1, size, text: s, ...(font ? { font } : {}) });
   };
@@ -162,6 +180,14 @@ const printed = (v: unknown, o: AwkwardOptions): string => {
   return String(v);
 };
 
+/** A row label as an agency numbers it. */
+const numbered = (label: string, o: AwkwardOptions): string => {
+  if (o.numbering === 'none') return label.replace(/^(?:[（(][一二三四五六七八九十]+[)）]|\d+\.)/, '');
+  if (o.numbering === '1、') return label.replace(/^(\d+)\./, '$1、');
+  if (o.numbering === '(1)') return label.replace(/^(\d+)\./, '($1)');
+  return label;
+};
+
 const drawTable = (layout: TableLayout, r: Report, o: AwkwardOptions, pen: Pen) => {
   const id = layout.table;
   const n = layout.columnCount;
@@ -206,7 +232,8 @@ const drawTable = (layout: TableLayout, r: Report, o: AwkwardOptions, pen: Pen) 
         const x1 = xs[g.col + g.colSpan]!;
         pen.page.lines.push([x0, y0, x1, y0], [x0, y1, x1, y1], [x0, y0, x0, y1], [x1, y0, x1, y1]);
         pen.page.table = true;
-        const s = g.kind === 'data' ? printed(r.cells[g.cellId!], o) : g.text;
+        const value = g.kind === 'data' ? printed(r.cells[g.cellId!], o) : g.kind === 'label' ? numbered(g.text, o) : g.text;
+        const s = o.lookAlikes && g.kind === 'data' ? WIDE_DIGITS(value) : value;
         if (!s) continue;
         if (g.kind === 'data') {
           // a number sits in the middle of its row band, whatever the label's lines beside it

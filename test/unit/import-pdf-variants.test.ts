@@ -119,6 +119,26 @@ describe('PDF variants real agencies publish read exactly', () => {
     }
   });
 
+  it('look-alike code points in the text map (Kangxi radicals, CJK compatibility ideographs) read as the characters, full-width digits as numbers', async () => {
+    for (const rep of [SEEDS[0]!, RANDOM[2]!]) {
+      const r = await read(rep, { lookAlikes: true });
+      expectExact(r.report, rep);
+      expect(r.report.narratives).toEqual(rep.narratives);
+    }
+  });
+
+  it('row labels without their numbering, or numbered 「1、」「(1)」, with and without ruling lines', async () => {
+    for (const [numbering, rules] of [
+      ['none', 'grid'],
+      ['1、', 'none'],
+      ['(1)', 'grid'],
+    ] as const)
+      for (const rep of [SEEDS[1]!, RANDOM[0]!]) {
+        const r = await read(rep, { numbering, rules });
+        expectExact(r.report, rep);
+      }
+  });
+
   it('all of it at once: faked bold, turned table pages, digits split, thousands, 表四 halved, header repeated', async () => {
     for (const rep of RANDOM) {
       const r = await read(rep, {
