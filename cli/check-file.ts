@@ -6,6 +6,7 @@ import { evaluate, type PreviousYear } from '../shared/rules';
 import type { Finding } from '../shared/rules';
 import { readReportAt } from './read-report';
 import { importReportFile } from '../shared/import';
+import { severityCounts, type SeverityCounts } from './findings-output';
 
 /**
  * One file in `validate --json`. A file that cannot be read has agency/year/cells null, no findings,
@@ -37,6 +38,18 @@ export const unreadableEntry = (file: string, reason: string): FileEntry => ({
   notes: [],
   error: reason,
 });
+
+/**
+ * A checked file as it crosses from the reader worker to the main thread: its JSON (what `validate --json` prints,
+ * JSON.stringify of the FileEntry) and what every output needs without reading it back. One string is posted far
+ * more cheaply than the deep object (~0.2 ms a file in the structured clone), and the JSON output never parses it.
+ */
+export type CheckedFile = { readonly json: string; readonly counts: SeverityCounts; readonly unreadable: boolean };
+
+export const checkedFile = (e: FileEntry): CheckedFile => ({ json: JSON.stringify(e), counts: severityCounts(e.findings), unreadable: e.error !== undefined });
+
+/** The entry back from its JSON (the human and CSV outputs); FileEntry is plain data, so this is the entry itself. */
+export const entryOf = (c: CheckedFile): FileEntry => JSON.parse(c.json) as FileEntry;
 
 export const checkFile = async (file: string, previous: PreviousYear | null): Promise<FileEntry> => {
   const r = await readReportAt(file, importReportFile);

@@ -17,7 +17,9 @@ export const findingsTable = (findings: readonly Finding[]): string =>
 
 export const notesText = (notes: readonly ImportNote[]): string => notes.map((n) => `  [${NOTE_LEVEL[n.level]}] ${n.message}`).join('\n');
 
-export const severityCounts = (fs: readonly Finding[]) => {
+export type SeverityCounts = { readonly error: number; readonly warning: number; readonly info: number };
+
+export const severityCounts = (fs: readonly Finding[]): SeverityCounts => {
   let error = 0;
   let warning = 0;
   let info = 0;

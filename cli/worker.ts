@@ -10,7 +10,7 @@ import { importReportFile } from '../shared/import';
 import { uncertainCells } from '../shared/import/types';
 import { evaluate, type Finding, type PreviousYear } from '../shared/rules';
 import { BATCH_READER_LIMITS, ReaderPool, type ReaderLimits, serveReaderTasks } from '../src-main/reader-pool';
-import { checkFile, unreadableEntry, type FileEntry } from './check-file';
+import { checkFile, checkedFile, unreadableEntry, type CheckedFile } from './check-file';
 import { readReportAt } from './read-report';
 
 /** previous: last year's report for validate's cross-year checks, the same for every file of a run. */
@@ -22,7 +22,7 @@ export type ReadOutcome = { readonly result: OpenOutcome; readonly findings: rea
 /** The tasks a worker runs; inside the worker the readers run in-thread (the worker is the isolation). */
 export const runCheckWorker = (data: CheckWorkerData): void =>
   serveReaderTasks({
-    check: (f: string) => checkFile(f, data.previous),
+    check: async (f: string): Promise<CheckedFile> => checkedFile(await checkFile(f, data.previous)),
     read: async (f: string): Promise<ReadOutcome> => {
       const result = await readReportAt(f, importReportFile);
       return { result, findings: result.ok ? evaluate(result.report, null, { uncertainCells: uncertainCells(result.notes) }) : null };
@@ -49,8 +49,8 @@ const refusalOf = (pool: ReaderPool) => (stop: Parameters<typeof readerStopped>[
 
 type Entry = URL | string;
 
-export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, entryUrl: Entry, sink: Sink<FileEntry>): Promise<void> =>
-  runInOrder<FileEntry>(files, 'check', { role: 'check', previous }, jobs, entryUrl, sink, (f, why) => unreadableEntry(f, why));
+export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, entryUrl: Entry, sink: Sink<CheckedFile>): Promise<void> =>
+  runInOrder<CheckedFile>(files, 'check', { role: 'check', previous }, jobs, entryUrl, sink, (f, why) => checkedFile(unreadableEntry(f, why)));
 
 export const readInOrder = (files: readonly string[], jobs: number, entryUrl: URL | string, sink: Sink<ReadOutcome>): Promise<void> =>
   runInOrder<ReadOutcome>(files, 'read', { role: 'check', previous: null }, jobs, entryUrl, sink, (_f, why) => ({

@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import type { PreviousYear } from '../../shared/rules';
 import { UsageError, flag, parseArgs, stringOption } from '../args';
-import { unreadableEntry, type FileEntry } from '../check-file';
+import { checkedFile, entryOf, unreadableEntry, type CheckedFile, type FileEntry } from '../check-file';
 import { SUPPORTED_EXTENSIONS, collectInputs, skippedText, type SkippedFile } from '../files';
-import { findingsTable, notesText, severityCounts } from '../findings-output';
+import { findingsTable, notesText, type SeverityCounts } from '../findings-output';
 import { CSV_BOM, bufferedOut, csvLine } from '../output';
 import { createProgress } from '../progress';
 import { checkInOrder, openInWorker } from '../worker';
@@ -104,34 +104,37 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   if (json) out.write('{"files":[\n');
   if (csv) out.write(CSV_BOM + csvLine(['文件', '机关', '年度', '错误', '警告', '提示', '无法读取', '原因']));
 
-  const emit = (e: FileEntry) => {
-    const c = severityCounts(e.findings);
-    if (e.error !== undefined) anyUnreadable = true;
+  const emit = (checked: CheckedFile) => {
+    const c = checked.counts;
+    if (checked.unreadable) anyUnreadable = true;
     if (c.error) anyError = true;
-    if (json) out.write(`${n ? ',\n' : ''}${JSON.stringify(e)}`);
-    else if (csv)
-      out.write(
-        csvLine([
-          e.file,
-          e.agency,
-          e.year,
-          e.error ? null : c.error,
-          e.error ? null : c.warning,
-          e.error ? null : c.info,
-          e.error ? '是' : '否',
-          e.error ?? null,
-        ]),
-      );
+    if (json) out.write(`${n ? ',\n' : ''}${checked.json}`);
     else {
-      summary.push({
-        file: e.file,
-        agency: e.agency ?? '',
-        year: e.year === null ? '' : String(e.year),
-        errors: c.error,
-        warnings: c.warning,
-        unreadable: e.error ?? '',
-      });
-      if (!flag(args, 'summary')) out.write(fileBlock(e, c));
+      const e = entryOf(checked);
+      if (csv)
+        out.write(
+          csvLine([
+            e.file,
+            e.agency,
+            e.year,
+            e.error ? null : c.error,
+            e.error ? null : c.warning,
+            e.error ? null : c.info,
+            e.error ? '是' : '否',
+            e.error ?? null,
+          ]),
+        );
+      else {
+        summary.push({
+          file: e.file,
+          agency: e.agency ?? '',
+          year: e.year === null ? '' : String(e.year),
+          errors: c.error,
+          warnings: c.warning,
+          unreadable: e.error ?? '',
+        });
+        if (!flag(args, 'summary')) out.write(fileBlock(e, c));
+      }
     }
     n++;
     progress.tick();
@@ -141,12 +144,12 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   const indexOf = new Map(readable.map((p, i) => [p, i]));
   type Slot = { readonly missing: { path: string; missing: string } } | { readonly index: number };
   const order: Slot[] = inputs.map((e) => ('missing' in e ? { missing: e } : { index: indexOf.get(e.path)! }));
-  const pending = new Map<number, FileEntry>();
+  const pending = new Map<number, CheckedFile>();
   let cursor = 0;
   const drain = () => {
     while (cursor < order.length) {
       const o = order[cursor]!;
-      if ('missing' in o) emit(unreadableEntry(o.missing.path, o.missing.missing));
+      if ('missing' in o) emit(checkedFile(unreadableEntry(o.missing.path, o.missing.missing)));
       else if (pending.has(o.index)) {
         emit(pending.get(o.index)!);
         pending.delete(o.index);
@@ -170,7 +173,7 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
   return anyUnreadable ? 2 : anyError ? 1 : 0;
 };
 
-const fileBlock = (e: FileEntry, c: ReturnType<typeof severityCounts>): string => {
+const fileBlock = (e: FileEntry, c: SeverityCounts): string => {
   const head = `文件：${e.file}\n`;
   if (e.error !== undefined) return `${head}无法读取：${e.error}\n\n`;
   const who = `机关：${e.agency || '（未识别）'}　年度：${e.year ?? '（未识别）'}　检查结果：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个\n`;
