@@ -5,6 +5,7 @@
  */
 import type { ImportNote, ImportResult, SourceKind } from './types';
 import { importDocxZip, refusal } from './docx';
+import { importCfb } from './doc';
 import { importHtml } from './html';
 import { importJson } from './json';
 import { importPdf } from './pdf';
@@ -49,7 +50,7 @@ const importZip = (zip: SafeZip, ext: string): ImportResult => {
   };
 };
 
-const OFFICE_EXT: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', doc: 'Word 文档', xls: 'Excel 工作簿' };
+const OFFICE_EXT: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', doc: 'Word 文档', wps: 'WPS 文字文档', xls: 'Excel 工作簿' };
 
 const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportResult> => {
   const ext = extension(fileName);
@@ -64,6 +65,7 @@ const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportR
     }
   }
   if (s.kind === 'pdf') return importPdf(bytes);
+  if (s.kind === 'cfb') return importCfb(bytes);
   if (s.kind === 'refused') return { ok: false, message: s.message };
   if (OFFICE_EXT[ext]) {
     const what = looksLikeHtml(s.text) ? '网页（HTML）' : looksLikeOurJson(s.text) ? '本程序的报告文件' : '纯文本';

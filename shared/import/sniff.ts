@@ -2,11 +2,14 @@
  * What a file really is, from its bytes, not its name: clerks rename files, and browsers and mail
  * clients save web pages and Word files under surprising names.
  */
+import { isCfb } from './cfb';
 import { isZip } from './zip';
 
 export type Sniffed =
   | { readonly kind: 'zip' }
   | { readonly kind: 'pdf' }
+  /** A Compound File (OLE2): Word 97–2003 .doc or WPS .wps, else an .xls or an encrypted Office file (doc.ts tells). */
+  | { readonly kind: 'cfb' }
   | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'utf-16' | 'gb18030' }
   | { readonly kind: 'refused'; readonly message: string };
 
@@ -22,11 +25,6 @@ export const isPdf = (b: Uint8Array): boolean => {
 
 /** Magic numbers of formats a clerk might pick that we cannot read, with what to do instead. */
 const KNOWN_BINARIES: readonly { sig: readonly number[]; message: string }[] = [
-  {
-    sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    message:
-      '这是旧版 Office 二进制文件（.doc 或 .xls），或设置了打开密码的 Office 文件，暂不支持。请在 Word/Excel 中“另存为” .docx 或 .xlsx（并取消密码）后再导入',
-  },
   { sig: [0x7b, 0x5c, 0x72, 0x74, 0x66], message: '这是 RTF 文件，暂不支持。请在 Word 中“另存为” .docx 后再导入' },
   { sig: [0x52, 0x61, 0x72, 0x21], message: '这是 RAR 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
   { sig: [0x37, 0x7a, 0xbc, 0xaf], message: '这是 7z 压缩包，不是年度报告文件。请先解压，再导入其中的 Word/Excel 文件' },
@@ -48,7 +46,7 @@ const controlShare = (s: string): number => {
   return len ? n / len : 0;
 };
 
-const NOT_TEXT = '文件内容无法识别：不是 Word(.docx)、Excel(.xlsx)、PDF、本程序的报告文件、网页或文本文件，可能已损坏或格式不受支持';
+const NOT_TEXT = '文件内容无法识别：不是 Word(.docx/.doc)、Excel(.xlsx)、PDF、本程序的报告文件、网页或文本文件，可能已损坏或格式不受支持';
 
 const decode = (b: Uint8Array): Sniffed => {
   if (starts(b, [0xef, 0xbb, 0xbf])) return { kind: 'text', text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8' };
@@ -72,6 +70,7 @@ export const sniff = (bytes: Uint8Array): Sniffed => {
   if (bytes.length === 0) return { kind: 'refused', message: '文件是空的（0 字节）' };
   if (isZip(bytes)) return { kind: 'zip' };
   if (isPdf(bytes)) return { kind: 'pdf' };
+  if (isCfb(bytes)) return { kind: 'cfb' };
   for (const k of KNOWN_BINARIES) if (starts(bytes, k.sig)) return { kind: 'refused', message: k.message };
   const d = decode(bytes);
   if (d.kind === 'text' && controlShare(d.text) > 0.01) return { kind: 'refused', message: NOT_TEXT };

@@ -16,6 +16,7 @@ import { listZip, openZip } from '../../shared/import/zip';
 import { type Report, serialiseReport } from '../../shared/report';
 import { type RawZipEntry, zipRaw } from './make-docx';
 import { rng } from './random-report';
+import { absurdSectorSize, directoryCycle, fatCycle, freeSectorChain, hugeFat, hugeMiniStream, streamBeyondFile } from './cfb-tamper';
 import { SEED_FILES, seedReport, seedText } from './seeds';
 
 export type Base = { readonly name: string; readonly bytes: Uint8Array; readonly report: Report | null };
@@ -32,8 +33,9 @@ export type FuzzCase = {
 };
 
 const PDF = fileURLToPath(new URL('../fixtures/pdf/2024_huaian-city.pdf', import.meta.url));
+const DOC = fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url));
 
-/** The files mutated: three of our own reports in every export format, two published texts, one published PDF. */
+/** The files mutated: three of our own reports in every export format, two published texts, one published PDF, one Word 97 .doc. */
 export const fuzzBases = async (): Promise<Base[]> => {
   const out: Base[] = [];
   for (const f of SEED_FILES.slice(0, 3)) {
@@ -46,6 +48,7 @@ export const fuzzBases = async (): Promise<Base[]> => {
   }
   for (const f of SEED_FILES.slice(3, 5)) out.push({ name: f, bytes: strToU8(seedText(f)), report: null });
   out.push({ name: 'huaian.pdf', bytes: new Uint8Array(readFileSync(PDF)), report: null });
+  out.push({ name: 'xiuwu.doc', bytes: new Uint8Array(readFileSync(DOC)), report: null });
   return out;
 };
 
@@ -60,7 +63,17 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 type Mutator = (b: Base, r: (n: number) => number) => { bytes: Uint8Array; mutation: string; kept?: boolean } | null;
 
+const CFB_TAMPERS = [fatCycle, freeSectorChain, directoryCycle, (b: Uint8Array) => streamBeyondFile(b), hugeMiniStream, absurdSectorSize, hugeFat];
+
 const MUTATORS: readonly Mutator[] = [
+  (b, r) => {
+    if (!b.name.endsWith('.doc')) return null;
+    const k = r(CFB_TAMPERS.length);
+    return {
+      bytes: CFB_TAMPERS[k]!(b.bytes),
+      mutation: `compound file tampered (${['FAT cycle', 'chain into a free sector', 'directory cycle', 'stream of 2 GB', 'mini stream of 2 GB', 'sector of 1 MB', '3 million FAT sectors'][k]})`,
+    };
+  },
   (b, r) => {
     const out = b.bytes.slice();
     const n = 1 + r(16);
@@ -134,7 +147,7 @@ const MUTATORS: readonly Mutator[] = [
     };
   },
   (b, r) => {
-    if (/\.(docx|xlsx|pdf)$/.test(b.name)) return null;
+    if (/\.(docx|xlsx|pdf|doc|mht)$/.test(b.name)) return null;
     const n = 20_000 + r(100_000);
     const run = r(2) ? ' '.repeat(n) : '\u00a0'.repeat(n);
     const t = text(b.bytes);
@@ -185,7 +198,7 @@ export const rawEnglish = (message: string): boolean =>
     message
       .replace(/「[^」]*」?|"[^"]*"/g, '')
       .replace(
-        /\.(?:gkreport|docx|xlsx|html|txt|json)\b|Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
+        /\.(?:gkreport|docx|xlsx|html|txt|json|doc|wps|mht|mhtml)\b|Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
         '',
       ),
   );

@@ -10,7 +10,12 @@ import { crc32, listZip, openZip, ZipError } from '../../shared/import/zip';
 import { parseXml, XmlError } from '../../shared/import/xml';
 import { documentXml, reportDocx, zipBombDocx, zipDocx, zipRaw } from '../helpers/make-docx';
 import { rng } from '../helpers/random-report';
+import { renameStream } from '../helpers/cfb-tamper';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
+
+const OLD_DOC = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url))));
 
 const refused = async (name: string, bytes: Uint8Array, message: RegExp) => {
   const r = await importReportFile(name, bytes);
@@ -139,10 +144,11 @@ describe('hostile files are refused with a clear message', () => {
     for (const seed of [1, 2, 3]) await refused('年报.docx', randomBytes(100_000, seed), /内容无法识别|不是有效的压缩包/);
     await refused('年报.bin', randomBytes(100_000, 4), /内容无法识别/);
     await refused('年报.docx', new Uint8Array(0), /文件是空的/);
+    // a compound file header followed by junk: refused on its header, not read
     await refused(
       '年报.xls',
       Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(1000, 5)]),
-      /旧版 Office 二进制文件（\.doc 或 \.xls）/,
+      /扇区大小.*无效|旧版 Word\/WPS 文件结构无效/,
     );
     await refused('年报.pdf', strToU8('%PDF-1.7\n...'), /PDF 文件已损坏或不完整/);
     await refused('资料.zip', zipRaw([{ name: 'a.txt', data: strToU8('hi'), method: 0, size: 2 }]), /普通的 ZIP 压缩包/);
@@ -152,11 +158,8 @@ describe('hostile files are refused with a clear message', () => {
     const asXlsx = await importReportFile('年报.xlsx', reportDocx(seedReport(SEED_FILES[0]!)));
     expect(asXlsx.ok && asXlsx.kind).toBe('docx');
     await refused('年报.docx', strToU8('not a zip'), /文件扩展名为 \.docx，但内容不是 Word 文档，而是纯文本/);
-    await refused(
-      '年报.xlsx',
-      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(600, 8)]),
-      /旧版 Office 二进制文件（\.doc 或 \.xls）.*另存为/,
-    );
+    // an old binary workbook named .xlsx: told what it is and what to do
+    await refused('年报.xlsx', renameStream(OLD_DOC, 'WordDocument', 'Workbook'), /旧版 Excel 工作簿（\.xls）.*另存为/);
     const junk = await importReportFile('年报.docx', randomBytes(5000, 11));
     expect(junk.ok).toBe(false);
   });

@@ -1,0 +1,405 @@
+/**
+ * A Word 97–2003 binary document (.doc, and WPS .wps, which WPS writes in the same format) reduced to the same
+ * Blocks the .docx reader gives: paragraphs and table grids in reading order ([MS-DOC]).
+ *
+ * The text is found through the piece table (the CLX in the table stream): each piece is 8-bit cp1252 or UTF-16LE
+ * text somewhere in the WordDocument stream. Paragraphs end at 0x0D; a table cell ends at 0x07, and so does a row
+ * (an extra 0x07 after its last cell). Which 0x07 ends a row, and which paragraphs stand in a table, only the
+ * paragraph properties say (fInTable, fTtp, and for nested tables itap/fInnerTableCell/fInnerTtp), so they are read
+ * from the PAPX pages; the row's end mark also carries the cell boundaries (sprmTDefTable), from which a merged
+ * cell's span on the table's grid is known, as gridSpan gives it in .docx. Fields show their result, not their code.
+ */
+import type { Block } from './types';
+import { CfbError, type SafeCfb } from './cfb';
+import { joinSplitTables } from './docx-blocks';
+import { append, maxOf } from './bounded';
+
+const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
+const i16 = (b: Uint8Array, o: number) => (u16(b, o) << 16) >> 16;
+const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+
+export const DOC_DAMAGED = 'Word 文件已损坏或结构不受支持（文字索引无效），请在 Word/WPS 中打开后“另存为” .docx 再导入';
+export const DOC_ENCRYPTED = '这个 Word 文件设置了打开密码，无法读取。请在 Word/WPS 中输入密码打开，取消密码后“另存为” .docx 再导入';
+const damaged = () => new CfbError(DOC_DAMAGED);
+
+/** What the paragraph properties say about where a paragraph stands. */
+type Pap = {
+  inTable: boolean;
+  ttp: boolean;
+  itap: number;
+  innerCell: boolean;
+  innerTtp: boolean;
+  /** Row end marks only: the cell boundaries (twips) and each cell's merge flags. */
+  centers?: number[];
+  cells?: { hMerged: boolean; vContinued: boolean }[];
+};
+
+/** The size of a sprm's operand at o (the byte after the sprm), from its spra bits. */
+const operandSize = (sprm: number, b: Uint8Array, o: number, end: number): number => {
+  switch (sprm >> 13) {
+    case 0:
+    case 1:
+      return 1;
+    case 2:
+    case 4:
+    case 5:
+      return 2;
+    case 3:
+      return 4;
+    case 7:
+      return 3;
+    default:
+      // sprmTDefTable(10) count their size in two bytes (the rest of the operand, plus one)
+      if (sprm === 0xd608 || sprm === 0xd606) return o + 2 <= end ? u16(b, o) + 1 : end - o;
+      return o < end ? b[o]! + 1 : 1;
+  }
+};
+
+/** Applies a grpprl (a run of sprms) of paragraph and table properties to pap; reads sprmPHugePapx from Data. */
+const applyGrpprl = (pap: Pap, b: Uint8Array, start: number, end: number, data: Uint8Array | null, depth = 0): void => {
+  for (let o = start; o + 2 <= end;) {
+    const sprm = u16(b, o);
+    const size = operandSize(sprm, b, o + 2, end);
+    const op = o + 2;
+    if (op + size > end) break;
+    switch (sprm) {
+      case 0x2416:
+        pap.inTable = b[op] !== 0;
+        break;
+      case 0x2417:
+        pap.ttp = b[op] !== 0;
+        break;
+      case 0x6649:
+        pap.itap = Math.min(u32(b, op), 64);
+        break;
+      case 0x664a:
+        pap.itap = Math.max(0, Math.min(pap.itap + (u32(b, op) | 0), 64));
+        break;
+      case 0x244b:
+        pap.innerCell = b[op] !== 0;
+        break;
+      case 0x244c:
+        pap.innerTtp = b[op] !== 0;
+        break;
+      case 0x6646: {
+        // the properties did not fit the page: they stand in the Data stream (once; it cannot point on)
+        const at = u32(b, op);
+        if (data && depth === 0 && at + 2 <= data.length) {
+          const cb = u16(data, at);
+          applyGrpprl(pap, data, at + 2, Math.min(data.length, at + 2 + cb), data, 1);
+        }
+        break;
+      }
+      case 0xd608:
+      case 0xd606: {
+        // TDefTableOperand: cb(2) itcMac(1) rgdxaCenter[itcMac+1] rgTc80[≤ itcMac] (20 bytes each)
+        const n = Math.min(b[op + 2] ?? 0, 64);
+        const centers: number[] = [];
+        for (let i = 0; i <= n && op + 3 + i * 2 + 2 <= end; i++) centers.push(i16(b, op + 3 + i * 2));
+        const tcs = op + 3 + (n + 1) * 2;
+        const cells: Pap['cells'] & object = [];
+        for (let i = 0; i < n; i++) {
+          const t = tcs + i * 20;
+          const grf = t + 2 <= op + size ? u16(b, t) : 0;
+          cells.push({ hMerged: (grf & 0x0002) !== 0, vContinued: (grf & 0x0020) !== 0 && (grf & 0x0040) === 0 });
+        }
+        pap.centers = centers;
+        pap.cells = cells;
+        break;
+      }
+      case 0xd62b: {
+        // sprmTVertMerge: cb, itc, flag (1: continues the cell above, 3: begins a merge)
+        const itc = b[op + 1] ?? 0;
+        const c = pap.cells?.[itc];
+        if (c) c.vContinued = b[op + 2] === 1;
+        break;
+      }
+    }
+    o = op + size;
+  }
+};
+
+/** The PAPX runs of the document: file offsets [start, end) with their properties, sorted. */
+type PapRun = { start: number; end: number; grpprl: Uint8Array };
+
+const papxRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number): PapRun[] => {
+  if (lcb < 4 || fc + lcb > table.length) return [];
+  const n = Math.floor((lcb - 4) / 8);
+  const runs: PapRun[] = [];
+  const pages = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const pn = u32(table, fc + (n + 1) * 4 + i * 4) & 0x3fffff;
+    if (pages.has(pn)) continue;
+    pages.add(pn);
+    const page = word.subarray(pn * 512, pn * 512 + 512);
+    if (page.length < 512) throw damaged();
+    const crun = page[511]!;
+    if (crun === 0 || (crun + 1) * 4 + crun * 13 > 511) throw damaged();
+    for (let k = 0; k < crun; k++) {
+      const start = u32(page, k * 4);
+      const end = u32(page, k * 4 + 4);
+      const off = page[(crun + 1) * 4 + k * 13]! * 2;
+      if (off === 0) {
+        runs.push({ start, end, grpprl: new Uint8Array(0) });
+        continue;
+      }
+      let cb = page[off]!;
+      let at = off + 1;
+      let len: number;
+      if (cb === 0) {
+        cb = page[at]!;
+        at++;
+        len = cb * 2;
+      } else len = cb * 2 - 1;
+      // the first two bytes are the paragraph style; the sprms follow
+      runs.push({ start, end, grpprl: page.subarray(Math.min(at + 2, 511), Math.min(at + len, 511)) });
+    }
+  }
+  runs.sort((a, b) => a.start - b.start);
+  return runs;
+};
+
+const findRun = (runs: readonly PapRun[], fc: number): PapRun | undefined => {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = runs[mid]!;
+    if (fc < r.start) hi = mid - 1;
+    else if (fc >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+};
+
+/** cp1252's 0x80–0x9F (8-bit pieces are cp1252, the rest of which is Latin-1); 0 where cp1252 has no character. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+  0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+type Piece = { cpStart: number; cpEnd: number; fc: number; compressed: boolean; prm: number };
+
+/** The piece table: where each run of characters is stored, and the property modifiers (Prc) it refers to. */
+const readClx = (table: Uint8Array, fc: number, lcb: number): { pieces: Piece[]; prcs: Uint8Array[] } => {
+  if (lcb <= 0 || fc + lcb > table.length) throw damaged();
+  const end = fc + lcb;
+  const prcs: Uint8Array[] = [];
+  let o = fc;
+  while (o < end && table[o] === 0x01) {
+    const cb = i16(table, o + 1);
+    if (cb < 0 || o + 3 + cb > end) throw damaged();
+    prcs.push(table.subarray(o + 3, o + 3 + cb));
+    o += 3 + cb;
+  }
+  if (table[o] !== 0x02 || o + 5 > end) throw damaged();
+  const plcLen = u32(table, o + 1);
+  const plc = o + 5;
+  if (plc + plcLen > end || plcLen < 4 || (plcLen - 4) % 12 !== 0) throw damaged();
+  const n = (plcLen - 4) / 12;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; i++) {
+    const cpStart = u32(table, plc + i * 4);
+    const cpEnd = u32(table, plc + i * 4 + 4);
+    if (cpEnd < cpStart) throw damaged();
+    const pcd = plc + (n + 1) * 4 + i * 8;
+    const raw = u32(table, pcd + 2);
+    const compressed = (raw & 0x40000000) !== 0;
+    const fcv = raw & 0x3fffffff;
+    pieces.push({ cpStart, cpEnd, fc: compressed ? fcv / 2 : fcv, compressed, prm: u16(table, pcd + 6) });
+  }
+  return { pieces, prcs };
+};
+
+type Fib = { encrypted: boolean; tableName: '0Table' | '1Table'; ccpText: number; fcClx: number; lcbClx: number; fcPapx: number; lcbPapx: number };
+
+const readFib = (word: Uint8Array): Fib => {
+  if (word.length < 154 || u16(word, 0) !== 0xa5ec) throw damaged();
+  const nFib = u16(word, 2);
+  const flags = u16(word, 0x0a);
+  if (flags & 0x0100) throw new CfbError(DOC_ENCRYPTED);
+  if (nFib < 0x00c0) throw new CfbError('这是 Word 6.0/95 或更早版本的文件，格式太旧，暂不支持。请在 Word/WPS 中打开后“另存为” .docx 再导入');
+  const csw = u16(word, 32);
+  const lwAt = 34 + csw * 2 + 2;
+  const cslw = u16(word, lwAt - 2);
+  const fcAt = lwAt + cslw * 4 + 2;
+  if (cslw < 4 || fcAt > word.length) throw damaged();
+  const cbRgFcLcb = u16(word, fcAt - 2);
+  if (cbRgFcLcb < 34 || fcAt + 34 * 8 > word.length) throw damaged();
+  const pair = (i: number) => [u32(word, fcAt + i * 8), u32(word, fcAt + i * 8 + 4)] as const;
+  const [fcClx, lcbClx] = pair(33);
+  const [fcPapx, lcbPapx] = pair(13);
+  return { encrypted: false, tableName: flags & 0x0200 ? '1Table' : '0Table', ccpText: u32(word, lwAt + 12), fcClx, lcbClx, fcPapx, lcbPapx };
+};
+
+type RowRead = { cells: string[]; pap: Pap };
+type TableRead = { rows: RowRead[]; cells: string[]; paras: string[] };
+
+const newTable = (): TableRead => ({ rows: [], cells: [], paras: [] });
+
+/** Rows of cells on the table's grid: the union of every row's cell boundaries; a merged cell is its text then ''. */
+const tableGrid = (rows: readonly RowRead[]): string[][] => {
+  const edges = [...new Set(rows.flatMap((r) => r.pap.centers ?? []))].sort((a, b) => a - b);
+  // boundaries a few twips apart are one line drawn twice
+  const grid: number[] = [];
+  for (const e of edges) if (grid.length === 0 || e - grid[grid.length - 1]! > 20) grid.push(e);
+  const col = (x: number) => {
+    let best = 0;
+    for (let i = 1; i < grid.length; i++) if (Math.abs(grid[i]! - x) < Math.abs(grid[best]! - x)) best = i;
+    return best;
+  };
+  const out = rows.map((r) => {
+    const centers = r.pap.centers;
+    if (!centers || centers.length < 2) return [...r.cells];
+    const row: string[] = [];
+    const first = col(centers[0]!);
+    for (let i = 0; i < first; i++) row.push('');
+    r.cells.forEach((text, i) => {
+      const tc = r.pap.cells?.[i];
+      const continued = tc ? tc.hMerged || tc.vContinued : false;
+      const from = i < centers.length ? col(centers[i]!) : row.length;
+      const to = i + 1 < centers.length ? col(centers[i + 1]!) : from + 1;
+      while (row.length < from) row.push('');
+      row.push(continued ? '' : text);
+      for (let k = from + 1; k < to; k++) row.push('');
+    });
+    return row;
+  });
+  const width = maxOf(
+    out.map((r) => r.length),
+    0,
+  );
+  for (const r of out) while (r.length < width) r.push('');
+  return out;
+};
+
+export type DocReadState = { nestedTables: number };
+
+/** The main text of a Word 97–2003 document as Blocks. Throws CfbError (damaged, encrypted, too old). */
+export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 }): Block[] => {
+  if (!cfb.has('WordDocument')) throw damaged();
+  const word = cfb.read('WordDocument');
+  const fib = readFib(word);
+  if (!cfb.has(fib.tableName)) throw damaged();
+  const table = cfb.read(fib.tableName);
+  const data = cfb.has('Data') ? cfb.read('Data') : null;
+  const { pieces, prcs } = readClx(table, fib.fcClx, fib.lcbClx);
+  const runs = papxRuns(word, table, fib.fcPapx, fib.lcbPapx);
+
+  const papAt = (fc: number, prm: number): Pap => {
+    const pap: Pap = { inTable: false, ttp: false, itap: 0, innerCell: false, innerTtp: false };
+    const run = findRun(runs, fc);
+    if (run) applyGrpprl(pap, run.grpprl, 0, run.grpprl.length, data);
+    // a piece's own modifier (complex, fast-saved files): its sprms apply on top
+    if (prm & 1) {
+      const prc = prcs[prm >> 1];
+      if (prc) applyGrpprl(pap, prc, 0, prc.length, data);
+    }
+    if (pap.inTable && pap.itap === 0) pap.itap = 1;
+    return pap;
+  };
+
+  const blocks: Block[] = [];
+  const nested = new Set<Block>();
+  /** Tables open at each depth: [0] is the outer table, [1] a table nested in its cell… */
+  const open: TableRead[] = [];
+  /** Inner tables closed while their outer table is still open: they follow it, as the .docx reader puts them. */
+  let pendingNested: Block[] = [];
+  let line = '';
+  let segments: string[] = [];
+  const fieldStack: boolean[] = [];
+  let inCode = 0;
+
+  const closeTables = (depth: number) => {
+    while (open.length > depth) {
+      const t = open.pop()!;
+      if (t.cells.length || t.paras.length) t.rows.push({ cells: [...t.cells, ...(t.paras.length ? [t.paras.join('')] : [])], pap: { ...EMPTY_PAP } });
+      if (t.rows.length === 0) continue;
+      const block: Block = { kind: 'table', rows: tableGrid(t.rows) };
+      if (open.length > 0) {
+        state.nestedTables++;
+        nested.add(block);
+        pendingNested.push(block);
+      } else {
+        const hasText = block.rows.some((r) => r.some((c) => c.trim() !== ''));
+        // a frame of one table around another is dropped, as in .docx
+        if (hasText || pendingNested.length === 0) blocks.push(block);
+        append(blocks, pendingNested);
+        pendingNested = [];
+      }
+    }
+  };
+
+  /** A paragraph mark (0x0D) or cell mark (0x07) ended the text since the last one. */
+  const endOfParagraph = (mark: number, pap: Pap) => {
+    const texts = [...segments, line];
+    segments = [];
+    line = '';
+    const depth = pap.inTable || pap.itap > 0 ? Math.max(1, pap.itap) : 0;
+    closeTables(depth);
+    if (depth === 0) {
+      for (const t of texts) blocks.push({ kind: 'paragraph', text: t });
+      return;
+    }
+    while (open.length < depth) open.push(newTable());
+    const t = open[depth - 1]!;
+    const isRowEnd = depth === 1 ? mark === 0x07 && pap.ttp : pap.innerTtp;
+    const isCellEnd = depth === 1 ? mark === 0x07 && !pap.ttp : pap.innerCell && !pap.innerTtp;
+    if (isRowEnd) {
+      if (t.paras.length) t.cells.push(t.paras.join(''));
+      t.rows.push({ cells: t.cells, pap });
+      t.cells = [];
+      t.paras = [];
+      return;
+    }
+    for (const x of texts) if (x.trim() !== '') t.paras.push(x);
+    if (isCellEnd) {
+      t.cells.push(t.paras.join(''));
+      t.paras = [];
+    }
+  };
+
+  let cpLeft = fib.ccpText;
+  for (const p of pieces) {
+    if (cpLeft <= 0) break;
+    const count = Math.min(p.cpEnd - p.cpStart, cpLeft);
+    cpLeft -= count;
+    const width = p.compressed ? 1 : 2;
+    if (p.fc + count * width > word.length) throw damaged();
+    for (let i = 0; i < count; i++) {
+      const at = p.fc + i * width;
+      let c = p.compressed ? word[at]! : u16(word, at);
+      if (p.compressed && c >= 0x80 && c <= 0x9f) c = CP1252_HIGH[c - 0x80] || c;
+      if (c === 0x13) {
+        fieldStack.push(true);
+        inCode++;
+        continue;
+      }
+      if (c === 0x14 || c === 0x15) {
+        if (fieldStack.length && fieldStack[fieldStack.length - 1]) {
+          inCode--;
+          fieldStack[fieldStack.length - 1] = false;
+        }
+        if (c === 0x15) fieldStack.pop();
+        continue;
+      }
+      if (c === 0x0d || c === 0x07) {
+        endOfParagraph(c, papAt(at, p.prm));
+        continue;
+      }
+      if (inCode > 0) continue;
+      if (c === 0x0c || c === 0x0e) {
+        segments.push(line);
+        line = '';
+      } else if (c === 0x0b) line += '\n';
+      else if (c === 0x09) line += '\t';
+      else if (c === 0x1e) line += '-';
+      else if (c >= 0x20) line += String.fromCharCode(c);
+    }
+  }
+  if (line || segments.length) endOfParagraph(0x0d, { ...EMPTY_PAP });
+  closeTables(0);
+  return joinSplitTables(blocks, nested).filter((b) => b.kind === 'table' || b.text.trim() !== '');
+};
+
+const EMPTY_PAP: Pap = { inTable: false, ttp: false, itap: 0, innerCell: false, innerTtp: false };

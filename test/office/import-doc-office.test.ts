@@ -1,0 +1,67 @@
+/**
+ * Word 97–2003 .doc as a clerk finds it on a government website: LibreOffice saves our Word exports of the five seeds
+ * and of random reports, and a .docx someone else wrote, as .doc at test time; each reads back exactly — every cell,
+ * the agency, the year, the narratives — through the one open path, without the data part our .docx carries.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../../shared/export';
+import { CELL_IDS } from '../../shared/format';
+import { importReportFile } from '../../shared/import';
+import { openCfb } from '../../shared/import/cfb';
+import type { Report } from '../../shared/report';
+import { convertWithOffice, officeAvailable } from '../helpers/office';
+import { randomConsistentReport } from '../helpers/random-report';
+import { seedReportWithNarratives } from '../helpers/seed-narratives';
+import { SEED_FILES } from '../helpers/seeds';
+
+const OUT = join(process.cwd(), 'test-results', 'import-doc-office');
+const FOREIGN = fileURLToPath(new URL('../fixtures/docx/libreoffice-xiuwu-county.docx', import.meta.url));
+
+const cases: { name: string; want: Report }[] = [
+  ...SEED_FILES.map((f) => ({ name: f.replace(/\.txt$/, ''), want: seedReportWithNarratives(f) })),
+  ...[5, 13, 29].map((s) => ({ name: `random-${s}`, want: randomConsistentReport(s) })),
+];
+
+describe('.doc files LibreOffice saved from Word files read back exactly', () => {
+  const docs = new Map<string, string>();
+  beforeAll(async () => {
+    if (!officeAvailable()) throw new Error('LibreOffice (soffice) 或 poppler-utils 未安装：请先运行 scripts/install-test-deps.sh');
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(join(OUT, 'doc'), { recursive: true });
+    const inputs: string[] = [];
+    for (const c of cases) {
+      const f = join(OUT, `${c.name}.docx`);
+      writeFileSync(f, await buildDocx(c.want));
+      inputs.push(f);
+    }
+    const foreign = join(OUT, 'foreign-xiuwu.docx');
+    copyFileSync(FOREIGN, foreign);
+    inputs.push(foreign);
+    const written = convertWithOffice(inputs, join(OUT, 'doc'), 'doc');
+    written.forEach((w, i) => docs.set(i < cases.length ? cases[i]!.name : 'foreign-xiuwu', w));
+  }, 200_000);
+  afterAll(() => rmSync(join(OUT, 'doc'), { recursive: true, force: true }));
+
+  const check = async (name: string, want: Report) => {
+    const file = docs.get(name)!;
+    const bytes = new Uint8Array(readFileSync(file));
+    // it really is a Word 97 compound file
+    expect(openCfb(bytes).has('WordDocument')).toBe(true);
+    const r = await importReportFile(`${name}.doc`, bytes);
+    expect(r.ok, r.ok ? '' : r.message).toBe(true);
+    if (!r.ok) return;
+    expect(r.kind).toBe('doc');
+    expect(r.report.agency).toBe(want.agency);
+    expect(r.report.year).toBe(want.year);
+    for (const id of CELL_IDS) expect(r.report.cells[id], `${name} ${id}`).toEqual(want.cells[id]);
+    expect(r.report.narratives).toEqual(want.narratives);
+    expect(r.notes.filter((n) => n.level !== 'info')).toEqual([]);
+  };
+
+  for (const c of cases) it(`${c.name}: our Word export saved as .doc`, () => check(c.name, c.want));
+
+  it('a .docx someone else wrote (LibreOffice, its own merges) saved as .doc', () => check('foreign-xiuwu', seedReportWithNarratives('2023_xiuwu-county.txt')));
+});
