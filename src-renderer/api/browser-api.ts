@@ -21,9 +21,9 @@ import { REPORT_EXTENSION, type Report, serialiseReport } from '../../shared/rep
 import { restore } from '../../shared/report/restore';
 import { loadDocx, loadHtml, loadXlsx } from './lazy';
 import { browserReader } from './reader-client';
+import { isRecoveryKey, orphanRecoveryKeys, ownRecoveryKey } from './tab-recovery';
 
 const OPEN_ACCEPT = OPENABLE_EXTENSIONS.map((e) => `.${e}`).join(',');
-const RECOVERY_KEY = 'disclosure-report:recovery';
 
 /** Opens the browser's file picker; null when the clerk cancels. */
 const pickFiles = (accept: string): Promise<File[]> =>
@@ -199,7 +199,7 @@ export const createBrowserApi = (): ReportApi => {
       dirty = d;
       if (!d) {
         try {
-          localStorage.removeItem(RECOVERY_KEY);
+          localStorage.removeItem(ownRecoveryKey);
         } catch {
           // storage disabled: nothing was kept
         }
@@ -208,7 +208,7 @@ export const createBrowserApi = (): ReportApi => {
     async autosave(_revision, report) {
       if (!dirty) return { ok: true };
       try {
-        localStorage.setItem(RECOVERY_KEY, JSON.stringify({ savedAt: new Date().toISOString(), report }));
+        localStorage.setItem(ownRecoveryKey, JSON.stringify({ savedAt: new Date().toISOString(), report }));
         return { ok: true };
       } catch {
         return { ok: false, message: '浏览器的存储空间已满或已被禁用，未能保存恢复用副本。' };
@@ -223,24 +223,34 @@ export const createBrowserApi = (): ReportApi => {
       window.close();
     },
     async listRecoveries(): Promise<readonly RecoveryEntry[]> {
-      const raw = localStorage.getItem(RECOVERY_KEY);
-      if (!raw) return [];
-      try {
-        const { savedAt, report } = JSON.parse(raw) as { savedAt: string; report: Report };
-        return [{ id: RECOVERY_KEY, title: reportTitle(report.agency ?? '', report.year ?? null), savedAt }];
-      } catch {
-        return [];
+      const entries: RecoveryEntry[] = [];
+      for (const id of await orphanRecoveryKeys()) {
+        try {
+          const { savedAt, report } = JSON.parse(localStorage.getItem(id) ?? '') as { savedAt: string; report: Report };
+          entries.push({ id, title: reportTitle(report.agency ?? '', report.year ?? null), savedAt });
+        } catch {
+          // not a copy we can read: left where it is
+        }
       }
+      return entries;
     },
     async restoreRecovery(id) {
+      if (!isRecoveryKey(id)) return null;
       const raw = localStorage.getItem(id);
       if (!raw) return null;
       const r = restore((JSON.parse(raw) as { report: unknown }).report);
       if (!r.ok) return null;
+      // this tab holds it now: under its own key, so no other tab is offered it while it is open here
+      try {
+        localStorage.setItem(ownRecoveryKey, raw);
+        localStorage.removeItem(id);
+      } catch {
+        // storage full or disabled: the copy stays where it was
+      }
       return { report: r.report, fileName: null, source: 'recovery', notes: [] };
     },
     async discardRecovery(id) {
-      localStorage.removeItem(id);
+      if (isRecoveryKey(id)) localStorage.removeItem(id);
     },
     onMenuCommand(listener) {
       listeners.add(listener);
