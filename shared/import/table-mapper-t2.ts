@@ -1,7 +1,7 @@
 /** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t2 } from '../format/cells';
 import { T2_BLOCKS, type T2ColumnId, type T2RowId } from '../format/table2';
-import { FORMAT_2019, bare, canonicalText, isEmptyCell, labelSimilarity } from './labels';
+import { FORMAT_2019, bare, canonicalText, compact, isEmptyCell, labelSimilarity } from './labels';
 import {
   newRead,
   note,
@@ -154,7 +154,9 @@ const setT2Header = (s: T2State, cells: readonly string[]) => {
   const header = new Map<number, T2Col>();
   cells.forEach((c, rel) => {
     const col = matchT2Column(s.block, c);
-    if (col) header.set(rel, col);
+    // one merged header cell written out over its columns (「本年处理决定数量」 three times): one column
+    const repeat = rel > 0 && compact(c) !== '' && compact(c) === compact(cells[rel - 1]!);
+    if (col && !repeat) header.set(rel, col);
   });
   // a header cut short (a PDF line break) is no header: the official column order applies
   const cols = [...header.values()];

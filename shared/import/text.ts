@@ -31,7 +31,9 @@ const looseCells = (line: string): string[] =>
 
 const isLooseTableLine = (line: string): boolean => {
   const t = line.trim();
-  if (PROSE.test(t) || t.length > 150 || /^(注|说明|备注|单位|数据来源)\s*[:：]/.test(t)) return false;
+  // 「单位：万元）」 closing a bracket it never opened is the rest of a header cell broken in two, not a note
+  const noteLine = /^(注|说明|备注|单位|数据来源)\s*[:：]/.test(t) && !/^[^（(]*[）)]/.test(t);
+  if (PROSE.test(t) || t.length > 150 || noteLine) return false;
   return true;
 };
 

@@ -28,7 +28,8 @@ const cellOf = (c: GridCell, report: Report): Cell => ({
 });
 
 /** Other ways pages split the header rows of 表三 and 表四 (the data rows stay the official ones). */
-export const HEADER_VARIANTS: Record<string, Partial<Record<TableId, readonly (readonly HeadCell[])[]>>> = {
+export const HEADER_VARIANTS: Record<string, Partial<Record<TableId, readonly (readonly HeadCell[])[] | 'sideways'>>> = {
+  't4 turned on its side (results as rows, groups as columns)': { t4: 'sideways' },
   // 总计 standing beside 申请人情况 over all three header rows; 申请人情况 over six columns
   't3 总计 over three header rows': {
     t3: [
@@ -112,8 +113,33 @@ export const HEADER_VARIANTS: Record<string, Partial<Record<TableId, readonly (r
   },
 };
 
+/**
+ * 表四 turned on its side for a narrow (mobile) page: the five results as rows, the three groups as columns under
+ * 行政复议 and 行政诉讼 over two header rows.
+ */
+export const t4Sideways = (report: Report): Cell[][] => {
+  const h = (text: string, rs = 1, cs = 1): Cell => ({ text, rs, cs, data: false, header: true });
+  const groups = ['review', 'suit_direct', 'suit_after_review'] as const;
+  const results = [
+    ['upheld', '结果维持'],
+    ['corrected', '结果纠正'],
+    ['other', '其他结果'],
+    ['pending', '尚未审结'],
+    ['total', '总计'],
+  ] as const;
+  return [
+    [h('', 2), h('行政复议', 2), h('行政诉讼', 1, 2)],
+    [h('未经复议直接起诉'), h('复议后起诉')],
+    ...results.map(([id, label]) => [
+      { ...h(label), header: false },
+      ...groups.map((g) => ({ text: valueText(report.cells[`t4.${g}.${id}` as keyof typeof report.cells]), rs: 1, cs: 1, data: true, header: false })),
+    ]),
+  ];
+};
+
 /** The rows of a statutory table as cells starting in each row (covered positions absent), headers optionally replaced. */
-export const tableCells = (t: TableId, report: Report, header?: readonly (readonly HeadCell[])[]): Cell[][] => {
+export const tableCells = (t: TableId, report: Report, header?: readonly (readonly HeadCell[])[] | 'sideways'): Cell[][] => {
+  if (header === 'sideways') return t4Sideways(report);
   const layout = tableLayout(t);
   const rows = layout.rows.map((r) => r.map((c) => cellOf(c, report)));
   if (!header) return rows;
@@ -134,12 +160,36 @@ export type HtmlStyle = {
   readonly tableAttrs?: string;
   /** Each statutory table inside the one cell of a frame table. */
   readonly framed?: boolean;
-  readonly headers?: Partial<Record<TableId, readonly (readonly HeadCell[])[]>>;
+  readonly headers?: Partial<Record<TableId, readonly (readonly HeadCell[])[] | 'sideways'>>;
+  /** Merged cells written out as single cells: covered positions empty, or repeating the label. */
+  readonly unmerged?: 'empty' | 'repeat';
+};
+
+/** The table as a full grid of single cells (what a page made from an unmerged Excel sheet holds). */
+const unmergedRows = (rows: readonly Cell[][], repeat: boolean): Cell[][] => {
+  const grid: (Cell | undefined)[][] = [];
+  rows.forEach((r, i) => {
+    grid[i] ??= [];
+    let c = 0;
+    for (const cell of r) {
+      while (grid[i]![c]) c++;
+      for (let dr = 0; dr < cell.rs; dr++)
+        for (let dc = 0; dc < cell.cs; dc++) {
+          grid[i + dr] ??= [];
+          const first = dr === 0 && dc === 0;
+          grid[i + dr]![c + dc] = { ...cell, rs: 1, cs: 1, text: first || (repeat && !cell.data) ? cell.text : '' };
+        }
+      c += cell.cs;
+    }
+  });
+  return grid.map((r) => r.map((c) => c ?? { text: '', rs: 1, cs: 1, data: false, header: false }));
 };
 
 export const htmlTableOf = (t: TableId, report: Report, s: HtmlStyle = {}): string => {
-  const rows = tableCells(t, report, s.headers?.[t]);
-  const headRows = s.headers?.[t]?.length ?? tableLayout(t).headerRows;
+  const cells = tableCells(t, report, s.headers?.[t]);
+  const rows = s.unmerged ? unmergedRows(cells, s.unmerged === 'repeat') : cells;
+  const given = s.headers?.[t];
+  const headRows = given === 'sideways' ? 2 : (given?.length ?? tableLayout(t).headerRows);
   const cell = s.cell ?? ((x) => esc(x));
   const trs = rows.map((r) => {
     const tds = r.map((c) => {
@@ -311,11 +361,26 @@ export const htmlVariants = (report: Report): Record<string, string> => {
     ),
   };
   for (const [name, headers] of Object.entries(HEADER_VARIANTS)) v[`header: ${name}`] = renderPage(report, { headers });
+  const plain = renderPage(report);
+  v['FrontPage-era markup: upper-case tags and attributes, <FONT>, unquoted values'] = plain
+    .replace(/<(\/?)(table|tbody|tr|td|p|strong|h1)\b/g, (_m, slash: string, tag: string) => `<${slash}${tag.toUpperCase()}`)
+    .replace(/rowspan=/g, 'ROWSPAN=')
+    .replace(/colspan=/g, 'COLSPAN=')
+    .replace(/<TD([^>]*)>([^<]*)<\/TD>/g, '<TD$1><FONT face=宋体 size=2>$2</FONT></TD>');
+  v['merged cells written out: every covered position an empty <td>'] = renderPage(report, { unmerged: 'empty' });
+  v['merged cells written out: the label repeated in every covered position'] = renderPage(report, { unmerged: 'repeat' });
+  v['numbers with thousands separators (「1,012」)'] = renderPage(report, {
+    cell: (t, c) => (c.data ? t.replace(/\B(?=(\d{3})+(?!\d))/g, ',').replace(/(\.\d*),/g, '$1') : esc(t)),
+  });
+  v['the last rows of each table with a rowspan that runs past the table'] = plain.replace(
+    /<tr><td>([^<]*)<\/td>(?=[^\n]*<\/tr>\n<\/tbody>)/g,
+    '<tr><td rowspan=9>$1</td>',
+  );
   return v;
 };
 
 /** What Chrome copies from an HTML table: each row's cells (only those that start in the row) joined by tabs. */
-export const chromeCopyTable = (t: TableId, report: Report, header?: readonly (readonly HeadCell[])[]): string[] =>
+export const chromeCopyTable = (t: TableId, report: Report, header?: readonly (readonly HeadCell[])[] | 'sideways'): string[] =>
   tableCells(t, report, header).map((r) => r.map((c) => c.text).join('\t'));
 
 const textOfReport = (report: Report, table: (t: TableId) => string[]): string => {
@@ -332,7 +397,50 @@ const textOfReport = (report: Report, table: (t: TableId) => string[]): string =
   return out.join('\n');
 };
 
+/** Label wordings real reports use beside the official ones (「申请量」, 「其它」, 「（万元）」). */
+const LABEL_WORDING: readonly (readonly [RegExp, string])[] = [
+  [/申请数量/g, '申请量'],
+  [/法人或其他组织/g, '法人或其它组织'],
+  [/其他结果/g, '其它结果'],
+  [/本年收费金额（单位：万元）/g, '本年收费金额（万元）'],
+  [/结转下年度继续办理/g, '结转下年度继续办理的'],
+];
+const reworded = (line: string): string => LABEL_WORDING.reduce((l, [re, to]) => l.replace(re, to), line);
+
+/** Ctrl+A on the whole page: the site's menus, breadcrumb and publication data above, its tools and footer below. */
+const wholePageCopy = (report: Report, body: string): string =>
+  [
+    '网站首页\t政务公开\t办事服务\t互动交流\t站点地图',
+    '政府信息公开指南',
+    '政府信息公开年报',
+    '您现在的位置：首页 > 政府信息公开 > 年报',
+    body,
+    '发布日期：2024-01-26　　来源：本站　　浏览次数：1024　　【字体：大 中 小】',
+    '【打印本页】【关闭窗口】',
+    '上一篇：2022年政府信息公开工作年度报告',
+    '相关稿件：',
+    `${report.agency}2022年政府信息公开工作年度报告`,
+    '站点地图 | 关于我们 | 联系我们',
+    '主办单位：某市人民政府办公室　　承办单位：某市大数据中心',
+    '网站标识码：4107000001　　豫ICP备05000000号-1　　豫公网安备 41070202000123号',
+  ].join('\n');
+
+/** A long cell text in two paragraphs, as Chrome copies a cell whose label the editor broke with <p>. */
+const twoLines = (t: string): string =>
+  t.length > 12 && !/^[\d.]+$/.test(t) ? `${t.slice(0, Math.ceil(t.length / 2))}\n${t.slice(Math.ceil(t.length / 2))}` : t;
+
 export const textVariants = (report: Report): Record<string, string> => ({
+  'Ctrl+A copy of the whole page: menus, breadcrumb, publication data, tools and footer around the report': wholePageCopy(
+    report,
+    textOfReport(report, (t) => chromeCopyTable(t, report)),
+  ),
+  'Chrome copy with long labels in two paragraphs inside their cells': textOfReport(report, (t) =>
+    tableCells(t, report).map((r) => r.map((c) => twoLines(c.text)).join('\t')),
+  ),
+  'label wordings of real reports (申请量, 其它, 法人或其它组织, 本年收费金额（万元）)': textOfReport(report, (t) => chromeCopyTable(t, report).map(reworded)),
+  'cells padded with no-break spaces around the tabs': textOfReport(report, (t) =>
+    tableCells(t, report).map((r) => r.map((c) => (c.text ? `\u00a0${c.text}\u00a0` : '')).join('\t')),
+  ),
   ...Object.fromEntries(
     Object.entries(HEADER_VARIANTS).map(([name, headers]) => [
       `Chrome copy of a page whose header is split another way: ${name}`,

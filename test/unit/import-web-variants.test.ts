@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { importReportFile } from '../../shared/import';
 import type { ImportResult } from '../../shared/import/types';
 import { CELL_IDS } from '../../shared/format';
-import type { Report } from '../../shared/report';
+import { createReport, type Report } from '../../shared/report';
 import { SEED_FILES } from '../helpers/seeds';
 import { seedReportWithNarratives } from '../helpers/seed-narratives';
-import { gbkBytes, htmlVariants, textVariants } from '../helpers/web-variants';
+import { chromeCopyTable, gbkBytes, htmlVariants, textVariants } from '../helpers/web-variants';
 import { wordVariants } from '../helpers/word-variants';
 
 /** What differs between the read report and the one the file was made from (empty: read exactly). */
@@ -53,4 +53,38 @@ describe.each(SEED_FILES)('Word files as WPS, Word and office systems write them
   const report = seedReportWithNarratives(file);
   for (const [name, bytes] of Object.entries(wordVariants(report)))
     it(name, async () => expect(readDiff(await importReportFile('年报.docx', bytes), report)).toEqual([]));
+});
+
+describe('what cannot be placed is left blank with a note, never guessed', () => {
+  const report = seedReportWithNarratives('2023_xiuwu-county.txt');
+
+  it('表四 on its side whose header does not name the three groups: blank, with a warning', async () => {
+    const sideways = chromeCopyTable('t4', report, 'sideways').slice(2);
+    const text = textVariants(report)['Chrome copy of the page: tab lines without merged positions']!.replace(
+      chromeCopyTable('t4', report).join('\n'),
+      sideways.join('\n'),
+    );
+    expect(text).toContain(sideways.join('\n'));
+    const r = await importReportFile('复制.txt', utf8(text));
+    if (!r.ok) throw new Error(r.message);
+    expect(CELL_IDS.filter((id) => id.startsWith('t4.')).map((id) => r.report.cells[id])).toEqual(Array(15).fill(null));
+    expect(r.notes.map((n) => n.message).join('\n')).toContain('无法确定各列归属');
+    expect(readDiff(r, report).filter((d) => !d.startsWith('t4.') && !d.startsWith('note:'))).toEqual([]);
+  });
+
+  it('a narrative sentence that begins like page furniture stays in the report', async () => {
+    const kept = [
+      '纠错机制进一步健全。',
+      '无障碍环境建设信息及时公开。',
+      '相关信息已在政府网站公开。',
+      '技术支持方面，平台运行稳定。',
+      '网站首页改版，栏目更清晰。',
+    ];
+    const withSentences = createReport({
+      ...report,
+      narratives: { ...report.narratives, other_matters: `${report.narratives.other_matters}\n${kept.join('\n')}` },
+    });
+    const r = await importReportFile('复制.txt', utf8(textVariants(withSentences)['Chrome copy of the page: tab lines without merged positions']!));
+    expect(readDiff(r, withSentences)).toEqual([]);
+  });
 });
