@@ -16,7 +16,8 @@ type LockManagerLike = {
   request(name: string, callback: () => Promise<void>): Promise<void>;
   query(): Promise<{ held?: readonly { name?: string }[] }>;
 };
-const locks = (): LockManagerLike | undefined => (navigator as unknown as { locks?: LockManagerLike }).locks;
+// (no navigator where the web build's api is loaded outside a page, as in the unit tests of the three hosts)
+const locks = (): LockManagerLike | undefined => (typeof navigator === 'undefined' ? undefined : (navigator as unknown as { locks?: LockManagerLike }).locks);
 
 // held until the page goes away
 void locks()
