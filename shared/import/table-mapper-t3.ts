@@ -296,7 +296,8 @@ const readT3Line = (s: T3State, row: Row): void => {
       // 2019 试行格式: a single （六）其他处理 row, with its numbers here or on a later line
       if (numbers) s.single2019 = [...tail];
       else if (tail.length === 0 && !s.assembler.pending.includes(OTHER_2019)) s.assembler.wait(OTHER_2019);
-    }
+      // part of a group label centred in its merged cell (「无法提」) on the line with the numbers of the row waiting
+    } else if (numbers) s.assembler.continueFirst(tail);
     return;
   }
   // a fragment that only looks like a row, or names the row already waiting, carries the numbers of the waiting row

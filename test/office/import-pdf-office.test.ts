@@ -108,4 +108,10 @@ describe('published PDFs made by LibreOffice and Chromium read back exactly', ()
         expect({ pdf, cells: CELL_IDS.filter((id) => r.report.cells[id] !== s.report.cells[id]) }).toEqual({ pdf, cells: [] });
       }
   });
+
+  it('the pdftotext -layout text of the PDF of a Word file LibreOffice wrote itself reads exactly too', () => {
+    const r = importText(pdfText(viaWord.get(FOREIGN.name)!, true));
+    if (!r.ok) throw new Error(r.message);
+    expect(CELL_IDS.filter((id) => r.report.cells[id] !== FOREIGN.report.cells[id])).toEqual([]);
+  });
 });
