@@ -19,6 +19,7 @@ import { isTableLabelText } from './table-labels';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
 import type { Block, ImportNote, ImportResult, ImportStats, SourceKind } from './types';
 import { append } from './bounded';
+import { preferCopyOrder } from './copy-order';
 
 /** Of the six section headings, how many a file without any statutory table must have to be read as a report. */
 const MIN_HEADINGS_WITHOUT_TABLES = 3;
@@ -227,7 +228,11 @@ const sortBlocks = (blocks: readonly Block[], notes: ImportNote[]): Sorted => {
 
 /** Each table's rows mapped onto its cells, with a note for a table missing or not understood. */
 const mapTables = (rowsOf: Record<TableId, Row[]>, notes: ImportNote[]): { reads: Record<TableId, TableRead>; cells: Cells; found: Set<CellId> } => {
-  const reads: Record<TableId, TableRead> = { t2: mapT2(rowsOf.t2), t3: mapT3(rowsOf.t3), t4: mapT4(rowsOf.t4) };
+  const reads: Record<TableId, TableRead> = {
+    t2: preferCopyOrder('t2', rowsOf.t2, mapT2(rowsOf.t2)),
+    t3: preferCopyOrder('t3', rowsOf.t3, mapT3(rowsOf.t3)),
+    t4: preferCopyOrder('t4', rowsOf.t4, mapT4(rowsOf.t4)),
+  };
   const cells: Cells = emptyCells();
   const found = new Set<CellId>();
   for (const t of TABLE_IDS) {

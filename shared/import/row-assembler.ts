@@ -28,6 +28,15 @@ export class RowAssembler<P> {
     this.pending.push(row);
   }
 
+  /**
+   * A row named with fewer numbers than it has cells, the rest one per line below (copied PDF text: 「行政规范性文件 17」
+   * then 「8」, 「99」): later number lines are gathered into it until it has need cells or the next label comes.
+   */
+  begin(row: P, cells: readonly string[], need: number): void {
+    this.flush();
+    this.acc = { row, cells: cells.filter((c) => !isEmptyCell(c)), need };
+  }
+
   /** The numbers gathered so far go to their row, however few. */
   flush(): void {
     const acc = this.acc;

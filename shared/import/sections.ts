@@ -122,6 +122,13 @@ export const isPageNoise = (text: string): boolean => {
   return t.length <= 60 && (PAGE_NOISE.test(t) || PAGE_TOOLS.test(t) || (MENU.test(t) && !/[。；，]/.test(t)));
 };
 
+/**
+ * A page number as a PDF prints it, copied with the text: 「- 3 -」「— 3 —」「第 3 页」「第3页 共6页」. A bare 「3」 is not
+ * taken: without its place on the page it cannot be told from a table cell.
+ */
+const PAGE_NUMBER = /^(?:[-—–－─]\s*\d{1,3}\s*[-—–－─]|第\s*\d{1,3}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?)$/;
+export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text.trim());
+
 /** A line that can be the agency's name printed above a title line that carries only the year. */
 export const looksLikeAgency = (text: string): boolean => {
   const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));

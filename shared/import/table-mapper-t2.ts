@@ -238,6 +238,8 @@ const readT2Line = (s: T2State, row: Row): void => {
     return;
   }
   if (tail.length === 0) s.assembler.wait({ ...m, label });
+  else if (!s.headers.has(m.bi) && tail.length === tail.filter(isValueish).length && tail.length < T2_BLOCKS[m.bi]!.columns.length)
+    s.assembler.begin({ ...m, label }, tail, T2_BLOCKS[m.bi]!.columns.length);
   else assignT2(s, m, tail);
 };
 

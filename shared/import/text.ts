@@ -5,7 +5,7 @@
  */
 import { errorDetail, readBlocks, UNREADABLE } from './blocks-reader';
 import { isNumberCell } from './labels';
-import { headingIndex, isPageNoise } from './sections';
+import { headingIndex, isPageNoise, isPageNumber } from './sections';
 import type { Block, ImportResult } from './types';
 import { trimEndOf } from './bounded';
 
@@ -69,6 +69,8 @@ export const textToBlocks = (input: string): Block[] => {
       flushParagraph();
       continue;
     }
+    // a page break inside a table or a paragraph of copied PDF text: the page number says nothing
+    if (isPageNumber(line)) continue;
     const pipe = PIPE_ROW.exec(line);
     if (pipe) {
       if (isPipeSeparator(line)) continue;

@@ -23,3 +23,68 @@ describe('pdftotext -layout text of a Word file LibreOffice wrote itself', () =>
     expect(r.notes.filter((n) => n.table && n.level !== 'info')).toEqual([]);
   });
 });
+
+describe('pdftotext default (non-layout) text: numbers apart from their labels, read in the table order when the table confirms it', () => {
+  it('our Word export laid out by LibreOffice: one cell per line, 「（七）总计」 and 「四、结转…」 after their numbers — all 200 cells', () => {
+    const { r, wrong } = wrongCells(fixture('2023_xuchang-city.word-export.pdftotext-raw.txt'), '2023_xuchang-city.txt');
+    expect(wrong).toEqual([]);
+    expect(r.report.agency).toBe(seedExpectation('2023_xuchang-city.txt').agency);
+    expect(r.report.year).toBe(2023);
+    expect(r.notes.filter((n) => n.table && n.level !== 'info')).toEqual([]);
+    // said, not silent: the clerk learns the numbers were placed by the table's order and checked by its identities
+    expect(r.notes.find((n) => n.table === 't3')?.message).toContain('按表格的行列顺序读取');
+    expect(r.report.narratives.problems.length).toBeGreaterThan(20);
+  });
+
+  it('a table whose identities do not hold in that order is not read by order: the rows stay unread and are named', () => {
+    // one number of 「1.属于国家秘密」 changed: the row total breaks, so the order cannot be confirmed
+    const text = fixture('2023_xuchang-city.word-export.pdftotext-raw.txt').replace(/(1\.属于国家秘密\n\n)3\n/, '$14\n');
+    const { r, wrong } = wrongCells(text, '2023_xuchang-city.txt');
+    expect(wrong.length).toBeGreaterThan(0);
+    expect(wrong.filter((id) => r.report.cells[id] !== null && !id.startsWith('t3.withheld_secret.'))).toEqual([]);
+    const named = r.notes.filter((n) => n.table === 't3' && n.level === 'warning').map((n) => n.message);
+    expect(named.some((m) => m.includes('（七）总计'))).toBe(true);
+    expect(r.notes.some((n) => n.message.includes('按表格的行列顺序读取'))).toBe(false);
+  });
+
+  it('a hand-made awkward PDF (group labels one character a line, runs of labels then runs of numbers, page numbers inside 表三)', () => {
+    const { r, wrong } = wrongCells(fixture('2023_jiyuan-city.awkward.pdftotext-raw.txt'), '2023_jiyuan-city.txt');
+    // 表二 and 表三 exactly; 表四's groups come interleaved so that two placements fit every group total: its 15
+    // numbers are listed in a warning and its cells left blank, never filled by a guess
+    expect(wrong.filter((id) => !id.startsWith('t4.'))).toEqual([]);
+    expect(wrong.filter((id) => r.report.cells[id] !== null)).toEqual([]);
+    const t4 = r.notes.filter((n) => n.table === 't4' && n.level !== 'info');
+    expect(t4.length).toBe(1);
+    expect(t4[0]!.message).toMatch(/^表四的 15 个数字在复制的文本中顺序与表格不同（依次为 [\d、]+），有不止一种排法都符合各组总计/);
+    expect(r.notes.filter((n) => (n.table === 't2' || n.table === 't3') && n.level !== 'info')).toEqual([]);
+  });
+
+  it("表四 copied in column blocks (each group's parts, then the totals) is dealt back to its groups by the totals", () => {
+    const base = fixture('2023_xuchang-city.word-export.pdftotext-raw.txt');
+    const t4At = base.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const end = base.indexOf('五、存在的主要问题');
+    const want = seedExpectation('2023_xuchang-city.txt').cells as Record<string, unknown>;
+    const g = (id: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => want[`t4.${id}.${c}`] as number);
+    const [a, b, c] = [g('review'), g('suit_direct'), g('suit_after_review')];
+    // the order of the real 许昌 PDF's copied text: 行政复议's four parts, both suit groups whole, then 行政复议's total
+    const copied = [...a.slice(0, 4), ...b, ...c, a[4]!];
+    const text = `${base.slice(0, t4At)}四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n${copied.join('\n')}\n${base.slice(end)}`;
+    const { r, wrong } = wrongCells(text, '2023_xuchang-city.txt');
+    expect(wrong).toEqual([]);
+    expect(r.notes.find((n) => n.table === 't4')?.message).toContain('请对照原文件核对');
+  });
+});
+
+describe('a Word file LibreOffice wrote itself, pdftotext default text', () => {
+  it('「行政规范性文件 17」 with 「8」 and 「99」 on the lines below: the row gathers its three numbers', () => {
+    const { wrong } = wrongCells(fixture('libreoffice-xiuwu-county.pdftotext-raw.txt'), '2023_xiuwu-county.txt');
+    expect(wrong.filter((id) => id.startsWith('t2.') || id.startsWith('t4.'))).toEqual([]);
+  });
+
+  it('its 表三 comes out with cells of neighbouring rows mixed (no order fits the identities): what cannot be placed is flagged, never silent', () => {
+    const { r, wrong } = wrongCells(fixture('libreoffice-xiuwu-county.pdftotext-raw.txt'), '2023_xiuwu-county.txt');
+    expect(wrong.length).toBeGreaterThan(0);
+    expect(wrong.every((id) => id.startsWith('t3.'))).toBe(true);
+    expect(r.notes.some((n) => n.table === 't3' && n.level === 'warning')).toBe(true);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * Text copied out of a PDF (pdftotext's default order, a PDF viewer's select-all → copy) keeps a table's numbers in
+ * the order its cells were drawn, but not beside their labels: one cell per line, a run of row labels and then the
+ * run of their numbers, a number before its label, 表四's groups interleaved. When the label-by-label reading of a
+ * table is not clean, its numbers are read as one sequence in the table's own cell order (shared/format), and that
+ * reading replaces the first one only when the table confirms it:
+ * - 表二: exactly one number per cell, and every row label stands right before or right after its row's numbers;
+ * - 表三: exactly one number per cell, and every identity holds (25 row totals, （七）总计 of each column, 勾稽关系);
+ * - 表四: exactly one number per cell, each group's cells in column order (the groups may interleave, as a viewer
+ *   copies a page in column blocks), each group's 总计 equal to its parts, and of the dealings that fit, one set of
+ *   values in the copy order closest to the table's own (said in a note, to be checked against the file).
+ * Otherwise the first reading stays, with its notes: a number is never placed by a guess.
+ */
+import { cellsOfTable, t2, t3, t4, TABLE_SHORT } from '../format/cells';
+import { IDENTITIES } from '../format/identities';
+import { T2_BLOCKS } from '../format/table2';
+import { T3_COLUMNS, T3_ROWS } from '../format/table3';
+import { T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN } from '../format/table4';
+import type { CellId, TableId, Unit } from '../format/types';
+import type { CellValue } from '../report/document';
+import { bare, canonicalText, isLabelCell } from './labels';
+import { cellValue, isValueish, newRead, note, type Row, type TableRead } from './table-mapper-common';
+
+/** The value cells of a table's rows in order, and before each the label words since the previous value. */
+type Stream = { readonly values: string[]; readonly labelsBefore: string[] };
+
+const streamOf = (rows: readonly Row[]): Stream => {
+  const values: string[] = [];
+  const labelsBefore: string[] = [''];
+  for (const row of rows)
+    for (const c of row) {
+      if (isValueish(c)) {
+        values.push(c);
+        labelsBefore.push('');
+      } else if (isLabelCell(c)) labelsBefore[values.length] += c;
+    }
+  return { values, labelsBefore };
+};
+
+const num = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
+
+/** The identities over this table's cells that the values break (all-blank ones say nothing, as in identityNotes). */
+const brokenIdentities = (table: TableId, values: ReadonlyMap<CellId, CellValue>): number =>
+  IDENTITIES.filter((i) => i.lhs[0]!.startsWith(`${table}.`)).filter((i) => {
+    const all = [...i.lhs, ...i.rhs];
+    if (all.every((id) => values.get(id) === null || values.get(id) === undefined)) return false;
+    return i.lhs.reduce((a, id) => a + num(values.get(id)), 0) !== i.rhs.reduce((a, id) => a + num(values.get(id)), 0);
+  }).length;
+
+/** The first reading needs no second one: every cell found, no warning, and the identities hold. */
+const isClean = (table: TableId, read: TableRead): boolean =>
+  cellsOfTable(table).every((c) => read.found.has(c.id)) && !read.notes.some((n) => n.level !== 'info') && brokenIdentities(table, read.values) === 0;
+
+/** Values as cells, in the order given; null when one is no number. */
+const valuesAt = (ids: readonly CellId[], raws: readonly string[], unitOf: (id: CellId) => Unit): Map<CellId, CellValue> | null => {
+  const out = new Map<CellId, CellValue>();
+  for (const [i, id] of ids.entries()) {
+    const v = cellValue(raws[i], unitOf(id));
+    if (v.error) return null;
+    out.set(id, v.value);
+  }
+  return out;
+};
+
+const readOf = (table: TableId, values: Map<CellId, CellValue>, how: string): TableRead => {
+  const r = newRead();
+  for (const [id, v] of values) {
+    r.values.set(id, v);
+    r.found.add(id);
+  }
+  note(r, table, 'info', `${TABLE_SHORT[table]}的行名与数字在复制的文本中是分开的，数字已按表格的行列顺序读取，${how}`);
+  return r;
+};
+
+const T2_ROWS = T2_BLOCKS.flatMap((b) => b.rows.map((r) => ({ id: r.id, key: bare(r.label), cells: b.columns.map((c) => t2(r.id, c.id)), unit: b.unit })));
+const T2_CELLS = T2_ROWS.flatMap((r) => r.cells);
+const T2_UNIT = new Map(T2_ROWS.flatMap((r) => r.cells.map((id) => [id, r.unit] as const)));
+
+/** Where the words of row `key` stand, as the number of values before them; -1 when absent, -2 when twice. */
+const labelPosition = (s: Stream, key: string, others: readonly string[]): number => {
+  let at = -1;
+  for (const [i, words] of s.labelsBefore.entries()) {
+    let w = bare(canonicalText(words));
+    // a longer label that holds this one (行政规范性文件 holds no 规章, but be sure) is taken out first
+    for (const o of others) if (o.length > key.length && o.includes(key)) w = w.replaceAll(o, '');
+    if (!w.includes(key)) continue;
+    if (at >= 0) return -2;
+    at = i;
+  }
+  return at;
+};
+
+const t2InOrder = (rows: readonly Row[]): TableRead | null => {
+  const s = streamOf(rows);
+  if (s.values.length !== T2_CELLS.length) return null;
+  const keys = T2_ROWS.map((r) => r.key);
+  let start = 0;
+  for (const r of T2_ROWS) {
+    const at = labelPosition(s, r.key, keys);
+    if (at !== start && at !== start + r.cells.length) return null;
+    start += r.cells.length;
+  }
+  const values = valuesAt(T2_CELLS, s.values, (id) => T2_UNIT.get(id)!);
+  return values && readOf('t2', values, '每个行名都紧挨着它那一行的数字');
+};
+
+const T3_CELLS = T3_ROWS.flatMap((r) => T3_COLUMNS.map((c) => t3(r.id, c.id)));
+
+const t3InOrder = (rows: readonly Row[]): TableRead | null => {
+  const s = streamOf(rows);
+  if (s.values.length !== T3_CELLS.length) return null;
+  const values = valuesAt(T3_CELLS, s.values, () => 'count');
+  if (!values || brokenIdentities('t3', values) > 0) return null;
+  return readOf('t3', values, '各行总计、（七）总计和勾稽关系均已核对相符');
+};
+
+const PARTS = T4_COLUMNS.length;
+const TOTAL_AT = T4_COLUMNS.findIndex((c) => c.id === T4_TOTAL_COLUMN);
+
+/** More ways to deal the numbers than any real table gives: the search stops and nothing is read. */
+const MAX_STEPS = 300_000;
+
+/**
+ * The ways to deal the 15 numbers out to the three groups — each group's cells in column order, the groups starting
+ * in their order — whose group totals hold, as cell values (group after group). Of these the one whose copy order
+ * breaks the table's own order the fewest times (a page copied in a few column blocks, not cell by cell) is taken,
+ * and only when no other set of values breaks it as few times ('tie' otherwise). null: none fits, or too many to try.
+ */
+const t4Reading = (nums: readonly number[]): number[] | 'tie' | null => {
+  const G = T4_GROUPS.length;
+  /** Per set of values, the fewest breaks of order of any dealing that gives it. */
+  const best = new Map<string, { values: number[]; breaks: number }>();
+  const taken: number[][] = T4_GROUPS.map(() => []);
+  const cellAt: number[] = [];
+  let steps = 0;
+  const totalHolds = (g: readonly number[]) => g[TOTAL_AT] === g.reduce((a, v, i) => (i === TOTAL_AT ? a : a + v), 0);
+  const walk = (i: number, opened: number, breaks: number) => {
+    if (++steps > MAX_STEPS) return;
+    if (i === nums.length) {
+      const values = taken.flat();
+      const key = values.join(',');
+      const had = best.get(key);
+      if (!had || had.breaks > breaks) best.set(key, { values, breaks });
+      return;
+    }
+    for (let g = 0; g < Math.min(opened + 1, G); g++) {
+      const cur = taken[g]!;
+      if (cur.length === PARTS) continue;
+      const cell = g * PARTS + cur.length;
+      cur.push(nums[i]!);
+      cellAt[i] = cell;
+      if (cur.length < PARTS || totalHolds(cur)) walk(i + 1, Math.max(opened, g + 1), breaks + (i > 0 && cellAt[i - 1]! + 1 !== cell ? 1 : 0));
+      cur.pop();
+    }
+  };
+  walk(0, 0, 0);
+  if (steps > MAX_STEPS || best.size === 0) return null;
+  const ranked = [...best.values()].sort((a, b) => a.breaks - b.breaks);
+  return ranked.length > 1 && ranked[1]!.breaks === ranked[0]!.breaks ? 'tie' : ranked[0]!.values;
+};
+
+const T4_CELLS = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => t4(g.id, c.id)));
+
+const t4InOrder = (rows: readonly Row[], byLabels: TableRead): TableRead | null => {
+  const s = streamOf(rows);
+  if (s.values.length !== T4_CELLS.length) return null;
+  const raw = valuesAt(T4_CELLS, s.values, () => 'count');
+  if (!raw) return null;
+  // blank cells (dashes) have no place to be confirmed in: only all-number tables are dealt
+  if ([...raw.values()].some((v) => v === null)) return null;
+  const reading = t4Reading(T4_CELLS.map((id) => num(raw.get(id))));
+  if (!reading) return null;
+  if (reading === 'tie') {
+    if (brokenIdentities('t4', byLabels.values) === 0) return null;
+    const r = newRead();
+    for (const id of T4_CELLS) {
+      r.values.set(id, null);
+      r.found.add(id);
+    }
+    const copied = s.values.map((v) => v.trim()).join('、');
+    note(
+      r,
+      't4',
+      'warning',
+      `表四的 ${T4_CELLS.length} 个数字在复制的文本中顺序与表格不同（依次为 ${copied}），有不止一种排法都符合各组总计，无法确定各自所在的格，这 ${T4_CELLS.length} 格留空：请对照原文件填写`,
+      T4_CELLS,
+      copied,
+    );
+    return r;
+  }
+  const values = new Map<CellId, CellValue>(T4_CELLS.map((id, i) => [id, reading[i]!]));
+  return readOf('t4', values, '各组总计均已核对相符（数字的复制顺序与表格不同，请对照原文件核对）');
+};
+
+const IN_ORDER: Record<TableId, (rows: readonly Row[], byLabels: TableRead) => TableRead | null> = { t2: t2InOrder, t3: t3InOrder, t4: t4InOrder };
+
+/** The label-by-label reading, or the reading in cell order when that one is confirmed and the first is not clean. */
+export const preferCopyOrder = (table: TableId, rows: readonly Row[], byLabels: TableRead): TableRead => {
+  if (rows.length === 0 || isClean(table, byLabels)) return byLabels;
+  return IN_ORDER[table](rows, byLabels) ?? byLabels;
+};
