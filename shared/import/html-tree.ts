@@ -38,34 +38,51 @@ const VOID = new Set([
 ]);
 /** Their content is text up to the matching end tag, never markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'noframes', 'plaintext']);
-/** Opening one of these closes an open <p> (HTML's implied end tag). */
-const CLOSES_P = new Set([
+/**
+ * Block-level elements: each starts a new line of text (html.ts reads flow and cells by them), and opening one closes
+ * an open <p> (HTML's implied end tag) — except the table's own parts and the document's elements, which a <p> inside
+ * a cell or the body does not end at.
+ */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p',
   'div',
-  'table',
-  'ul',
-  'ol',
-  'dl',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
   'h1',
   'h2',
   'h3',
   'h4',
   'h5',
   'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
   'blockquote',
   'pre',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'nav',
-  'aside',
-  'hr',
-  'form',
   'center',
   'address',
   'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+  'body',
+  'html',
+  'form',
+  'fieldset',
 ]);
+const KEEPS_P = new Set(['tr', 'td', 'th', 'caption', 'body', 'html']);
 
 const NAMED: Record<string, string> = {
   nbsp: '\u00a0',
@@ -165,7 +182,7 @@ export const html2Tree = (html: string): HtmlNode => {
     cur = target.parent ?? root;
   };
   const impliedClose = (tag: string) => {
-    if (CLOSES_P.has(tag)) {
+    if (BLOCK_TAGS.has(tag) && !KEEPS_P.has(tag)) {
       const p = open('p');
       if (p) closeTo(p);
     }

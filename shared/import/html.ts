@@ -6,46 +6,10 @@
  */
 import { errorDetail, readBlocks, UNREADABLE } from './blocks-reader';
 import { COLLAPSED_SPACES, markerInHtml, readOwnExport } from './own-export';
-import { html2Tree, textOf, type HtmlNode } from './html-tree';
+import { BLOCK_TAGS, html2Tree, textOf, type HtmlNode } from './html-tree';
 import { TABLE_TITLE, isPageNoise, parseTitle } from './sections';
 import type { Block, ImportResult } from './types';
 
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'header',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'center',
-  'address',
-  'figure',
-  'figcaption',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'hr',
-  'body',
-  'html',
-  'form',
-  'fieldset',
-]);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements whose content is never part of the report. */
 const SKIP_TAGS = new Set([
