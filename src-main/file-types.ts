@@ -20,7 +20,7 @@ export const OPEN_FILTERS: FileFilter[] = [
   { name: 'Word 文档（.docx、.doc、.wps）', extensions: ['docx', 'doc', 'wps'] },
   { name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] },
   { name: '已发布的 PDF（.pdf）', extensions: ['pdf'] },
-  { name: '网页（.html）', extensions: ['html', 'htm'] },
+  { name: '网页（.html、.mht）', extensions: ['html', 'htm', 'mht', 'mhtml'] },
   { name: '文本文件（.txt）', extensions: ['txt'] },
 ];
 

@@ -34,3 +34,10 @@ export const maxOf = (xs: Iterable<number>, empty: number): number => {
   for (const x of xs) if (x > m) m = x;
   return m === -Infinity ? empty : m;
 };
+
+/** The bytes as a string of the same code units (0–255), so an offset in one is the offset in the other; in slices, never one spread of the whole. */
+export const byteString = (b: Uint8Array, end = b.length): string => {
+  let s = '';
+  for (let i = 0; i < end; i += 8192) s += String.fromCharCode(...b.subarray(i, Math.min(end, i + 8192)));
+  return s;
+};

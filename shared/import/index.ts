@@ -6,6 +6,7 @@
 import type { ImportNote, ImportResult, SourceKind } from './types';
 import { importDocxZip, refusal } from './docx';
 import { importCfb } from './doc';
+import { importMht } from './mht';
 import { importHtml } from './html';
 import { importJson } from './json';
 import { importPdf } from './pdf';
@@ -66,6 +67,7 @@ const importBytes = async (fileName: string, bytes: Uint8Array): Promise<ImportR
   }
   if (s.kind === 'pdf') return importPdf(bytes);
   if (s.kind === 'cfb') return importCfb(bytes);
+  if (s.kind === 'mht') return importMht(bytes);
   if (s.kind === 'refused') return { ok: false, message: s.message };
   if (OFFICE_EXT[ext]) {
     const what = looksLikeHtml(s.text) ? '网页（HTML）' : looksLikeOurJson(s.text) ? '本程序的报告文件' : '纯文本';

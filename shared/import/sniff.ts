@@ -4,12 +4,15 @@
  */
 import { isCfb } from './cfb';
 import { isZip } from './zip';
+import { byteString } from './bounded';
 
 export type Sniffed =
   | { readonly kind: 'zip' }
   | { readonly kind: 'pdf' }
   /** A Compound File (OLE2): Word 97–2003 .doc or WPS .wps, else an .xls or an encrypted Office file (doc.ts tells). */
   | { readonly kind: 'cfb' }
+  /** A web page saved as one file (.mht/.mhtml): a MIME multipart/related message. */
+  | { readonly kind: 'mht' }
   | { readonly kind: 'text'; readonly text: string; readonly encoding: 'utf-8' | 'utf-16' | 'gb18030' }
   | { readonly kind: 'refused'; readonly message: string };
 
@@ -66,12 +69,27 @@ const decode = (b: Uint8Array): Sniffed => {
   }
 };
 
+/** A MIME message whose head names multipart/related: a page saved as one file (.mht/.mhtml) by a browser or Word. */
+export const looksLikeMht = (b: Uint8Array): boolean => {
+  const head = byteString(b, Math.min(b.length, 8192));
+  const end = head.search(/\r?\n\r?\n/);
+  const h = end >= 0 ? head.slice(0, end) : head;
+  return /^mime-version:/im.test(h) && /^content-type:\s*multipart\/related/im.test(h);
+};
+
+/** Text whose encoding nobody named: UTF-8 (with or without BOM), UTF-16 by its BOM, else GB18030. */
+export const decodeText = (b: Uint8Array): string => {
+  const d = decode(b);
+  return d.kind === 'text' ? d.text : new TextDecoder('utf-8').decode(b);
+};
+
 export const sniff = (bytes: Uint8Array): Sniffed => {
   if (bytes.length === 0) return { kind: 'refused', message: '文件是空的（0 字节）' };
   if (isZip(bytes)) return { kind: 'zip' };
   if (isPdf(bytes)) return { kind: 'pdf' };
   if (isCfb(bytes)) return { kind: 'cfb' };
   for (const k of KNOWN_BINARIES) if (starts(bytes, k.sig)) return { kind: 'refused', message: k.message };
+  if (looksLikeMht(bytes)) return { kind: 'mht' };
   const d = decode(bytes);
   if (d.kind === 'text' && controlShare(d.text) > 0.01) return { kind: 'refused', message: NOT_TEXT };
   return d;

@@ -16,6 +16,7 @@ import { listZip, openZip } from '../../shared/import/zip';
 import { type Report, serialiseReport } from '../../shared/report';
 import { type RawZipEntry, zipRaw } from './make-docx';
 import { rng } from './random-report';
+import { makeMht } from './make-mht';
 import { absurdSectorSize, directoryCycle, fatCycle, freeSectorChain, hugeFat, hugeMiniStream, streamBeyondFile } from './cfb-tamper';
 import { SEED_FILES, seedReport, seedText } from './seeds';
 
@@ -35,7 +36,7 @@ export type FuzzCase = {
 const PDF = fileURLToPath(new URL('../fixtures/pdf/2024_huaian-city.pdf', import.meta.url));
 const DOC = fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url));
 
-/** The files mutated: three of our own reports in every export format, two published texts, one published PDF, one Word 97 .doc. */
+/** The files mutated: three of our own reports in every export format, two published texts, a published PDF, a Word 97 .doc, a GBK .mht. */
 export const fuzzBases = async (): Promise<Base[]> => {
   const out: Base[] = [];
   for (const f of SEED_FILES.slice(0, 3)) {
@@ -49,6 +50,8 @@ export const fuzzBases = async (): Promise<Base[]> => {
   for (const f of SEED_FILES.slice(3, 5)) out.push({ name: f, bytes: strToU8(seedText(f)), report: null });
   out.push({ name: 'huaian.pdf', bytes: new Uint8Array(readFileSync(PDF)), report: null });
   out.push({ name: 'xiuwu.doc', bytes: new Uint8Array(readFileSync(DOC)), report: null });
+  const r0 = seedReport(SEED_FILES[0]!);
+  out.push({ name: 'saved-page.mht', bytes: makeMht(await buildHtml(r0), { bytes: 'gbk', charset: 'gb2312' }), report: r0 });
   return out;
 };
 
@@ -66,6 +69,22 @@ type Mutator = (b: Base, r: (n: number) => number) => { bytes: Uint8Array; mutat
 const CFB_TAMPERS = [fatCycle, freeSectorChain, directoryCycle, (b: Uint8Array) => streamBeyondFile(b), hugeMiniStream, absurdSectorSize, hugeFat];
 
 const MUTATORS: readonly Mutator[] = [
+  (b, r) => {
+    if (!b.name.endsWith('.mht')) return null;
+    const t = text(b.bytes);
+    const k = r(3);
+    if (k === 0) {
+      const image = /--[^\r\n]+\r\nContent-Type: image[\s\S]*?(?=--)/.exec(t)?.[0] ?? '';
+      const n = 1000 + r(4000);
+      return { bytes: strToU8(t.replace(image, image.repeat(n))), mutation: `${n} image parts` };
+    }
+    if (k === 1)
+      return {
+        bytes: strToU8(t.replace(/Content-Transfer-Encoding: quoted-printable/, 'Content-Transfer-Encoding: base64')),
+        mutation: 'page declared base64',
+      };
+    return { bytes: strToU8(t.replace(/boundary="[^"]*"/, `boundary="${'-'.repeat(r(80))}"`)), mutation: 'boundary changed' };
+  },
   (b, r) => {
     if (!b.name.endsWith('.doc')) return null;
     const k = r(CFB_TAMPERS.length);
