@@ -7,14 +7,19 @@ import type { PdfContent, PdfItem, PdfPage } from './pdf-engine';
 import { centreOf, gridsOf, type PdfGrid } from './pdf-grid';
 import { headingIndex, headingOf, isPageNoise, parseTitle } from './sections';
 import { textToBlocks } from './text';
+import { isDashCell, isNumberCell } from './labels';
+import { T2_BLOCKS } from '../format/table2';
+import { T3_COLUMNS } from '../format/table3';
+import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
 import type { Block } from './types';
 
 const CJK_SPACE = /([\u2e80-\u9fff\uff00-\uffef，。、；：（）“”《》]) (?=[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”《》])/g;
 
+type Piece = { text: string; x0: number; x1: number };
 type Line = {
   readonly text: string;
-  /** The line as a table drawn without rules shows it: a space wherever its runs stand apart (as `pdftotext -layout`). */
-  readonly spaced: string;
+  /** The line as a table drawn without rules shows it: cut wherever its runs stand apart (as `pdftotext -layout`). */
+  readonly pieces: readonly Piece[];
   readonly x: number;
   readonly right: number;
   readonly y: number;
@@ -33,7 +38,7 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
     .map((g) => {
       g.sort((a, b) => a.x - b.x);
       let text = '';
-      let spaced = '';
+      const pieces: Piece[] = [];
       let end = -Infinity;
       for (const it of g) {
         // a run of spaces says nothing by itself: pdf.js makes one up at every font change (「测试机关」「 」「1」)
@@ -41,7 +46,11 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
         const gap = it.x - end;
         // cells of a table without rules stand apart; the characters of one cell (a header word a run per character, a
         // number a run per digit) nearly touch
-        spaced += (spaced && gap > it.size * 0.4 ? ' ' : '') + it.str.trim();
+        const last = pieces[pieces.length - 1];
+        if (last && gap <= it.size * 0.4) {
+          last.text += it.str.trim();
+          last.x1 = Math.max(last.x1, it.x + it.w);
+        } else pieces.push({ text: it.str.trim(), x0: it.x, x1: it.x + it.w });
         // Chinese takes no spaces (a justified line spreads its characters); a word or number beside it
         // keeps the space the author typed, and a wide gap (a column of a table without rules) is one
         const wide = /[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”]$/.test(text) && /^[\u2e80-\u9fff\uff00-\uffef，。、；：（）“”]/.test(it.str) ? 2 : 0.25;
@@ -52,7 +61,7 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
       const size = Math.max(...g.map((i) => i.size));
       // a justified line spreads its characters and pdf.js writes the spread as spaces
       const clean = text.replace(/\s+/g, ' ').replace(CJK_SPACE, '$1').trim();
-      return { text: clean, spaced, x: (g.find((i) => i.str !== ' ') ?? g[0]!).x, right: end, y: g[0]!.y, size };
+      return { text: clean, pieces, x: (g.find((i) => i.str !== ' ') ?? g[0]!).x, right: end, y: g[0]!.y, size };
     })
     .filter((l) => l.text !== '');
 };
@@ -146,6 +155,118 @@ const sectionsOf = (elements: readonly Element[]): { section: number[]; ruled: S
   return { section, ruled };
 };
 
+/** Extents that overlap joined into one: the columns the given pieces line up in, left to right. */
+const overlapping = (pieces: readonly { x0: number; x1: number }[]): { x0: number; x1: number; header?: boolean }[] => {
+  const out: { x0: number; x1: number }[] = [];
+  for (const p of [...pieces].sort((a, b) => a.x0 - b.x0)) {
+    const last = out[out.length - 1];
+    if (last && p.x0 <= last.x1) last.x1 = Math.max(last.x1, p.x1);
+    else out.push({ x0: p.x0, x1: p.x1 });
+  }
+  return out;
+};
+
+type Span = { readonly x0: number; readonly x1: number };
+
+/**
+ * Each of a (sorted spans) to one of b (sorted, at least as many), in order, all at about one shift: the b index of
+ * each a, or null. Tried by left edges, centres and right edges (numbers right-aligned under left-aligned words line
+ * up by neither centre nor left edge); the cheapest fit wins, a smaller shift counting as cheaper (a column of numbers
+ * stands under its own word, not the next one); null when another placing fits nearly as well.
+ */
+const matchInOrder = (a: readonly Span[], b: readonly Span[]): number[] | null => {
+  const m = a.length;
+  const n = b.length;
+  const gap = Math.min(...b.slice(1).map((x, j) => x.x0 - b[j]!.x1));
+  const fits: { cost: number; pick: number[] }[] = [];
+  for (const at of [(s: Span) => s.x0, (s: Span) => (s.x0 + s.x1) / 2, (s: Span) => s.x1]) {
+    const ax = a.map(at);
+    const bx = b.map(at);
+    for (const shift of new Set(ax.flatMap((x) => bx.map((y) => x - y)))) {
+      // cost[i][j]: the first i of a matched within the first j of b
+      const cost: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, () => (i === 0 ? 0 : Infinity)));
+      for (let i = 1; i <= m; i++)
+        for (let j = 1; j <= n; j++) {
+          const d = Math.abs(ax[i - 1]! - bx[j - 1]! - shift);
+          cost[i]![j] = Math.min(cost[i]![j - 1]!, d < Math.max(gap, 1) ? cost[i - 1]![j - 1]! + d : Infinity);
+        }
+      const total = cost[m]![n]! + m * Math.abs(shift) * 0.25;
+      if (total === Infinity) continue;
+      const pick: number[] = [];
+      for (let i = m, j = n; i > 0; j--)
+        if (cost[i]![j]! !== cost[i]![j - 1]!) {
+          pick.unshift(j - 1);
+          i--;
+        }
+      fits.push({ cost: total, pick });
+    }
+  }
+  fits.sort((x, y) => x.cost - y.cost);
+  const best = fits[0];
+  if (!best) return null;
+  // another placing nearly as good (two numbers in fifteen even columns, right-aligned under left-aligned words): no guess
+  const other = fits.find((f) => f.pick.join() !== best.pick.join());
+  return other && other.cost < best.cost * 2 + 2 ? null : best.pick;
+};
+
+/**
+ * Columns of the number part of 表二, 表三 and 表四, and how many numbers a row must show for its blanks to be placed:
+ * every row of 表三 and 表四 spans every column; a row of 表二 with one number may be a merged cell (行政许可).
+ */
+const COLUMNS: Record<number, { count: number; least: number }> = {
+  1: { count: Math.max(...T2_BLOCKS.map((b) => b.columns.length)), least: 2 },
+  2: { count: T3_COLUMNS.length, least: 1 },
+  3: { count: T4_COLUMNS.length * T4_GROUPS.length, least: 1 },
+};
+
+/**
+ * A row of a table without rules that leaves cells blank (a zero left empty) loses its columns once cut at
+ * whitespace: the numbers' columns are found where the numbers of all rows line up (their extents overlap), and a
+ * row with fewer numbers than columns is written with a tab per column, blanks kept, as a copied table is. Only when
+ * the numbers line up in exactly the table's columns and no two of a row share one; otherwise null (read as cut).
+ */
+const columnSlots = (section: number, lines: readonly Line[]): ((l: Line) => string | null) => {
+  const none = () => null;
+  if (COLUMNS[section] === undefined) return none;
+  const { count, least } = COLUMNS[section];
+  const isValue = (p: Piece) => isNumberCell(p.text) || isDashCell(p.text);
+  const first = lines.findIndex((l) => l.pieces.some(isValue));
+  if (first < 0) return none;
+  const columns = overlapping(lines.flatMap((l) => l.pieces.filter(isValue)));
+  if (columns.length < count) {
+    // a column blank in every row (no 科研机构 applied) is placed by its header word: the header words right of the
+    // row labels that hold no other (「法人或其他组织」 spans five; 「商业企」 holds 「业」 wrapped below it) are the table's columns, and the
+    // columns of numbers are matched to them in order, all shifted alike (numbers right-aligned under centred words)
+    const edge = Math.max(-Infinity, ...lines.flatMap((l) => (l.pieces.some(isValue) ? l.pieces.filter((p) => !isValue(p)).map((p) => p.x1) : [])));
+    const words = lines.slice(0, first).flatMap((l) => l.pieces.filter((p) => p.x0 > edge));
+    const holds = (w: Piece, o: Piece) => o.x0 >= w.x0 - 1 && o.x1 <= w.x1 + 1 && o.x1 - o.x0 < w.x1 - w.x0 - 1;
+    const leaves = overlapping(words.filter((w) => !words.some((o) => holds(w, o))));
+    if (leaves.length !== count) return none;
+    const matched = matchInOrder(columns, leaves);
+    if (!matched) return none;
+    columns.push(...leaves.filter((_, j) => !matched.includes(j)).map((h) => ({ ...h, header: true })));
+    columns.sort((a, b) => a.x0 - b.x0);
+  }
+  if (columns.length !== count) return none;
+  return (l) => {
+    const cells: string[] = Array.from({ length: count }, () => '');
+    const label: string[] = [];
+    let n = 0;
+    for (const p of l.pieces) {
+      const k = isValue(p) ? columns.findIndex((c) => !c.header && p.x0 >= c.x0 && p.x1 <= c.x1) : -1;
+      if (k < 0) {
+        if (n > 0) return null;
+        label.push(p.text);
+      } else if (cells[k] !== '') return null;
+      else {
+        cells[k] = p.text;
+        n++;
+      }
+    }
+    return n >= least && n < count ? [...label, ...cells].join('\t') : null;
+  };
+};
+
 /**
  * A statutory table printed without ruling lines (only whitespace between its columns, or a three-line table whose
  * rules touch no column) is read as its layout text is: the lines of the section, each cut where its runs stand
@@ -154,7 +275,8 @@ const sectionsOf = (elements: readonly Element[]): { section: number[]; ruled: S
  */
 const unruledTable = (section: number, lines: readonly Line[]): Block[] => {
   const heading = headingOf(section);
-  const text = [heading, ...lines.map((l) => (PROSE.test(l.text) ? l.text : l.spaced))].join('\n');
+  const slots = columnSlots(section, lines);
+  const text = [heading, ...lines.map((l) => (PROSE.test(l.text) ? l.text : (slots(l) ?? l.pieces.map((p) => p.text).join(' '))))].join('\n');
   return textToBlocks(text).filter((b, i) => !(i === 0 && b.kind === 'paragraph' && b.text === heading));
 };
 

@@ -119,6 +119,16 @@ describe('PDF variants real agencies publish read exactly', () => {
     }
   });
 
+  it('tables without ruling lines with zeros left blank: each number goes to the column it stands in (a column blank in every row placed by its header word)', async () => {
+    for (const [k, rep] of RANDOM.entries())
+      for (const numberAlign of ['left', 'right', 'centre'] as const) {
+        const r = await read(rep, { rules: 'none', zeroAs: '', numberAlign, groupChars: ((k % 2) + 1) as 1 | 2 });
+        const want = { ...rep, cells: Object.fromEntries(CELL_IDS.map((id) => [id, rep.cells[id] === 0 ? null : rep.cells[id]])) } as Report;
+        expectExact(r.report, want);
+        expect(warnings(r)).toEqual([]);
+      }
+  });
+
   it('look-alike code points in the text map (Kangxi radicals, CJK compatibility ideographs) read as the characters, full-width digits as numbers', async () => {
     for (const rep of [SEEDS[0]!, RANDOM[2]!]) {
       const r = await read(rep, { lookAlikes: true });
