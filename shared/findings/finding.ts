@@ -20,6 +20,12 @@ export type FindingTarget =
  * One result of a check. `cells` names every cell of the rule so a view can paint them;
  * `message` says in Chinese what is expected, what was found and which rule. `target` says where a view goes:
  * a check sets it when neither its sentence nor its cells say it; targetOf() (codes.ts) gives it for every finding.
+ *
+ * Why `target` stays optional: of the thirty-odd places in shared/rules and shared/narrative that build findings, only
+ * one (NARRATIVE-EMPTY, one per section under one code) has a place its sentence, cells and code do not already say.
+ * Required, every other producer would write the same place twice — `narrative` beside `{ kind: 'narrative', … }`,
+ * `cells` beside `{ kind: 'cells', … }` — and the two copies could drift apart; and `validate --json` prints findings
+ * as they are (docs/cli.md), so each would grow a field that repeats its neighbours. targetOf() derives it in one place instead, and is the only reader.
  */
 export type Finding = {
   readonly code: string;

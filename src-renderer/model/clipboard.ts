@@ -16,6 +16,26 @@ export const parseBlock = (text: string): string[][] => {
   return lines.map((l) => l.split('\t'));
 };
 
+/** A number as a sheet writes one (signs and separators included, so -5 or 1,234 is a value to check, not a word). */
+const NUMBER_LIKE = /^[-+－＋]?[\d０-９][\d０-９,，.．\s]*$/;
+const isNumberLike = (text: string): boolean => NUMBER_LIKE.test(text.trim());
+const isWord = (text: string): boolean => text.trim() !== '' && !isNumberLike(text);
+
+/**
+ * A table copied whole from a sheet (last year's workbook, our own export) brings its title, its header rows and its
+ * row labels: the leading rows with no number in them and the leading columns with words and no number are left
+ * out, so the numbers land where the clerk pasted. A block without a single number is kept as it is.
+ */
+export const withoutLabels = (block: readonly (readonly string[])[]): { block: string[][]; rows: number; columns: number } => {
+  const rows = block.findIndex((row) => row.some(isNumberLike));
+  if (rows < 0) return { block: block.map((r) => [...r]), rows: 0, columns: 0 };
+  const body = block.slice(rows);
+  let columns = 0;
+  const width = Math.max(...body.map((r) => r.length));
+  while (columns < width - 1 && body.every((r) => !isNumberLike(r[columns] ?? '')) && body.some((r) => isWord(r[columns] ?? ''))) columns++;
+  return { block: body.map((r) => r.slice(columns)), rows, columns };
+};
+
 export const isBlock = (text: string): boolean => /[\t\n\r]/.test(text.replace(/\r?\n$/, ''));
 
 export type PasteResult = {

@@ -6,7 +6,7 @@ import { TABLE_NAMES, cellDef } from '../../shared/format/cells';
 import type { CellId } from '../../shared/format/types';
 import { parseCellInput } from '../../shared/report/number-input';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
-import { copyBlock, formatValue, isBlock, parseBlock, planPaste } from '../model/clipboard';
+import { copyBlock, formatValue, isBlock, parseBlock, planPaste, withoutLabels } from '../model/clipboard';
 import { type Move, type Rect, cellAt, cellsInRect, moveFrom, posOf, rectBetween } from '../model/grid';
 import { cancelEdit, endEdit, revertCell, setCells, typeCell, useDoc, valueBeforeEdit } from './document-store';
 import { clearHint, setStatus, showFlags, showHints, useView } from './view-store';
@@ -169,7 +169,8 @@ const farCorner = (anchor: CellId, rect: Rect): CellId => {
 export const pasteAt = (id: CellId, text: string): void => {
   commitCell(id);
   const single = !isBlock(text);
-  const plan = planPaste(id, single ? [[text.replace(/\r?\n$/, '')]] : parseBlock(text), isReadOnly);
+  const table = single ? { block: [[text.replace(/\r?\n$/, '')]], rows: 0, columns: 0 } : withoutLabels(parseBlock(text));
+  const plan = planPaste(id, table.block, isReadOnly);
   setCells(plan.values);
   // a pasted 总计 is checked against the sum the report now computes: equal is simply confirmed, unequal is a slip to show
   const cells = useDoc.getState().report.cells;
@@ -193,8 +194,9 @@ export const pasteAt = (id: CellId, text: string): void => {
       : refused.length
         ? '（见单元格提示）'
         : '';
+  const left = [table.columns ? `行标题 ${table.columns} 列` : '', table.rows ? `表头 ${table.rows} 行` : ''].filter(Boolean).join('、');
   setStatus(
-    `已粘贴 ${n} 个单元格${confirmed ? `，${confirmed} 个总计与自动计算的结果一致` : ''}${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`,
+    `已粘贴 ${n} 个单元格${left ? `（已略去${left}）` : ''}${confirmed ? `，${confirmed} 个总计与自动计算的结果一致` : ''}${refused.length ? `，${refused.length} 个未粘贴${why}` : ''}${plan.outside ? `，${plan.outside} 个数值超出表格范围` : ''}`,
     refused.length || plan.outside ? 'error' : 'ok',
   );
 };

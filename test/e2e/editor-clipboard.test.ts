@@ -90,4 +90,20 @@ describe('editor: paste and copy blocks', () => {
     expect(await status.textContent()).toContain('1 个未粘贴');
     await context.close();
   });
+
+  it("表二 copied from last year's workbook with its labels and header lands by its numbers", async () => {
+    const { page, context } = await open();
+    await cell(page, 't2.rules.issued').click();
+    await pasteText(page, '信息内容\t本年制发件数\t本年废止件数\t现行有效件数\r\n规章\t1\t0\t5\r\n行政规范性文件\t57\t22\t486\r\n');
+    expect(await cellValues(page, ['t2.rules.issued', 't2.rules.repealed', 't2.rules.effective', 't2.normative.issued', 't2.normative.effective'])).toEqual([
+      '1',
+      '0',
+      '5',
+      '57',
+      '486',
+    ]);
+    expect(await page.locator('td.cell.is-flagged').count()).toBe(0);
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('已粘贴 6 个单元格（已略去行标题 1 列、表头 1 行）');
+    await context.close();
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { T3_COLUMNS, T3_ROWS } from '../../shared/format/table3';
-import { CELL_IDS } from '../../shared/format/cells';
+import { CELL_IDS, cellDef } from '../../shared/format/cells';
 import { createReport } from '../../shared/report/document';
 import { GRIDS, TAB_ORDER, moveFrom, rectBetween } from '../../src-renderer/model/grid';
-import { copyBlock, isBlock, parseBlock, planPaste } from '../../src-renderer/model/clipboard';
+import { copyBlock, isBlock, parseBlock, planPaste, withoutLabels } from '../../src-renderer/model/clipboard';
 
 describe('the keyboard follows the printed tables', () => {
   it('表三 is 25 rows of 7 cells in the order of the format, 表四 one row of 15', () => {
@@ -67,6 +67,48 @@ describe('paste and copy blocks like Excel / WPS', () => {
     const words = planPaste('t3.new.legal', [['1', '', '合计']], (id) => id.endsWith('.total'));
     expect(words.refused['t3.new.total']).toMatch(/自动计算/);
     expect(words.totals).toEqual({});
+  });
+
+  it('a table copied from Excel with its headings and row labels is pasted by its numbers alone', () => {
+    // 表三 as a sheet copies it: a title row, the merged header rows, three label columns (a merged label is written
+    // in its first cell only), then the seven numbers of each row
+    const rows = GRIDS.t3.rows.map((ids, r) => {
+      const path = cellDef(ids[0]!)!.rowPath;
+      const labels = [path[0] ?? '', path[1] ?? '', path[2] ?? ''].map((l, i) => (r > 2 && i === 0 ? '' : l));
+      return [...labels, ...ids.map((_, c) => String(r * 10 + c))];
+    });
+    const block = [
+      ['表三 收到和处理政府信息公开申请情况'],
+      ['（本列数据的勾稽关系为：…）', '', '', '申请人情况'],
+      ['', '', '', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      ...rows,
+    ];
+    const { block: numbers, rows: headRows, columns } = withoutLabels(block);
+    expect([headRows, columns]).toEqual([3, 3]);
+    expect(numbers).toHaveLength(25);
+    expect(numbers[2]).toEqual(['20', '21', '22', '23', '24', '25', '26']);
+    const plan = planPaste('t3.new.natural', numbers, (id) => id.endsWith('.total'));
+    expect(plan.values['t3.granted.natural']).toBe(20);
+    expect(plan.values['t3.carried_out.other_org']).toBe(245);
+    expect(plan.refused).toEqual({});
+    expect(plan.outside).toBe(0);
+  });
+
+  it('keeps a block of numbers, blanks and mistakes as it is: only whole columns of words and leading rows without a number are labels', () => {
+    for (const text of ['1\t2\n3\t4', '1\tx\n\t4', 'x\t1\n2\t3', '\t1\n\t2', '-5\t1']) {
+      const block = parseBlock(text);
+      expect(withoutLabels(block), text).toEqual({ block, rows: 0, columns: 0 });
+    }
+    expect(withoutLabels(parseBlock('规章\t0\t0\t0\n行政规范性文件\t57\t22\t486'))).toEqual({
+      block: [
+        ['0', '0', '0'],
+        ['57', '22', '486'],
+      ],
+      rows: 0,
+      columns: 1,
+    });
+    // a block with no number at all is not a table: left to be refused cell by cell, as typed
+    expect(withoutLabels(parseBlock('a\tb\nc\td'))).toEqual({ block: parseBlock('a\tb\nc\td'), rows: 0, columns: 0 });
   });
 
   it('copies a selected block back as tabs and newlines (blank stays blank)', () => {
