@@ -14,6 +14,10 @@ import { importText } from '../shared/import/text';
 import { serialiseReport } from '../shared/report/document';
 import { reportDocx, zipBombDocx, zipDocx, zipRaw } from '../test/helpers/make-docx';
 import { rng } from '../test/helpers/random-report';
+import { readFileSync } from 'node:fs';
+import { buildHtml } from '../shared/export/html';
+import { absurdSectorSize, directoryCycle, fatCycle, hugeFat, hugeMiniStream, streamBeyondFile, truncated } from '../test/helpers/cfb-tamper';
+import { makeMht } from '../test/helpers/make-mht';
 import { SEED_FILES, seedReport, seedText } from '../test/helpers/seeds';
 
 const RUNS = 5;
@@ -76,6 +80,18 @@ await measure('50 MB file', '年报.docx', new Uint8Array(50 * 1024 * 1024), fal
 await measure('.docx that is really .txt', '年报.docx', strToU8(seedText(SEED_FILES[0]!)), false, 250);
 await measure('1 MB of random bytes', '年报.docx', randomBytes, false, 250);
 
+const doc = new Uint8Array(readFileSync(new URL('../test/fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url)));
+await measure('.doc: FAT chain loops', '年报.doc', fatCycle(doc), false, 250);
+await measure('.doc: directory tree loops', '年报.doc', directoryCycle(doc), false, 250);
+await measure('.doc: stream declares 2 GB', '年报.doc', streamBeyondFile(doc), false, 250);
+await measure('.doc: mini stream declares 2 GB', '年报.doc', hugeMiniStream(doc), false, 250);
+await measure('.doc: 1 MB sectors', '年报.doc', absurdSectorSize(doc), false, 250);
+await measure('.doc: 3 million FAT sectors', '年报.doc', hugeFat(doc), false, 250);
+await measure('.doc: truncated', '年报.doc', truncated(doc), false, 250);
+const htmlPage = await buildHtml(seed);
+await measure('.mht: 2,005 parts', '年报.mht', makeMht(htmlPage, { partsBefore: 2005 }), false, 250);
+await measure('.mht: page of 18 MB (base64)', '年报.mht', makeMht(`<p>${'甲'.repeat(6_000_000)}</p>`, { encoding: 'base64' }), false, 250);
+
 // not hostile, only large: the biggest document.xml allowed, filled with paragraphs (no report in it)
 const para = '<w:p><w:r><w:t>正文一段文字。</w:t></w:r></w:p>';
 const big = `<w:document xmlns:w="${W}"><w:body>${para.repeat(Math.floor((5 * 1024 * 1024 - 200) / (para.length + 14)))}</w:body></w:document>`;
@@ -87,6 +103,8 @@ await measure('Word, our export', '年报.docx', await buildDocx(seed), true, 30
 await measure('Excel, our export', '年报.xlsx', await buildXlsx(seed), true, 300);
 await measure('our own file (.gkreport)', '年报.gkreport', strToU8(serialiseReport(seed)), true, 300);
 await measure('published text (.txt)', '年报.txt', strToU8(seedText(SEED_FILES[0]!)), true, 300);
+await measure('Word 97–2003 .doc (LibreOffice)', '年报.doc', doc, true, 300);
+await measure('page saved as one file (.mht, GBK)', '年报.mht', makeMht(htmlPage, { bytes: 'gbk', charset: 'gb2312' }), true, 300);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();

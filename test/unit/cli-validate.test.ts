@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../shared/format/cells';
 import { serialiseReport } from '../../shared/report';
+import { fileURLToPath } from 'node:url';
+import { makeMht } from '../helpers/make-mht';
 import { SEED_FILES, SEEDS_DIR, seedExpectation, seedReport, seedText } from '../helpers/seeds';
 import { type ValidateJson, ensureCliBuilt, runCli, removeTempDirs, tempDir } from './cli-harness';
 
@@ -204,6 +206,26 @@ describe('validate on a folder of mixed files', () => {
     expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['files']);
     expect(json.stderr).toContain('另有 3 个文件不是报告文件');
     expect(json.stderr).toContain('scan.png');
+  });
+});
+
+describe('validate on a folder of old Word files and single-file web pages', () => {
+  it('the folder walk picks up .doc, .wps and .mht, and each reads to its seed', async () => {
+    const dir = tempDir('legacy');
+    const doc = fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url));
+    copyFileSync(doc, join(dir, '修武县2023年报.doc'));
+    copyFileSync(doc, join(dir, '修武县2023年报（WPS）.wps'));
+    const page = readFileSync(new URL('../fixtures/import/2023_xuchang-city.msword.html', import.meta.url), 'utf8');
+    writeFileSync(join(dir, '许昌市2023年报.mht'), makeMht(page.replace('charset=utf-8', 'charset=gb2312'), { charset: 'gb2312' }));
+    const r = runCli(['validate', '--json', dir]);
+    const out = JSON.parse(r.stdout) as ValidateJson;
+    const rel = out.files.map((f) => f.file.slice(dir.length + 1));
+    expect(rel).toEqual(['修武县2023年报.doc', '修武县2023年报（WPS）.wps', '许昌市2023年报.mht']);
+    for (const [i, seed] of ['2023_xiuwu-county.txt', '2023_xiuwu-county.txt', '2023_xuchang-city.txt'].entries()) {
+      expect(out.files[i]!.error, rel[i]).toBeUndefined();
+      expect(out.files[i]!.agency).toBe(seedExpectation(seed).agency);
+      expect(out.files[i]!.cells).toEqual(seedExpectation(seed).cells);
+    }
   });
 });
 
