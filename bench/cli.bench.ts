@@ -3,8 +3,10 @@
  *   validate 1,000 text reports ≤ 2 s; validate 1,000 .docx reports ≤ 4 s (every file read in an isolated worker with
  *   limits, #15); consolidate 1,000 reports ≤ 3 s;
  *   peak memory < 500 MB, growing sub-linearly with N (100, 1,000, 10,000; 10,000 for text only).
- * Prints files/second per format, wall and CPU time, and the child's peak RSS (GNU time %M).
- * Usage: npx tsx bench/cli.bench.ts [--quick]   (--quick: 100 and 1,000 only)
+ * Prints files/second per format, wall and CPU time, the child's peak RSS (GNU time %M) and the 1-minute load
+ * average when each run started (the machine may be shared: CPU time is the steadier figure under load).
+ * Usage: npx tsx bench/cli.bench.ts [--quick] [--repeat N]
+ *   --quick: 100 and 1,000 only; --repeat N: each timed run N times, the median wall time kept (all are printed).
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -14,12 +16,15 @@ import { ensureCliBuilt, ROOT } from '../test/unit/cli-harness';
 import { type Format, writeReports } from './helpers/synthetic-reports';
 
 const quick = process.argv.includes('--quick');
+const repeatAt = process.argv.indexOf('--repeat');
+const REPEAT = repeatAt > 0 ? Math.max(1, Number(process.argv[repeatAt + 1]) || 1) : 1;
 const TIME = '/usr/bin/time';
 
-type Run = { wall: number; cpu: number; rssMB: number; code: number };
+type Run = { wall: number; cpu: number; rssMB: number; code: number; load: number; walls: readonly number[] };
 
 /** Runs the built CLI under GNU time; stdout goes to a file, as a real batch's output would. */
-const runCli = (args: readonly string[], outFile: string): Run => {
+const runOnce = (args: readonly string[], outFile: string): Run => {
+  const load = loadavg()[0]!;
   const fd = openSync(outFile, 'w');
   try {
     const r = spawnSync(TIME, ['-f', '@@TIME %e %U %S %M', process.execPath, join(ROOT, 'bin', 'disclosure-report.mjs'), ...args], {
@@ -29,10 +34,17 @@ const runCli = (args: readonly string[], outFile: string): Run => {
     });
     const m = /@@TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
     if (!m) throw new Error(`no timing from ${TIME}: ${r.stderr.slice(-500)}`);
-    return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMB: Number(m[4]) / 1024, code: r.status ?? -1 };
+    const wall = Number(m[1]);
+    return { wall, cpu: Number(m[2]) + Number(m[3]), rssMB: Number(m[4]) / 1024, code: r.status ?? -1, load, walls: [wall] };
   } finally {
     closeSync(fd);
   }
+};
+
+/** REPEAT runs; the one of median wall time, with every run's wall time. */
+const runCli = (args: readonly string[], outFile: string): Run => {
+  const runs = Array.from({ length: REPEAT }, () => runOnce(args, outFile)).sort((a, b) => a.wall - b.wall);
+  return { ...runs[(runs.length - 1) >> 1]!, rssMB: Math.max(...runs.map((r) => r.rssMB)), walls: runs.map((r) => r.wall) };
 };
 
 const rows: string[][] = [];
@@ -48,13 +60,14 @@ const record = (what: string, n: number, r: Run, target?: { seconds?: number; mb
     (n / r.wall).toFixed(0),
     r.cpu.toFixed(2),
     r.rssMB.toFixed(0),
+    r.load.toFixed(1),
     target?.seconds !== undefined ? `≤ ${target.seconds} s` : '',
     `< ${target?.mb ?? 500} MB`,
     okTime && okMem ? 'ok' : 'MISSED',
     String(r.code),
   ]);
   console.log(
-    `  ${what} N=${n}: ${r.wall.toFixed(2)} s wall, ${(n / r.wall).toFixed(0)} files/s, ${r.cpu.toFixed(2)} s CPU, peak ${r.rssMB.toFixed(0)} MB, exit ${r.code}`,
+    `  ${what} N=${n}: ${r.wall.toFixed(2)} s wall${r.walls.length > 1 ? ` (runs: ${r.walls.map((w) => w.toFixed(2)).join(', ')})` : ''}, ${(n / r.wall).toFixed(0)} files/s, ${r.cpu.toFixed(2)} s CPU, peak ${r.rssMB.toFixed(0)} MB, load ${r.load.toFixed(1)}, exit ${r.code}`,
   );
 };
 
@@ -102,7 +115,7 @@ const main = async () => {
     record('consolidate json', 1000, runCli(['consolidate', dirs.get('json-1000')!, '-o', join(base, 'sum.json')], out), { seconds: 3 });
     record('consolidate text', 1000, runCli(['consolidate', dirs.get('text-1000')!, '-o', join(base, 'sum2.json')], out), { seconds: 3 });
 
-    const head = ['what', 'N', 'wall s', 'files/s', 'CPU s', 'peak MB', 'time target', 'memory target', 'result', 'exit'];
+    const head = ['what', 'N', 'wall s', 'files/s', 'CPU s', 'peak MB', 'load', 'time target', 'memory target', 'result', 'exit'];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     console.log(`\n${[head, ...rows].map((r) => r.map((c, i) => c.padEnd(w[i]!)).join('  ')).join('\n')}`);
     const growth = (xs: number[], ns: number[]) =>
