@@ -92,14 +92,30 @@ export const setCells = (values: Record<CellId, CellValue>): void => {
   setCellsNow(values);
 };
 
+/** Where a text's undo steps break: after a sentence, a clause or a line, as a word processor undoes a typing run. */
+const STEP_BREAK = /[。！？；，\n]/;
+
+/**
+ * A keystroke in a text: part of the field's edit session, except that typing on after 。，；！？ or a new line starts
+ * a new undo step. A text entered once and written in for an hour was one step: one Ctrl+Z took all of it back.
+ */
+const touchText = (key: string, before: string, after: string) => {
+  if (session?.key === key) {
+    let i = 0;
+    while (i < before.length && before[i] === after[i]) i++;
+    if (i > 0 && STEP_BREAK.test(before[i - 1]!)) endEdit();
+  }
+  touch(key);
+};
+
 export const typeNarrative = (id: NarrativeId, text: string): void => {
-  touch(`narrative:${id}`);
+  touchText(`narrative:${id}`, current().narratives[id], text);
   const r = current();
   put({ ...r, narratives: { ...r.narratives, [id]: text } });
 };
 
 export const typeTableText = (id: TableId, text: string): void => {
-  touch(`tableText:${id}`);
+  touchText(`tableText:${id}`, current().tableTexts[id], text);
   const r = current();
   put({ ...r, tableTexts: { ...r.tableTexts, [id]: text } });
 };

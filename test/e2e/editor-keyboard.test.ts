@@ -1,4 +1,7 @@
-/** A clerk who works with the keyboard only: closing a dialog puts the focus back where the clerk was. */
+/**
+ * A clerk who works with the keyboard: closing a dialog puts the focus back where the clerk was; Ctrl+Z in a text
+ * takes back the last sentence typed, not everything typed since the text was entered.
+ */
 import { describe, expect, it } from 'vitest';
 import { editorSession } from './helpers/session';
 import { cell, focusedCell } from './helpers/editor-page';
@@ -34,5 +37,33 @@ describe('editor: dialogs and the keyboard', () => {
     await page.locator('[data-testid="confirm-export-back"]').waitFor();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['field'])).toBe('agency');
+  });
+});
+
+describe('editor: undo while writing the text', () => {
+  it('Ctrl+Z takes back what was typed since the last 。，； or new line; Ctrl+Y brings it back', async () => {
+    const page = await session.fresh();
+    const text = page.locator('textarea').first();
+    await text.click();
+    await page.keyboard.type('第一段文字，已经写了很多内容。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('第二段写错了一个字');
+    await page.keyboard.press('Control+Z');
+    // the whole text vanished with one Ctrl+Z: an hour's writing gone to take back a slip
+    expect(await text.inputValue()).toBe('第一段文字，已经写了很多内容。\n');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    expect(await text.inputValue()).toBe('第一段文字，');
+    await page.keyboard.press('Control+Y');
+    await page.keyboard.press('Control+Y');
+    await page.keyboard.press('Control+Y');
+    expect(await text.inputValue()).toBe('第一段文字，已经写了很多内容。\n第二段写错了一个字');
+    // a cell's entry stays one step, however it was typed
+    await cell(page, 't2.rules.issued').click();
+    await page.keyboard.type('1,234');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Z');
+    expect(await cell(page, 't2.rules.issued').inputValue()).toBe('');
+    expect(session.errors).toEqual([]);
   });
 });
