@@ -4,8 +4,10 @@
  * run of their numbers, a number before its label, 表四's groups interleaved. When the label-by-label reading of a
  * table is not clean, its numbers are read as one sequence in the table's own cell order (shared/format), and that
  * reading replaces the first one only when the table confirms it:
- * - 表二: exactly one number per cell, and every row label stands right before or right after its row's numbers;
- * - 表三: exactly one number per cell, and every identity holds (25 row totals, （七）总计 of each column, 勾稽关系);
+ * - 表二: exactly one number per cell, and in each block every row label stands right before or right after its
+ *   row's numbers, or every column name right before its column's numbers;
+ * - 表三: exactly one number per cell, row after row or a page's left columns before its right ones, one way only,
+ *   and every identity holds (25 row totals, （七）总计 of each column, 勾稽关系);
  * - 表四: exactly one number per cell, each group's cells in column order (the groups may interleave, as a viewer
  *   copies a page in column blocks), each group's 总计 equal to its parts, and of the dealings that fit, one set of
  *   values in the copy order closest to the table's own (said in a note, to be checked against the file).
@@ -18,7 +20,7 @@ import { T3_COLUMNS, T3_ROWS } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN } from '../format/table4';
 import type { CellId, TableId, Unit } from '../format/types';
 import type { CellValue } from '../report/document';
-import { bare, canonicalText, isLabelCell } from './labels';
+import { bare, canonicalText, isLabelCell, numberText } from './labels';
 import { cellValue, isValueish, newRead, note, type Row, type TableRead } from './table-mapper-common';
 
 /** The value cells of a table's rows in order, and before each the label words since the previous value. */
@@ -72,44 +74,102 @@ const readOf = (table: TableId, values: Map<CellId, CellValue>, how: string): Ta
   return r;
 };
 
-const T2_ROWS = T2_BLOCKS.flatMap((b) => b.rows.map((r) => ({ id: r.id, key: bare(r.label), cells: b.columns.map((c) => t2(r.id, c.id)), unit: b.unit })));
-const T2_CELLS = T2_ROWS.flatMap((r) => r.cells);
-const T2_UNIT = new Map(T2_ROWS.flatMap((r) => r.cells.map((id) => [id, r.unit] as const)));
+/** 表二's blocks (第二十条 items) with their label keys. */
+const T2_PLAN = T2_BLOCKS.map((b) => ({
+  rows: b.rows.map((r) => ({ key: bare(r.label), cells: b.columns.map((c) => t2(r.id, c.id)) })),
+  columns: b.columns.map((c) => ({ key: bare(c.label), cells: b.rows.map((r) => t2(r.id, c.id)) })),
+  unit: b.unit,
+}));
+const T2_CELLS = T2_PLAN.flatMap((b) => b.rows.flatMap((r) => r.cells));
+const T2_UNIT = new Map(T2_PLAN.flatMap((b) => b.rows.flatMap((r) => r.cells.map((id) => [id, b.unit] as const))));
 
-/** Where the words of row `key` stand, as the number of values before them; -1 when absent, -2 when twice. */
-const labelPosition = (s: Stream, key: string, others: readonly string[]): number => {
-  let at = -1;
-  for (const [i, words] of s.labelsBefore.entries()) {
-    let w = bare(canonicalText(words));
-    // a longer label that holds this one (行政规范性文件 holds no 规章, but be sure) is taken out first
-    for (const o of others) if (o.length > key.length && o.includes(key)) w = w.replaceAll(o, '');
-    if (!w.includes(key)) continue;
-    if (at >= 0) return -2;
-    at = i;
-  }
-  return at;
-};
+/** The label words copied right before the value at index at hold key. */
+const wordsBeforeHold = (s: Stream, at: number, key: string): boolean => at < s.labelsBefore.length && bare(canonicalText(s.labelsBefore[at]!)).includes(key);
 
+/**
+ * Each 第二十条 block of 表二 copied row by row — every row label right before or right after its numbers — or column by
+ * column — every column name right before its numbers (a viewer copying a table cell by cell down each column).
+ */
 const t2InOrder = (rows: readonly Row[]): TableRead | null => {
   const s = streamOf(rows);
   if (s.values.length !== T2_CELLS.length) return null;
-  const keys = T2_ROWS.map((r) => r.key);
+  const order: CellId[] = [];
   let start = 0;
-  for (const r of T2_ROWS) {
-    const at = labelPosition(s, r.key, keys);
-    if (at !== start && at !== start + r.cells.length) return null;
-    start += r.cells.length;
+  for (const b of T2_PLAN) {
+    const width = b.columns.length;
+    const height = b.rows.length;
+    const byRows = b.rows.every((r, i) => wordsBeforeHold(s, start + i * width, r.key) || wordsBeforeHold(s, start + (i + 1) * width, r.key));
+    const byColumns = b.columns.every((c, j) => wordsBeforeHold(s, start + j * height, c.key));
+    if (byRows) order.push(...b.rows.flatMap((r) => r.cells));
+    else if (byColumns) order.push(...b.columns.flatMap((c) => c.cells));
+    else return null;
+    start += width * height;
   }
-  const values = valuesAt(T2_CELLS, s.values, (id) => T2_UNIT.get(id)!);
-  return values && readOf('t2', values, '每个行名都紧挨着它那一行的数字');
+  const values = valuesAt(order, s.values, (id) => T2_UNIT.get(id)!);
+  return values && readOf('t2', values, '每一行（或每一列）的数字都紧挨着它的行名（或列名）');
 };
 
 const T3_CELLS = T3_ROWS.flatMap((r) => T3_COLUMNS.map((c) => t3(r.id, c.id)));
+const W = T3_COLUMNS.length;
+
+/**
+ * 表三's numbers as copied: row after row, except that a run of rows (a page) may come as two column blocks, its
+ * left columns row by row and then its right ones (a viewer copying the page's left part before its right part).
+ * Every way to cut the stream so is tried; each row's 总计 must equal its parts. Of the cuts that fit, those with the
+ * fewest blocks cut in two count (row after row beats any cut); their values as raw texts in cell order, at most two
+ * distinct sets (a second means the order is not known).
+ */
+const t3Cuts = (raws: readonly string[]): string[][] => {
+  const n = raws.map((r) => Number(numberText(r) ?? 0));
+  const rowsN = T3_ROWS.length;
+  type Best = { cost: number; sols: string[][] };
+  const memo = new Map<number, Best>();
+  const rowHolds = (cells: readonly number[]) => cells[W - 1] === cells.slice(0, W - 1).reduce((a, v) => a + v, 0);
+  const from = (i: number): Best => {
+    if (i === rowsN) return { cost: 0, sols: [[]] };
+    const hit = memo.get(i);
+    if (hit) return hit;
+    let best: Best = { cost: Number.POSITIVE_INFINITY, sols: [] };
+    const seen = new Set<string>();
+    for (let j = i; j < rowsN; j++) {
+      const h = j - i + 1;
+      const base = i * W;
+      // k: where the block is cut (W: not cut, one row as it is)
+      for (let k = 1; k <= W; k++) {
+        if ((k < W && h === 1) || (k === W && h > 1)) continue;
+        const idx = (r: number, c: number) => (c < k ? base + r * k + c : base + h * k + r * (W - k) + (c - k));
+        let ok = true;
+        for (let r = 0; r < h && ok; r++) ok = rowHolds(Array.from({ length: W }, (_, c) => n[idx(r, c)]!));
+        if (!ok) continue;
+        const rest = from(j + 1);
+        const cost = rest.cost + (k < W ? 1 : 0);
+        if (cost > best.cost || rest.sols.length === 0) continue;
+        if (cost < best.cost) {
+          best = { cost, sols: [] };
+          seen.clear();
+        }
+        const block = Array.from({ length: h * W }, (_, x) => raws[idx(Math.floor(x / W), x % W)]!);
+        for (const tail of rest.sols) {
+          const all = [...block, ...tail];
+          const key = all.join(',');
+          if (seen.has(key) || best.sols.length >= 2) continue;
+          seen.add(key);
+          best.sols.push(all);
+        }
+      }
+    }
+    memo.set(i, best);
+    return best;
+  };
+  return from(0).sols;
+};
 
 const t3InOrder = (rows: readonly Row[]): TableRead | null => {
   const s = streamOf(rows);
   if (s.values.length !== T3_CELLS.length) return null;
-  const values = valuesAt(T3_CELLS, s.values, () => 'count');
+  const cuts = t3Cuts(s.values);
+  if (cuts.length !== 1) return null;
+  const values = valuesAt(T3_CELLS, cuts[0]!, () => 'count');
   if (!values || brokenIdentities('t3', values) > 0) return null;
   return readOf('t3', values, '各行总计、（七）总计和勾稽关系均已核对相符');
 };

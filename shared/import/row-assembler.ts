@@ -23,6 +23,11 @@ export class RowAssembler<P> {
     this.settle = settle;
   }
 
+  /** Numbers are being gathered into a row. */
+  get gathering(): boolean {
+    return this.acc !== null;
+  }
+
   /** A row named without numbers: its numbers come later. */
   wait(row: P): void {
     this.pending.push(row);

@@ -72,6 +72,8 @@ type T2State = {
   /** A header whose column names come one per line (PDF text): collected until a line is not a column name. */
   headerLines: string[] | null;
   readonly assembler: RowAssembler<Pending>;
+  /** Blocks whose numbers came apart from several waiting row labels: which cell each belongs to is not known. */
+  readonly ambiguous: Set<number>;
 };
 
 const assignT2 = (s: T2State, m: { bi: number; id: T2RowId }, cellsAfterLabel: readonly string[]) => {
@@ -171,11 +173,23 @@ const needOfT2 = (s: T2State, m: Pending): number => {
   return h ? Math.max(...h.keys()) + 1 : T2_BLOCKS[m.bi]!.columns.length;
 };
 
-const settleT2 = (s: T2State, m: Pending, tail: readonly string[]) => {
+const settleT2 = (s: T2State, m: Pending, tail: readonly string[], gathered = false) => {
   if (m.id === '#2019' || m.bi < 0) {
     const vals = tail.filter((c) => !isEmptyCell(c)).map((c) => c.trim());
     s.unmapped2019.push(`「${m.label.trim()}」${vals.join('、')}`);
-  } else assignT2(s, m, tail);
+    return;
+  }
+  const need = needOfT2(s, m);
+  // numbers gathered one per line stopped short by a label (a column's name, copied between its numbers): said
+  if (gathered && tail.length < need && runTogether(tail, need) === null)
+    note(
+      s.out,
+      't2',
+      'warning',
+      `表二「${T2_BLOCKS[m.bi]!.rows.find((r) => r.id === m.id)!.label}」一行只读到 ${tail.length} 个数字（应为 ${need} 个），请核对`,
+      T2_BLOCKS[m.bi]!.columns.map((c) => t2(m.id, c.id)),
+    );
+  assignT2(s, m, tail);
 };
 
 /** One line of 表二: an item heading, a header, a row label with or without its numbers, or numbers alone. */
@@ -209,7 +223,13 @@ const readT2Line = (s: T2State, row: Row): void => {
   const li = lastLabelIndex(row);
   const tail = row.slice(li + 1);
   if (!label) {
-    if (hasNumber(row)) s.assembler.numberLine(tail, (m) => needOfT2(s, m));
+    if (!hasNumber(row)) return;
+    // two rows of one block named before any of their numbers, which then come fewer than a row's: in copied text
+    // they may run row by row or column by column, and nothing tells which
+    const [a, b] = s.assembler.pending;
+    const columns = a && a.bi >= 0 ? T2_BLOCKS[a.bi]!.columns.length : 0;
+    if (!s.assembler.gathering && b && a!.bi === b.bi && columns > 1 && tail.filter(isValueish).length < columns) s.ambiguous.add(a!.bi);
+    s.assembler.numberLine(tail, (m) => needOfT2(s, m));
     return;
   }
   s.assembler.flush();
@@ -243,6 +263,25 @@ const readT2Line = (s: T2State, row: Row): void => {
   else assignT2(s, m, tail);
 };
 
+/** A block whose numbers could be row by row or column by column: its cells blank, the numbers listed in a warning. */
+const leaveOrderUnknown = (s: T2State, bi: number): void => {
+  const b = T2_BLOCKS[bi]!;
+  const ids = b.rows.flatMap((r) => b.columns.map((c) => t2(r.id, c.id)));
+  const read = ids.map((id) => s.out.values.get(id)).filter((v) => v !== null && v !== undefined);
+  for (const id of ids) {
+    s.out.values.set(id, null);
+    s.out.found.add(id);
+  }
+  s.out.notes.splice(0, s.out.notes.length, ...s.out.notes.filter((n) => !n.cells?.some((id) => ids.includes(id))));
+  note(
+    s.out,
+    't2',
+    'warning',
+    `表二「${b.rows.map((r) => r.label).join('」「')}」${b.rows.length} 行的数字在复制的文本中都排在行名之后（依次为 ${read.join('、')}），无法确定是按行还是按列排列，这 ${ids.length} 格留空：请对照原文件填写`,
+    ids,
+  );
+};
+
 /** Rows not found, columns the source lacked, and what the 2019 layout could not carry over. */
 const noteT2Gaps = (s: T2State, rows: readonly Row[]): void => {
   for (const b of rows.length > 0 ? T2_BLOCKS : []) {
@@ -273,12 +312,14 @@ export const mapT2 = (rows: readonly Row[]): TableRead => {
     seenRows: new Set(),
     unmapped2019: [],
     headerLines: null,
-    assembler: new RowAssembler<Pending>((m, tail) => settleT2(s, m, tail)),
+    ambiguous: new Set(),
+    assembler: new RowAssembler<Pending>((m, tail, gathered) => settleT2(s, m, tail, gathered)),
   };
   for (const row of rows) readT2Line(s, row);
   s.assembler.flush();
   if (s.headerLines) setT2Header(s, s.headerLines);
   for (const p of s.assembler.drain()) settleT2(s, p, []);
+  for (const bi of s.ambiguous) leaveOrderUnknown(s, bi);
   noteT2Gaps(s, rows);
   return s.out;
 };

@@ -8,6 +8,7 @@ import { isNumberCell } from './labels';
 import { headingIndex, isPageNoise, isPageNumber } from './sections';
 import type { Block, ImportResult } from './types';
 import { trimEndOf } from './bounded';
+import { unifyRadicals } from './pdf-radicals';
 
 const PIPE_ROW = /^\s*\|(.*)\|\s*$/;
 /** A Markdown table's separator row (| --- | :--: |), cell by cell: one regex over the whole line backtracked on long runs of spaces. */
@@ -39,7 +40,8 @@ const isLooseTableLine = (line: string): boolean => {
 
 /** Splits a page's text into paragraphs and table grids, without interpreting them. */
 export const textToBlocks = (input: string): Block[] => {
-  const text = input
+  // text copied out of a PDF whose fonts map characters to radicals (「⼈⺠」 for 人民, Chromium and WPS) reads as the characters
+  const text = unifyRadicals(input)
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     // control characters other than tab and newline say nothing (binary junk, form feeds of PDF pages)
