@@ -13,7 +13,7 @@ import { createReport, emptyCells, isBlankCell, type Cells, type SignOff } from 
 import { totalsDisagree } from '../report/totals';
 import { IDENTITIES, type Identity } from '../format/identities';
 import { bare, canonicalText } from './labels';
-import { headingIndex, headingOf, looksLikeAgency, parseTitle, yearFromPeriod } from './sections';
+import { headingIndex, headingOf, looksLikeAgency, parseTitle, splitHeadingLead, yearFromPeriod } from './sections';
 import { takeEndOfReport } from './sign-off';
 import { isTableLabelText } from './table-labels';
 import { mapT2, mapT3, mapT4, type Row, type TableRead } from './table-mapper';
@@ -157,6 +157,12 @@ const sortParagraph = (s: Sorted, text: string): void => {
     s.headings++;
     return;
   }
+  const lead = h < 0 ? splitHeadingLead(text) : null;
+  if (lead && lead.index > s.section) {
+    sortParagraph(s, lead.heading);
+    sortParagraph(s, lead.rest);
+    return;
+  }
   if (s.section < 0) {
     // the page title and the heading often both carry the title: the first one counts, repeats are dropped
     const t = parseTitle(text);
@@ -199,6 +205,8 @@ const sortGrid = (s: Sorted, rows: readonly Row[], notes: ImportNote[]): void =>
     const t: TableId | null = (parts.length > 1 ? part.table : null) ?? classifyTable(part.rows) ?? bySection;
     if (!t) {
       s.ignoredTables++;
+      // the title set in a table of its own (a page's title box, a Word cover laid out with a table)
+      if (s.section < 0 && !s.title) for (const cell of part.rows.flat()) if (cell.length <= 160 && parseTitle(cell.trim())) sortParagraph(s, cell.trim());
       continue;
     }
     append(s.rowsOf[t], part.rows);

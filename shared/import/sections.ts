@@ -40,6 +40,27 @@ export const headingIndex = (text: string): number => {
   return -1;
 };
 
+/**
+ * A paragraph that opens with a section's official heading and runs on into its first sentence (a CMS page's bold
+ * lead-in 「<b>五、存在的主要问题及改进情况</b>存在的问题：…」, copied as one line): the heading and the rest.
+ * Only the official wording is split off, so no sentence is cut at a guess.
+ */
+export const splitHeadingLead = (text: string): { index: number; heading: string; rest: string } | null => {
+  const m = /^[\s#*>]*([一二三四五六])\s*[、.．]/.exec(text);
+  if (!m) return null;
+  const index = cnNumeral(m[1]!) - 1;
+  const official = HEADING_WORDS[index]!;
+  for (let i = m[0].length; i < Math.min(text.length, m[0].length + 60); i++) {
+    const words = bare(text.slice(m[0].length, i + 1));
+    if (words === official) {
+      const rest = text.slice(i + 1).replace(/^[\s:：。]+/, '');
+      return rest ? { index, heading: text.slice(0, i + 1).trim(), rest } : null;
+    }
+    if (!official.startsWith(words)) return null;
+  }
+  return null;
+};
+
 export type Title = { readonly agency: string; readonly year: number };
 
 const SUFFIX = bare(REPORT_TITLE_SUFFIX).replace(/^年/, '');

@@ -5,7 +5,7 @@
  */
 import { errorDetail, readBlocks, UNREADABLE } from './blocks-reader';
 import { isNumberCell } from './labels';
-import { headingIndex, isPageNoise, isPageNumber } from './sections';
+import { headingIndex, isPageNoise, isPageNumber, splitHeadingLead } from './sections';
 import type { Block, ImportResult } from './types';
 import { trimEndOf } from './bounded';
 import { unifyRadicals } from './pdf-radicals';
@@ -80,11 +80,14 @@ export const textToBlocks = (input: string): Block[] => {
       continue;
     }
     const h = headingIndex(line);
-    if (h > section) {
+    // a heading run into its first sentence (「五、存在的主要问题及改进情况存在的问题：…」) still opens its section
+    const lead = h < 0 ? splitHeadingLead(line.trim()) : null;
+    if (h > section || (lead && lead.index > section)) {
       flushTable();
       flushParagraph();
-      section = h;
-      blocks.push({ kind: 'paragraph', text: line.trim() });
+      section = lead ? lead.index : h;
+      blocks.push({ kind: 'paragraph', text: lead ? lead.heading : line.trim() });
+      if (lead) paragraph = lead.rest;
       continue;
     }
     if (line.includes('\t')) {

@@ -216,6 +216,8 @@ export type PageStyle = HtmlStyle & {
   /** How a section heading is written. */
   readonly heading?: (text: string) => string;
   readonly title?: (text: string) => string;
+  /** The heading of a narrative section written in bold at the start of its first paragraph. */
+  readonly headingInline?: boolean;
   /** The page around the article (a function of the article's HTML). */
   readonly page?: (article: string, title: string) => string;
 };
@@ -305,8 +307,13 @@ export const renderPage = (report: Report, s: PageStyle = {}): string => {
   const para = s.para ?? ((t: string) => `<p>${esc(t)}</p>`);
   const body: string[] = [s.title ? s.title(title) : `<h1>${esc(title)}</h1>`];
   for (const sec of SECTIONS) {
+    const paras = sec.kind === 'narrative' ? narrativeOf(report, sec.id) : [];
+    if (s.headingInline && paras.length > 0) {
+      body.push(`<p><strong>${esc(sec.heading)}</strong>${esc(paras[0]!)}</p>`, ...paras.slice(1).map(para));
+      continue;
+    }
     body.push(s.heading ? s.heading(sec.heading) : `<p><strong>${esc(sec.heading)}</strong></p>`);
-    if (sec.kind === 'narrative') for (const p of narrativeOf(report, sec.id)) body.push(para(p));
+    if (sec.kind === 'narrative') for (const p of paras) body.push(para(p));
     else {
       body.push(htmlTableOf(sec.id, report, s));
       if (report.tableTexts[sec.id]) body.push(para(report.tableTexts[sec.id]));
@@ -362,6 +369,11 @@ export const htmlVariants = (report: Report): Record<string, string> => {
   };
   for (const [name, headers] of Object.entries(HEADER_VARIANTS)) v[`header: ${name}`] = renderPage(report, { headers });
   const plain = renderPage(report);
+  // the CMS editor's habit: the heading in bold at the start of the section's first paragraph
+  v['headings of 一、五、六 in bold at the start of their first paragraph'] = renderPage(report, { headingInline: true });
+  v['the title in a table of its own, the page <title> only the site name'] = renderPage(report, {
+    title: (t) => `<table width="100%"><tr><td align="center" class="bt">${esc(t)}</td></tr></table>`,
+  }).replace(/<title>[^<]*<\/title>/, '<title>某市人民政府门户网站</title>');
   v['FrontPage-era markup: upper-case tags and attributes, <FONT>, unquoted values'] = plain
     .replace(/<(\/?)(table|tbody|tr|td|p|strong|h1)\b/g, (_m, slash: string, tag: string) => `<${slash}${tag.toUpperCase()}`)
     .replace(/rowspan=/g, 'ROWSPAN=')
@@ -430,6 +442,10 @@ const twoLines = (t: string): string =>
   t.length > 12 && !/^[\d.]+$/.test(t) ? `${t.slice(0, Math.ceil(t.length / 2))}\n${t.slice(Math.ceil(t.length / 2))}` : t;
 
 export const textVariants = (report: Report): Record<string, string> => ({
+  'Chrome copy of a page whose headings of 一、五、六 run into their first paragraph': textOfReport(report, (t) => chromeCopyTable(t, report)).replace(
+    /^(一、总体情况|五、存在的主要问题及改进情况|六、其他需要报告的事项)\n/gm,
+    '$1',
+  ),
   'Ctrl+A copy of the whole page: menus, breadcrumb, publication data, tools and footer around the report': wholePageCopy(
     report,
     textOfReport(report, (t) => chromeCopyTable(t, report)),
