@@ -114,46 +114,32 @@ const ErrorDialog = ({ title, message }: { title: string; message: string }) => 
   </Modal>
 );
 
+/** Every key the editor answers to (app.tsx, cell.tsx): a keyboard clerk looks here for Save and Delete too. */
+const KEYS: readonly (readonly [string, string])[] = [
+  ['方向键', '移到相邻单元格（Shift+方向键：选择区域）'],
+  ['Tab / Shift+Tab', '移到下一个 / 上一个单元格'],
+  ['Enter / Shift+Enter', '确认并下移 / 上移（在表的最后一行移到下一张表）'],
+  ['直接输入', '替换单元格内容；F2 或双击：在原内容上修改'],
+  ['Esc', '放弃本单元格的修改'],
+  ['Delete', '清空选中的单元格或区域'],
+  ['Ctrl+Z / Ctrl+Y', '撤销 / 重做（正文按句撤销）'],
+  ['Ctrl+V', '从 Excel、WPS 粘贴一块数据，从当前单元格向右、向下填充（表头和行标题自动略去）'],
+  ['Ctrl+C', '复制选中的区域'],
+  ['Ctrl+S / Ctrl+Shift+S', '保存 / 另存为'],
+  ['Ctrl+O', '打开'],
+  ['F1', '打开本说明'],
+];
+
 const Help = () => (
   <Modal title="填报说明与快捷键" testid="help-dialog">
     <table className="help-table">
       <tbody>
-        <tr>
-          <th>方向键</th>
-          <td>移到相邻单元格（Shift+方向键：选择区域）</td>
-        </tr>
-        <tr>
-          <th>Tab / Shift+Tab</th>
-          <td>移到下一个 / 上一个单元格</td>
-        </tr>
-        <tr>
-          <th>Enter</th>
-          <td>确认并下移</td>
-        </tr>
-        <tr>
-          <th>直接输入</th>
-          <td>替换单元格内容；F2 或双击：在原内容上修改</td>
-        </tr>
-        <tr>
-          <th>Esc</th>
-          <td>放弃本单元格的修改</td>
-        </tr>
-        <tr>
-          <th>Ctrl+Z / Ctrl+Y</th>
-          <td>撤销 / 重做</td>
-        </tr>
-        <tr>
-          <th>Ctrl+V</th>
-          <td>从 Excel、WPS 粘贴一块数据，从当前单元格向右、向下填充</td>
-        </tr>
-        <tr>
-          <th>Ctrl+C</th>
-          <td>复制选中的区域</td>
-        </tr>
-        <tr>
-          <th>F1</th>
-          <td>打开本说明</td>
-        </tr>
+        {KEYS.map(([keys, what]) => (
+          <tr key={keys}>
+            <th>{keys}</th>
+            <td>{what}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
     <p className="dialog-tip">件数只能填非负整数；收费金额单位为万元，最多 6 位小数。空白不等于 0：无数据请填 0。</p>

@@ -24,6 +24,13 @@ describe('editor: dialogs and the keyboard', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('the help (F1) names the keys for saving, opening and clearing, not only those for moving', async () => {
+    const page = await session.fresh();
+    await page.keyboard.press('F1');
+    const keys = await page.locator('[data-testid="help-dialog"] th').allTextContents();
+    for (const k of ['Delete', 'Ctrl+S / Ctrl+Shift+S', 'Ctrl+O', 'Enter / Shift+Enter']) expect(keys).toContain(k);
+  });
+
   it('the export check opened from the Word button with Enter and closed with Esc leaves the focus on the button', async () => {
     const page = await session.fresh();
     await page.locator('[data-testid="export-docx"]').focus();
