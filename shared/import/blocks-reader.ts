@@ -204,9 +204,10 @@ const sortGrid = (s: Sorted, rows: readonly Row[], notes: ImportNote[]): void =>
     // a grid outside 二、三、四 without the words of a statutory table (a page's metadata box, a list of links) is not one
     const t: TableId | null = (parts.length > 1 ? part.table : null) ?? classifyTable(part.rows) ?? bySection;
     if (!t) {
-      s.ignoredTables++;
       // the title set in a table of its own (a page's title box, a Word cover laid out with a table)
-      if (s.section < 0 && !s.title) for (const cell of part.rows.flat()) if (cell.length <= 160 && parseTitle(cell.trim())) sortParagraph(s, cell.trim());
+      const title = s.section < 0 && !s.title ? part.rows.flat().find((c) => c.length <= 160 && parseTitle(c.trim())) : undefined;
+      if (title) sortParagraph(s, title.trim());
+      else s.ignoredTables++;
       continue;
     }
     append(s.rowsOf[t], part.rows);

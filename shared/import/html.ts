@@ -62,8 +62,10 @@ const tableRows = (table: HtmlNode): HtmlNode[] => {
   const out: HtmlNode[] = [];
   const walk = (n: HtmlNode) => {
     for (const c of n.children) {
-      if (c.tag === 'tr') out.push(c);
-      else if (c.tag !== 'table' && c.tag !== '#text') walk(c);
+      // a row the page hides (display:none) is not in the table the reader sees
+      if (c.tag === 'tr') {
+        if (!isHidden(c)) out.push(c);
+      } else if (c.tag !== 'table' && c.tag !== '#text') walk(c);
     }
   };
   walk(table);
@@ -83,7 +85,7 @@ export const tableGrid = (table: HtmlNode, isNoise: (n: HtmlNode) => boolean = D
     grid[r] ??= [];
     let c = 0;
     for (const td of tr.children) {
-      if (td.tag !== 'td' && td.tag !== 'th') continue;
+      if ((td.tag !== 'td' && td.tag !== 'th') || isHidden(td)) continue;
       while (grid[r]![c] !== undefined) c++;
       const rs = span(td.attrs.rowspan);
       const cs = span(td.attrs.colspan);

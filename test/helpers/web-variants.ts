@@ -369,6 +369,13 @@ export const htmlVariants = (report: Report): Record<string, string> => {
   };
   for (const [name, headers] of Object.entries(HEADER_VARIANTS)) v[`header: ${name}`] = renderPage(report, { headers });
   const plain = renderPage(report);
+  v['attachment links after the article (附件：….pdf, a file name alone)'] = plain.replace(
+    '</body>',
+    `<p>附件：<a href="/u/2024.pdf">${esc(reportTitle(report.agency, report.year))}.pdf</a></p><p><a href="/u/t.docx">政府信息公开工作年度报告统计表.docx</a></p><p>附件下载：</p></body>`,
+  );
+  v['a hidden template row and a hidden column of old figures in each table (display:none)'] = plain
+    .replace(/<tbody>\n/g, `<tbody>\n<tr style="display:none"><td>一、本年新收政府信息公开申请数量</td>${'<td>888</td>'.repeat(7)}</tr>\n`)
+    .replace(/(<tr>)(<td>[^<]*<\/td>)/g, '$1<td style="display: none">999</td>$2');
   // the CMS editor's habit: the heading in bold at the start of the section's first paragraph
   v['headings of 一、五、六 in bold at the start of their first paragraph'] = renderPage(report, { headingInline: true });
   v['the title in a table of its own, the page <title> only the site name'] = renderPage(report, {

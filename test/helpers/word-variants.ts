@@ -41,6 +41,17 @@ export const wordVariants = (report: Report): Record<string, Uint8Array> => ({
         `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx><w:txbxContent>${t}<w:p/></w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>${t}<w:p/></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
     ),
   ),
+  'the title in a one-cell table, the headings of 一、五、六 run into their first paragraph': rewrite(report, (xml) =>
+    xml
+      .replace(
+        /^([\s\S]*?<w:body>)(<w:p>[\s\S]*?<\/w:p>)/,
+        (_m, head: string, title: string) => `${head}<w:tbl><w:tblPr/><w:tr><w:tc>${title}</w:tc></w:tr></w:tbl>`,
+      )
+      .replace(
+        /(一、总体情况|五、存在的主要问题及改进情况|六、其他需要报告的事项)<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:jc w:val="both"\/><\/w:pPr>/g,
+        '$1</w:t></w:r>',
+      ),
+  ),
   'hidden text (w:vanish) holding old figures before each number': rewrite(report, (xml) =>
     xml.replace(NUMBER_PARA, (_m, n: string) => numberPara(`<w:r><w:rPr><w:vanish/></w:rPr><w:t>999</w:t></w:r><w:r><w:t>${n}</w:t></w:r>`)),
   ),
