@@ -13,6 +13,7 @@ import type { Block } from './types';
 import { CfbError, type SafeCfb } from './cfb';
 import { joinSplitTables } from './docx-blocks';
 import { append, maxOf } from './bounded';
+import { readDocLists } from './doc-lists';
 
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const i16 = (b: Uint8Array, o: number) => (u16(b, o) << 16) >> 16;
@@ -29,6 +30,9 @@ type Pap = {
   itap: number;
   innerCell: boolean;
   innerTtp: boolean;
+  /** Automatic numbering: the list instance (1-based, 0 none) and level. */
+  ilfo: number;
+  ilvl: number;
   /** Row end marks only: the cell boundaries (twips) and each cell's merge flags. */
   centers?: number[];
   cells?: { hMerged: boolean; vContinued: boolean }[];
@@ -74,6 +78,12 @@ const applyGrpprl = (pap: Pap, b: Uint8Array, start: number, end: number, data: 
         break;
       case 0x664a:
         pap.itap = Math.max(0, Math.min(pap.itap + (u32(b, op) | 0), 64));
+        break;
+      case 0x460b:
+        pap.ilfo = i16(b, op);
+        break;
+      case 0x260a:
+        pap.ilvl = b[op]!;
         break;
       case 0x244b:
         pap.innerCell = b[op] !== 0;
@@ -172,6 +182,43 @@ const findRun = (runs: readonly PapRun[], fc: number): PapRun | undefined => {
   return undefined;
 };
 
+/**
+ * The character runs Word shows as not there: text deleted with tracked changes (sprmCFRMarkDel) and hidden text
+ * (sprmCFVanish), as file offsets [start, end). The .docx reader leaves out the same (w:del, w:vanish).
+ */
+const goneRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number): PapRun[] => {
+  if (lcb < 4 || fc + lcb > table.length) return [];
+  const n = Math.floor((lcb - 4) / 8);
+  const runs: PapRun[] = [];
+  const pages = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const pn = u32(table, fc + (n + 1) * 4 + i * 4) & 0x3fffff;
+    if (pages.has(pn)) continue;
+    pages.add(pn);
+    const page = word.subarray(pn * 512, pn * 512 + 512);
+    if (page.length < 512) throw damaged();
+    const crun = page[511]!;
+    if ((crun + 1) * 4 + crun > 511) throw damaged();
+    for (let k = 0; k < crun; k++) {
+      const off = page[(crun + 1) * 4 + k]! * 2;
+      if (off === 0 || off >= 511) continue;
+      const end = Math.min(off + 1 + page[off]!, 511);
+      // toggles: 1 on, 0x81 the opposite of the style (which is off for body text); 0 and 0x80 off
+      for (let o = off + 1; o + 2 < end;) {
+        const sprm = u16(page, o);
+        const size = operandSize(sprm, page, o + 2, end);
+        if ((sprm === 0x0800 || sprm === 0x083c) && (page[o + 2] === 1 || page[o + 2] === 0x81)) {
+          runs.push({ start: u32(page, k * 4), end: u32(page, k * 4 + 4), grpprl: new Uint8Array(0) });
+          break;
+        }
+        o += 2 + size;
+      }
+    }
+  }
+  runs.sort((a, b) => a.start - b.start);
+  return runs;
+};
+
 /** cp1252's 0x80–0x9F (8-bit pieces are cp1252, the rest of which is Latin-1); 0 where cp1252 has no character. */
 const CP1252_HIGH = [
   0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
@@ -211,7 +258,18 @@ const readClx = (table: Uint8Array, fc: number, lcb: number): { pieces: Piece[];
   return { pieces, prcs };
 };
 
-type Fib = { encrypted: boolean; tableName: '0Table' | '1Table'; ccpText: number; fcClx: number; lcbClx: number; fcPapx: number; lcbPapx: number };
+type Fib = {
+  tableName: '0Table' | '1Table';
+  ccpText: number;
+  fcClx: number;
+  lcbClx: number;
+  fcPapx: number;
+  lcbPapx: number;
+  fcChpx: number;
+  lcbChpx: number;
+  /** The list tables (0 when the FIB is too short to name them). */
+  lists: readonly [number, number, number, number];
+};
 
 const readFib = (word: Uint8Array): Fib => {
   if (word.length < 154 || u16(word, 0) !== 0xa5ec) throw damaged();
@@ -229,7 +287,9 @@ const readFib = (word: Uint8Array): Fib => {
   const pair = (i: number) => [u32(word, fcAt + i * 8), u32(word, fcAt + i * 8 + 4)] as const;
   const [fcClx, lcbClx] = pair(33);
   const [fcPapx, lcbPapx] = pair(13);
-  return { encrypted: false, tableName: flags & 0x0200 ? '1Table' : '0Table', ccpText: u32(word, lwAt + 12), fcClx, lcbClx, fcPapx, lcbPapx };
+  const [fcChpx, lcbChpx] = pair(12);
+  const lists = cbRgFcLcb >= 75 && fcAt + 75 * 8 <= word.length ? ([...pair(73), ...pair(74)] as const) : ([0, 0, 0, 0] as const);
+  return { tableName: flags & 0x0200 ? '1Table' : '0Table', ccpText: u32(word, lwAt + 12), fcClx, lcbClx, fcPapx, lcbPapx, fcChpx, lcbChpx, lists };
 };
 
 type RowRead = { cells: string[]; pap: Pap };
@@ -285,9 +345,11 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
   const data = cfb.has('Data') ? cfb.read('Data') : null;
   const { pieces, prcs } = readClx(table, fib.fcClx, fib.lcbClx);
   const runs = papxRuns(word, table, fib.fcPapx, fib.lcbPapx);
+  const gone = goneRuns(word, table, fib.fcChpx, fib.lcbChpx);
+  const lists = readDocLists(table, ...fib.lists);
 
   const papAt = (fc: number, prm: number): Pap => {
-    const pap: Pap = { inTable: false, ttp: false, itap: 0, innerCell: false, innerTtp: false };
+    const pap: Pap = { ...EMPTY_PAP };
     const run = findRun(runs, fc);
     if (run) applyGrpprl(pap, run.grpprl, 0, run.grpprl.length, data);
     // a piece's own modifier (complex, fast-saved files): its sprms apply on top
@@ -335,6 +397,9 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
     const texts = [...segments, line];
     segments = [];
     line = '';
+    // the number Word shows before a numbered paragraph (counted even when the paragraph is empty, as Word does)
+    const label = pap.ilfo > 0 ? lists.labelOf(pap.ilfo, pap.ilvl) : '';
+    if (label && texts[0]!.trim()) texts[0] = label + texts[0]!;
     const depth = pap.inTable || pap.itap > 0 ? Math.max(1, pap.itap) : 0;
     closeTables(depth);
     if (depth === 0) {
@@ -370,6 +435,8 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
       const at = p.fc + i * width;
       let c = p.compressed ? word[at]! : u16(word, at);
       if (p.compressed && c >= 0x80 && c <= 0x9f) c = CP1252_HIGH[c - 0x80] || c;
+      // deleted and hidden characters are not read; paragraph and cell marks keep the structure
+      if (c !== 0x0d && c !== 0x07 && gone.length && findRun(gone, at)) continue;
       if (c === 0x13) {
         fieldStack.push(true);
         inCode++;
@@ -402,4 +469,4 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
   return joinSplitTables(blocks, nested).filter((b) => b.kind === 'table' || b.text.trim() !== '');
 };
 
-const EMPTY_PAP: Pap = { inTable: false, ttp: false, itap: 0, innerCell: false, innerTtp: false };
+const EMPTY_PAP: Pap = { inTable: false, ttp: false, itap: 0, innerCell: false, innerTtp: false, ilfo: 0, ilvl: 0 };

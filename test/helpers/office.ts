@@ -22,15 +22,27 @@ const officeEnv = (): NodeJS.ProcessEnv => ({ ...process.env, FONTCONFIG_FILE: F
 export const convertToPdf = (files: readonly string[], outDir: string, timeoutMs = 170_000): string[] => convertWithOffice(files, outDir, 'pdf', timeoutMs);
 
 /**
- * Opens every file in LibreOffice and saves it as `ext` (pdf, or docx/xlsx for a re-save as a clerk's office
- * program would) into outDir, in one soffice process; returns the paths written, in the order given.
+ * Opens every file in LibreOffice and saves it as `ext` (pdf, doc, or docx/xlsx for a re-save as a clerk's office
+ * program would) into outDir, in one soffice process; returns the paths written, in the order given. inFilter: how to
+ * open them (「HTML (StarWriter)」 opens a web page as a Writer document).
  */
-export const convertWithOffice = (files: readonly string[], outDir: string, ext: string, timeoutMs = 170_000): string[] => {
+export const convertWithOffice = (files: readonly string[], outDir: string, ext: string, timeoutMs = 170_000, inFilter?: string): string[] => {
   const profile = mkdtempSync(join(tmpdir(), 'lo-'));
   try {
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', ext, '--outdir', outDir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        ...(inFilter ? [`--infilter=${inFilter}`] : []),
+        '--convert-to',
+        ext,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
       { env: officeEnv(), timeout: timeoutMs, encoding: 'utf8' },
     );
     const pdfs = files.map((f) => join(outDir, `${basename(f, extname(f))}.${ext}`));

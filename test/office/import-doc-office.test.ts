@@ -11,6 +11,9 @@ import { buildDocx } from '../../shared/export';
 import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import { openCfb } from '../../shared/import/cfb';
+import { docBlocks } from '../../shared/import/doc-blocks';
+import { type LayoutQuirks, reportDocx } from '../helpers/make-docx';
+import { reportHtml } from '../helpers/report-html';
 import type { Report } from '../../shared/report';
 import { convertWithOffice, officeAvailable } from '../helpers/office';
 import { randomConsistentReport } from '../helpers/random-report';
@@ -25,6 +28,20 @@ const cases: { name: string; want: Report }[] = [
   ...[5, 13, 29].map((s) => ({ name: `random-${s}`, want: randomConsistentReport(s) })),
 ];
 
+/** Word files laid out as other people do (test/helpers/make-docx.ts), of one seed. */
+const QUIRKS: Record<string, LayoutQuirks> = {
+  'tracked-changes': { trackedChanges: true },
+  'split-t3-header-repeated': { splitT3At: 9, repeatHeader: true },
+  'split-t3-bare': { splitT3At: 4 },
+  'grid-before-t2': { gridBefore: 't2' },
+  'nested-t4': { nest: 't4' },
+  'split-labels': { splitLabels: true },
+  'full-width-and-spaced': { fullWidth: true, spacedNumbers: true },
+  'extra-column': { extraColumn: true },
+  'word-noise': { wordNoise: true },
+};
+const QUIRK_SEED = SEED_FILES[0]!;
+
 describe('.doc files LibreOffice saved from Word files read back exactly', () => {
   const docs = new Map<string, string>();
   beforeAll(async () => {
@@ -37,11 +54,24 @@ describe('.doc files LibreOffice saved from Word files read back exactly', () =>
       writeFileSync(f, await buildDocx(c.want));
       inputs.push(f);
     }
+    const names = cases.map((c) => c.name);
     const foreign = join(OUT, 'foreign-xiuwu.docx');
     copyFileSync(FOREIGN, foreign);
     inputs.push(foreign);
+    names.push('foreign-xiuwu');
+    for (const [name, q] of Object.entries(QUIRKS)) {
+      const f = join(OUT, `${name}.docx`);
+      writeFileSync(f, reportDocx(seedReportWithNarratives(QUIRK_SEED), q));
+      inputs.push(f);
+      names.push(name);
+    }
     const written = convertWithOffice(inputs, join(OUT, 'doc'), 'doc');
-    written.forEach((w, i) => docs.set(i < cases.length ? cases[i]!.name : 'foreign-xiuwu', w));
+    // 表三's 「1.」「2.」… as list numbering: an HTML page LibreOffice opens as a Writer document, then saves as .doc
+    const html = join(OUT, 'numbered-labels.html');
+    writeFileSync(html, reportHtml(seedReportWithNarratives(QUIRK_SEED), '', { numberedLabels: true }));
+    written.push(...convertWithOffice([html], join(OUT, 'doc'), 'doc', 170_000, 'HTML (StarWriter)'));
+    names.push('numbered-labels');
+    written.forEach((w, i) => docs.set(names[i]!, w));
   }, 200_000);
   afterAll(() => rmSync(join(OUT, 'doc'), { recursive: true, force: true }));
 
@@ -64,4 +94,14 @@ describe('.doc files LibreOffice saved from Word files read back exactly', () =>
   for (const c of cases) it(`${c.name}: our Word export saved as .doc`, () => check(c.name, c.want));
 
   it('a .docx someone else wrote (LibreOffice, its own merges) saved as .doc', () => check('foreign-xiuwu', seedReportWithNarratives('2023_xiuwu-county.txt')));
+
+  for (const name of Object.keys(QUIRKS)) it(`a Word file laid out by others (${name}) saved as .doc`, () => check(name, seedReportWithNarratives(QUIRK_SEED)));
+
+  it("表三's item numbers 「1.」「2.」 only in Word's automatic numbering (list tables), not in the text", async () => {
+    const bytes = new Uint8Array(readFileSync(docs.get('numbered-labels')!));
+    const blocks = docBlocks(openCfb(bytes));
+    const labels = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : [])).filter((c) => /属于国家秘密|重复申请|^\d\. 其他$/.test(c));
+    expect(labels).toEqual(expect.arrayContaining(['1. 属于国家秘密', '2. 重复申请', '3. 其他']));
+    await check('numbered-labels', seedReportWithNarratives(QUIRK_SEED));
+  });
 });

@@ -8,39 +8,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CELL_IDS, SECTIONS, tableLayout } from '../../shared/format';
+import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import { importText } from '../../shared/import/text';
 import { openZip } from '../../shared/import/zip';
 import type { Report } from '../../shared/report';
 import { FONTS_CONF } from '../helpers/office';
+import { reportHtml } from '../helpers/report-html';
 import { SEED_FILES, seedReport, seedText } from '../helpers/seeds';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The report as a plain web page: paragraphs, and each statutory table with its official merges. */
-const reportHtml = (r: Report, ending = ''): string => {
-  const parts = [`<p>${esc(`${r.agency}${r.year}年政府信息公开工作年度报告`)}</p>`];
-  for (const s of SECTIONS) {
-    parts.push(`<p>${esc(s.heading)}</p>`);
-    if (s.kind === 'narrative') {
-      for (const p of r.narratives[s.id].split('\n')) if (p.trim()) parts.push(`<p>${esc(p)}</p>`);
-      continue;
-    }
-    const rows = tableLayout(s.id).rows.map(
-      (row) =>
-        `<tr>${row
-          .map((g) => {
-            const span = `${g.rowSpan > 1 ? ` rowspan="${g.rowSpan}"` : ''}${g.colSpan > 1 ? ` colspan="${g.colSpan}"` : ''}`;
-            const v = g.kind === 'data' ? r.cells[g.cellId!] : g.text;
-            return `<td${span}>${esc(v === null || v === undefined ? '' : String(v))}</td>`;
-          })
-          .join('')}</tr>`,
-    );
-    parts.push(`<table border="1" cellspacing="0">${rows.join('')}</table>`);
-  }
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.agency)}</title></head><body>${parts.join('\n')}${ending}</body></html>`;
-};
 
 const seedWithNarratives = (file: string): Report => {
   const t = importText(seedText(file));
