@@ -69,7 +69,13 @@ const linesOf = (items: readonly PdfItem[]): Line[] => {
 /** 「- 3 -」, 「— 3 —」, 「3」, 「第 3 页」, 「3/6」 at the top or bottom of a page. */
 const PAGE_NUMBER = /^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d{1,3}\s*页(?:[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
-const inMargin = (l: Line, page: PdfPage): boolean => l.y < page.height * 0.09 || l.y > page.height * 0.92;
+/**
+ * The page's top and bottom margins, where page numbers and running heads stand: a share of an A4 page's height, and
+ * at least as many points on a landscape page (a footer sits as far from the edge whatever the sheet's turn).
+ */
+const isMarginY = (y: number, page: { readonly height: number }): boolean =>
+  y < Math.max(page.height * 0.09, 76) || y > Math.min(page.height * 0.92, page.height - 67);
+const inMargin = (l: Line, page: PdfPage): boolean => isMarginY(l.y, page);
 
 type Element = { readonly y: number; readonly line?: Line; readonly grid?: PdfGrid };
 
@@ -90,7 +96,7 @@ const marginKey = (text: string): string => text.replace(/\d+/g, '#').replace(/\
 const runningLines = (pages: readonly PdfPage[]): Set<string> => {
   const count = new Map<string, number>();
   for (const p of pages) {
-    const keys = new Set(linesOf(p.items.filter((it) => it.y < p.height * 0.09 || it.y > p.height * 0.92)).map((l) => marginKey(l.text)));
+    const keys = new Set(linesOf(p.items.filter((it) => isMarginY(it.y, p))).map((l) => marginKey(l.text)));
     for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
   }
   return new Set([...count].filter(([, n]) => pages.length >= 3 && n >= Math.max(2, pages.length / 2)).map(([k]) => k));
