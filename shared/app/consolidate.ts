@@ -10,6 +10,7 @@ import { evaluate } from '../rules/evaluate';
 import type { Finding } from '../findings/finding';
 import { type Cells, type Report, createReport, emptyCells } from '../report/document';
 import { fenToMoney, valueToFen } from '../report/money';
+import { totalsDisagree } from '../report/totals';
 
 export type ConsolidationSource = { readonly name: string; readonly report: Report };
 
@@ -126,7 +127,9 @@ export class Consolidator {
     const cells: Cells = emptyCells();
     for (const [id, v] of this.counts) cells[id] = v;
     for (const [id, v] of this.fen) cells[id] = fenToMoney(v);
-    const report = createReport({ agency: options.agency ?? '', year, cells, settings: { autoTotals: false } });
+    // sums of consistent reports are consistent: the totals follow later edits, as in a report typed here; a source
+    // with a wrong 总计 leaves the sum's disagreement on show instead of recomputing it away
+    const report = createReport({ agency: options.agency ?? '', year, cells, settings: { autoTotals: !totalsDisagree(cells) } });
     return { ok: true, report, sources, findings: evaluate(report), notes };
   }
 }

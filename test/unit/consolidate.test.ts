@@ -36,6 +36,17 @@ describe('consolidate', () => {
     expect(r.sources.map((s) => s.name)).toEqual(SEED_FILES);
   });
 
+  it('opens with 合计自动计算 on when the summed totals agree (off only when a source brought a wrong total)', () => {
+    const sources = SEED_FILES.slice(0, 2).map((f) => ({ name: f, report: seedReport(f) }));
+    const r = consolidate(sources, { agency: '测试汇总' });
+    expect(r.ok && r.report.settings.autoTotals).toBe(true);
+    // a source whose 总计 is not the sum of its parts: the clerk sees the disagreement instead of a recomputed total
+    const [first, second] = sources;
+    const wrong = { ...first!, report: { ...first!.report, cells: { ...first!.report.cells, 't3.new.total': 999999 } } };
+    const w = consolidate([wrong, second!], { agency: '测试汇总' });
+    expect(w.ok && w.report.settings.autoTotals).toBe(false);
+  });
+
   it('keeps money exact where floats would not (0.1 + 0.2, six decimals, large sums)', () => {
     const mk = (fee: string, agency: string) => createReport({ agency, year: 2024, cells: { 't2.fees.amount': fee } });
     const r = consolidate([
