@@ -31,8 +31,8 @@ export const compact = memo((s: string): string =>
     .replace(/[“”"'‘’「」『』]/g, ''),
 );
 
-/** Only letters, digits and CJK: what is left for comparing labels. */
-export const bare = (s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, '');
+/** Only letters, digits and CJK: what is left for comparing labels (remembered too: the mappers ask it of every cell, often more than once). */
+export const bare = memo((s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, ''));
 
 /** Typos and variants seen in real reports (docs/import-text.md), applied before matching. */
 const VARIANTS: readonly (readonly [RegExp, string])[] = [
