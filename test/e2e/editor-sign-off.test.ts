@@ -118,7 +118,11 @@ describe('editor: 落款 and a row that could not be split', () => {
     // the agency's bare name in the empty field read as filled in, and the Word file had no 署名机关
     expect(await signer.getAttribute('placeholder')).toBe('如：某某县人民政府办公室');
     const date = page.locator('[data-field="signOff.date"]');
-    await date.fill('2025年1月20日');
+    // the date's example is the January after the report's year
+    await page.locator('[data-field="year"]').fill('2025');
+    await page.locator('[data-field="year"]').blur();
+    expect(await date.getAttribute('placeholder')).toBe('如：2026年1月20日');
+    await date.fill('2026年1月20日');
     await date.blur();
     expect(await page.locator('[data-section="signOff"] .hint').textContent()).toBe('署名机关未填写：导出时落款只有成文日期');
     await signer.fill('某某县人民政府办公室');
