@@ -64,6 +64,8 @@ export const numberText = memo((raw: string): string | null => {
       .trimEnd(),
   );
   if (NUMBER_RE.test(s)) return s;
+  // 〇 or 零, the Chinese zero, alone in a cell
+  if (s === '〇' || s === '零') return '0';
   // spaces inside a number that are not thousands groups ("1 0 2" from a broken copy): only digits and spaces
   if (/^\d[\d ]*\d$/.test(s) && !/ {2,}/.test(s)) {
     s = s.replace(/\s+/g, '');

@@ -369,6 +369,17 @@ export const htmlVariants = (report: Report): Record<string, string> => {
   };
   for (const [name, headers] of Object.entries(HEADER_VARIANTS)) v[`header: ${name}`] = renderPage(report, { headers });
   const plain = renderPage(report);
+  let zeros = 0;
+  v['zeros written as 〇 or 零 (the Chinese zero)'] = renderPage(report, { cell: (t, c) => (c.data && t === '0' ? (zeros++ % 2 ? '〇' : '零') : esc(t)) });
+  v['a WeChat article: <section>s and <span leaf> everywhere, tables of <section>-wrapped cells'] = renderPage(report, {
+    title: (t) => `<section style="text-align:center"><span leaf="">${esc(t)}</span></section>`,
+    heading: (t) => `<section style="margin-top:16px"><span leaf=""><strong>${esc(t)}</strong></span></section>`,
+    para: (t) => `<section style="text-indent:2em;line-height:1.75"><span leaf="">${esc(t)}</span></section>`,
+    cell: (t) => `<section style="text-align:center"><span leaf="">${esc(t)}</span></section>`,
+    tableAttrs: ' style="width:100%;border-collapse:collapse"',
+    page: (a, title) =>
+      `<html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><div class="rich_media_content" id="js_content">${a}</div><div>微信扫一扫关注该公众号</div><div>预览时标签不可点</div></body></html>`,
+  });
   v['attachment links after the article (附件：….pdf, a file name alone)'] = plain.replace(
     '</body>',
     `<p>附件：<a href="/u/2024.pdf">${esc(reportTitle(report.agency, report.year))}.pdf</a></p><p><a href="/u/t.docx">政府信息公开工作年度报告统计表.docx</a></p><p>附件下载：</p></body>`,
