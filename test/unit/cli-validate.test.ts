@@ -36,6 +36,22 @@ beforeAll(ensureCliBuilt, 60_000);
 afterAll(removeTempDirs);
 
 describe('validate --json on the seed reports', () => {
+  it('prints findings with no key that docs/cli.md does not name (a script reading it relies on that list)', () => {
+    const dir = tempDir('json-keys');
+    const empty = join(dir, 'empty.gkreport');
+    // the seed's tables with no text: 「一、总体情况」尚未填写正文 and the like
+    writeFileSync(empty, serialiseReport(seedReport(SEED_FILES[0]!)));
+    const out = JSON.parse(runCli(['validate', '--json', ...seedPaths, empty]).stdout) as ValidateJson;
+    const keys = new Set(out.files.flatMap((f) => f.findings.flatMap((x) => Object.keys(x))));
+    const line = readFileSync(join(fileURLToPath(new URL('../../docs/', import.meta.url)), 'cli.md'), 'utf8').match(
+      /"findings": \[Finding…\],\s*\/\/ evaluate\(\): (.*)/,
+    )![1]!;
+    const documented = new Set(line.split(/,\s*/).map((k) => k.replace(/[?\s].*$/, '')));
+    // the seeds' narrative findings carry their sentence, an empty section its place: both must be on the list
+    expect(keys.has('narrative') && keys.has('target')).toBe(true);
+    expect([...keys].filter((k) => !documented.has(k))).toEqual([]);
+  });
+
   it('gives every cell of expected.json exactly, and no error-level finding (exit 0)', () => {
     const r = runCli(['validate', '--json', ...seedPaths]);
     expect(r.stderr).toBe('');
