@@ -24,7 +24,8 @@ export const normaliseNumberText = (raw: string): string => {
 };
 
 export const parseCellInput = (raw: string, unit: Unit): ParsedInput => {
-  const s = normaliseNumberText(raw);
+  // 「.5」 is 0.5, as a sheet reads it
+  const s = normaliseNumberText(raw).replace(/^\.(?=\d)/, '0.');
   if (s === '') return { ok: true, value: null };
   if (unit === 'count') {
     if (/^\d+$/.test(s)) {

@@ -17,7 +17,7 @@ export const parseBlock = (text: string): string[][] => {
 };
 
 /** A number as a sheet writes one (signs and separators included, so -5 or 1,234 is a value to check, not a word). */
-const NUMBER_LIKE = /^[-+－＋]?[\d０-９][\d０-９,，.．\s]*$/;
+const NUMBER_LIKE = /^[-+－＋]?[.．]?[\d０-９][\d０-９,，.．\s]*$/;
 const isNumberLike = (text: string): boolean => NUMBER_LIKE.test(text.trim());
 const isWord = (text: string): boolean => text.trim() !== '' && !isNumberLike(text);
 

@@ -30,4 +30,12 @@ describe('what a clerk types', () => {
     expect(parseCellInput('1.1234567', 'money').ok).toBe(false);
     expect(parseCellInput('-3', 'money').ok).toBe(false);
   });
+
+  it('takes .5 万元 as 0.5, as a sheet does (it was refused as 「只能填写金额数字」, which it is)', () => {
+    expect(parseCellInput('.5', 'money')).toEqual({ ok: true, value: '0.5' });
+    expect(parseCellInput('．２５', 'money')).toEqual({ ok: true, value: '0.25' });
+    expect(parseCellInput('.1234567', 'money').ok).toBe(false);
+    expect(parseCellInput('.', 'money').ok).toBe(false);
+    expect(parseCellInput('.5', 'count')).toEqual({ ok: false, message: '件数应为整数' });
+  });
 });
