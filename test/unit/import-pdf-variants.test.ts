@@ -10,6 +10,7 @@ import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import type { Report } from '../../shared/report';
 import { awkwardReportPdf, type AwkwardOptions } from '../helpers/layout-pdf';
+import { makePdf, type PdfText } from '../helpers/make-pdf';
 import { randomConsistentReport } from '../helpers/random-report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 
@@ -176,5 +177,25 @@ describe('a text layer that decodes to nonsense is refused, not misread', () => 
       expect(res.message).toContain('Word 原件');
       expect(res.detail).toBeUndefined();
     }
+  });
+
+  it('one page of nonsense among readable ones (a table set in a font without its map) is refused, naming the page; a few symbol-font bullets are not nonsense', async () => {
+    const prose = (y: number, text: string): PdfText => ({ x: 70, y, size: 14, text });
+    const readable = [
+      prose(760, '测试机关2024年政府信息公开工作年度报告'),
+      prose(720, '一、总体情况'),
+      prose(690, '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。'),
+    ];
+    const nonsense = Array.from({ length: 12 }, (_, i) => prose(700 - i * 20, String.fromCharCode(0xe021 + i * 7, 0xe102 + i, 0xe0a0 + i * 3)));
+    const res = await importReportFile('年报.pdf', makePdf([{ texts: readable }, { texts: nonsense }, { texts: readable }]));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.message).toMatch(/第 2 页的文字无法识别.*乱码/);
+    // 「」 bullets of a symbol font (private use F0xx) beside readable text: read, not refused
+    const bullets = readable.map((t, i) => ({ ...t, text: i === 2 ? `\uf0b7${t.text}` : t.text }));
+    const ok = await importReportFile(
+      '年报.pdf',
+      makePdf([{ texts: bullets }, { texts: [...readable.slice(1), ...Array.from({ length: 12 }, (_, i) => prose(600 - i * 20, '\uf0d8 主动公开'))] }]),
+    );
+    expect(ok.ok ? 'read' : ok.message).not.toMatch(/乱码/);
   });
 });
