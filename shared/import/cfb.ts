@@ -39,8 +39,9 @@ const FREESECT = 0xffffffff;
 const MAXREGSECT = 0xfffffffa;
 const NOSTREAM = 0xffffffff;
 
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+/** Little-endian reads, as every structure of a compound file and of a Word 97 document is stored. */
+export const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
+export const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 /** The clerk's words for the parts a refusal may name. */
 const STREAM_LABELS: Record<string, string> = {

@@ -10,14 +10,12 @@
  * cell's span on the table's grid is known, as gridSpan gives it in .docx. Fields show their result, not their code.
  */
 import type { Block } from './types';
-import { CfbError, type SafeCfb } from './cfb';
+import { CfbError, type SafeCfb, u16, u32 } from './cfb';
 import { joinSplitTables } from './docx-blocks';
 import { append, maxOf } from './bounded';
 import { readDocLists } from './doc-lists';
 
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const i16 = (b: Uint8Array, o: number) => (u16(b, o) << 16) >> 16;
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 export const DOC_DAMAGED = 'Word 文件已损坏或结构不受支持（文字索引无效），请在 Word/WPS 中打开后“另存为” .docx 再导入';
 export const DOC_ENCRYPTED = '这个 Word 文件设置了打开密码，无法读取。请在 Word/WPS 中输入密码打开，取消密码后“另存为” .docx 再导入';
@@ -129,22 +127,31 @@ const applyGrpprl = (pap: Pap, b: Uint8Array, start: number, end: number, data: 
   }
 };
 
+/** The FKP pages (512 bytes each, in WordDocument) a bin table (PlcBtePapx/PlcBteChpx) lists, each once, with its run count. */
+const fkpPages = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number, runSize: number): { page: Uint8Array; crun: number }[] => {
+  if (lcb < 4 || fc + lcb > table.length) return [];
+  const n = Math.floor((lcb - 4) / 8);
+  const out: { page: Uint8Array; crun: number }[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const pn = u32(table, fc + (n + 1) * 4 + i * 4) & 0x3fffff;
+    if (seen.has(pn)) continue;
+    seen.add(pn);
+    const page = word.subarray(pn * 512, pn * 512 + 512);
+    if (page.length < 512) throw damaged();
+    const crun = page[511]!;
+    if ((crun + 1) * 4 + crun * runSize > 511) throw damaged();
+    out.push({ page, crun });
+  }
+  return out;
+};
+
 /** The PAPX runs of the document: file offsets [start, end) with their properties, sorted. */
 type PapRun = { start: number; end: number; grpprl: Uint8Array };
 
 const papxRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number): PapRun[] => {
-  if (lcb < 4 || fc + lcb > table.length) return [];
-  const n = Math.floor((lcb - 4) / 8);
   const runs: PapRun[] = [];
-  const pages = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const pn = u32(table, fc + (n + 1) * 4 + i * 4) & 0x3fffff;
-    if (pages.has(pn)) continue;
-    pages.add(pn);
-    const page = word.subarray(pn * 512, pn * 512 + 512);
-    if (page.length < 512) throw damaged();
-    const crun = page[511]!;
-    if (crun === 0 || (crun + 1) * 4 + crun * 13 > 511) throw damaged();
+  for (const { page, crun } of fkpPages(word, table, fc, lcb, 13)) {
     for (let k = 0; k < crun; k++) {
       const start = u32(page, k * 4);
       const end = u32(page, k * 4 + 4);
@@ -187,18 +194,8 @@ const findRun = (runs: readonly PapRun[], fc: number): PapRun | undefined => {
  * (sprmCFVanish), as file offsets [start, end). The .docx reader leaves out the same (w:del, w:vanish).
  */
 const goneRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number): PapRun[] => {
-  if (lcb < 4 || fc + lcb > table.length) return [];
-  const n = Math.floor((lcb - 4) / 8);
   const runs: PapRun[] = [];
-  const pages = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const pn = u32(table, fc + (n + 1) * 4 + i * 4) & 0x3fffff;
-    if (pages.has(pn)) continue;
-    pages.add(pn);
-    const page = word.subarray(pn * 512, pn * 512 + 512);
-    if (page.length < 512) throw damaged();
-    const crun = page[511]!;
-    if ((crun + 1) * 4 + crun > 511) throw damaged();
+  for (const { page, crun } of fkpPages(word, table, fc, lcb, 1)) {
     for (let k = 0; k < crun; k++) {
       const off = page[(crun + 1) * 4 + k]! * 2;
       if (off === 0 || off >= 511) continue;

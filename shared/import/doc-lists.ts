@@ -4,10 +4,8 @@
  * the label is the level's number text with each placeholder replaced by that level's counter, counted as Word
  * does (the .docx reader's docx-numbering.ts does the same from numbering.xml, and formats the counters).
  */
+import { u16, u32 } from './cfb';
 import { formatNumber } from './docx-numbering';
-
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 /** MS-DOC's number formats (nfc) by the names numbering.xml gives them. */
 const NFC: Record<number, string> = {
