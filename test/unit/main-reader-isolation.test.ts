@@ -4,7 +4,10 @@
  * Chinese, the open document and the app are untouched, and the next file reads normally in a fresh
  * worker. The limits are made tiny here so that a real report breaches them.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildHtml } from '../../shared/export/html';
+import { makeMht } from '../helpers/make-mht';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialiseReport } from '../../shared/report';
@@ -45,6 +48,18 @@ describe('the desktop reads files in an isolated worker with limits', () => {
     dialogs.openPaths.push(a, b);
     expect((await controller.openReport())?.source).toBe('import');
     expect(await controller.openReport()).toMatchObject({ source: 'own', report: seed });
+    expect(dialogs.errors).toEqual([]);
+  });
+
+  it('an old Word .doc and a single-file web page (.mht) are read in the worker too, to their reports', async () => {
+    const { controller, dialogs } = controllerWith(READER_LIMITS);
+    const doc = join(t.dir, '修武县2023年报.doc');
+    copyFileSync(fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url)), doc);
+    const mht = join(t.dir, '济源市2023年报.mht');
+    writeFileSync(mht, makeMht(await buildHtml(seed), { bytes: 'gbk', charset: 'gb2312' }));
+    dialogs.openPaths.push(doc, mht);
+    expect((await controller.openReport())?.report.cells).toEqual(seedReport('2023_xiuwu-county.txt').cells);
+    expect((await controller.openReport())?.report.cells).toEqual(seed.cells);
     expect(dialogs.errors).toEqual([]);
   });
 
