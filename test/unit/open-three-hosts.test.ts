@@ -23,6 +23,9 @@ import { type ValidateJson, ensureCliBuilt, removeTempDirs, runCli, tempDir } fr
 import { makeController } from './main-helpers/controller';
 import { buildReaderWorker } from './main-helpers/reader-worker';
 import type { ConvertersPort } from '../../src-main/document-controller';
+import { fatCycle } from '../helpers/cfb-tamper';
+import { makeMht } from '../helpers/make-mht';
+import { fileURLToPath } from 'node:url';
 
 // The browser build's globals, from jsdom (the test itself runs in Node: the CLI and main need it)
 type Jsdom = new (html: string, o: object) => { window: Window & typeof globalThis };
@@ -58,6 +61,9 @@ beforeAll(async () => {
     { name: '年报.xlsx', bytes: await buildXlsx(other) },
     { name: '年报.html', bytes: enc(await buildHtml(seed)) },
     { name: '网页正文.txt', bytes: readFileSync(join(SEEDS_DIR, SEED_FILES[2]!)) },
+    { name: '旧版 Word.doc', bytes: readFileSync(fileURLToPath(new URL('../fixtures/doc/our-export-jiyuan-city.doc', import.meta.url))) },
+    { name: '单个文件网页.mht', bytes: makeMht(await buildHtml(other), { bytes: 'gbk', charset: 'gb2312' }) },
+    { name: '循环的.doc', bytes: fatCycle(readFileSync(fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url)))) },
     { name: '坏的.gkreport', bytes: enc(JSON.stringify({ format: 'disclosure-report', version: 2, cells: { 't3.granted.natural': -3 } })) },
     { name: '改过扩展名.docx', bytes: enc('这不是 Word 文件') },
     { name: '压缩包.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]) },
@@ -115,7 +121,7 @@ describe('the same bytes give the same result in the desktop app, the browser an
     }
     const kinds = cases.map((c, i) => (cli.files[i]!.error === undefined ? 'read' : 'refused'));
     // the cases cover both outcomes, and the old-version note is worded once
-    expect(kinds.filter((k) => k === 'refused').length).toBe(3);
+    expect(kinds.filter((k) => k === 'refused').length).toBe(4);
     const old = await desktop((h) => h.controller.openReport(), ['旧版.gkreport']);
     expect(typeof old !== 'string' && old.notes).toEqual([expect.stringContaining('旧版程序保存（文件版本 1）')]);
   }, 120_000);
