@@ -128,10 +128,11 @@ export const headingOf = (idx: number): string => SECTIONS[idx]!.heading;
 
 /**
  * Lines a web page adds around the report (print/close buttons, share links, site footer).
- * Only short lines are tested, so a sentence of the report that mentions 「联系我们」 is kept.
+ * Only short lines are tested, so a sentence of the report that mentions 「联系我们」 is kept; a PDF line that
+ * begins 「浏览量。严格履行…」 (a sentence broken at the page width) is the report's own.
  */
 const PAGE_NOISE =
-  /^[【\[]?\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体[:：]?|字号[:：]?|分享到|扫一扫|上一篇|下一篇|返回顶部|相关链接|相关(稿件|文章|阅读|信息|新闻|附件)\s*([:：]|$)|来源[:：]|信息来源[:：]|(发布|成文)?(时间|日期)[:：]\s*\d{4}|发布(时间|日期|机构)[:：]|浏览(次数|量)[:：]?|点击(数|量|率)[:：]?|访问量|责任编辑|网站(地图|声明)|站点地图|联系我们|版权所有|主办单位|主办[:：]|承办|技术支持[:：]|网站标识码|ICP备|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|公网安备|(您|你)?(当前|现在|所在)的?位置|首页\s*[>›»]|我要纠错|建议使用.{0,30}(浏览器|分辨率)|(相关)?附件(下载)?[\s:：]*$|(相关)?附件(下载)?\s*[:：].{0,50}\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar)$|[^\s，。；]{1,50}\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar)$)/iu;
+  /^[【\[]?\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体[:：]?|字号[:：]?|分享到|扫一扫|上一篇|下一篇|返回顶部|相关链接|相关(稿件|文章|阅读|信息|新闻|附件)\s*([:：]|$)|来源[:：]|信息来源[:：]|(发布|成文)?(时间|日期)[:：]\s*\d{4}|发布(时间|日期|机构)[:：]|浏览(次数|量)(?![。，；、\u4e00-\u9fff])[:：]?|点击(数|量|率)[:：]?|访问量|责任编辑|网站(地图|声明)|站点地图|联系我们|版权所有|主办单位|主办[:：]|承办|技术支持[:：]|网站标识码|ICP备|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP|公网安备|(您|你)?(当前|现在|所在)的?位置|首页\s*[>›»]|我要纠错|建议使用.{0,30}(浏览器|分辨率)|(相关)?附件(下载)?[\s:：]*$|(相关)?附件(下载)?\s*[:：].{0,50}\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar)$|[^\s，。；]{1,50}\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar)$)/iu;
 /** Menu words that may also open a sentence of the report: page furniture only on a line that is no sentence. */
 const MENU = /^(网站首页|首页\s*[|｜]|无障碍(浏览|阅读)?\s*([|｜]|$)|适老化)/u;
 /** Page tools that stand anywhere in a short line: 【字体：大 中 小】, 【打印】【关闭】, 扫一扫在手机打开. */

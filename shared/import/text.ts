@@ -111,6 +111,8 @@ export const textToBlocks = (input: string): Block[] => {
       }
     }
     if (isPageNoise(line)) continue;
+    // a bare number outside the tables: a page number, or a table cell a PDF viewer copied after the page's text
+    if (!inTableSection && /^\s*\d{1,3}\s*$/.test(line)) continue;
     flushTable();
     const t = line.trim();
     // PDF text breaks a paragraph at the page width: a long line without a closing mark continues on the next

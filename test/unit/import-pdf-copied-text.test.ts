@@ -121,3 +121,18 @@ describe('text a PDF viewer copies from a Chromium-printed PDF', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('narratives of copied PDF text', () => {
+  it("a line broken at the page width that begins 「浏览量。」 is the report's sentence, not a web page's counter", () => {
+    const { r } = wrongCells(fixture('libreoffice-xiuwu-county.pdftotext-raw.txt'), '2023_xiuwu-county.txt');
+    expect(r.report.narratives.overview).toContain('提高了信息的浏览量。严格履行信息发布前的保密审查程序');
+  });
+
+  it("a bare number after the last section (a table cell the copy put after the page's text, a page number) is not narrative", () => {
+    const plain = importText(seedText('2023_xuchang-city.txt'));
+    const r = importText(`${seedText('2023_xuchang-city.txt')}\n11\n\n16\n`);
+    if (!r.ok || !plain.ok) throw new Error('unreadable');
+    expect(r.report.narratives.other_matters).toBe(plain.report.narratives.other_matters);
+    expect(r.report.narratives.other_matters).not.toMatch(/\n1[16]$/);
+  });
+});
