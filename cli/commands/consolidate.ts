@@ -91,7 +91,9 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
     allowDuplicates: flag(args, 'allow-duplicates'),
   });
   if (!result.ok) {
-    process.stderr.write(`错误：${result.message}\n`);
+    // the one refusal the command line can overrule
+    const overrule = 'duplicates' in result && result.duplicates.length ? '；如确需一并汇总，请使用 --allow-duplicates' : '';
+    process.stderr.write(`错误：${result.message}${overrule}\n`);
     return 2;
   }
   writeFileAtomic(output, serialiseReport(result.report));

@@ -102,7 +102,7 @@ export class Consolidator {
     const duplicates = this.duplicates();
     if (duplicates.length && !options.allowDuplicates) {
       const list = duplicates.map((d) => `「${d.agency}」${d.year ?? '（未填年度）'}年度：${d.names.join('、')}`).join('；');
-      return { ok: false, message: `以下报告属于同一机关、同一年度，汇总会重复计算：${list}。如确需一并汇总，请使用 --allow-duplicates`, duplicates, sources };
+      return { ok: false, message: `以下报告属于同一机关、同一年度，汇总会重复计算：${list}。请只保留其中一份后重新汇总`, duplicates, sources };
     }
     const notes = [...this.notes];
     if (duplicates.length) notes.push(`已按要求汇总同一机关、同一年度的报告：${duplicates.map((d) => d.names.join('、')).join('；')}`);

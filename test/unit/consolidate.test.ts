@@ -82,7 +82,9 @@ describe('consolidate', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.duplicates).toEqual([{ agency: x.agency, year: x.year, names: ['x.txt', 'y.docx'] }]);
-    expect(refused.message).toContain('--allow-duplicates');
+    // said to a clerk in the editor as well: it names what to do there, not a command-line option (the CLI adds that)
+    expect(refused.message).toContain('请只保留其中一份后重新汇总');
+    expect(refused.message).not.toContain('--');
     const allowed = consolidate(sources, { allowDuplicates: true });
     expect(allowed.ok && allowed.report.cells['t3.new.total']).toBe(
       2 * (x.cells['t3.new.total'] as number) + (seedReport(SEED_FILES[1]!).cells['t3.new.total'] as number),
