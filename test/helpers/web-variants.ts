@@ -6,7 +6,22 @@
  * spaces), and Word files with the quirks WPS and Word write. Each variant is a name and a file; the
  * tests read every one and compare with the report it came from.
  */
-import { SECTIONS, reportTitle, tableLayout, type GridCell, type TableId } from '../../shared/format';
+import {
+  SECTIONS,
+  T3_APPLICANT_HEADER,
+  T3_COLUMNS,
+  T3_IDENTITY_NOTE,
+  T3_ORG_HEADER,
+  T4_COLUMNS,
+  T4_GROUPS,
+  T4_REVIEW_HEADER,
+  T4_SUIT_HEADER,
+  reportTitle,
+  t4,
+  tableLayout,
+  type GridCell,
+  type TableId,
+} from '../../shared/format';
 import type { Report } from '../../shared/report';
 import { tableGrid } from './render-text';
 
@@ -27,6 +42,16 @@ const cellOf = (c: GridCell, report: Report): Cell => ({
   header: c.kind === 'header' || c.kind === 'note',
 });
 
+// the header words, from the format data
+const NOTE = T3_IDENTITY_NOTE;
+const [NATURAL, ...ORGS] = T3_COLUMNS.slice(0, -1).map((c) => c.label);
+const T3_TOTAL = T3_COLUMNS[T3_COLUMNS.length - 1]!.label;
+const [REVIEW, DIRECT, AFTER] = T4_GROUPS.map((g) => g.label);
+const ORG_CELLS: HeadCell[] = ORGS.map((text) => ({ text }));
+/** The five result headers under each of 表四's three groups. */
+const T4_RESULT_CELLS: HeadCell[] = T4_GROUPS.flatMap(() => T4_COLUMNS.map((c) => ({ text: c.label })));
+const blanks = (n: number): HeadCell[] => Array.from({ length: n }, () => ({ text: '' }));
+
 /** Other ways pages split the header rows of 表三 and 表四 (the data rows stay the official ones). */
 export const HEADER_VARIANTS: Record<string, Partial<Record<TableId, readonly (readonly HeadCell[])[] | 'sideways'>>> = {
   't4 turned on its side (results as rows, groups as columns)': { t4: 'sideways' },
@@ -34,81 +59,64 @@ export const HEADER_VARIANTS: Record<string, Partial<Record<TableId, readonly (r
   't3 总计 over three header rows': {
     t3: [
       [
-        { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rs: 3, cs: 3 },
-        { text: '申请人情况', cs: 6 },
-        { text: '总计', rs: 3 },
+        { text: NOTE, rs: 3, cs: 3 },
+        { text: T3_APPLICANT_HEADER, cs: 6 },
+        { text: T3_TOTAL, rs: 3 },
       ],
       [
-        { text: '自然人', rs: 2 },
-        { text: '法人或其他组织', cs: 5 },
+        { text: NATURAL!, rs: 2 },
+        { text: T3_ORG_HEADER, cs: 5 },
       ],
-      [{ text: '商业企业' }, { text: '科研机构' }, { text: '社会公益组织' }, { text: '法律服务机构' }, { text: '其他' }],
+      ORG_CELLS,
     ],
   },
   // no 申请人情况 row: two header rows
   't3 header in two rows without 申请人情况': {
     t3: [
       [
-        { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rs: 2, cs: 3 },
-        { text: '自然人', rs: 2 },
-        { text: '法人或其他组织', cs: 5 },
-        { text: '总计', rs: 2 },
+        { text: NOTE, rs: 2, cs: 3 },
+        { text: NATURAL!, rs: 2 },
+        { text: T3_ORG_HEADER, cs: 5 },
+        { text: T3_TOTAL, rs: 2 },
       ],
-      [{ text: '商业企业' }, { text: '科研机构' }, { text: '社会公益组织' }, { text: '法律服务机构' }, { text: '其他' }],
+      ORG_CELLS,
     ],
   },
-  // 申请人情况 over all seven columns with 自然人 and 总计 spanning down, the note cell split into three header cells
+  // 申请人情况 over all seven columns with 自然人 and 总计 spanning down, the note cell split into three empty cells
   't3 勾稽 note as three separate empty cells': {
     t3: [
-      [{ text: '' }, { text: '' }, { text: '' }, { text: '申请人情况', cs: 7 }],
-      [{ text: '' }, { text: '' }, { text: '' }, { text: '自然人', rs: 2 }, { text: '法人或其他组织', cs: 5 }, { text: '总计', rs: 2 }],
-      [
-        { text: '' },
-        { text: '' },
-        { text: '' },
-        { text: '商业企业' },
-        { text: '科研机构' },
-        { text: '社会公益组织' },
-        { text: '法律服务机构' },
-        { text: '其他' },
-      ],
+      [...blanks(3), { text: T3_APPLICANT_HEADER, cs: 7 }],
+      [...blanks(3), { text: NATURAL!, rs: 2 }, { text: T3_ORG_HEADER, cs: 5 }, { text: T3_TOTAL, rs: 2 }],
+      [...blanks(3), ...ORG_CELLS],
     ],
   },
   // 表四: the 行政复议 group's five headers spread over the two lower rows, its own label over two rows
   't4 行政复议 over two rows': {
     t4: [
       [
-        { text: '行政复议', cs: 5, rs: 2 },
-        { text: '行政诉讼', cs: 10 },
+        { text: REVIEW!, cs: 5, rs: 2 },
+        { text: T4_SUIT_HEADER, cs: 10 },
       ],
       [
-        { text: '未经复议直接起诉', cs: 5 },
-        { text: '复议后起诉', cs: 5 },
+        { text: DIRECT!, cs: 5 },
+        { text: AFTER!, cs: 5 },
       ],
-      [
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text })),
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text })),
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text })),
-      ],
+      T4_RESULT_CELLS,
     ],
   },
   // 表四 with an empty cell above the 行政复议 headers in the middle row (no rowspan)
   't4 middle row empty over 行政复议': {
     t4: [
       [
-        { text: '行政复议', cs: 5 },
-        { text: '行政诉讼', cs: 10 },
+        { text: T4_REVIEW_HEADER, cs: 5 },
+        { text: T4_SUIT_HEADER, cs: 10 },
       ],
       [
         { text: '', cs: 5 },
-        { text: '未经复议直接起诉', cs: 5 },
-        { text: '复议后起诉', cs: 5 },
+        { text: DIRECT!, cs: 5 },
+        { text: AFTER!, cs: 5 },
       ],
-      [
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text })),
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text })),
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text })),
-      ],
+      T4_RESULT_CELLS,
     ],
   },
 };
@@ -119,20 +127,12 @@ export const HEADER_VARIANTS: Record<string, Partial<Record<TableId, readonly (r
  */
 export const t4Sideways = (report: Report): Cell[][] => {
   const h = (text: string, rs = 1, cs = 1): Cell => ({ text, rs, cs, data: false, header: true });
-  const groups = ['review', 'suit_direct', 'suit_after_review'] as const;
-  const results = [
-    ['upheld', '结果维持'],
-    ['corrected', '结果纠正'],
-    ['other', '其他结果'],
-    ['pending', '尚未审结'],
-    ['total', '总计'],
-  ] as const;
   return [
-    [h('', 2), h('行政复议', 2), h('行政诉讼', 1, 2)],
-    [h('未经复议直接起诉'), h('复议后起诉')],
-    ...results.map(([id, label]) => [
-      { ...h(label), header: false },
-      ...groups.map((g) => ({ text: valueText(report.cells[`t4.${g}.${id}` as keyof typeof report.cells]), rs: 1, cs: 1, data: true, header: false })),
+    [h('', 2), h(REVIEW!, 2), h(T4_SUIT_HEADER, 1, 2)],
+    [h(DIRECT!), h(AFTER!)],
+    ...T4_COLUMNS.map((c) => [
+      { ...h(c.label), header: false },
+      ...T4_GROUPS.map((g) => ({ text: valueText(report.cells[t4(g.id, c.id)]), rs: 1, cs: 1, data: true, header: false })),
     ]),
   ];
 };
