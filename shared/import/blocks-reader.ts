@@ -235,13 +235,18 @@ const sortBlocks = (blocks: readonly Block[], notes: ImportNote[]): Sorted => {
   return s;
 };
 
-/** Each table's rows mapped onto its cells, with a note for a table missing or not understood. */
-const mapTables = (rowsOf: Record<TableId, Row[]>, notes: ImportNote[]): { reads: Record<TableId, TableRead>; cells: Cells; found: Set<CellId> } => {
-  const reads: Record<TableId, TableRead> = {
-    t2: preferCopyOrder('t2', rowsOf.t2, mapT2(rowsOf.t2)),
-    t3: preferCopyOrder('t3', rowsOf.t3, mapT3(rowsOf.t3)),
-    t4: preferCopyOrder('t4', rowsOf.t4, mapT4(rowsOf.t4)),
-  };
+/**
+ * Each table's rows mapped onto its cells, with a note for a table missing or not understood. Only plain text can
+ * come in a PDF copy's order: a file with real table cells (Word, Excel, a web page, a PDF's positions) is read
+ * by its cells alone, so a report's own 总计 error is shown as that, never "repaired" by a reordering.
+ */
+const mapTables = (
+  rowsOf: Record<TableId, Row[]>,
+  notes: ImportNote[],
+  kind: SourceKind,
+): { reads: Record<TableId, TableRead>; cells: Cells; found: Set<CellId> } => {
+  const read = <T extends TableId>(t: T, byLabels: TableRead): TableRead => (kind === 'text' ? preferCopyOrder(t, rowsOf[t], byLabels) : byLabels);
+  const reads: Record<TableId, TableRead> = { t2: read('t2', mapT2(rowsOf.t2)), t3: read('t3', mapT3(rowsOf.t3)), t4: read('t4', mapT4(rowsOf.t4)) };
   const cells: Cells = emptyCells();
   const found = new Set<CellId>();
   for (const t of TABLE_IDS) {
@@ -311,7 +316,7 @@ const statsOf = (found: ReadonlySet<CellId>): ImportStats => ({
 const readBlocksUnsafe = (blocks: readonly Block[], kind: SourceKind): ImportResult => {
   const notes: ImportNote[] = [];
   const sorted = sortBlocks(blocks, notes);
-  const { reads, cells, found } = mapTables(sorted.rowsOf, notes);
+  const { reads, cells, found } = mapTables(sorted.rowsOf, notes, kind);
 
   // No statutory table and hardly any of the six headings: a README, a letter, a page about something else. Opening
   // it would replace the clerk's report with an empty one. (A published report whose tables are pictures still has

@@ -257,5 +257,11 @@ const IN_ORDER: Record<TableId, (rows: readonly Row[], byLabels: TableRead) => T
 /** The label-by-label reading, or the reading in cell order when that one is confirmed and the first is not clean. */
 export const preferCopyOrder = (table: TableId, rows: readonly Row[], byLabels: TableRead): TableRead => {
   if (rows.length === 0 || isClean(table, byLabels)) return byLabels;
-  return IN_ORDER[table](rows, byLabels) ?? byLabels;
+  const again = IN_ORDER[table](rows, byLabels);
+  if (!again) return byLabels;
+  // every cell read beside its label and only an identity broken: that is the report's own error (published reports
+  // have them), shown as such; only a reading the identities confirm may replace it, never a blanking
+  const wholeByLabels = cellsOfTable(table).every((c) => byLabels.found.has(c.id)) && !byLabels.notes.some((n) => n.level !== 'info');
+  if (wholeByLabels && (again.found.size < byLabels.found.size || brokenIdentities(table, again.values) > 0)) return byLabels;
+  return again;
 };
