@@ -1,6 +1,6 @@
 /**
  * Text that is a statutory table's own words — its row and column labels, 「第二十条第（一）项」, the 勾稽 note,
- * its name 「表三 收到和处理政府信息公开申请情况」 — found as a paragraph beside a table in someone else's file
+ * its name 「表三 收到和处理政府信息公开申请情况」, 「（续表）」 over its continuation — found as a paragraph beside a table in someone else's file
  * (a label cell Word pushed out of a split table, a row typed as text). It belongs to the table, which every
  * export prints anyway: it is never a note of the agency's own (表后说明).
  */
@@ -22,6 +22,9 @@ const LABEL_KEYS: readonly string[] = [
     ...Object.values(TABLE_NAMES).map(key),
     // the table names without their number, and the numbers alone (「表二」)
     ...Object.values(TABLE_NAMES).flatMap((n) => n.split(/\s+/).map(key)),
+    // 「（续表）」「表三（续）」 over the part of a table that goes on after a page break
+    '续表',
+    '续',
   ]),
 ]
   .filter((k) => k.length > 0)

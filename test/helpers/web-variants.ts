@@ -161,6 +161,8 @@ export type HtmlStyle = {
   /** Each statutory table inside the one cell of a frame table. */
   readonly framed?: boolean;
   readonly headers?: Partial<Record<TableId, readonly (readonly HeadCell[])[] | 'sideways'>>;
+  /** 表三 broken after this many data rows into a second table, its header repeated, 「（续表）」 between. */
+  readonly continuedAfter?: number;
   /** Merged cells written out as single cells: covered positions empty, or repeating the label. */
   readonly unmerged?: 'empty' | 'repeat';
 };
@@ -191,7 +193,7 @@ export const htmlTableOf = (t: TableId, report: Report, s: HtmlStyle = {}): stri
   const given = s.headers?.[t];
   const headRows = given === 'sideways' ? 2 : (given?.length ?? tableLayout(t).headerRows);
   const cell = s.cell ?? ((x) => esc(x));
-  const trs = rows.map((r) => {
+  const htmlRows = rows.map((r) => {
     const tds = r.map((c) => {
       const tag = s.th && c.header ? 'th' : 'td';
       const span = `${c.rs > 1 ? ` rowspan=${c.rs}` : ''}${c.cs > 1 ? ` colspan=${c.cs}` : ''}`;
@@ -199,6 +201,13 @@ export const htmlTableOf = (t: TableId, report: Report, s: HtmlStyle = {}): stri
     });
     return `<tr${s.trAttrs ?? ''}>${tds.join('\n')}</tr>`;
   });
+  const trs = htmlRows;
+  if (t === 't3' && s.continuedAfter !== undefined) {
+    const cut = headRows + s.continuedAfter;
+    const part = (trs: readonly string[]) => `<table border="1"><tbody>\n${trs.join('\n')}\n</tbody></table>`;
+    // a merged label running over the cut (「三、本年度办理结果」) is cut with it, as a page break cuts it: its rows go on without it
+    return `${part(htmlRows.slice(0, cut))}\n<p style="text-align:right">（续表）</p>\n${part([...htmlRows.slice(0, headRows), ...htmlRows.slice(cut)])}`;
+  }
   let inner: string;
   if (s.tbody === 'none') inner = trs.join('\n');
   else if (s.tbody === 'many') inner = trs.map((tr) => `<tbody>${tr}</tbody>`).join('\n');
@@ -369,6 +378,7 @@ export const htmlVariants = (report: Report): Record<string, string> => {
   };
   for (const [name, headers] of Object.entries(HEADER_VARIANTS)) v[`header: ${name}`] = renderPage(report, { headers });
   const plain = renderPage(report);
+  v['表三 in two tables, 「（续表）」 between them, the header repeated'] = renderPage(report, { continuedAfter: 12 });
   let zeros = 0;
   v['zeros written as 〇 or 零 (the Chinese zero)'] = renderPage(report, { cell: (t, c) => (c.data && t === '0' ? (zeros++ % 2 ? '〇' : '零') : esc(t)) });
   v['a WeChat article: <section>s and <span leaf> everywhere, tables of <section>-wrapped cells'] = renderPage(report, {

@@ -6,7 +6,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Report } from '../../shared/report';
-import { reportDocx } from './make-docx';
+import { reportDocx, type LayoutQuirks } from './make-docx';
 import { renderPage } from './web-variants';
 
 const NUMBER_PARA = /<w:p><w:pPr><w:jc w:val="both"\/><\/w:pPr><w:r><w:t xml:space="preserve">([0-9][0-9.]*)<\/w:t><\/w:r><\/w:p>/g;
@@ -24,6 +24,13 @@ const rewrite = (report: Report, f: (xml: string) => string, parts: Record<strin
         '<Default Extension="htm" ContentType="application/xhtml+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>',
       ),
     );
+  return zipSync(files);
+};
+
+/** A report made with make-docx's layout quirks, its document.xml then rewritten. */
+const zipDocxWith = (report: Report, q: LayoutQuirks, f: (xml: string) => string): Uint8Array => {
+  const files = unzipSync(reportDocx(report, q));
+  files['word/document.xml'] = strToU8(f(strFromU8(files['word/document.xml']!)));
   return zipSync(files);
 };
 
@@ -52,6 +59,11 @@ export const wordVariants = (report: Report): Record<string, Uint8Array> => ({
         '$1</w:t></w:r>',
       ),
   ),
+  // 表三 broken at a page by the author into two tables, the header repeated and 「续表」 above the second part
+  '表三 in two tables with 「（续表）」 between them and the header repeated': zipDocxWith(report, { splitT3At: 12, repeatHeader: true }, (xml) => {
+    const second = xml.lastIndexOf('<w:tbl>', xml.lastIndexOf('申请人情况'));
+    return `${xml.slice(0, second)}<w:p><w:r><w:t>（续表）</w:t></w:r></w:p>${xml.slice(second)}`;
+  }),
   'hidden text (w:vanish) holding old figures before each number': rewrite(report, (xml) =>
     xml.replace(NUMBER_PARA, (_m, n: string) => numberPara(`<w:r><w:rPr><w:vanish/></w:rPr><w:t>999</w:t></w:r><w:r><w:t>${n}</w:t></w:r>`)),
   ),
