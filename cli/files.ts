@@ -139,7 +139,7 @@ export const isSameFile = (input: string, output: string): boolean => {
   return keyOf(where(input)) === keyOf(where(output));
 };
 
-/** 「另有 3 个文件不是报告，已跳过（.xls 2 个，.png 1 个）」, and with verbose each path on its own line. */
+/** 「另有 3 个文件不是报告，已跳过（.ppt 2 个，.png 1 个）」, and with verbose each path on its own line. */
 export const skippedText = (skipped: readonly SkippedFile[], verbose: boolean): string => {
   if (!skipped.length) return '';
   const byExt = new Map<string, number>();

@@ -18,7 +18,7 @@ export const OPEN_FILTERS: FileFilter[] = [
   { name: '所有支持的文件', extensions: [...OPENABLE_EXTENSIONS] },
   { name: '年报文件（.gkreport）', extensions: [REPORT_EXTENSION] },
   { name: 'Word 文档（.docx、.doc、.wps）', extensions: ['docx', 'doc', 'wps'] },
-  { name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] },
+  { name: 'Excel 工作簿（.xlsx、.xls）', extensions: ['xlsx', 'xls'] },
   { name: '已发布的 PDF（.pdf）', extensions: ['pdf'] },
   { name: '网页（.html、.mht）', extensions: ['html', 'htm', 'mht', 'mhtml'] },
   { name: '文本文件（.txt）', extensions: ['txt'] },

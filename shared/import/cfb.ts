@@ -50,12 +50,13 @@ const STREAM_LABELS: Record<string, string> = {
   '1Table': 'Word 索引表',
   Data: 'Word 数据区',
   'Root Entry': '小数据区',
+  Workbook: 'Excel 工作簿数据',
 };
 
 const MB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
-export const CFB_DAMAGED = '文件已损坏或不完整（旧版 Word/WPS 文件结构无效），可能下载或复制时被截断，请重新获取原文件';
-const LOOP = '文件内部的扇区链首尾相接（循环引用），不是 Word/WPS 正常保存的文件（可能是恶意构造的文件），已拒绝读取';
+export const CFB_DAMAGED = '文件已损坏或不完整（旧版 Word/Excel/WPS 文件结构无效），可能下载或复制时被截断，请重新获取原文件';
+const LOOP = '文件内部的扇区链首尾相接（循环引用），不是 Word/Excel/WPS 正常保存的文件（可能是恶意构造的文件），已拒绝读取';
 const HOSTILE = '（可能是恶意构造的文件），已拒绝读取';
 
 /** Reads the header, the FAT (through the DIFAT), the directory and the mini stream, checking each before use. */
@@ -67,7 +68,7 @@ export const openCfb = (b: Uint8Array, limits: CfbLimits = DEFAULT_CFB_LIMITS): 
   const miniShift = u16(b, 0x20);
   // version 3 uses 512-byte sectors, version 4 uses 4096: anything else is no file Office or WPS wrote
   if (!((major === 3 && shift === 9) || (major === 4 && shift === 12)) || miniShift !== 6)
-    throw new CfbError(`文件头声明的扇区大小（2^${shift} 字节）或版本（${major}）无效，不是 Word/WPS 正常保存的文件${HOSTILE}`);
+    throw new CfbError(`文件头声明的扇区大小（2^${shift} 字节）或版本（${major}）无效，不是 Word/Excel/WPS 正常保存的文件${HOSTILE}`);
   const sectorSize = 1 << shift;
   const miniSize = 1 << miniShift;
   // the header fills sector -1; a file whose last sector is cut short still has its whole sectors readable
@@ -142,7 +143,7 @@ export const openCfb = (b: Uint8Array, limits: CfbLimits = DEFAULT_CFB_LIMITS): 
   const dirSectors = chain(fat, firstDir, sectorCount, fatLimit);
   const entryCount = dirSectors.length * (sectorSize / 128);
   if (entryCount > limits.maxEntries)
-    throw new CfbError(`文件内的条目过多（${entryCount} 个，上限 ${limits.maxEntries} 个），不像正常的 Word/WPS 文件，已拒绝读取`);
+    throw new CfbError(`文件内的条目过多（${entryCount} 个，上限 ${limits.maxEntries} 个），不像正常的 Word/Excel/WPS 文件，已拒绝读取`);
   const dir = new Uint8Array(dirSectors.length * sectorSize);
   dirSectors.forEach((n, i) => dir.set(sectorAt(n), i * sectorSize));
   type Entry = { name: string; type: number; left: number; right: number; child: number; start: number; size: number };
@@ -174,7 +175,7 @@ export const openCfb = (b: Uint8Array, limits: CfbLimits = DEFAULT_CFB_LIMITS): 
   while (stack.length) {
     const i = stack.pop()!;
     if (i >= entryCount) throw new CfbError(CFB_DAMAGED);
-    if (seen[i]) throw new CfbError('文件目录中有循环引用，不是 Word/WPS 正常保存的文件（可能是恶意构造的文件），已拒绝读取');
+    if (seen[i]) throw new CfbError('文件目录中有循环引用，不是 Word/Excel/WPS 正常保存的文件（可能是恶意构造的文件），已拒绝读取');
     seen[i] = 1;
     const e = entry(i);
     if (e.type === 2 && !streams.has(e.name)) streams.set(e.name, e);
@@ -186,7 +187,7 @@ export const openCfb = (b: Uint8Array, limits: CfbLimits = DEFAULT_CFB_LIMITS): 
     const name = STREAM_LABELS[stream] ?? stream;
     return new CfbError(
       size > limits.maxStreamSize
-        ? `文件内「${name}」的声明大小（${MB(size)}）超过 ${MB(limits.maxStreamSize)} 的上限，不像正常的 Word/WPS 文件${HOSTILE}`
+        ? `文件内「${name}」的声明大小（${MB(size)}）超过 ${MB(limits.maxStreamSize)} 的上限，不像正常的 Word/Excel/WPS 文件${HOSTILE}`
         : `文件内「${name}」的声明大小（${MB(size)}）超过文件本身可容纳的大小（${MB(room)}），文件已损坏${HOSTILE}`,
     );
   };

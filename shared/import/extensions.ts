@@ -4,7 +4,7 @@
  */
 import { REPORT_EXTENSION } from '../report/document';
 
-/** Read through importReportFile: text, web page (also saved as one file: .mht/.mhtml), Word (also 97–2003 .doc and WPS .wps), Excel, PDF, JSON. */
-export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'mht', 'mhtml', 'docx', 'doc', 'wps', 'xlsx', 'pdf', 'json'] as const;
+/** Read through importReportFile: text, web page (also .mht/.mhtml), Word (also .doc and WPS .wps), Excel (also .xls), PDF, JSON. */
+export const IMPORT_EXTENSIONS = ['txt', 'html', 'htm', 'mht', 'mhtml', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'pdf', 'json'] as const;
 /** Our own file and everything the readers take. */
 export const OPENABLE_EXTENSIONS = [REPORT_EXTENSION, ...IMPORT_EXTENSIONS] as const;

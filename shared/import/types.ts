@@ -31,7 +31,7 @@ export type ImportStats = {
   readonly total: Record<TableId, number>;
 };
 
-export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx' | 'pdf' | 'doc' | 'mht';
+export type SourceKind = 'json' | 'text' | 'html' | 'docx' | 'xlsx' | 'pdf' | 'doc' | 'xls' | 'mht';
 
 export type ImportResult =
   | {

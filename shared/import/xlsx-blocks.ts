@@ -78,12 +78,71 @@ export const numberText = (v: string): string => {
   return trimEndOf(trimEndOf(n.toFixed(6), '0'), '.');
 };
 
-type Budget = { cells: number; merges: number; area: number };
+/** What all the sheets of one workbook may use together (cells with content, merge work, grid area). */
+export type SheetBudget = { cells: number; merges: number; area: number };
+export const sheetBudget = (): SheetBudget => ({ cells: MAX_WORKBOOK_CELLS, merges: MAX_MERGE_WORK, area: MAX_GRID_AREA });
 
-const readSheet = (sheet: XmlElement, name: string, shared: readonly string[], budget: Budget): XlsxSheet => {
+/** A merged range, 0-based and inclusive. */
+export type MergedRange = { readonly r1: number; readonly c1: number; readonly r2: number; readonly c2: number };
+
+/**
+ * A sheet's cells (and merged ranges) as rows of texts under the workbook's budget, whatever file they came from
+ * (.xlsx XML, .xls records): add each cell with a value, then finish with the merges.
+ */
+export const sheetGrid = (name: string, budget: SheetBudget) => {
   const grid = new Map<number, Map<number, string>>();
   let truncated = false;
   let maxR = -1;
+  return {
+    add(r: number, col: number, text: string): void {
+      if (text === '') return;
+      if (r >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS) {
+        truncated = true;
+        return;
+      }
+      if (--budget.cells < 0)
+        throw new ZipError(`工作簿中有内容的单元格超过 ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} 个，不是年度报告；请只保留报告所在的工作表后再导入`);
+      if (!grid.has(r)) grid.set(r, new Map());
+      grid.get(r)!.set(col, text);
+      maxR = Math.max(maxR, r);
+    },
+    finish(merges: Iterable<MergedRange>): XlsxSheet {
+      // a merged range shows its top-left value only; whatever a producer left in the covered cells is not shown
+      for (const { r1, c1, r2, c2 } of merges) {
+        // only the rows that hold values, and per row the cheaper of its values or the range's columns
+        for (let r = r1, end = Math.min(r2, maxR); r <= end; r++) {
+          const cols = grid.get(r);
+          budget.merges -= 1 + (cols ? Math.min(cols.size, c2 - c1 + 1) : 0);
+          if (budget.merges < 0) throw new ZipError('工作簿中的合并单元格过多，不是年度报告；请只保留报告所在的工作表后再导入');
+          if (!cols) continue;
+          if (cols.size <= c2 - c1 + 1) {
+            for (const c of [...cols.keys()]) if (c >= c1 && c <= c2 && !(r === r1 && c === c1)) cols.delete(c);
+          } else for (let c = c1; c <= c2; c++) if (!(r === r1 && c === c1)) cols.delete(c);
+        }
+      }
+      // as wide as the used range, but an empty row is [] (never a full grid: a value at A1 and one at IV5000
+      // are two rows of 256, not 5000), and the area of all grids together is bounded
+      let width = 0;
+      for (const cols of grid.values()) width = Math.max(width, maxOf(cols.keys(), -1) + 1);
+      const rows: string[][] = [];
+      for (let r = 0; r <= maxR; r++) {
+        const cols = grid.get(r);
+        if (!cols?.size) {
+          rows.push([]);
+          continue;
+        }
+        budget.area -= width;
+        if (budget.area < 0)
+          throw new ZipError(`工作簿的表格范围过大（超过 ${MAX_GRID_AREA.toLocaleString('en-US')} 个单元格），不是年度报告；请只保留报告所在的工作表后再导入`);
+        rows.push(Array.from({ length: width }, (_, c) => cols.get(c) ?? ''));
+      }
+      return { name, rows, truncated };
+    },
+  };
+};
+
+const readSheet = (sheet: XmlElement, name: string, shared: readonly string[], budget: SheetBudget): XlsxSheet => {
+  const g = sheetGrid(name, budget);
   const data = firstChild(sheet, 'sheetData');
   let rowCursor = -1;
   for (const row of data ? childElements(data, 'row') : []) {
@@ -106,52 +165,17 @@ const readSheet = (sheet: XmlElement, name: string, shared: readonly string[], b
       else if (t === 'b') text = v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : v;
       else if (t === 'e') text = '';
       else text = numberText(v);
-      if (text === '') continue;
-      if (r >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS) {
-        truncated = true;
-        continue;
-      }
-      if (--budget.cells < 0)
-        throw new ZipError(`工作簿中有内容的单元格超过 ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} 个，不是年度报告；请只保留报告所在的工作表后再导入`);
-      if (!grid.has(r)) grid.set(r, new Map());
-      grid.get(r)!.set(col, text);
-      maxR = Math.max(maxR, r);
+      g.add(r, col, text);
     }
   }
-  // a merged range shows its top-left value only; whatever a producer left in the covered cells is not shown
+  const merges: MergedRange[] = [];
   for (const m of descendants(sheet, 'mergeCell')) {
     const [a, b] = (attr(m, 'ref') ?? '').split(':');
     const p = parseRef(a ?? '');
     const q = parseRef(b ?? a ?? '');
-    if (!p || !q) continue;
-    // only the rows that hold values, and per row the cheaper of its values or the range's columns
-    for (let r = p.r, end = Math.min(q.r, maxR); r <= end; r++) {
-      const cols = grid.get(r);
-      budget.merges -= 1 + (cols ? Math.min(cols.size, q.c - p.c + 1) : 0);
-      if (budget.merges < 0) throw new ZipError('工作簿中的合并单元格过多，不是年度报告；请只保留报告所在的工作表后再导入');
-      if (!cols) continue;
-      if (cols.size <= q.c - p.c + 1) {
-        for (const c of [...cols.keys()]) if (c >= p.c && c <= q.c && !(r === p.r && c === p.c)) cols.delete(c);
-      } else for (let c = p.c; c <= q.c; c++) if (!(r === p.r && c === p.c)) cols.delete(c);
-    }
+    if (p && q) merges.push({ r1: p.r, c1: p.c, r2: q.r, c2: q.c });
   }
-  // as wide as the used range, but an empty row is [] (never a full grid: a value at A1 and one at IV5000
-  // are two rows of 256, not 5000), and the area of all grids together is bounded
-  let width = 0;
-  for (const cols of grid.values()) width = Math.max(width, maxOf(cols.keys(), -1) + 1);
-  const rows: string[][] = [];
-  for (let r = 0; r <= maxR; r++) {
-    const cols = grid.get(r);
-    if (!cols?.size) {
-      rows.push([]);
-      continue;
-    }
-    budget.area -= width;
-    if (budget.area < 0)
-      throw new ZipError(`工作簿的表格范围过大（超过 ${MAX_GRID_AREA.toLocaleString('en-US')} 个单元格），不是年度报告；请只保留报告所在的工作表后再导入`);
-    rows.push(Array.from({ length: width }, (_, c) => cols.get(c) ?? ''));
-  }
-  return { name, rows, truncated };
+  return g.finish(merges);
 };
 
 export const xlsxSheets = (zip: SafeZip): XlsxSheet[] => {
@@ -169,7 +193,7 @@ export const xlsxSheets = (zip: SafeZip): XlsxSheet[] => {
   const out: XlsxSheet[] = [];
   // a part is read once however many <sheet> entries point at it (a 16 KB file listing one part 400 times)
   const seen = new Set<string>();
-  const budget: Budget = { cells: MAX_WORKBOOK_CELLS, merges: MAX_MERGE_WORK, area: MAX_GRID_AREA };
+  const budget = sheetBudget();
   for (const s of sheetsEl ? childElements(sheetsEl, 'sheet') : []) {
     const target = rels.get(attr(s, 'id') ?? '');
     if (!target || !zip.has(target) || seen.has(target)) continue;

@@ -107,28 +107,32 @@ export const workbookBlocks = (sheets: readonly XlsxSheet[], meta: WorkbookMeta 
   return out;
 };
 
+/** A workbook's sheets (from .xlsx or .xls) → report: the blocks, the 机关名称/报告年度 cells, our export's data part if any. */
+export const readWorkbook = (sheets: readonly XlsxSheet[], kind: 'xlsx' | 'xls', marker: ReturnType<typeof markerInZip>): ImportResult => {
+  const meta: WorkbookMeta = {};
+  const blocks = workbookBlocks(sheets, meta);
+  const r = readBlocks(blocks, kind);
+  if (!r.ok) return r;
+  const notes: ImportNote[] = [...r.notes];
+  const cut = sheets.filter((s) => s.truncated).map((s) => `「${s.name}」`);
+  if (cut.length) notes.push({ level: 'warning', message: `工作表${cut.join('、')}超出 ${MAX_SHEET_ROWS} 行或 ${MAX_SHEET_COLUMNS} 列的部分未读取` });
+  // the 机关名称 and 报告年度 cells say it outright; the title is only read when they are missing
+  const agency = meta.agency ?? r.report.agency;
+  const year = meta.year ?? r.report.year;
+  const named = meta.agency !== undefined;
+  const visible: ImportResult = {
+    ...r,
+    report: { ...r.report, agency, year },
+    notes: notes.filter((n) => !(named && n.message.includes('未找到报告标题')) && !(meta.year !== undefined && n.message.includes('报告年度'))),
+  };
+  // the 机关名称/报告年度 cells are visible content too: an edit there is an edit of the title
+  const identityAgrees = (m: Report) => (meta.agency ?? m.agency.trim()) === m.agency.trim() && (meta.year ?? m.year) === m.year;
+  return readOwnExport({ blocks, visible, marker, see: SAME_TEXT, identityAgrees, printsSignOff: false });
+};
+
 export const importXlsxZip = (zip: SafeZip): ImportResult => {
   try {
-    const sheets = xlsxSheets(zip);
-    const meta: WorkbookMeta = {};
-    const blocks = workbookBlocks(sheets, meta);
-    const r = readBlocks(blocks, 'xlsx');
-    if (!r.ok) return r;
-    const notes: ImportNote[] = [...r.notes];
-    const cut = sheets.filter((s) => s.truncated).map((s) => `「${s.name}」`);
-    if (cut.length) notes.push({ level: 'warning', message: `工作表${cut.join('、')}超出 ${MAX_SHEET_ROWS} 行或 ${MAX_SHEET_COLUMNS} 列的部分未读取` });
-    // the 机关名称 and 报告年度 cells say it outright; the title is only read when they are missing
-    const agency = meta.agency ?? r.report.agency;
-    const year = meta.year ?? r.report.year;
-    const named = meta.agency !== undefined;
-    const visible: ImportResult = {
-      ...r,
-      report: { ...r.report, agency, year },
-      notes: notes.filter((n) => !(named && n.message.includes('未找到报告标题')) && !(meta.year !== undefined && n.message.includes('报告年度'))),
-    };
-    // the 机关名称/报告年度 cells are visible content too: an edit there is an edit of the title
-    const identityAgrees = (m: Report) => (meta.agency ?? m.agency.trim()) === m.agency.trim() && (meta.year ?? m.year) === m.year;
-    return readOwnExport({ blocks, visible, marker: markerInZip(zip), see: SAME_TEXT, identityAgrees, printsSignOff: false });
+    return readWorkbook(xlsxSheets(zip), 'xlsx', markerInZip(zip));
   } catch (e) {
     return { ok: false, kind: 'xlsx', message: refusal(e, 'Excel 文件') };
   }

@@ -21,6 +21,8 @@ type Layout = {
   dirAt: (i: number) => number;
   /** The directory index of a stream by name. */
   entry: (name: string) => number;
+  /** The directory index of the document's own stream: WordDocument, else Workbook. */
+  main: () => number;
 };
 
 const layout = (b: Uint8Array): Layout => {
@@ -42,25 +44,32 @@ const layout = (b: Uint8Array): Layout => {
     }
     throw new Error(`no stream ${name}`);
   };
-  return { size, fatAt, dirAt, entry };
+  const main = () => {
+    try {
+      return entry('WordDocument');
+    } catch {
+      return entry('Workbook');
+    }
+  };
+  return { size, fatAt, dirAt, entry, main };
 };
 
 const copy = (b: Uint8Array) => Uint8Array.from(b);
 
-/** The WordDocument stream's first sector points back to itself. */
+/** The document stream's (WordDocument, Workbook) first sector points back to itself. */
 export const fatCycle = (doc: Uint8Array): Uint8Array => {
   const b = copy(doc);
   const l = layout(b);
-  const start = u32(b, l.dirAt(l.entry('WordDocument')) + 0x74);
+  const start = u32(b, l.dirAt(l.main()) + 0x74);
   put32(b, l.fatAt(start), start);
   return b;
 };
 
-/** The WordDocument stream's chain runs into a free sector (0xFFFFFFFF) after its first sector. */
+/** The document stream's chain runs into a free sector (0xFFFFFFFF) after its first sector. */
 export const freeSectorChain = (doc: Uint8Array): Uint8Array => {
   const b = copy(doc);
   const l = layout(b);
-  const start = u32(b, l.dirAt(l.entry('WordDocument')) + 0x74);
+  const start = u32(b, l.dirAt(l.main()) + 0x74);
   put32(b, l.fatAt(start), 0xffffffff);
   return b;
 };
@@ -74,11 +83,11 @@ export const directoryCycle = (doc: Uint8Array): Uint8Array => {
   return b;
 };
 
-/** A stream declares 2 GB. */
-export const streamBeyondFile = (doc: Uint8Array, name = 'WordDocument'): Uint8Array => {
+/** A stream (the document's own when none is named) declares 2 GB. */
+export const streamBeyondFile = (doc: Uint8Array, name?: string): Uint8Array => {
   const b = copy(doc);
   const l = layout(b);
-  put32(b, l.dirAt(l.entry(name)) + 0x78, 0x7fffffff);
+  put32(b, l.dirAt(name ? l.entry(name) : l.main()) + 0x78, 0x7fffffff);
   return b;
 };
 
@@ -108,7 +117,7 @@ export const hugeFat = (doc: Uint8Array): Uint8Array => {
 export const setFibFlag = (doc: Uint8Array, bit: number): Uint8Array => {
   const b = copy(doc);
   const l = layout(b);
-  const start = u32(b, l.dirAt(l.entry('WordDocument')) + 0x74);
+  const start = u32(b, l.dirAt(l.main()) + 0x74);
   const o = (start + 1) * l.size + 0x0a;
   const v = u16(b, o) | bit;
   b[o] = v & 0xff;

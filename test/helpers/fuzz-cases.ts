@@ -35,8 +35,9 @@ export type FuzzCase = {
 
 const PDF = fileURLToPath(new URL('../fixtures/pdf/2024_huaian-city.pdf', import.meta.url));
 const DOC = fileURLToPath(new URL('../fixtures/doc/libreoffice-xiuwu-county.doc', import.meta.url));
+const XLS = fileURLToPath(new URL('../fixtures/xls/libreoffice-calc-xuchang-city.xls', import.meta.url));
 
-/** The files mutated: three of our own reports in every export format, two published texts, a published PDF, a Word 97 .doc, a GBK .mht. */
+/** The files mutated: three of our own reports in every export format, two published texts, a published PDF, a .doc, an .xls, a GBK .mht. */
 export const fuzzBases = async (): Promise<Base[]> => {
   const out: Base[] = [];
   for (const f of SEED_FILES.slice(0, 3)) {
@@ -50,6 +51,7 @@ export const fuzzBases = async (): Promise<Base[]> => {
   for (const f of SEED_FILES.slice(3, 5)) out.push({ name: f, bytes: strToU8(seedText(f)), report: null });
   out.push({ name: 'huaian.pdf', bytes: new Uint8Array(readFileSync(PDF)), report: null });
   out.push({ name: 'xiuwu.doc', bytes: new Uint8Array(readFileSync(DOC)), report: null });
+  out.push({ name: 'xuchang.xls', bytes: new Uint8Array(readFileSync(XLS)), report: null });
   const r0 = seedReport(SEED_FILES[0]!);
   out.push({ name: 'saved-page.mht', bytes: makeMht(await buildHtml(r0), { bytes: 'gbk', charset: 'gb2312' }), report: r0 });
   return out;
@@ -86,7 +88,7 @@ const MUTATORS: readonly Mutator[] = [
     return { bytes: strToU8(t.replace(/boundary="[^"]*"/, `boundary="${'-'.repeat(r(80))}"`)), mutation: 'boundary changed' };
   },
   (b, r) => {
-    if (!b.name.endsWith('.doc')) return null;
+    if (!/\.(doc|xls)$/.test(b.name)) return null;
     const k = r(CFB_TAMPERS.length);
     return {
       bytes: CFB_TAMPERS[k]!(b.bytes),
@@ -166,7 +168,7 @@ const MUTATORS: readonly Mutator[] = [
     };
   },
   (b, r) => {
-    if (/\.(docx|xlsx|pdf|doc|mht)$/.test(b.name)) return null;
+    if (/\.(docx|xlsx|pdf|doc|xls|mht)$/.test(b.name)) return null;
     const n = 20_000 + r(100_000);
     const run = r(2) ? ' '.repeat(n) : '\u00a0'.repeat(n);
     const t = text(b.bytes);
@@ -217,7 +219,7 @@ export const rawEnglish = (message: string): boolean =>
     message
       .replace(/「[^」]*」?|"[^"]*"/g, '')
       .replace(
-        /\.(?:gkreport|docx|xlsx|html|txt|json|doc|wps|mht|mhtml)\b|Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
+        /\.(?:gkreport|docx|xlsx|html|txt|json|doc|wps|xls|mht|mhtml)\b|Word|Excel|OpenDocument|PowerPoint|LibreOffice|UTF-8|GB18030|ZIP64|ZIP|DOCTYPE|ENTITY|OpenXML|Office|PDF|HTML|[a-z]+\.xml|[\w/.[\]]+\.(?:xml|rels)|xl\/\w+|word\/\w+/g,
         '',
       ),
   );

@@ -206,18 +206,18 @@ describe('validate on a folder of mixed files', () => {
 
   it('says how many files were skipped as not reports, and lists them with --verbose', () => {
     const dir = setup();
-    writeFileSync(join(dir, '县区', '旧报告.xls'), 'an old binary Excel file');
+    writeFileSync(join(dir, '县区', '旧报告.ppt'), 'an old PowerPoint file');
     writeFileSync(join(dir, '县区', '部门', 'scan.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
-    writeFileSync(join(dir, '.hidden.xls'), 'hidden files are not mentioned');
+    writeFileSync(join(dir, '.hidden.ppt'), 'hidden files are not mentioned');
     const plain = runCli(['validate', '--summary', dir]);
-    expect(plain.stdout).toContain('另有 3 个文件不是报告文件，已跳过（.md 1 个，.png 1 个，.xls 1 个）；加 --verbose 可列出这些文件。');
+    expect(plain.stdout).toContain('另有 3 个文件不是报告文件，已跳过（.md 1 个，.png 1 个，.ppt 1 个）；加 --verbose 可列出这些文件。');
     expect(plain.stdout).not.toContain('scan.png');
     const verbose = runCli(['validate', '--summary', '--verbose', dir]);
     const listed = verbose.stdout
       .split('\n')
       .filter((l) => l.startsWith('  '))
       .map((l) => l.trim().slice(dir.length + 1));
-    expect(listed).toEqual(['notes.md', '县区/旧报告.xls', '县区/部门/scan.png']);
+    expect(listed).toEqual(['notes.md', '县区/旧报告.ppt', '县区/部门/scan.png']);
     const json = runCli(['validate', '--json', '-v', dir]);
     expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['files']);
     expect(json.stderr).toContain('另有 3 个文件不是报告文件');

@@ -100,7 +100,7 @@ describe('hostile and damaged compound files are refused in Chinese', () => {
   it('chains and trees that loop, run into free sectors, or point past the file', async () => {
     await refused(fatCycle(good), /扇区链首尾相接（循环引用）/);
     await refused(directoryCycle(good), /文件目录中有循环引用/);
-    await refused(freeSectorChain(good), /旧版 Word\/WPS 文件结构无效/);
+    await refused(freeSectorChain(good), /旧版 Word\/Excel\/WPS 文件结构无效/);
     await refused(streamBeyondFile(good), /「Word 正文」的声明大小（2048 MB）超过 32 MB 的上限/);
     await refused(streamBeyondFile(good, '1Table'), /「Word 索引表」的声明大小（2048 MB）超过 32 MB 的上限/);
     await refused(hugeMiniStream(good), /「小数据区」的声明大小（2047.9 MB）超过 32 MB 的上限/);
@@ -120,11 +120,11 @@ describe('hostile and damaged compound files are refused in Chinese', () => {
     expect(() => openCfb(bad).read('WordDocument')).toThrow(/超过文件本身可容纳的大小/);
   });
 
-  it('password, .xls, an encrypted .docx, PowerPoint: each told what to do', async () => {
+  it('password, a Word file that claims to be a workbook, Excel 95, an encrypted .docx, PowerPoint: each told what to do', async () => {
     await refused(setFibFlag(good, 0x0100), /设置了打开密码/);
-    await refused(renameStream(good, 'WordDocument', 'Workbook'), /旧版 Excel 工作簿（\.xls）.*另存为” \.xlsx/);
+    await refused(renameStream(good, 'WordDocument', 'Workbook'), /Excel 文件已损坏或结构不受支持/);
     await refused(renameStream(good, 'WordDocument', 'EncryptionInfo'), /设置了打开密码/);
-    await refused(renameStream(good, 'WordDocument', 'Book'), /\.xls/);
+    await refused(renameStream(good, 'WordDocument', 'Book'), /Excel 5\.0\/95 或更早版本的工作簿.*另存为” \.xlsx/);
     await refused(renameStream(good, 'WordDocument', 'Contents'), /不是 Word 文档/);
   });
 

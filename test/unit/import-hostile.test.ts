@@ -148,7 +148,7 @@ describe('hostile files are refused with a clear message', () => {
     await refused(
       '年报.xls',
       Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(1000, 5)]),
-      /扇区大小.*无效|旧版 Word\/WPS 文件结构无效/,
+      /扇区大小.*无效|旧版 Word\/Excel\/WPS 文件结构无效/,
     );
     await refused('年报.pdf', strToU8('%PDF-1.7\n...'), /PDF 文件已损坏或不完整/);
     await refused('资料.zip', zipRaw([{ name: 'a.txt', data: strToU8('hi'), method: 0, size: 2 }]), /普通的 ZIP 压缩包/);
@@ -158,8 +158,8 @@ describe('hostile files are refused with a clear message', () => {
     const asXlsx = await importReportFile('年报.xlsx', reportDocx(seedReport(SEED_FILES[0]!)));
     expect(asXlsx.ok && asXlsx.kind).toBe('docx');
     await refused('年报.docx', strToU8('not a zip'), /文件扩展名为 \.docx，但内容不是 Word 文档，而是纯文本/);
-    // an old binary workbook named .xlsx: told what it is and what to do
-    await refused('年报.xlsx', renameStream(OLD_DOC, 'WordDocument', 'Workbook'), /旧版 Excel 工作簿（\.xls）.*另存为/);
+    // an Excel 95 workbook named .xlsx: told what it is and what to do
+    await refused('年报.xlsx', renameStream(OLD_DOC, 'WordDocument', 'Book'), /Excel 5\.0\/95 或更早版本的工作簿.*另存为/);
     const junk = await importReportFile('年报.docx', randomBytes(5000, 11));
     expect(junk.ok).toBe(false);
   });
