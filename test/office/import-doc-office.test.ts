@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../shared/export';
-import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import { openCfb } from '../../shared/import/cfb';
 import { docBlocks } from '../../shared/import/doc-blocks';
 import { type LayoutQuirks, reportDocx } from '../helpers/make-docx';
 import { reportHtml } from '../helpers/report-html';
 import type { Report } from '../../shared/report';
+import { expectReadExactly } from '../helpers/expect-report';
 import { convertWithOffice, officeAvailable } from '../helpers/office';
 import { randomConsistentReport } from '../helpers/random-report';
 import { seedReportWithNarratives } from '../helpers/seed-narratives';
@@ -80,15 +80,7 @@ describe('.doc files LibreOffice saved from Word files read back exactly', () =>
     const bytes = new Uint8Array(readFileSync(file));
     // it really is a Word 97 compound file
     expect(openCfb(bytes).has('WordDocument')).toBe(true);
-    const r = await importReportFile(`${name}.doc`, bytes);
-    expect(r.ok, r.ok ? '' : r.message).toBe(true);
-    if (!r.ok) return;
-    expect(r.kind).toBe('doc');
-    expect(r.report.agency).toBe(want.agency);
-    expect(r.report.year).toBe(want.year);
-    for (const id of CELL_IDS) expect(r.report.cells[id], `${name} ${id}`).toEqual(want.cells[id]);
-    expect(r.report.narratives).toEqual(want.narratives);
-    expect(r.notes.filter((n) => n.level !== 'info')).toEqual([]);
+    expectReadExactly(await importReportFile(`${name}.doc`, bytes), want, 'doc', name);
   };
 
   for (const c of cases) it(`${c.name}: our Word export saved as .doc`, () => check(c.name, c.want));

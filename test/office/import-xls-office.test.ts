@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildXlsx } from '../../shared/export';
-import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import { openCfb } from '../../shared/import/cfb';
 import type { Report } from '../../shared/report';
+import { expectReadExactly } from '../helpers/expect-report';
 import { convertWithOffice, officeAvailable } from '../helpers/office';
 import { randomConsistentReport } from '../helpers/random-report';
 import { seedReportWithNarratives } from '../helpers/seed-narratives';
@@ -48,15 +48,7 @@ describe('.xls files LibreOffice saved from Excel workbooks read back exactly', 
   const check = async (name: string, want: Report) => {
     const bytes = new Uint8Array(readFileSync(files.get(name)!));
     expect(openCfb(bytes).has('Workbook')).toBe(true);
-    const r = await importReportFile(`${name}.xls`, bytes);
-    expect(r.ok, r.ok ? '' : r.message).toBe(true);
-    if (!r.ok) return;
-    expect(r.kind).toBe('xls');
-    expect(r.report.agency).toBe(want.agency);
-    expect(r.report.year).toBe(want.year);
-    for (const id of CELL_IDS) expect(r.report.cells[id], `${name} ${id}`).toEqual(want.cells[id]);
-    expect(r.report.narratives).toEqual(want.narratives);
-    expect(r.notes.filter((n) => n.level !== 'info')).toEqual([]);
+    expectReadExactly(await importReportFile(`${name}.xls`, bytes), want, 'xls', name);
   };
 
   for (const c of cases) it(`${c.name}: our Excel export saved as .xls`, () => check(c.name, c.want));
