@@ -33,9 +33,8 @@ export const ensureCliBuilt = async (): Promise<void> => {
   const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources;
   if (!stale) return;
   const r = await build({ ...CLI_BUILD_OPTIONS, absWorkingDir: ROOT, write: false, logLevel: 'silent' });
-  mkdirSync(join(ROOT, 'out', 'cli', 'chunks'), { recursive: true });
-  // the chunks first, the entry last: a run that starts meanwhile never finds main.mjs pointing at a missing chunk
-  for (const f of [...r.outputFiles].sort((a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE))) {
+  mkdirSync(join(ROOT, 'out', 'cli'), { recursive: true });
+  for (const f of r.outputFiles) {
     const tmp = `${f.path}.${process.pid}.tmp`;
     writeFileSync(tmp, f.contents);
     renameSync(tmp, f.path);
