@@ -254,9 +254,19 @@ const t4InOrder = (rows: readonly Row[], byLabels: TableRead): TableRead | null 
 
 const IN_ORDER: Record<TableId, (rows: readonly Row[], byLabels: TableRead) => TableRead | null> = { t2: t2InOrder, t3: t3InOrder, t4: t4InOrder };
 
+/**
+ * Copied text puts a cell a line (「261 5」 now and then): most lines with numbers hold one. A table typed or copied
+ * from a web page has its numbers in rows, and a reading that breaks its identities is the report's own error,
+ * never a reason to move its numbers.
+ */
+const oneCellALine = (rows: readonly Row[]): boolean => {
+  const counts = rows.map((r) => r.filter(isValueish).length).filter((n) => n > 0);
+  return counts.length > 0 && counts.filter((n) => n === 1).length >= counts.length * 0.6;
+};
+
 /** The label-by-label reading, or the reading in cell order when that one is confirmed and the first is not clean. */
 export const preferCopyOrder = (table: TableId, rows: readonly Row[], byLabels: TableRead): TableRead => {
-  if (rows.length === 0 || isClean(table, byLabels)) return byLabels;
+  if (rows.length === 0 || isClean(table, byLabels) || !oneCellALine(rows)) return byLabels;
   const again = IN_ORDER[table](rows, byLabels);
   if (!again) return byLabels;
   // every cell read beside its label and only an identity broken: that is the report's own error (published reports

@@ -136,3 +136,14 @@ describe('narratives of copied PDF text', () => {
     expect(r.report.narratives.other_matters).not.toMatch(/\n1[16]$/);
   });
 });
+
+describe('text that is not in a copy order keeps its numbers where they stand', () => {
+  it("a pasted table whose 表四 totals do not hold (the report's own error) is read as written and flagged, not re-dealt to fit", () => {
+    // 行政复议's total 31 → 30 and 复议后起诉's 4 → 5: a re-dealing of the 15 numbers could make the totals fit
+    const text = seedText('2023_xuchang-city.txt').replace('11\t8\t8\t4\t31\t1\t2\t5\t3\t11\t0\t1\t0\t3\t4', '11\t8\t8\t4\t30\t1\t2\t5\t3\t11\t0\t1\t0\t3\t5');
+    const { r, wrong } = wrongCells(text, '2023_xuchang-city.txt');
+    expect(wrong).toEqual(['t4.review.total', 't4.suit_after_review.total']);
+    expect(r.report.cells['t4.review.total']).toBe(30);
+    expect(r.notes.filter((n) => n.table === 't4' && n.level === 'warning').length).toBe(2);
+  });
+});
