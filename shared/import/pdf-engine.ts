@@ -8,7 +8,8 @@
  * the page count before any page is asked for.
  */
 import { checkStreamBudget, DEFAULT_PDF_LIMITS, PdfRefusal, type PdfLimits } from './pdf-budget';
-import { garbledPages, uprightItems, uprightOf, uprightRules } from './pdf-text';
+import { setAsideGarbled } from './pdf-garbled';
+import { isGarbledRun, showsTable, uprightItems, uprightOf, uprightRules } from './pdf-text';
 
 /** A run of text: baseline origin (PDF units, origin bottom-left), advance width and font size. */
 export type PdfItem = { readonly str: string; readonly x: number; readonly y: number; readonly w: number; readonly size: number };
@@ -22,7 +23,9 @@ export type PdfPage = {
   readonly v: readonly PdfRule[];
   readonly images: number;
 };
-export type PdfContent = { readonly pages: readonly PdfPage[]; readonly title: string };
+/** Runs of nonsense (a font without its character map) left out of a page outside its tables. */
+export type PdfSetAside = { readonly page: number; readonly chars: number };
+export type PdfContent = { readonly pages: readonly PdfPage[]; readonly title: string; readonly setAside?: readonly PdfSetAside[] };
 
 /** The little of pdf.js this reader uses, typed here so shared/ does not depend on its DOM-typed declarations. */
 type PdfJsPage = {
@@ -213,30 +216,12 @@ const rulesOf = (ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record
 
 export const pdfScannedMessage = SCANNED;
 
-const garbledMessage = (garbled: readonly number[], pages: number): string =>
-  `这个 PDF ${garbled.length === pages ? '' : `第 ${garbled.join('、')} 页`}的文字无法识别：读出的是乱码，多半是生成 PDF 时嵌入的字体缺少字符对照表（WPS 等软件导出时常见），其中的数字无法准确读取，为免读错已停止读取。请打开该报告的 Word 原件导入，或在本程序中直接填写各项数字`;
-
-/** Words of the statutory tables' headers and labels, printed as short runs in a table. */
-const TABLE_WORDS = /信息内容|本年制发|行政许可|行政处罚|申请人情况|自然人|本年新收|予以公开|不予公开|行政复议|行政诉讼|结果维持|尚未审结|总计/;
-/** A number or a dash written for none: a table of dashes (a small agency's 表四) is still a table. */
-const NUMBER = /^(?:[\d,.]+|[-—–－/／])$/;
-
 /**
- * Whether a page may hold a table (or be a scan): little text, a short run with a table's words,
- * or three numbers apart on one baseline. A page of prose alone needs no drawing operations.
+ * Whether a page may hold a table (or be a scan): little text, or readable text that shows a table. A page of prose
+ * alone needs no drawing operations; a page with nonsense runs does (its rules tell a table from a cover).
  */
-const mayHoldTable = (items: readonly PdfItem[]): boolean => {
-  if (items.reduce((a, i) => a + i.str.trim().length, 0) < 20) return true;
-  if (items.some((i) => i.str.length <= 12 && TABLE_WORDS.test(i.str))) return true;
-  // header words written one run per character (「行」「政」「复」「议」) come in drawing order
-  if (TABLE_WORDS.test(items.flatMap((i) => (i.str.length <= 2 ? [i.str.trim()] : [])).join(''))) return true;
-  const numbers = items.filter((i) => NUMBER.test(i.str.trim())).sort((a, b) => a.y - b.y || a.x - b.x);
-  for (let k = 0; k + 2 < numbers.length; k++) {
-    const [a, b, c] = [numbers[k]!, numbers[k + 1]!, numbers[k + 2]!];
-    if (Math.abs(a.y - c.y) < 2 && b.x - (a.x + a.w) > a.size * 1.5 && c.x - (b.x + b.w) > b.size * 1.5) return true;
-  }
-  return false;
-};
+const mayHoldTable = (items: readonly PdfItem[]): boolean =>
+  items.reduce((a, i) => a + i.str.trim().length, 0) < 20 || showsTable(items) || items.some(isGarbledRun);
 
 /**
  * One document at a time per process: pdf.js 5.4 keeps the open document's page count in a static
@@ -295,10 +280,9 @@ const readDocument = async (bytes: Uint8Array, limits: PdfLimits): Promise<PdfCo
     const title = typeof meta?.info?.Title === 'string' ? meta.info.Title : '';
     const chars = pages.reduce((a, p) => a + p.items.reduce((b, i) => b + i.str.trim().length, 0), 0);
     if (chars < 20 * pages.length && pages.some((p) => p.images > 0)) throw new PdfRefusal(SCANNED);
-    const garbled = garbledPages(pages.map((p) => p.items));
-    if (garbled.length > 0) throw new PdfRefusal(garbledMessage(garbled, pages.length));
+    const readable = setAsideGarbled(pages);
     if (chars === 0) throw new PdfRefusal('这个 PDF 中没有任何文字，无法读取其中的数字。请打开该报告的 Word 原件导入，或直接填写各项数字');
-    return { pages, title };
+    return { pages: readable.pages, title, ...(readable.setAside.length ? { setAside: readable.setAside } : {}) };
   } finally {
     // finished before the next document starts (see oneAtATime)
     await withDeadline(

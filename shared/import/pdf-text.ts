@@ -2,7 +2,7 @@
  * A page's text layer as a person reads it, whatever the producer did to it: the page turned so its main
  * text runs left to right (a landscape table saved with /Rotate 90, or printed sideways), bold faked by
  * printing each run twice a hair apart (WPS) reduced to one run, and a text layer that decodes to nonsense
- * (a font without its character map) told apart from a real one, so it is refused rather than misread.
+ * (a font without its character map) told apart from a real one, so it is never read as text (pdf-garbled.ts).
  */
 import type { PdfItem, PdfRule } from './pdf-engine';
 import { unifyRadicals } from './pdf-radicals';
@@ -126,17 +126,40 @@ export const uprightRules = (h: readonly PdfRule[], v: readonly PdfRule[], up: U
  */
 const GARBLED = /[\u0000-\u0008\v\f\u000e-\u001f\u007f-\u009f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\ue000-\uefff\uf100-\uf8ff\ufffd]/gu;
 
-/** Pages (1-based) whose text is mostly characters no report is written in. */
-export const garbledPages = (pages: readonly (readonly PdfItem[])[]): number[] => {
-  const out: number[] = [];
-  pages.forEach((items, i) => {
-    let all = 0;
-    let bad = 0;
-    for (const it of items) {
-      all += it.str.replace(/\s+/g, '').length;
-      bad += it.str.match(GARBLED)?.length ?? 0;
-    }
-    if (bad >= 10 && bad >= all * 0.05) out.push(i + 1);
-  });
-  return out;
+/** Characters of a run no report is written in. */
+const garbledCount = (s: string): number => s.match(GARBLED)?.length ?? 0;
+
+/** The characters of runs, spaces aside. */
+export const charCount = (items: readonly PdfItem[]): number => items.reduce((a, i) => a + i.str.replace(/\s+/g, '').length, 0);
+
+/**
+ * A run set in a font without its character map: most of its characters are nonsense (the few that are not fell on
+ * ASCII by chance). A stray symbol in a sentence does not make its run nonsense.
+ */
+export const isGarbledRun = (it: PdfItem): boolean => {
+  const bad = garbledCount(it.str);
+  return bad > 0 && bad * 2 >= it.str.replace(/\s+/g, '').length;
+};
+
+/** Words of the statutory tables' headers and labels, printed as short runs in a table. */
+const TABLE_WORDS = /信息内容|本年制发|行政许可|行政处罚|申请人情况|自然人|本年新收|予以公开|不予公开|行政复议|行政诉讼|结果维持|尚未审结|总计/;
+/** A number or a dash written for none: a table of dashes (a small agency's 表四) is still a table. */
+const NUMBER = /^(?:[\d,.]+|[-—–－/／])$/;
+
+/** Three of these runs apart on one baseline: a row of a table's cells. */
+export const rowOfThree = (items: readonly PdfItem[], cell: (it: PdfItem) => boolean): boolean => {
+  const cells = items.filter(cell).sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let k = 0; k + 2 < cells.length; k++) {
+    const [a, b, c] = [cells[k]!, cells[k + 1]!, cells[k + 2]!];
+    if (Math.abs(a.y - c.y) < 2 && b.x - (a.x + a.w) > a.size * 1.5 && c.x - (b.x + b.w) > b.size * 1.5) return true;
+  }
+  return false;
+};
+
+/** Whether readable text shows a table: a short run with a table's words, or three numbers apart on one baseline. */
+export const showsTable = (items: readonly PdfItem[]): boolean => {
+  if (items.some((i) => i.str.length <= 12 && TABLE_WORDS.test(i.str))) return true;
+  // header words written one run per character (「行」「政」「复」「议」) come in drawing order
+  if (TABLE_WORDS.test(items.flatMap((i) => (i.str.length <= 2 ? [i.str.trim()] : [])).join(''))) return true;
+  return rowOfThree(items, (i) => NUMBER.test(i.str.trim()));
 };

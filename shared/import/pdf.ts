@@ -5,19 +5,25 @@
  */
 import { readBlocks } from './blocks-reader';
 import type { PdfLimits } from './pdf-budget';
-import { knownPdfRefusal, pdfErrorMessage, readPdfContent } from './pdf-engine';
+import { knownPdfRefusal, pdfErrorMessage, readPdfContent, type PdfSetAside } from './pdf-engine';
+import { setAsideNote } from './pdf-garbled';
 import { pdfToBlocks } from './pdf-layout';
 import type { ImportResult } from './types';
 
 export const importPdf = async (bytes: Uint8Array, limits?: PdfLimits): Promise<ImportResult> => {
   let blocks;
+  let setAside: readonly PdfSetAside[];
   try {
-    blocks = pdfToBlocks(await readPdfContent(bytes, limits));
+    const content = await readPdfContent(bytes, limits);
+    setAside = content.setAside ?? [];
+    blocks = pdfToBlocks(content);
   } catch (e) {
     // A damaged, locked or over-budget PDF is an expected refusal. Anything else is a reader fault: pdf.js's own
     // (English) words go to detail, for support, as every reader's catch-all does; the clerk reads Chinese only.
     if (knownPdfRefusal(e) !== null) return { ok: false, kind: 'pdf', message: pdfErrorMessage(e) };
     return { ok: false, kind: 'pdf', message: pdfErrorMessage(e), detail: String((e as { message?: unknown })?.message ?? e).slice(0, 200) };
   }
-  return readBlocks(blocks, 'pdf');
+  const r = readBlocks(blocks, 'pdf');
+  if (!r.ok || !setAside.length) return r;
+  return { ...r, notes: [{ level: 'warning', message: setAsideNote(setAside) }, ...r.notes] };
 };

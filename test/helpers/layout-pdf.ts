@@ -29,6 +29,8 @@ export type AwkwardOptions = {
   /** Pages holding a table turned a quarter round: upright through /Rotate 90, or printed sideways. */
   readonly turnTables?: 'rotate-attribute' | 'sideways';
   readonly fontMap?: FontMap;
+  /** Runs set in a font without its character map (font 3 of makePdf): the title's lines, or every run inside the tables. */
+  readonly unmappedFont?: 'title' | 'tables';
   /** Numbers written one digit per text run, a hair apart. */
   readonly splitDigits?: boolean;
   /** Thousands separated by commas (「1,234」). */
@@ -86,7 +88,7 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
   const need = (h: number) => {
     if (y - h < BOTTOM) newPage();
   };
-  const text = (x: number, yy: number, size: number, raw: string, font?: 1 | 2, bold = o.fakeBold) => {
+  const text = (x: number, yy: number, size: number, raw: string, font?: 1 | 2 | 3, bold = o.fakeBold) => {
     const s = o.lookAlikes ? [...raw].map((c) => LOOK_ALIKES[c] ?? c).join('') : raw;
     page.texts.push({ x, y: yy, size, text: s, ...(font ? { font } : {}) });
     if (bold) page.texts.push({ x: x + 0.35, y: yy + 0.1, size, text: s, ...(font ? { font } : {}) });
@@ -102,9 +104,10 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
     }
   };
   if (o.titleOnPage !== false) {
-    text(200, y - 22, 22, r.agency);
+    const titleFont = o.unmappedFont === 'title' ? 3 : undefined;
+    text(200, y - 22, 22, r.agency, titleFont);
     y -= 36;
-    text(120, y - 22, 22, `${r.year}年政府信息公开工作年度报告`);
+    text(120, y - 22, 22, `${r.year}年政府信息公开工作年度报告`, titleFont);
     y -= 50;
     if (o.cover) newPage();
   }
@@ -118,7 +121,7 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
       continue;
     }
     const pen: Pen = {
-      text,
+      text: (x, yy, size, s, font) => text(x, yy, size, s, o.unmappedFont === 'tables' ? 3 : font),
       need,
       newPage,
       get y() {
@@ -154,7 +157,7 @@ export const awkwardReportPdf = (r: Report, o: AwkwardOptions = {}): Uint8Array 
 };
 
 type Pen = {
-  text(x: number, y: number, size: number, s: string, font?: 1 | 2): void;
+  text(x: number, y: number, size: number, s: string, font?: 1 | 2 | 3): void;
   need(h: number): void;
   newPage(): void;
   y: number;

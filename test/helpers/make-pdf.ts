@@ -5,8 +5,12 @@
  */
 import { deflateRawSync, constants } from 'node:zlib';
 
-/** font 2 is the same font under a second name: pdf.js starts a new text run at a font change, as WPS's runs do. */
-export type PdfText = { readonly x: number; readonly y: number; readonly size: number; readonly text: string; readonly font?: 1 | 2 };
+/**
+ * font 2 is the same font under a second name: pdf.js starts a new text run at a font change, as WPS's runs do.
+ * font 3 is another embedded subset without a character map (codes are its glyph numbers 1, 2, 3…), as WPS embeds
+ * a title's or a cover's font: its runs decode to nonsense while the rest of the page reads.
+ */
+export type PdfText = { readonly x: number; readonly y: number; readonly size: number; readonly text: string; readonly font?: 1 | 2 | 3 };
 /** A stroked segment from (x0, y0) to (x1, y1). */
 export type PdfStroke = readonly [number, number, number, number];
 /**
@@ -88,7 +92,7 @@ const utf16Title = (s: string) => `<FEFF${[...s].map((c) => hex4(c.codePointAt(0
 
 const HEIGHT = 842;
 
-const contentOf = (p: PdfPageSpec, code: (cp: number) => number): string => {
+const contentOf = (p: PdfPageSpec, code: (cp: number, font: number) => number): string => {
   const ops: string[] = [];
   // a quarter turn clockwise: the portrait point (x, y) lands at (842 - y, x) of the landscape sheet
   const turn = p.turned !== undefined;
@@ -100,7 +104,7 @@ const contentOf = (p: PdfPageSpec, code: (cp: number) => number): string => {
   for (const t of p.texts) {
     const [x, y] = at(t.x, t.y);
     ops.push(
-      `BT /F${t.font ?? 1} ${t.size} Tf ${turn ? '0 1 -1 0' : '1 0 0 1'} ${x} ${y} Tm <${[...t.text].map((c) => hex4(code(c.codePointAt(0)!))).join('')}> Tj ET`,
+      `BT /F${t.font ?? 1} ${t.size} Tf ${turn ? '0 1 -1 0' : '1 0 0 1'} ${x} ${y} Tm <${[...t.text].map((c) => hex4(code(c.codePointAt(0)!, t.font ?? 1))).join('')}> Tj ET`,
     );
   }
   if (p.image) ops.push('q 500 0 0 700 40 60 cm /Im1 Do Q');
@@ -111,12 +115,20 @@ const contentOf = (p: PdfPageSpec, code: (cp: number) => number): string => {
 export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; compress?: boolean; fontMap?: FontMap } = {}): Uint8Array => {
   const w = new Writer();
   const chars = new Set<number>();
-  for (const p of pages) for (const t of p.texts) for (const c of t.text) chars.add(c.codePointAt(0)!);
+  const unmapped = new Map<number, number>();
+  for (const p of pages)
+    for (const t of p.texts)
+      for (const c of t.text) {
+        const cp = c.codePointAt(0)!;
+        if (t.font !== 3) chars.add(cp);
+        else if (!unmapped.has(cp)) unmapped.set(cp, unmapped.size + 1);
+      }
   const sorted = [...chars].sort((a, b) => a - b);
   const map = opts.fontMap ?? 'tounicode';
   // an embedded subset numbers its glyphs 1, 2, 3… in the order the characters first appear; its codes are those numbers
   const gid = new Map(sorted.map((c, i) => [c, i + 3]));
-  const code = (cp: number) => (map === 'tounicode' ? cp : gid.get(cp)!);
+  const mapped = (cp: number) => (map === 'tounicode' ? cp : gid.get(cp)!);
+  const code = (cp: number, font = 1) => (font === 3 ? unmapped.get(cp)! : mapped(cp));
   const bf: string[] = [];
   for (let i = 0; i < sorted.length; i += 100) {
     const chunk = sorted.slice(i, i + 100);
@@ -130,6 +142,11 @@ export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; c
     '<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
   );
   const widths = sorted.map((c) => `${code(c)} [${widthOf(c)}]`).join(' ');
+  const unmappedFont = w.add(
+    `<< /Type /Font /Subtype /Type0 /BaseFont /TestTitle /Encoding /Identity-H /DescendantFonts [${w.add(
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestTitle /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 /CIDToGIDMap /Identity >>`,
+    )} 0 R] >>`,
+  );
   const cid = w.add(
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 /W [${widths}] /CIDToGIDMap /Identity >>`,
   );
@@ -147,7 +164,7 @@ export const makePdf = (pages: readonly PdfPageSpec[], opts: { title?: string; c
     const box = p.turned ? `[0 0 ${HEIGHT} 595]${p.turned === 'rotate-attribute' ? ' /Rotate 90' : ''}` : `[0 0 595 ${HEIGHT}]`;
     kids.push(
       w.add(
-        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox ${box} /Resources << /Font << /F1 ${font} 0 R /F2 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox ${box} /Resources << /Font << /F1 ${font} 0 R /F2 ${font} 0 R /F3 ${unmappedFont} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
       ),
     );
   }

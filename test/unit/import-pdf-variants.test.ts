@@ -168,6 +168,46 @@ describe('PDF variants real agencies publish read exactly', () => {
 });
 
 describe('a text layer that decodes to nonsense is refused, not misread', () => {
+  const SET_ASIDE = /^第 1 页有 \d+ 个字无法识别（字体缺少字符对照表），已略去；请核对标题、机关名称和年度$/;
+
+  it('the title alone set in a font without its character map (WPS embeds 方正小标宋 so): the title is left out with a warning, every cell read exactly', async () => {
+    for (const rep of [SEEDS[0]!, RANDOM[0]!]) {
+      const res = await importReportFile('年报.pdf', awkwardReportPdf(rep, { unmappedFont: 'title', pushDown: 560 }));
+      if (!res.ok) throw new Error(res.message);
+      expect(wrongCells(res.report, rep)).toEqual([]);
+      expect(warnings(res)[0]).toMatch(SET_ASIDE);
+      expect(res.report.narratives.overview).toBe(rep.narratives.overview);
+    }
+  });
+
+  it('a cover page in a decorative font without its character map before a readable report: read exactly, with the warning naming the cover', async () => {
+    for (const fakeBold of [false, true]) {
+      const res = await importReportFile('年报.pdf', awkwardReportPdf(SEEDS[1]!, { unmappedFont: 'title', cover: true, fakeBold }));
+      if (!res.ok) throw new Error(res.message);
+      expect(wrongCells(res.report, SEEDS[1]!)).toEqual([]);
+      expect(warnings(res)[0]).toMatch(SET_ASIDE);
+    }
+  });
+
+  it('a table set in a font without its character map is refused, ruled or not, and so is the title page holding a table', async () => {
+    for (const rules of ['grid', 'none'] as const) {
+      const res = await importReportFile('年报.pdf', awkwardReportPdf(SEEDS[0]!, { unmappedFont: 'tables', rules }));
+      expect(res.ok ? 'read' : res.message).toMatch(/文字无法识别.*乱码/);
+    }
+    // the title garbled on a page that also holds a table (numbers in rows): refused, the table's page is not second-guessed
+    const short = await importReportFile('年报.pdf', awkwardReportPdf(SEEDS[0]!, { unmappedFont: 'title' }));
+    expect(short.ok ? 'read' : short.message).toMatch(/第 1 页的文字无法识别.*乱码/);
+    const prose = (y: number, text: string, font?: 3): PdfText => ({ x: 70, y, size: 14, text, ...(font ? { font } : {}) });
+    const cell = (x: number, y: number, text: string): PdfText => ({ x, y, size: 8, text });
+    const page = [
+      prose(760, '测试机关2024年政府信息公开工作年度报告', 3),
+      prose(720, '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。'),
+      ...[600, 580, 560].flatMap((y) => [cell(300, y, '12'), cell(380, y, '3'), cell(460, y, '15')]),
+    ];
+    const res = await importReportFile('年报.pdf', makePdf([{ texts: page }]));
+    expect(res.ok ? 'read' : res.message).toMatch(/乱码/);
+  });
+
   it('a font without a character map (codes are glyph numbers) or one that maps to the private use area: refused in Chinese', async () => {
     for (const fontMap of ['none', 'private-use'] as const) {
       const res = await importReportFile('年报.pdf', awkwardReportPdf(SEEDS[0]!, { fontMap }));
