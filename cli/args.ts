@@ -64,3 +64,11 @@ export const stringOption = (p: ParsedArgs, name: string): string | undefined =>
 };
 
 export const flag = (p: ParsedArgs, name: string): boolean => p.options[name] === true;
+
+/** `--year`: a year of the statutory report (2000–2100), checked before any work. */
+export const yearOption = (p: ParsedArgs): number | undefined => {
+  const v = stringOption(p, 'year');
+  if (v === undefined) return undefined;
+  if (!/^(20\d\d|2100)$/.test(v)) throw new UsageError(`--year 应为 2000—2100 之间的年份，实际为「${v}」`);
+  return Number(v);
+};

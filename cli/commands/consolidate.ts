@@ -1,7 +1,7 @@
 /** `disclosure-report consolidate`: sum many reports into one 汇总 report (our JSON). */
 import { FileConsolidation } from '../../shared/app/consolidate-files';
 import { serialiseReport } from '../../shared/report/document';
-import { UsageError, flag, parseArgs, stringOption } from '../args';
+import { UsageError, flag, parseArgs, stringOption, yearOption } from '../args';
 import { collectInputs, isSameFile, skippedText, type SkippedFile } from '../files';
 import { findingsTable, severityCounts } from '../findings-output';
 import { bufferedOut } from '../output';
@@ -55,8 +55,7 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   const output = stringOption(args, 'output');
   if (!output) throw new UsageError('请用 -o 指定汇总报告的保存位置，如 -o 汇总.json');
   if (!args.positionals.length) throw new UsageError('请给出要汇总的报告文件或文件夹');
-  const yearOpt = stringOption(args, 'year');
-  if (yearOpt !== undefined && !/^(20\d\d|2100)$/.test(yearOpt)) throw new UsageError(`--year 应为 2000—2100 之间的年份，实际为「${yearOpt}」`);
+  const yearOpt = yearOption(args);
   const jobsOpt = stringOption(args, 'jobs');
   if (jobsOpt !== undefined && !/^[1-9]\d{0,2}$/.test(jobsOpt)) throw new UsageError(`--jobs 应为正整数，实际为「${jobsOpt}」`);
   const json = flag(args, 'json');
@@ -87,7 +86,7 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   }
   const result = c.finish({
     ...(stringOption(args, 'agency') !== undefined ? { agency: stringOption(args, 'agency')! } : {}),
-    ...(yearOpt ? { year: Number(yearOpt) } : {}),
+    ...(yearOpt ? { year: yearOpt } : {}),
     allowDuplicates: flag(args, 'allow-duplicates'),
   });
   if (!result.ok) {

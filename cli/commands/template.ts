@@ -3,7 +3,7 @@ import { isSameFile } from '../files';
 import { existsSync } from 'node:fs';
 import { serialiseReport } from '../../shared/report/document';
 import { templateFrom } from '../../shared/app/template-from';
-import { UsageError, flag, parseArgs, stringOption } from '../args';
+import { UsageError, flag, parseArgs, stringOption, yearOption } from '../args';
 import { openInWorker } from '../worker';
 import { writeFileAtomic } from '../write-file';
 
@@ -16,12 +16,13 @@ export const TEMPLATE_HELP = `用法：disclosure-report template <上年度报�
 
 选项：
   -o, --output <文件>  本年度报告的保存位置（必填）
+  --year <年度>        本年度（默认上年年度加 1；上年报告未注明年度时用它给出）
   --force              输出文件已存在时覆盖
   -h, --help           显示本说明
 
 退出码：0 已生成；2 上年度报告无法读取、输出文件已存在或用法错误。`;
 
-const OPTIONS = [{ name: 'output', short: 'o', value: true }, { name: 'force' }, { name: 'help', short: 'h' }] as const;
+const OPTIONS = [{ name: 'output', short: 'o', value: true }, { name: 'year', value: true }, { name: 'force' }, { name: 'help', short: 'h' }] as const;
 
 export const runTemplate = async (argv: readonly string[]): Promise<number> => {
   const args = parseArgs(argv, OPTIONS, 'template');
@@ -31,19 +32,21 @@ export const runTemplate = async (argv: readonly string[]): Promise<number> => {
   }
   if (args.positionals.length !== 1) throw new UsageError('请给出一个上年度报告文件。运行「disclosure-report template --help」查看用法');
   const output = stringOption(args, 'output');
-  if (!output) throw new UsageError('请用 -o 指定本年度报告的保存位置，如 -o 2024年度报告.gkreport');
+  const year = yearOption(args);
   const input = args.positionals[0]!;
-  if (isSameFile(input, output)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
+  if (output && isSameFile(input, output)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
   // A draft the clerk may already have worked on is never overwritten by accident.
-  if (existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
+  if (output && existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
   const r = await openInWorker(input, new URL(import.meta.url));
+  const t = r.ok ? templateFrom(r, year) : null;
+  // the file name suggested is the new report's, so last year's report is read first
+  if (!output) throw new UsageError(`请用 -o 指定本年度报告的保存位置，如 -o ${t?.ok && t.report.year !== null ? t.report.year : '本'}年度报告.gkreport`);
   if (!r.ok) {
     process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
     return 2;
   }
-  const t = templateFrom(r);
-  if (!t.ok) {
-    process.stderr.write(`错误：${t.message}\n`);
+  if (!t?.ok) {
+    process.stderr.write(`错误：${t?.message}\n`);
     return 2;
   }
   try {
@@ -52,8 +55,11 @@ export const runTemplate = async (argv: readonly string[]): Promise<number> => {
     process.stderr.write(`错误：${(e as Error).message}\n`);
     return 2;
   }
-  const lines = [`已生成 ${t.report.agency || '（未填机关）'} ${t.report.year ?? '（未填年度）'} 年度报告草稿：${output}`];
+  const agency = t.report.agency || '（未填机关）';
+  const lines = [`已生成 ${agency} ${t.report.year === null ? '' : `${t.report.year} `}年度报告草稿：${output}`];
+  // where the year can be given, under the template's note that it was not found
+  const noYear = t.report.year === null ? ['年度可加 --year <年度> --force 重新生成时给出，或用本程序打开草稿后在报告头填写'] : [];
   const readNotes = r.notes.filter((n) => n.level !== 'info').map((n) => `读取说明：${n.message}`);
-  process.stdout.write(`${[...lines, ...t.notes.map((n) => `  ${n}`), ...readNotes.map((n) => `  ${n}`)].join('\n')}\n`);
+  process.stdout.write(`${[...lines, ...[...t.notes, ...noYear].map((n) => `  ${n}`), ...readNotes.map((n) => `  ${n}`)].join('\n')}\n`);
   return 0;
 };

@@ -15,8 +15,8 @@ export type Template = {
   readonly notes: readonly string[];
 };
 
-export const templateFrom = (last: OpenedFile): Template | Refusal => {
-  const made = templateFromLastYear(last.report);
+export const templateFrom = (last: OpenedFile, year?: number): Template | Refusal => {
+  const made = templateFromLastYear(last.report, year);
   const checked = restore(JSON.parse(serialiseReport(made.report)));
   if (!checked.ok) return { ok: false, message: `无法以该报告为模板：\n${checked.errors.slice(0, 10).join('\n')}` };
   return { ok: true, report: checked.report, notes: made.notes };

@@ -10,7 +10,8 @@ import { T3_COLUMNS, t3Row, t3RowOfKind } from '../format/table3';
 import { narrativeHeading, NARRATIVE_IDS } from '../format/sections';
 import { type Report, createReport, emptyCells } from './document';
 
-export const templateFromLastYear = (last: Report): { report: Report; notes: string[] } => {
+/** `year`: this year when the clerk gives it (a report that does not state its year); otherwise last year + 1. */
+export const templateFromLastYear = (last: Report, year: number | null = last.year === null ? null : last.year + 1): { report: Report; notes: string[] } => {
   const notes: string[] = [];
   const cells = emptyCells();
   const carriedIn = t3RowOfKind('carried_in');
@@ -36,8 +37,7 @@ export const templateFromLastYear = (last: Report): { report: Report; notes: str
     }
   }
   if (filled.length) notes.push(`表二「${filled.join('」「')}」的现行有效件数已按上年数填入：请加上本年制发件数、减去本年废止件数（跨年度检查会核对）`);
-  const year = last.year === null ? null : last.year + 1;
-  if (year === null) notes.push('上年报告未注明年度，请填写本年度');
+  if (year === null) notes.push('上年报告中未找到年度，请填写本年度');
   const stale = NARRATIVE_IDS.filter((id) => last.narratives[id].trim() !== '');
   if (stale.length)
     notes.push(`正文（${stale.map(narrativeHeading).join('、')}）沿用上年文字作为草稿：其中的数字和上年年度已标出（提示），请逐一改写为本年情况`);

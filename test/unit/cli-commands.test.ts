@@ -180,6 +180,35 @@ describe('template', () => {
     expect(runCli(['template', join(dir, 'missing.txt'), '-o', join(dir, 'x.json')]).code).toBe(2);
     expect(runCli(['template', seedPaths[0]!]).code).toBe(2);
   });
+
+  it('suggests the new report’s year as the file name when -o is missing, not a fixed year', () => {
+    const last = join(tempDir('tpl-name'), 'last.gkreport');
+    writeFileSync(last, serialiseReport({ ...seedReport(SEED_FILES[0]!), year: 2019 }));
+    const r = runCli(['template', last]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('-o 2020年度报告.gkreport');
+    const other = runCli(['template', last, '--year', '2031']);
+    expect(other.stderr).toContain('-o 2031年度报告.gkreport');
+  });
+
+  it('a report without a year: says it was not found and how to give it; --year gives it', () => {
+    const dir = tempDir('tpl-noyear');
+    const last = join(dir, 'last.gkreport');
+    writeFileSync(last, serialiseReport({ ...seedReport(SEED_FILES[0]!), year: null }));
+    const out = join(dir, 'draft.gkreport');
+    const r = runCli(['template', last, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('（未填年度）');
+    expect(r.stdout).toContain('上年报告中未找到年度');
+    expect(r.stdout).toContain('--year <年度>');
+    expect(readReport(out).year).toBeNull();
+    const given = runCli(['template', last, '-o', out, '--year', '2025', '--force']);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain(' 2025 年度报告草稿');
+    expect(given.stdout).not.toContain('未找到年度');
+    expect(readReport(out).year).toBe(2025);
+    expect(runCli(['template', last, '-o', out, '--year', '25', '--force']).stderr).toContain('--year 应为 2000—2100 之间的年份');
+  });
 });
 
 describe('export', () => {
