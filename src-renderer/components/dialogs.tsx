@@ -117,8 +117,8 @@ const ErrorDialog = ({ title, message }: { title: string; message: string }) => 
 /** Every key the editor answers to (app.tsx, cell.tsx): a keyboard clerk looks here for Save and Delete too. */
 const KEYS: readonly (readonly [string, string])[] = [
   ['方向键', '移到相邻单元格（Shift+方向键：选择区域）'],
-  ['Tab / Shift+Tab', '移到下一个 / 上一个单元格'],
-  ['Enter / Shift+Enter', '确认并下移 / 上移（在表的最后一行移到下一张表）'],
+  ['Tab / Shift+Tab', '移到下一个 / 上一个单元格（合计自动计算开启时跳过只读的总计）'],
+  ['Enter / Shift+Enter', '确认并下移 / 上移（跳过只读的总计；在表的最后一行移到下一张表）'],
   ['直接输入', '替换单元格内容；F2 或双击：在原内容上修改'],
   ['Esc', '放弃本单元格的修改'],
   ['Delete', '清空选中的单元格或区域'],

@@ -2,13 +2,17 @@
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import { consolidateReports, exportReport, newReport, openReport, openTemplate, saveReport } from '../store/app-actions';
-import { redo, setAutoTotals, undo, useDoc } from '../store/document-store';
+import { editChanged, redo, setAutoTotals, undo, useDoc } from '../store/document-store';
 import { setStatus, useView } from '../store/view-store';
 import { totalsDisagree } from '../../shared/report/totals';
 
 export const Toolbar = memo(function Toolbar() {
   const auto = useDoc((s) => s.report.settings.autoTotals);
-  const canRedo = useStore(useDoc.temporal, (t) => t.futureStates.length > 0);
+  const hasPast = useStore(useDoc.temporal, (t) => t.pastStates.length > 0);
+  // a cell or text being typed in is a step not yet in the history
+  const typing = useDoc((s) => editChanged(s.report));
+  const canUndo = hasPast || typing;
+  const canRedo = useStore(useDoc.temporal, (t) => t.futureStates.length > 0) && !typing;
   const fileName = useView((s) => s.fileName);
   const saved = useView((s) => s.savedReport);
   // a boolean, so the toolbar is not drawn again on every keystroke
@@ -67,7 +71,7 @@ export const Toolbar = memo(function Toolbar() {
         </button>
       </div>
       <div className="group">
-        <button type="button" className="btn" data-testid="undo" onClick={undo} title="撤销（Ctrl+Z）">
+        <button type="button" className="btn" data-testid="undo" onClick={undo} disabled={!canUndo} title="撤销（Ctrl+Z）">
           撤销
         </button>
         <button type="button" className="btn" data-testid="redo" onClick={redo} disabled={!canRedo} title="重做（Ctrl+Y）">

@@ -43,12 +43,17 @@ export const cellAt = (table: TableId, r: number, c: number): CellId | undefined
 
 export type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'prev';
 
-/** The cell the keyboard moves to; the same cell at the edge of a table. */
-export const moveFrom = (id: CellId, move: Move): CellId => {
+/**
+ * The cell the keyboard moves to; the same cell at the edge of a table. Tab and Shift+Tab pass over the cells
+ * `skip` names (the read-only 总计 while 合计自动计算 is on), as a spreadsheet passes over locked cells.
+ */
+export const moveFrom = (id: CellId, move: Move, skip: (id: CellId) => boolean = () => false): CellId => {
   if (move === 'next' || move === 'prev') {
     const i = tabIndex.get(id);
     if (i === undefined) return id;
-    return TAB_ORDER[Math.min(TAB_ORDER.length - 1, Math.max(0, i + (move === 'next' ? 1 : -1)))]!;
+    const step = move === 'next' ? 1 : -1;
+    for (let j = i + step; j >= 0 && j < TAB_ORDER.length; j += step) if (!skip(TAB_ORDER[j]!)) return TAB_ORDER[j]!;
+    return id;
   }
   const p = positions.get(id);
   if (!p) return id;
@@ -64,6 +69,20 @@ export const moveFrom = (id: CellId, move: Move): CellId => {
       return col >= c0 && col < c0 + n;
     }) ?? target[Math.min(p.c, target.length - 1)]!
   );
+};
+
+/**
+ * Enter (down) and Shift+Enter (up): to the next cell in that direction that `skip` does not name, and from
+ * the foot (or head) of a table on to the next (or previous) cell in reading order.
+ */
+export const enterFrom = (id: CellId, up: boolean, skip: (id: CellId) => boolean = () => false): CellId => {
+  const move: Move = up ? 'up' : 'down';
+  for (let at = id; ;) {
+    const to = moveFrom(at, move);
+    if (to === at) return moveFrom(at, up ? 'prev' : 'next', skip);
+    if (!skip(to)) return to;
+    at = to;
+  }
 };
 
 export type Rect = { readonly table: TableId; readonly r0: number; readonly c0: number; readonly r1: number; readonly c1: number };

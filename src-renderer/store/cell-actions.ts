@@ -7,7 +7,7 @@ import type { CellId } from '../../shared/format/types';
 import { parseCellInput } from '../../shared/report/number-input';
 import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { copyBlock, formatValue, isBlock, parseBlock, planPaste, withoutLabels } from '../model/clipboard';
-import { type Move, type Rect, cellAt, cellsInRect, moveFrom, posOf, rectBetween } from '../model/grid';
+import { type Move, type Rect, cellAt, cellsInRect, enterFrom, moveFrom, posOf, rectBetween } from '../model/grid';
 import { cancelEdit, endEdit, revertCell, setCells, typeCell, useDoc, valueBeforeEdit } from './document-store';
 import { clearHint, setStatus, showFlags, showHints, useView } from './view-store';
 
@@ -143,14 +143,15 @@ export const moveCell = (id: CellId, move: Move, extend = false): boolean => {
     useView.setState({ selection: rectBetween(anchor, moveFrom(head, move)) ?? sel });
     return true;
   }
-  focusCell(moveFrom(id, move));
+  focusCell(moveFrom(id, move, isReadOnly));
   return true;
 };
 
-/** Enter: down, and at the foot of a table on to the next table (the 收费 cell is the last of 表二). */
+/** Enter: down (past read-only 总计), and at the foot of a table on to the next table (the 收费 cell is the last of 表二). */
 export const enterMove = (id: CellId, up: boolean): boolean => {
-  const move: Move = up ? 'up' : 'down';
-  return moveCell(id, moveFrom(id, move) === id ? (up ? 'prev' : 'next') : move);
+  if (!acceptEntry(id)) return false;
+  focusCell(enterFrom(id, up, isReadOnly));
+  return true;
 };
 
 const farCorner = (anchor: CellId, rect: Rect): CellId => {

@@ -69,6 +69,9 @@ const setCellsNow = (values: Record<CellId, CellValue>) => {
   put(withTotals({ ...r, cells: { ...r.cells, ...values } }));
 };
 
+/** Whether the edit under way changed the document: it is an undo step not yet in the history (撤销 enabled). */
+export const editChanged = (report: Report): boolean => session !== null && session.before !== report;
+
 /** A live keystroke in a cell (part of the cell's edit session). */
 export const typeCell = (id: CellId, value: CellValue): void => {
   touch(`cell:${id}`);

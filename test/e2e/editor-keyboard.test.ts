@@ -74,3 +74,65 @@ describe('editor: undo while writing the text', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('editor: typing a row past the computed totals', () => {
+  it('Tab, Shift+Tab and Enter pass over the read-only 总计 while 合计自动计算 is on; arrows still reach them', async () => {
+    const page = await session.fresh();
+    await cell(page, 't3.new.other_org').click();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    // 三、本年新收 ends in its computed 总计: the next entry is the first cell of the next row
+    expect(await focusedCell(page)).toBe('t3.carried_in.natural');
+    expect(await cell(page, 't3.new.other_org').inputValue()).toBe('3');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedCell(page)).toBe('t3.new.other_org');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedCell(page)).toBe('t3.new.total');
+    // Enter down the column passes over the （七）总计 row
+    await cell(page, 't3.other_other.natural').click();
+    await page.keyboard.press('Enter');
+    expect(await focusedCell(page)).toBe('t3.carried_out.natural');
+    await page.keyboard.press('Shift+Enter');
+    expect(await focusedCell(page)).toBe('t3.other_other.natural');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedCell(page)).toBe('t3.total.natural');
+    // 表四: from 行政复议's last count to 行政诉讼's first
+    await cell(page, 't4.review.pending').click();
+    await page.keyboard.press('Tab');
+    expect(await focusedCell(page)).toBe('t4.suit_direct.upheld');
+    // with the switch off the totals are the clerk's to type, and Tab stops on them again
+    await page.locator('[data-testid="auto-totals"]').uncheck({ force: true });
+    await cell(page, 't3.new.other_org').click();
+    await page.keyboard.press('Tab');
+    expect(await focusedCell(page)).toBe('t3.new.total');
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('editor: 撤销 and 重做 only when there is something to take back', () => {
+  it('both disabled on a new report; 撤销 once a cell is typed (even before it is confirmed); 重做 after an undo', async () => {
+    const page = await session.fresh();
+    const undo = page.locator('[data-testid="undo"]');
+    const redo = page.locator('[data-testid="redo"]');
+    expect(await undo.isDisabled()).toBe(true);
+    expect(await redo.isDisabled()).toBe(true);
+    // Ctrl+Z with nothing to take back changes nothing, as the disabled button says
+    await page.keyboard.press('Control+Z');
+    expect(await undo.isDisabled()).toBe(true);
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.type('5');
+    expect(await undo.isDisabled()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await undo.isDisabled()).toBe(false);
+    expect(await redo.isDisabled()).toBe(true);
+    await undo.click();
+    expect(await cell(page, 't3.new.natural').inputValue()).toBe('');
+    expect(await undo.isDisabled()).toBe(true);
+    expect(await redo.isDisabled()).toBe(false);
+    await page.keyboard.press('Control+Y');
+    expect(await cell(page, 't3.new.natural').inputValue()).toBe('5');
+    expect(await undo.isDisabled()).toBe(false);
+    expect(await redo.isDisabled()).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
+});

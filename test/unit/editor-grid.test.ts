@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { T3_COLUMNS, T3_ROWS } from '../../shared/format/table3';
 import { CELL_IDS, cellDef } from '../../shared/format/cells';
 import { createReport } from '../../shared/report/document';
-import { GRIDS, TAB_ORDER, moveFrom, rectBetween } from '../../src-renderer/model/grid';
+import { GRIDS, TAB_ORDER, enterFrom, moveFrom, rectBetween } from '../../src-renderer/model/grid';
+import { COMPUTED_CELLS } from '../../shared/report/totals';
 import { copyBlock, isBlock, parseBlock, planPaste, withoutLabels } from '../../src-renderer/model/clipboard';
 
 describe('the keyboard follows the printed tables', () => {
@@ -30,6 +31,22 @@ describe('the keyboard follows the printed tables', () => {
     expect(moveFrom('t2.fees.amount', 'next')).toBe('t3.new.natural');
     expect(moveFrom('t3.new.natural', 'prev')).toBe('t2.fees.amount');
     expect(moveFrom('t3.new.total', 'next')).toBe('t3.carried_in.natural');
+  });
+
+  it('Tab and Enter pass over the cells to skip (the computed 总计); arrows do not', () => {
+    const locked = (id: string) => COMPUTED_CELLS.has(id as never);
+    expect(moveFrom('t3.new.other_org', 'next', locked)).toBe('t3.carried_in.natural');
+    expect(moveFrom('t3.carried_in.natural', 'prev', locked)).toBe('t3.new.other_org');
+    expect(moveFrom('t3.new.other_org', 'right', locked)).toBe('t3.new.total');
+    expect(enterFrom('t3.other_other.natural', false, locked)).toBe('t3.carried_out.natural');
+    expect(enterFrom('t3.carried_out.natural', true, locked)).toBe('t3.other_other.natural');
+    // from a total (reached by the arrows) Enter runs down the locked column and on to the next table;
+    // at the foot of a table it goes on in reading order, as before
+    expect(enterFrom('t3.other_other.total', false, locked)).toBe('t4.review.upheld');
+    expect(enterFrom('t3.carried_out.natural', false, locked)).toBe('t3.carried_out.commercial');
+    expect(moveFrom('t4.review.pending', 'next', locked)).toBe('t4.suit_direct.upheld');
+    // the last cell of all: nowhere to go but where it is
+    expect(moveFrom('t4.suit_after_review.pending', 'next', locked)).toBe('t4.suit_after_review.pending');
   });
 });
 
