@@ -10,7 +10,7 @@ import { CELL_IDS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import type { Report } from '../../shared/report';
 import { awkwardReportPdf, type AwkwardOptions } from '../helpers/layout-pdf';
-import { makePdf, type PdfText } from '../helpers/make-pdf';
+import { makePdf, type PdfPageSpec, type PdfStroke, type PdfText } from '../helpers/make-pdf';
 import { randomConsistentReport } from '../helpers/random-report';
 import { SEED_FILES, seedReport } from '../helpers/seeds';
 
@@ -217,6 +217,29 @@ describe('a text layer that decodes to nonsense is refused, not misread', () => 
       expect(res.message).toContain('Word 原件');
       expect(res.detail).toBeUndefined();
     }
+  });
+
+  it('nonsense cells on a page of readable prose are refused, each sign of a table alone: a ruled grid, cells side by side, readable table words', async () => {
+    const prose = (y: number, text: string): PdfText => ({ x: 70, y, size: 14, text });
+    const lines = Array.from({ length: 8 }, (_, i) => prose(760 - i * 24, '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。'));
+    const cell = (x: number, y: number, text: string, font?: 3): PdfText => ({ x, y, size: 8, text, ...(font ? { font } : {}) });
+    const column = [500, 480, 460].map((y, i) => cell(300, y, String(12 + i), 3));
+    const grid: PdfStroke[] = [
+      ...[510, 490, 470, 450].map((y): PdfStroke => [290, y, 420, y]),
+      ...[290, 340, 380, 420].map((x): PdfStroke => [x, 510, x, 450]),
+    ];
+    const cases: [string, PdfPageSpec][] = [
+      ['grid', { texts: [...lines, ...column], lines: grid }],
+      ['row', { texts: [...lines, ...[300, 360, 420].map((x) => cell(x, 500, '12', 3))] }],
+      ['words', { texts: [...lines, cell(200, 500, '总计'), ...column] }],
+    ];
+    for (const [what, page] of cases) {
+      const res = await importReportFile('年报.pdf', makePdf([{ texts: lines }, page]));
+      expect(res.ok ? `${what}: read` : res.message).toMatch(/第 2 页的文字无法识别.*乱码/);
+    }
+    // the same nonsense, one short run under the prose, with no sign of a table: not refused for it (this page is no report, though)
+    const res = await importReportFile('年报.pdf', makePdf([{ texts: lines }, { texts: [...lines, column[0]!] }]));
+    expect(res.ok ? 'read' : res.message).not.toMatch(/乱码/);
   });
 
   it('one page of nonsense among readable ones (a table set in a font without its map) is refused, naming the page; a few symbol-font bullets are not nonsense', async () => {
