@@ -221,8 +221,31 @@ const t4Reading = (nums: readonly number[]): number[] | 'tie' | null => {
 
 const T4_CELLS = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => t4(g.id, c.id)));
 
+/** 表四's numbers whose cells are not known: the 15 cells blank, the numbers listed in their copied order. */
+const t4Unplaced = (s: Stream, why: string): TableRead => {
+  const r = newRead();
+  for (const id of T4_CELLS) {
+    r.values.set(id, null);
+    r.found.add(id);
+  }
+  const copied = s.values.map((v) => v.trim()).join('、');
+  note(
+    r,
+    't4',
+    'warning',
+    `表四的 ${s.values.length} 个数字在复制的文本中顺序与表格不同（依次为 ${copied}），${why}，无法确定各自所在的格，这 ${T4_CELLS.length} 格留空：请对照原文件填写`,
+    T4_CELLS,
+    copied,
+  );
+  return r;
+};
+
 const t4InOrder = (rows: readonly Row[], byLabels: TableRead): TableRead | null => {
   const s = streamOf(rows);
+  // fewer numbers than cells, one a line, and in order they break the group totals: some were copied elsewhere
+  // (after the page's text), so none of them has a known place
+  if (s.values.length > 0 && s.values.length < T4_CELLS.length && brokenIdentities('t4', byLabels.values) > 0)
+    return t4Unplaced(s, `比表格的 ${T4_CELLS.length} 格少 ${T4_CELLS.length - s.values.length} 个，按顺序填入时各组总计不符`);
   if (s.values.length !== T4_CELLS.length) return null;
   const raw = valuesAt(T4_CELLS, s.values, () => 'count');
   if (!raw) return null;
@@ -232,21 +255,7 @@ const t4InOrder = (rows: readonly Row[], byLabels: TableRead): TableRead | null 
   if (!reading) return null;
   if (reading === 'tie') {
     if (brokenIdentities('t4', byLabels.values) === 0) return null;
-    const r = newRead();
-    for (const id of T4_CELLS) {
-      r.values.set(id, null);
-      r.found.add(id);
-    }
-    const copied = s.values.map((v) => v.trim()).join('、');
-    note(
-      r,
-      't4',
-      'warning',
-      `表四的 ${T4_CELLS.length} 个数字在复制的文本中顺序与表格不同（依次为 ${copied}），有不止一种排法都符合各组总计，无法确定各自所在的格，这 ${T4_CELLS.length} 格留空：请对照原文件填写`,
-      T4_CELLS,
-      copied,
-    );
-    return r;
+    return t4Unplaced(s, '有不止一种排法都符合各组总计');
   }
   const values = new Map<CellId, CellValue>(T4_CELLS.map((id, i) => [id, reading[i]!]));
   return readOf('t4', values, '各组总计均已核对相符（数字的复制顺序与表格不同，请对照原文件核对）');

@@ -147,10 +147,10 @@ describe('published PDFs made by LibreOffice and Chromium read back exactly', ()
     'chromium/random-12': { cells: isT3, blank: true, why: "表三's second page: left columns row by row, then 其他/总计 partly by rows, partly by columns" },
     'awkward/2023_jiyuan-city': { cells: isT4, blank: true, why: "表四's groups interleaved so that two placements fit every group total" },
     'awkward/2023_xuchang-city': { cells: isT4, blank: true, why: "表四's groups interleaved so that two placements fit every group total" },
-    // two of 表四's numbers are copied after the last page's text: 13 numbers in order, flagged by the group totals
-    'awkward/random-11': { cells: isT4, blank: false, why: 'two of 表四 numbers copied after the page text' },
-    'awkward/random-12': { cells: isT4, blank: false, why: 'two of 表四 numbers copied after the page text' },
-    'awkward/random-13': { cells: isT4, blank: false, why: 'two of 表四 numbers copied after the page text' },
+    // two of 表四's numbers are copied after the last page's text: the 13 left break the totals in order, none is placed
+    'awkward/random-11': { cells: isT4, blank: true, why: 'two of 表四 numbers copied after the page text' },
+    'awkward/random-12': { cells: isT4, blank: true, why: 'two of 表四 numbers copied after the page text' },
+    'awkward/random-13': { cells: isT4, blank: true, why: 'two of 表四 numbers copied after the page text' },
   };
 
   it('the pdftotext default (non-layout) text of every PDF made here: exact, or the cells named above blank and flagged', () => {
@@ -172,7 +172,7 @@ describe('published PDFs made by LibreOffice and Chromium read back exactly', ()
       all += CELL_IDS.length;
     }
     // docs/import-files.md gives this count
-    expect(read).toBeGreaterThanOrEqual(4840);
+    expect(read).toBeGreaterThanOrEqual(4868);
     console.info(`pdftotext default text: ${read}/${all} cells`);
   });
 

@@ -147,3 +147,21 @@ describe('text that is not in a copy order keeps its numbers where they stand', 
     expect(r.notes.filter((n) => n.table === 't4' && n.level === 'warning').length).toBe(2);
   });
 });
+
+describe('表四 with numbers missing from the copy', () => {
+  it('13 of its 15 numbers one a line, breaking the group totals in order: none is placed, the 13 are listed', () => {
+    const base = fixture('2023_xuchang-city.word-export.pdftotext-raw.txt');
+    const t4At = base.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const end = base.indexOf('五、存在的主要问题');
+    // the totals of the two suit groups copied after the last page's text (and read as nothing there)
+    const copied = [11, 8, 8, 4, 31, 1, 2, 5, 3, 0, 1, 0, 3];
+    const text = `${base.slice(0, t4At)}四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n${copied.join('\n')}\n${base.slice(end)}\n11\n4\n`;
+    const r = importText(text);
+    if (!r.ok) throw new Error(r.message);
+    expect(Object.entries(r.report.cells).filter(([id, v]) => id.startsWith('t4.') && v !== null)).toEqual([]);
+    const t4 = r.notes.filter((n) => n.table === 't4' && n.level === 'warning');
+    expect(t4.map((n) => n.message)).toEqual([
+      '表四的 13 个数字在复制的文本中顺序与表格不同（依次为 11、8、8、4、31、1、2、5、3、0、1、0、3），比表格的 15 格少 2 个，按顺序填入时各组总计不符，无法确定各自所在的格，这 15 格留空：请对照原文件填写',
+    ]);
+  });
+});
