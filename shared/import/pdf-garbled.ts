@@ -12,7 +12,10 @@ const refusal = (pages: readonly number[], of: number): string =>
 
 /** The warning for what was set aside: the title, the agency and the year are what such fonts usually print. */
 export const setAsideNote = (setAside: readonly PdfSetAside[]): string =>
-  `第 ${setAside.map((s) => s.page).join('、')} 页有 ${setAside.reduce((a, s) => a + s.chars, 0)} 个字无法识别（字体缺少字符对照表），已略去；请核对标题、机关名称和年度`;
+  `第 ${setAside.map((s) => s.page).join('、')} 页有 ${setAside.reduce((a, s) => a + s.chars, 0)} 个字无法识别（字体缺少字符对照表），已略去；请核对这些页的文字（多为标题、机关名称和年度）`;
+
+/** Nonsense characters a page with a table may carry and still be read (a stray symbol, not a font's worth of text). */
+const STRAY_CHARS = 2;
 
 /** Ruling lines enough for a table's grid (a cover's frame has two of each). */
 const ruledGrid = (p: PdfPage): boolean => p.h.length >= 3 && p.v.length >= 3;
@@ -45,8 +48,11 @@ export const setAsideGarbled = (pages: readonly PdfPage[]): { pages: readonly Pd
     const cover = mostly && !readBefore;
     readBefore ||= charCount(s.good) >= 20;
     if (!s.bad.length) return [];
-    const table = showsTable(s.good) || ruledGrid(pages[i]!) || rowOfThree(s.bad, cell);
-    return table || (mostly && !cover) ? [i + 1] : [];
+    if (mostly && !cover) return [i + 1];
+    // a symbol or two in a font of their own (a check box, a PUA glyph of a GBK font) says nothing of the numbers:
+    // set aside with the warning; more than that on a page with a table may be its cells
+    if (charCount(s.bad) <= STRAY_CHARS) return [];
+    return showsTable(s.good) || ruledGrid(pages[i]!) || rowOfThree(s.bad, cell) ? [i + 1] : [];
   });
   if (inTables.length) throw new PdfRefusal(refusal(garbled, pages.length));
   return {

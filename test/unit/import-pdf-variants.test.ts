@@ -168,7 +168,7 @@ describe('PDF variants real agencies publish read exactly', () => {
 });
 
 describe('a text layer that decodes to nonsense is refused, not misread', () => {
-  const SET_ASIDE = /^第 1 页有 \d+ 个字无法识别（字体缺少字符对照表），已略去；请核对标题、机关名称和年度$/;
+  const SET_ASIDE = /^第 1 页有 \d+ 个字无法识别（字体缺少字符对照表），已略去；请核对这些页的文字（多为标题、机关名称和年度）$/;
 
   it('the title alone set in a font without its character map (WPS embeds 方正小标宋 so): the title is left out with a warning, every cell read exactly', async () => {
     for (const rep of [SEEDS[0]!, RANDOM[0]!]) {
