@@ -9,7 +9,7 @@ import { similarity } from '../text/similarity';
  * Labels and cell texts repeat across every report of a batch (the CLI reads thousands): these pure
  * functions of strings are cached, in bounded maps so a long run cannot grow them without limit.
  */
-const memo = <R>(fn: (s: string) => R, maxLength = 120, max = 50_000): ((s: string) => R) => {
+export const memo = <R>(fn: (s: string) => R, maxLength = 120, max = 50_000): ((s: string) => R) => {
   const cache = new Map<string, R>();
   return (s) => {
     // long texts (paragraphs, whole pages) rarely repeat and cost more to hash than to compute

@@ -1,7 +1,7 @@
 /** 表三: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey, type T3RowId } from '../format/table3';
-import { bare, isDashCell, isEmptyCell, numberText, parseLabel, labelSimilarity } from './labels';
+import { bare, isDashCell, isEmptyCell, memo, numberText, parseLabel, labelSimilarity } from './labels';
 import { RowAssembler } from './row-assembler';
 import {
   newRead,
@@ -38,7 +38,21 @@ const textMatch = (words: string, candidates: readonly { row: (typeof T3_ROWS)[n
   return best && best.score >= 0.6 ? best : null;
 };
 
-export const matchT3Label = (label: string, context: T3GroupKey | null, expected?: (typeof T3_ROWS)[number]): T3Match => {
+/**
+ * The same labels come back in every report of a batch (a worker reads hundreds): the match, a pure function
+ * of the label, the group context and the row expected next, is remembered (frozen, as callers share it).
+ */
+export const matchT3Label = (label: string, context: T3GroupKey | null, expected?: (typeof T3_ROWS)[number]): T3Match =>
+  matchT3Cached(`${context ?? ''}\u0000${expected?.id ?? ''}\u0000${label}`);
+const matchT3Cached = memo((key: string): T3Match => {
+  // the label comes last: a NUL inside it stays part of it
+  const i = key.indexOf('\u0000');
+  const j = key.indexOf('\u0000', i + 1);
+  const [context, expectedId, label] = [key.slice(0, i), key.slice(i + 1, j), key.slice(j + 1)];
+  return Object.freeze(matchT3LabelUncached(label, (context || null) as T3GroupKey | null, expectedId ? t3Row(expectedId as T3RowId) : undefined));
+}, 200);
+
+const matchT3LabelUncached = (label: string, context: T3GroupKey | null, expected?: (typeof T3_ROWS)[number]): T3Match => {
   const p = parseLabel(label);
   let segs = p.segments.filter((s) => !(s === RESULTS_WORDS || labelSimilarity(s, RESULTS_WORDS) >= 0.8));
   let group: T3GroupKey | null = p.group !== undefined ? (GROUP_KEYS[p.group - 1] ?? null) : null;
@@ -161,10 +175,12 @@ const rowLabelOf = (id: T3RowId): string => t3Row(id).shortLabel;
 const subtotalColumn = (rows: readonly Row[]): number => {
   const first = T3_COLUMNS.find((c) => c.org)!;
   const last = [...T3_COLUMNS].reverse().find((c) => c.org)!;
+  const firstWords = bare(first.label);
+  const lastWords = bare(last.label);
   for (const row of rows) {
     const words = row.map((c) => bare(c));
-    const a = words.indexOf(bare(first.label));
-    const b = words.lastIndexOf(bare(last.label));
+    const a = words.indexOf(firstWords);
+    const b = words.lastIndexOf(lastWords);
     const sub = words.findIndex((w) => /^(法人或其他组织)?(小计|合计)$/.test(w));
     if (a < 0 || sub < 0) continue;
     const orgIndex = T3_COLUMNS.indexOf(first);
