@@ -74,11 +74,30 @@ export const numberText = memo((raw: string): string | null => {
   return null;
 });
 
-export const isNumberCell = (raw: string): boolean => numberText(raw) !== null;
-export const isDashCell = (raw: string): boolean => DASH_RE.test(compact(raw));
-export const isEmptyCell = (raw: string): boolean => compact(raw) === '' || isDashCell(raw);
+const dashCell = (raw: string): boolean => DASH_RE.test(compact(raw));
+const emptyCell = (raw: string): boolean => compact(raw) === '' || dashCell(raw);
+
+/**
+ * What a cell is, worked out once per distinct cell text: the mappers ask each cell several of these
+ * questions, often more than once (one remembered answer instead of two or three look-ups).
+ */
+type CellKind = { readonly number: boolean; readonly dash: boolean; readonly empty: boolean };
+const KINDS_MAX_LENGTH = 120;
+const cellKind = memo((raw: string): CellKind => {
+  const dash = dashCell(raw);
+  return { number: numberText(raw) !== null, dash, empty: dash || compact(raw) === '' };
+}, KINDS_MAX_LENGTH);
+
+// a long text is rarely asked twice and not remembered: only the question asked is worked out
+export const isNumberCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? numberText(raw) !== null : cellKind(raw).number);
+export const isDashCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? dashCell(raw) : cellKind(raw).dash);
+export const isEmptyCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? emptyCell(raw) : cellKind(raw).empty);
 /** A label cell carries words (not a number, not empty, not a dash). */
-export const isLabelCell = (raw: string): boolean => !isEmptyCell(raw) && !isNumberCell(raw);
+export const isLabelCell = (raw: string): boolean => {
+  if (raw.length > KINDS_MAX_LENGTH) return !emptyCell(raw) && numberText(raw) === null;
+  const k = cellKind(raw);
+  return !k.empty && !k.number;
+};
 
 /** Character-bigram Dice similarity (shared/text/similarity.ts), remembered: the mappers ask the same pairs often. */
 export const labelSimilarity = (a: string, b: string): number => similarityCached(`${a}\u0000${b}`);
