@@ -22,11 +22,16 @@ export const identityCheck: Check = ({ report }) => {
     const r = sumCounts(report.cells, rule.rhs);
     if (l === r) continue;
     const lhsText = rule.lhs.length === 1 ? `${cellLabel(rule.lhs[0]!)} 为 ${l}` : `${describeCells(rule.lhs)} 之和为 ${l}`;
+    // one side not yet typed at all (a new template's 上年结转, a row half entered) is work to do, not a wrong figure:
+    // a warning that says what is missing; the error comes once both sides have figures and still differ
+    const blankSide = allBlank(report.cells, rule.lhs) ? rule.lhs : allBlank(report.cells, rule.rhs) ? rule.rhs : null;
     out.push({
       code: rule.code,
-      severity: 'error',
+      severity: blankSide ? 'warning' : 'error',
       cells: ids,
-      message: `${lhsText}，而应等于 ${r}（相差 ${l - r}）。规则：${rule.rule}`,
+      message: blankSide
+        ? `${blankSide === rule.lhs ? `${describeCells(rule.rhs)} 之和为 ${r}` : lhsText}，而${describeCells(blankSide)}尚未填写（应为 ${blankSide === rule.lhs ? r : l}）。规则：${rule.rule}`
+        : `${lhsText}，而应等于 ${r}（相差 ${l - r}）。规则：${rule.rule}`,
       expected: r,
       actual: l,
     });

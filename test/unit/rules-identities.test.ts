@@ -66,3 +66,19 @@ describe('the identities of the format, as data', () => {
     expect(computeTotals(blanked)).toEqual(r.cells);
   });
 });
+
+describe('an identity with one side not yet typed', () => {
+  it('is a warning that says what is missing, not an error; the error comes once both sides have figures', () => {
+    const started = createReport({ agency: '某县人民政府办公室', year: 2025, cells: { 't3.carried_in.natural': 6 } });
+    const balance = evaluate(started).filter((f) => f.code === 'T3-BALANCE');
+    expect(balance.map((f) => f.severity)).toEqual(['warning']);
+    expect(balance[0]!.message).toContain('尚未填写（应为 6）');
+    expect(balance[0]!.message).toContain('第一项加第二项之和，等于第三项加第四项之和');
+    const typed = createReport({ ...started, cells: { ...started.cells, 't3.carried_out.natural': 4 } });
+    expect(
+      evaluate(typed)
+        .filter((f) => f.code === 'T3-BALANCE')
+        .map((f) => f.severity),
+    ).toEqual(['error']);
+  });
+});
