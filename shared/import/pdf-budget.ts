@@ -5,6 +5,7 @@
  * with the output counted and thrown away, and the file is refused at the first one over budget.
  */
 import { Inflate } from 'fflate';
+import { concatBytes } from '../text/bytes';
 
 export type PdfLimits = {
   /** A report is 5–8 pages; a file with more is not one (or is a bomb). */
@@ -82,13 +83,7 @@ const inflateCounted = (b: Uint8Array, at: number, limits: PdfLimits, spent: { t
     return null;
   }
   if (!head || head.length === 0) return null;
-  const all = new Uint8Array(head.reduce((a, c) => a + c.length, 0));
-  let o = 0;
-  for (const c of head) {
-    all.set(c, o);
-    o += c.length;
-  }
-  return all;
+  return concatBytes(head);
 };
 
 /** Throws PdfRefusal when a stream of the file decodes beyond the budget. */

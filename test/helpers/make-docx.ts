@@ -7,6 +7,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { SECTIONS, TABLE_IDS, tableLayout, type GridCell, type TableId } from '../../shared/format';
 import type { Report } from '../../shared/report';
+import { concatBytes } from '../../shared/text/bytes';
 
 export type DocxCell = {
   readonly paras: readonly string[];
@@ -301,13 +302,7 @@ export const zipRaw = (entries: readonly RawZipEntry[]): Uint8Array => {
   end.v.setUint32(12, cdSize, true);
   end.v.setUint32(16, offset, true);
   const all = [...chunks, ...central, end.b];
-  const out = new Uint8Array(all.reduce((a, c) => a + c.length, 0));
-  let p = 0;
-  for (const c of all) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return concatBytes(all);
 };
 
 /**

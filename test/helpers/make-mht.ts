@@ -3,6 +3,7 @@
  * multipart/related message with the page in quoted-printable or base64, in UTF-8 or GBK, beside an image part.
  * (Chromium's own .mhtml is made at test time in test/e2e/import-mht-chromium.test.ts.)
  */
+import { concatBytes } from '../../shared/text/bytes';
 
 let gbkTable: Map<string, number[]> | null = null;
 
@@ -95,11 +96,5 @@ export const makeMht = (html: string, o: MhtOptions = {}): Uint8Array => {
     `--${boundary}\r\nContent-Type: text/html${charset ? `;\r\n\tcharset="${charset}"` : ''}\r\nContent-Transfer-Encoding: ${encoding}\r\nContent-Location: http://www.example.gov.cn/zwgk/2024/report.html\r\n\r\n`;
   const tail = `\r\n\r\n${image(99)}--${boundary}--\r\n`;
   const parts = [new TextEncoder().encode(head), encoded, new TextEncoder().encode(tail)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 };

@@ -4,6 +4,7 @@
  * hostile constructions a reader must refuse. No font file is embedded: only text and geometry matter.
  */
 import { deflateRawSync, constants } from 'node:zlib';
+import { concatBytes } from '../../shared/text/bytes';
 
 /**
  * font 2 is the same font under a second name: pdf.js starts a new text run at a font change, as WPS's runs do.
@@ -68,13 +69,7 @@ class Writer {
         `${xref}trailer\n<< /Size ${this.objs.length + 1} /Root ${root} 0 R${info ? ` /Info ${info} 0 R` : ''}${extraTrailer} >>\nstartxref\n${len}\n%%EOF\n`,
       ),
     );
-    const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concatBytes(parts);
   }
 }
 
