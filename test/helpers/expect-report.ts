@@ -17,3 +17,13 @@ export const expectReadExactly = (r: ImportResult, want: Report, kind: SourceKin
     what,
   ).toEqual([]);
 };
+
+/** What a read-back of our own export must give exactly: the header, every cell, every text, the notes, the 落款. */
+export const ownExportContent = (r: Report) => ({
+  agency: r.agency,
+  year: r.year,
+  cells: r.cells,
+  narratives: r.narratives,
+  tableTexts: r.tableTexts,
+  signOff: r.signOff,
+});
