@@ -1,23 +1,21 @@
-/** The `disclosure-report` command line: dispatches to the commands; also the entry of its worker threads. */
-import { isMainThread, workerData } from 'node:worker_threads';
+/** The `disclosure-report` command line: dispatches to the commands (its reader workers start cli/reader.ts). */
 import { UsageError } from './args';
-import { runCodes } from './commands/codes';
-import { runCompare } from './commands/compare';
-import { runConsolidate } from './commands/consolidate';
-import { runExport } from './commands/export';
-import { runTemplate } from './commands/template';
-import { runValidate } from './commands/validate';
-import { runCheckWorker, type CheckWorkerData } from './worker';
-
 type Command = { readonly summary: string; readonly run: (argv: readonly string[]) => Promise<number> };
 
+// Each command's code is initialised only when it runs: `validate` never sets up the Word and Excel writers.
 const COMMANDS: Record<string, Command> = {
-  validate: { summary: '检查报告（可批量、可递归文件夹）：合计、勾稽关系、完整性、跨年度衔接', run: runValidate },
-  export: { summary: '导出为 Word（.docx）、Excel（.xlsx）或网页片段（.html）', run: runExport },
-  template: { summary: '以上年度报告为模板新建本年度报告（上年结转等自动带入）', run: runTemplate },
-  consolidate: { summary: '把多个报告逐格相加，汇总为一份报告（全市、全县汇总）', run: runConsolidate },
-  compare: { summary: '对比上年度与本年度报告：逐格变化和跨年度检查', run: runCompare },
-  codes: { summary: '列出检查结果的全部代码、严重程度和说明', run: runCodes },
+  validate: {
+    summary: '检查报告（可批量、可递归文件夹）：合计、勾稽关系、完整性、跨年度衔接',
+    run: async (a) => (await import('./commands/validate')).runValidate(a),
+  },
+  export: { summary: '导出为 Word（.docx）、Excel（.xlsx）或网页片段（.html）', run: async (a) => (await import('./commands/export')).runExport(a) },
+  template: { summary: '以上年度报告为模板新建本年度报告（上年结转等自动带入）', run: async (a) => (await import('./commands/template')).runTemplate(a) },
+  consolidate: {
+    summary: '把多个报告逐格相加，汇总为一份报告（全市、全县汇总）',
+    run: async (a) => (await import('./commands/consolidate')).runConsolidate(a),
+  },
+  compare: { summary: '对比上年度与本年度报告：逐格变化和跨年度检查', run: async (a) => (await import('./commands/compare')).runCompare(a) },
+  codes: { summary: '列出检查结果的全部代码、严重程度和说明', run: async (a) => (await import('./commands/codes')).runCodes(a) },
 };
 
 export const MAIN_HELP = () => `disclosure-report — 政府信息公开工作年度报告编制器（命令行）
@@ -43,22 +41,18 @@ const main = async (argv: readonly string[]): Promise<number> => {
   return c.run(rest);
 };
 
-if (!isMainThread && (workerData as CheckWorkerData | undefined)?.role === 'check') {
-  runCheckWorker(workerData as CheckWorkerData);
-} else {
-  // `validate dir | head`: the reader went away; stop quietly instead of printing a stack.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      if (e instanceof UsageError) process.stderr.write(`错误：${e.message}\n`);
-      else process.stderr.write(`程序出错：${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+// `validate dir | head`: the reader went away; stop quietly instead of printing a stack.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) process.stderr.write(`错误：${e.message}\n`);
+    else process.stderr.write(`程序出错：${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

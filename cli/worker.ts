@@ -1,9 +1,9 @@
 /**
  * Every file the CLI reads is parsed in a worker thread with the desktop app's limits (the pool of
  * src-main/reader-pool.ts: a wall-clock limit per file, a heap limit per worker), so one hostile file
- * costs its own entry — refused in Chinese — and never stops a batch. The CLI is one bundle: a worker
- * is the same file started with workerData.role === 'check' (see main.ts), so no second entry point
- * has to be built. Files go out one by one to the pooled workers and are handed on in input order.
+ * costs its own entry — refused in Chinese — and never stops a batch. A worker runs out/cli/reader.mjs, the
+ * bundle of cli/reader.ts built beside the command line's own. Files go out one by one to the pooled workers
+ * and are handed on in input order.
  */
 import { readerFailed, readerStopped, type OpenOutcome } from '../shared/app/open-report';
 import { importReportFile } from '../shared/import';
@@ -13,8 +13,11 @@ import { BATCH_READER_LIMITS, ReaderPool, type ReaderLimits, serveReaderTasks } 
 import { checkFile, checkedFile, unreadableEntry, type CheckedFile } from './check-file';
 import { readReportAt } from './read-report';
 
+/** The reader worker's bundle, beside the command line's (scripts/cli-build-options.mjs). */
+const READER_ENTRY = new URL('./reader.mjs', import.meta.url);
+
 /** previous: last year's report for validate's cross-year checks, the same for every file of a run. */
-export type CheckWorkerData = { readonly role: 'check'; readonly previous: PreviousYear | null };
+export type CheckWorkerData = { readonly previous: PreviousYear | null };
 
 /** What a 'read' task returns: the import result and, for a report, its own findings (evaluated in the worker). */
 export type ReadOutcome = { readonly result: OpenOutcome; readonly findings: readonly Finding[] | null };
@@ -47,20 +50,18 @@ export type Sink<R> = (index: number, result: R) => void;
 
 const refusalOf = (pool: ReaderPool) => (stop: Parameters<typeof readerStopped>[0]) => readerStopped(stop, pool.limits).message;
 
-type Entry = URL | string;
+export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, sink: Sink<CheckedFile>): Promise<void> =>
+  runInOrder<CheckedFile>(files, 'check', { previous }, jobs, sink, (f, why) => checkedFile(unreadableEntry(f, why)));
 
-export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, entryUrl: Entry, sink: Sink<CheckedFile>): Promise<void> =>
-  runInOrder<CheckedFile>(files, 'check', { role: 'check', previous }, jobs, entryUrl, sink, (f, why) => checkedFile(unreadableEntry(f, why)));
-
-export const readInOrder = (files: readonly string[], jobs: number, entryUrl: URL | string, sink: Sink<ReadOutcome>): Promise<void> =>
-  runInOrder<ReadOutcome>(files, 'read', { role: 'check', previous: null }, jobs, entryUrl, sink, (_f, why) => ({
+export const readInOrder = (files: readonly string[], jobs: number, sink: Sink<ReadOutcome>): Promise<void> =>
+  runInOrder<ReadOutcome>(files, 'read', { previous: null }, jobs, sink, (_f, why) => ({
     result: { ok: false, message: why },
     findings: null,
   }));
 
 /** One file read in a worker (template, compare, export, validate --previous): the same limits as a batch. */
-export const openInWorker = async (file: string, entryUrl: URL | string): Promise<OpenOutcome> => {
-  const pool = new ReaderPool(entryUrl, { role: 'check', previous: null } satisfies CheckWorkerData, 1, cliReaderLimits());
+export const openInWorker = async (file: string): Promise<OpenOutcome> => {
+  const pool = new ReaderPool(READER_ENTRY, { previous: null } satisfies CheckWorkerData, 1, cliReaderLimits());
   try {
     return await pool.run<OpenOutcome, OpenOutcome>('open', [file], (stop) => readerStopped(stop, pool.limits)).catch((e: unknown) => readerFailed(e));
   } finally {
@@ -73,12 +74,11 @@ const runInOrder = async <R>(
   task: 'check' | 'read',
   data: CheckWorkerData,
   jobs: number,
-  entryUrl: URL | string,
   sink: Sink<R>,
   failed: (file: string, why: string) => R,
 ): Promise<void> => {
   if (!files.length) return;
-  const pool = new ReaderPool(entryUrl, data, Math.max(1, Math.min(jobs, files.length)), cliReaderLimits());
+  const pool = new ReaderPool(READER_ENTRY, data, Math.max(1, Math.min(jobs, files.length)), cliReaderLimits());
   const stopped = refusalOf(pool);
   const results = new Map<number, R>();
   let next = 0;

@@ -35,7 +35,7 @@ export const runCompare = async (argv: readonly string[]): Promise<number> => {
   }
   if (args.positionals.length !== 2) throw new UsageError('请给出两个文件：上年度报告 本年度报告。运行「disclosure-report compare --help」查看用法');
   const [lastPath, thisPath] = args.positionals as [string, string];
-  const [last, current] = await Promise.all([openInWorker(lastPath, new URL(import.meta.url)), openInWorker(thisPath, new URL(import.meta.url))]);
+  const [last, current] = await Promise.all([openInWorker(lastPath), openInWorker(thisPath)]);
   let bad = false;
   for (const [p, r] of [
     [lastPath, last],

@@ -69,7 +69,7 @@ export const runConsolidate = async (argv: readonly string[]): Promise<number> =
   const files = inputs.filter((e) => !('missing' in e)).map((e) => e.path);
 
   const progress = createProgress(files.length, '汇总中');
-  await readInOrder(files, jobsOpt ? Number(jobsOpt) : defaultJobs(files), new URL(import.meta.url), (i, { result, findings }) => {
+  await readInOrder(files, jobsOpt ? Number(jobsOpt) : defaultJobs(files), (i, { result, findings }) => {
     c.add(files[i]!, result, findings ?? undefined);
     progress.tick();
   });

@@ -42,7 +42,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     if (targets.slice(0, i).some((u) => isSameFile(u.path, t.path))) throw new UsageError(`两种格式不能保存到同一个文件「${t.path}」`);
   });
 
-  const r = await openInWorker(input, new URL(import.meta.url));
+  const r = await openInWorker(input);
   if (!r.ok) {
     process.stderr.write(`错误：无法读取「${input}」：${r.message}\n`);
     return 2;

@@ -37,7 +37,7 @@ export const runTemplate = async (argv: readonly string[]): Promise<number> => {
   if (output && isSameFile(input, output)) throw new UsageError('输出文件与上年度报告相同，会覆盖上年报告，请换一个保存位置');
   // A draft the clerk may already have worked on is never overwritten by accident.
   if (output && existsSync(output) && !flag(args, 'force')) throw new UsageError(`「${output}」已存在。如确需覆盖，请加 --force`);
-  const r = await openInWorker(input, new URL(import.meta.url));
+  const r = await openInWorker(input);
   const t = r.ok ? templateFrom(r, year) : null;
   // the file name suggested is the new report's, so last year's report is read first
   if (!output) throw new UsageError(`请用 -o 指定本年度报告的保存位置，如 -o ${t?.ok && t.report.year !== null ? t.report.year : '本'}年度报告.gkreport`);

@@ -66,7 +66,7 @@ export const defaultJobs = (files: readonly string[], cores: number = availableP
 type SummaryRow = { file: string; agency: string; year: string; errors: number; warnings: number; unreadable: string };
 
 const loadPrevious = async (path: string): Promise<PreviousYear> => {
-  const r = await openInWorker(path, new URL(import.meta.url));
+  const r = await openInWorker(path);
   if (!r.ok) throw new UsageError(`无法读取上年度报告「${path}」：${r.message}`);
   const { agency, year, cells, narratives } = r.report;
   return { agency, year, cells, narratives };
@@ -158,7 +158,7 @@ export const runValidate = async (argv: readonly string[]): Promise<number> => {
     }
   };
   drain();
-  await checkInOrder(readable, previous, jobs, new URL(import.meta.url), (i, entry) => {
+  await checkInOrder(readable, previous, jobs, (i, entry) => {
     pending.set(i, entry);
     drain();
   });

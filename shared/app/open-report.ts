@@ -9,7 +9,7 @@ import type { OpenedReport, SourceBesideCells } from './opened-report';
 import { uncertainCells, type ImportNote, type ImportResult, type SourceKind } from '../import/types';
 import type { CellId } from '../format/types';
 import { MAX_IMPORT_BYTES, tooLargeMessage } from '../import/limits';
-import { REPORT_EXTENSION, type Report, serialiseReport } from '../report/document';
+import { REPORT_EXTENSION, type Report } from '../report/document';
 import { restore } from '../report/restore';
 
 export { MAX_IMPORT_BYTES as MAX_REPORT_BYTES } from '../import/limits';
@@ -79,7 +79,9 @@ export const openReportBytes = async (fileName: string, bytes: Uint8Array, read:
     const detail = (result as { detail?: unknown }).detail;
     return typeof detail === 'string' ? { ok: false, message: result.message, detail } : { ok: false, message: result.message };
   }
-  const checked = restore(JSON.parse(serialiseReport(result.report)));
+  // The reader's report is plain data (strings, safe integers, null), so restore() on it accepts and returns exactly
+  // what it would on the JSON our save writes of it; skipping that text and its parse saves ~0.2 ms a file in a batch.
+  const checked = restore(result.report);
   if (!checked.ok) {
     const more = checked.errors.length > 10 ? `\n……共 ${checked.errors.length} 处问题` : '';
     return { ok: false, message: `读取的内容无效：\n${checked.errors.slice(0, 10).join('\n')}${more}` };

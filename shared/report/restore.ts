@@ -20,30 +20,30 @@ const describe = (v: unknown): string => {
 };
 
 const checkValue = (id: CellId, v: unknown, errors: string[]): CellValue => {
-  const def = cellDef(id)!;
-  const where = `${cellLabel(id)}（${id}）`;
   if (v === null || v === undefined || v === '') return null;
-  if (def.unit === 'count') {
+  // the cell's name is built only for a message: a batch restores 200 cells a report, thousands of reports
+  const where = () => `${cellLabel(id)}（${id}）`;
+  if (cellDef(id)!.unit === 'count') {
     if (typeof v !== 'number') {
-      errors.push(`${where} 应为数字，实际为 ${describe(v)}`);
+      errors.push(`${where()} 应为数字，实际为 ${describe(v)}`);
       return null;
     }
-    if (!Number.isFinite(v) || !Number.isInteger(v)) errors.push(`${where} 应为整数，实际为 ${describe(v)}`);
-    else if (v < 0) errors.push(`${where} 不能为负数，实际为 ${v}`);
-    else if (!Number.isSafeInteger(v)) errors.push(`${where} 数字过大：${v}`);
-    else return v;
+    if (Number.isSafeInteger(v) && v >= 0) return v;
+    if (!Number.isFinite(v) || !Number.isInteger(v)) errors.push(`${where()} 应为整数，实际为 ${describe(v)}`);
+    else if (v < 0) errors.push(`${where()} 不能为负数，实际为 ${v}`);
+    else errors.push(`${where()} 数字过大：${v}`);
     return null;
   }
   // money: a decimal string; an integer number is accepted as written (0 is common in hand-written JSON)
   const s = typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
   if (typeof s !== 'string') {
-    errors.push(`${where} 应为金额文本（如 "5884.0157"），实际为 ${describe(v)}；为免浮点误差，带小数的金额须写成文本`);
+    errors.push(`${where()} 应为金额文本（如 "5884.0157"），实际为 ${describe(v)}；为免浮点误差，带小数的金额须写成文本`);
     return null;
   }
-  if (/^-/.test(s)) errors.push(`${where} 金额不能为负数，实际为 ${describe(s)}`);
+  if (/^-/.test(s)) errors.push(`${where()} 金额不能为负数，实际为 ${describe(s)}`);
   else if (/^\d+\.\d+$/.test(s) && s.split('.')[1]!.length > MONEY_DECIMALS)
-    errors.push(`${where} 金额最多 ${MONEY_DECIMALS} 位小数（万元，精确到分），实际为 ${describe(s)}`);
-  else if (!isMoneyString(s)) errors.push(`${where} 不是有效金额：${describe(s)}`);
+    errors.push(`${where()} 金额最多 ${MONEY_DECIMALS} 位小数（万元，精确到分），实际为 ${describe(s)}`);
+  else if (!isMoneyString(s)) errors.push(`${where()} 不是有效金额：${describe(s)}`);
   else return normaliseMoney(s);
   return null;
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createReport, restore, serialiseReport, REPORT_VERSION } from '../../shared/report';
+import { CELL_IDS } from '../../shared/format/cells';
 import { randomConsistentReport } from '../helpers/random-report';
 import { seedReport } from '../helpers/seeds';
 
@@ -101,5 +102,26 @@ describe('restore(): every load goes through one door', () => {
     const r = createReport();
     expect(Object.values(r.cells).every((v) => v === null)).toBe(true);
     expect(r.settings.autoTotals).toBe(true);
+  });
+
+  it("gives every cell id in the format's order, whatever order the file wrote them in (validate --json prints them as they are)", () => {
+    const doc = base();
+    doc.cells = Object.fromEntries(Object.entries(doc.cells as Record<string, unknown>).reverse());
+    const r = restore(doc);
+    expect(r.ok && Object.keys(r.report.cells)).toEqual(CELL_IDS);
+    const partial = restore({ ...base(), cells: { 't4.suit_after_review.total': 3, 't2.rules.issued': 1 } });
+    expect(partial.ok && Object.keys(partial.report.cells)).toEqual(CELL_IDS);
+  });
+
+  it("accepts a report in memory exactly as it accepts the JSON saved of it (opening a file restores the reader's report directly)", () => {
+    for (const r of [seedReport('2023_xuchang-city.txt'), ...Array.from({ length: 20 }, (_, i) => randomConsistentReport(i + 101))]) {
+      const direct = restore(r);
+      const saved = restore(JSON.parse(serialiseReport(r)));
+      expect(direct).toEqual(saved);
+      expect(direct.ok && serialiseReport(direct.report)).toBe(serialiseReport(r));
+    }
+    // what JSON would quietly turn into a blank (NaN → null) is refused in memory, never let through
+    const nan = createReport({ cells: { 't2.rules.issued': Number.NaN } });
+    expect(restore(nan).ok).toBe(false);
   });
 });
