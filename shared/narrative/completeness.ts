@@ -14,7 +14,7 @@ import { REPORT_TITLE_SUFFIX } from '../format/sections';
 import type { Check } from '../findings/check';
 import type { Finding, Severity } from '../findings/finding';
 import type { Report } from '../report/document';
-import { halfWidthDigits } from './numbers';
+import { halfWidthDigits, halfWidthOf } from './numbers';
 
 /** The codes of this module: what the text leaves out, as opposed to what it states wrongly. */
 export const COMPLETENESS_CODES: ReadonlySet<string> = new Set([
@@ -87,7 +87,7 @@ const overviewMissing = (report: Report): MissingSubject[] => {
 
 /** 五: 上年度问题整改情况 (last year's problems and how they were put right), and this year's problems with measures. */
 const problemsMissing = (report: Report): MissingSubject[] => {
-  const text = halfWidthDigits(report.narratives.problems);
+  const text = halfWidthOf(report.narratives.problems);
   if (!text.trim()) return [];
   const y = report.year;
   const lastYear = new RegExp(`上(?:一)?年(?:度)?|去年${y !== null ? `|${y - 1}\\s*年` : ''}`);
@@ -121,7 +121,7 @@ const problemsMissing = (report: Report): MissingSubject[] => {
 
 /** The statistical period and a contact, stated in the opening (or anywhere in 一 / the report). */
 const openingMissing = (report: Report): MissingSubject[] => {
-  const overview = halfWidthDigits(report.narratives.overview);
+  const overview = halfWidthOf(report.narratives.overview);
   if (!overview.trim()) return [];
   const all = Object.values(report.narratives).join('\n');
   const y = report.year ?? '20XX';

@@ -11,10 +11,10 @@ import { allBlank, countValue, type Cells, type Report } from '../report/documen
 import { fenToMoney, moneyToFen } from '../report/money';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
-import { OUTCOME_GROUP_KEYS, acceptedAlternatives, alternativeFigures, plainLabel, quantity, sumForText, tableCount, tableRef } from './quantities';
+import { OUTCOME_GROUP_KEYS, acceptedAlternatives, firstAlternativeFigure, plainLabel, quantity, sumForText, tableCount, tableRef } from './quantities';
 import { readStatements, readT4Claims, type Statement } from './statements';
 import { lastPerKey } from './memo';
-import { quoteAround, splitParagraphs, type Span } from './sentences';
+import { paragraphsOf, quoteAround, type Span } from './sentences';
 
 const NONE: ReadonlySet<string> = new Set();
 /** The place of a finding: its sentence, or ~80 characters of a long one around the figure. */
@@ -31,7 +31,7 @@ const countFinding = (section: NarrativeId, text: string, s: Statement, cells: C
   const q = s.quantity;
   const ref = s.includesCarriedIn ? `表三 本年新收与上年结转之和（一 + 二）` : tableRef(q);
   const blankTotal = table.fromParts ? '（总计栏空白，按各申请人列之和计）' : '';
-  const alt = alternativeFigures(q, cells).find((a) => a.value === s.stated && a.value !== table.value);
+  const alt = firstAlternativeFigure(q, cells, (v) => v === s.stated && v !== table.value);
   const whole = q.topic !== 'application' ? '该栏' : alt?.label.endsWith('一项') ? `${plainLabel(q)}合计` : '总计';
   const why = alt ? `${s.stated} 与${alt.label}相同，${whole}为 ${table.value}。` : '';
   const stated = s.number ? `${s.stated}` : `0（「${s.statedText}」）`;
@@ -69,7 +69,7 @@ const sumFindings = (section: NarrativeId, text: string, statements: readonly St
   const out: Finding[] = [];
   // Statements are in text order: one pass hands each paragraph its own.
   let k = 0;
-  for (const p of splitParagraphs(text)) {
+  for (const p of paragraphsOf(text)) {
     while (k < statements.length && statements[k]!.phrase.start < p.start) k++;
     const inP: Statement[] = [];
     for (let j = k; j < statements.length && statements[j]!.phrase.start < p.end; j++)

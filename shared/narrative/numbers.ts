@@ -5,6 +5,7 @@
  * percentage, 「一是」) is never a count the tables hold.
  */
 import { CN_DIGIT } from '../text/chinese-digits';
+import { byText } from './memo';
 
 /** Units we recognise after a number. Longest first, so 「万元」 wins over 「元」 and 「件次」 over 「件」. */
 export const UNITS = ['万元', '人次', '件次', '件', '项', '条', '宗', '起', '个', '次', '部', '份', '篇', '期', '场', '家', '名', '人', '元'] as const;
@@ -35,6 +36,8 @@ const FULL_WIDTH_ZERO = 0xff10;
 /** Full-width digits and punctuation to ASCII, one code unit for one, so offsets stay valid. */
 export const halfWidthDigits = (s: string): string =>
   s.replace(/[０-９．，]/g, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_ZERO + 48)));
+/** halfWidthDigits of a section's text, made once for the checks that read it (years, completeness). */
+export const halfWidthOf: (text: string) => string = byText(halfWidthDigits);
 
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };

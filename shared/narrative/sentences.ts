@@ -1,4 +1,5 @@
 /** Sentences and clauses of a narrative, with their offsets, so findings can point into the text. */
+import { byText } from './memo';
 
 export type Span = { readonly start: number; readonly end: number; readonly text: string };
 
@@ -28,8 +29,19 @@ export const splitParagraphs = (text: string): Span[] => {
   return out;
 };
 
+/**
+ * The sentences and the paragraphs of a section's text, split once and shared by every check that reads the text
+ * (the tables, the years, the placeholders): evaluate() reads each section several times.
+ */
+export const sentencesOf: (text: string) => readonly Span[] = byText(splitSentences);
+export const paragraphsOf: (text: string) => readonly Span[] = byText(splitParagraphs);
+
+/** A set of characters that end a clause or a segment, by code unit: tested character by character without a string made for each. */
+export type Breaks = ReadonlySet<number>;
+export const breaks = (chars: string): Breaks => new Set([...chars].map((c) => c.charCodeAt(0)));
+
 /** Characters that end a clause: a number belongs to the keyword written in its own clause only. */
-export const CLAUSE_BREAK = /[，,、；;。！？!?：:（）()\n]/;
+export const CLAUSE_BREAK: Breaks = breaks('，,、；;。！？!?：:（）()\n');
 
 /**
  * How far a clause is searched for its start or end. A phrasing stands within a few dozen characters of its number;
@@ -38,16 +50,16 @@ export const CLAUSE_BREAK = /[，,、；;。！？!?：:（）()\n]/;
 export const CLAUSE_WINDOW = 120;
 
 /** The start of the clause that contains offset `at` (at most CLAUSE_WINDOW characters back). */
-export const clauseStart = (text: string, at: number, breaks: RegExp = CLAUSE_BREAK): number => {
+export const clauseStart = (text: string, at: number, stops: Breaks = CLAUSE_BREAK): number => {
   const stop = Math.max(0, at - CLAUSE_WINDOW);
-  for (let i = at - 1; i >= stop; i--) if (breaks.test(text[i]!)) return i + 1;
+  for (let i = at - 1; i >= stop; i--) if (stops.has(text.charCodeAt(i))) return i + 1;
   return stop;
 };
 
 /** The end of the clause that contains offset `at` (at most CLAUSE_WINDOW characters on). */
-export const clauseEnd = (text: string, at: number, breaks: RegExp = CLAUSE_BREAK): number => {
+export const clauseEnd = (text: string, at: number, stops: Breaks = CLAUSE_BREAK): number => {
   const stop = Math.min(text.length, at + CLAUSE_WINDOW);
-  for (let i = at; i < stop; i++) if (breaks.test(text[i]!)) return i;
+  for (let i = at; i < stop; i++) if (stops.has(text.charCodeAt(i))) return i;
   return stop;
 };
 

@@ -9,7 +9,7 @@ import { T3_COLUMNS, T3_ORG_HEADER, T3_TOTAL_COLUMN } from '../format/table3';
 import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
 import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, combinedGroups, quantity, type Quantity } from './quantities';
 import { byText } from './memo';
-import { CLAUSE_WINDOW, clauseEnd, clauseStart, spanIndexAt, splitParagraphs, splitSentences, type Span } from './sentences';
+import { CLAUSE_WINDOW, breaks, clauseEnd, clauseStart, paragraphsOf, sentencesOf, spanIndexAt, type Span } from './sentences';
 
 export type Statement = {
   readonly quantity: Quantity;
@@ -39,7 +39,7 @@ export type T4Claim = {
   readonly sentence: Span;
 };
 
-const SEGMENT_BREAK = /[；;。！？!?\n]/;
+const SEGMENT_BREAK = breaks('；;。！？!?\n');
 const segmentStart = (text: string, at: number): number => clauseStart(text, at, SEGMENT_BREAK);
 
 /** The subject mentioned last before `to` (the one whose match ends latest; the longest on a tie). */
@@ -75,9 +75,10 @@ const memoFlags = (n: number, test: (i: number) => boolean) => {
     return memo[i] === 2;
   };
 };
-const topicsOf = (text: string): Topics => {
-  const sentences = splitSentences(text);
-  const paragraphs = splitParagraphs(text);
+/** Made once per text: the statements and the 表四 claims ask the same questions of it. */
+const topicsOf = byText((text: string): Topics => {
+  const sentences = sentencesOf(text);
+  const paragraphs = paragraphsOf(text);
   const ctx = (i: number) => `${i > 0 && paragraphs[i - 1]!.text.trim().length <= 30 ? paragraphs[i - 1]!.text : ''}\n${paragraphs[i]!.text}`;
   const sApp = memoFlags(sentences.length, (i) => /申请/.test(sentences[i]!.text));
   const sDisc = memoFlags(sentences.length, (i) => /信息公开|依申请/.test(sentences[i]!.text));
@@ -94,7 +95,9 @@ const topicsOf = (text: string): Topics => {
     aboutApplications: (at) => sApp(si(at)) || pApp(pi(at)),
     aboutDisclosure: (at) => sDisc(si(at)) || pDisc(pi(at)),
   };
-};
+});
+/** The negations of a text, found once for the three readings of them below. */
+const negationsOf = byText(findNegations);
 
 /** A figure of one applicant column (「其中自然人申请 261 件」) or one channel (「信函方式收到申请 10 件」) is not the total. */
 // the applicant columns' own words (「其他」 is too common a word to count), and 「法人」 of 「法人或其他组织」
@@ -199,7 +202,7 @@ const subjectAgrees = (text: string, n: StatedNumber, q: Quantity, sentence: Spa
   return lastSubject(text, sentence.start, n.start, T4_SUBJECTS) === want.id;
 };
 
-const LIST_CLAUSE_BREAK = /[，,；;。！？!?：:（）()\n]/;
+const LIST_CLAUSE_BREAK = breaks('，,；;。！？!?：:（）()\n');
 const clauseEndKeepingLists = (text: string, at: number): number => clauseEnd(text, at, LIST_CLAUSE_BREAK);
 
 /** Quantities a negation can state as zero in words. */
@@ -219,7 +222,7 @@ const readStatementsOnce = byText((text: string): Statement[] => {
     if (s) out.push(s);
   }
   // 「本年度未收到政府信息公开申请」: 一 is zero.
-  for (const neg of findNegations(text)) {
+  for (const neg of negationsOf(text)) {
     if (!/^未(?:收到|接到|受理)|^没有|^无/.test(neg.word)) continue;
     const end = clauseEnd(text, neg.end);
     const rest = text.slice(neg.end, end);
@@ -242,7 +245,7 @@ const readStatementsOnce = byText((text: string): Statement[] => {
     });
   }
   // 「本年度无不予公开的申请」「没有结转下年度办理的申请」: the whole phrase after the negation is the quantity's.
-  for (const neg of findNegations(text)) {
+  for (const neg of negationsOf(text)) {
     if (!/^(?:无|没有|未发生|未出现|未有)$/.test(neg.word)) continue;
     const end = clauseEnd(text, neg.end);
     const phrase = /^[^的]*?(?=的|情况|情形|事项|现象|$)/.exec(text.slice(neg.end, end))?.[0] ?? '';
@@ -271,7 +274,7 @@ export const readT4Claims = (text: string): readonly T4Claim[] => readT4ClaimsOn
 const readT4ClaimsOnce = byText((text: string): T4Claim[] => {
   const topics = topicsOf(text);
   const out: T4Claim[] = [];
-  for (const neg of findNegations(text)) {
+  for (const neg of negationsOf(text)) {
     // 「未发生…行政复议、行政诉讼」: an enumeration with 、 stays in the claim.
     const end = clauseEndKeepingLists(text, neg.end);
     const rest = text.slice(neg.end, end);

@@ -8,9 +8,9 @@ import { NARRATIVE_IDS, SECTIONS, narrativeHeading } from '../format/sections';
 import type { Report } from '../report/document';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
-import { halfWidthDigits } from './numbers';
+import { halfWidthDigits, halfWidthOf } from './numbers';
 import { byText, lastPerKey } from './memo';
-import { clauseEnd, clauseStart, quoteAround, sentenceAt, snippet, splitSentences, type Span } from './sentences';
+import { clauseEnd, clauseStart, quoteAround, sentenceAt, sentencesOf, snippet, splitSentences, type Span } from './sentences';
 import { CN_DIGIT } from '../text/chinese-digits';
 import { bigrams } from '../text/similarity';
 
@@ -42,12 +42,34 @@ const insideQuoteOrTitle = (text: string, at: number): boolean => {
   return open('《', '》') || open('〔', '〕') || open('“', '”') || open('「', '」');
 };
 
+const CN_YEAR_DIGITS = '〇零一二三四五六七八九';
+const SPACE = /\s/;
+/**
+ * 「二〇二三年」 as 「2023年」, one character for one: the four Chinese digits right before a 年 (spaces between
+ * allowed). Looked for back from each 年, not tried at every character of the text.
+ */
+const chineseYearsToDigits = (s: string): string => {
+  let out = '';
+  let last = 0;
+  for (let y = s.indexOf('年'); y >= 0; y = s.indexOf('年', y + 1)) {
+    let end = y;
+    while (end > 0 && SPACE.test(s[end - 1]!)) end--;
+    if (end < 4) continue;
+    let digits = '';
+    for (let i = end - 4; i < end && CN_YEAR_DIGITS.includes(s[i]!); i++) digits += CN_DIGIT[s[i]!];
+    if (digits.length < 4) continue;
+    out += s.slice(last, end - 4) + digits;
+    last = end;
+  }
+  return last ? out + s.slice(last) : s;
+};
+
 /** One section's stale years, kept while its text and the report year stay the same. */
 const sectionYearFindings = lastPerKey((section: NarrativeId, text: string, year: number): Finding[] => {
   const out: Finding[] = [];
   // 「二〇二三年」 is read like 「2023 年」: one character for one, so offsets stay valid.
-  const ascii = halfWidthDigits(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (w) => [...w].map((c) => CN_DIGIT[c]).join(''));
-  const sentences = splitSentences(text);
+  const ascii = chineseYearsToDigits(halfWidthOf(text));
+  const sentences = sentencesOf(text);
   // one finding per sentence and year: 「自2023年1月1日起至2023年12月31日止」 is one slip, not two identical lines
   const said = new Set<string>();
   for (const m of ascii.matchAll(YEAR_RE)) {
@@ -97,7 +119,7 @@ const PLACEHOLDER_RE =
 
 const sectionPlaceholders = lastPerKey((section: NarrativeId, text: string): Finding[] => {
   const out: Finding[] = [];
-  const sentences = splitSentences(text);
+  const sentences = sentencesOf(text);
   for (const m of text.matchAll(PLACEHOLDER_RE)) {
     const at = m.index!;
     const sentence = sentenceAt(sentences, at) ?? { start: at, end: at + m[0].length, text: m[0] };
