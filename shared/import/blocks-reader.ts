@@ -48,17 +48,12 @@ export const classifyTable = (rows: readonly Row[]): TableId | null => {
 };
 
 /** The statutory table a row opens, when a page puts several tables (and their headings) in one grid. */
-const tableStartOf = (row: Row): TableId | null => {
-  const filled = row.filter((c) => c.trim() !== '');
-  if (filled.length === 1) {
-    const h = headingIndex(filled[0]!);
-    if (h >= 1 && h <= 3) return SECTION_TARGET[h] as TableId;
-  }
-  const raw = row.join('');
+const tableStartOf = (row: Row, heading: number): TableId | null => {
+  if (heading >= 1 && heading <= 3) return SECTION_TARGET[heading] as TableId;
   // Every opening row holds one of these characters whatever its spacing or variant; the other rows
   // (most of a table) skip the normalisation, which dominates the CPU of a batch of text reports.
-  if (!/[第申勾钩复]/.test(raw)) return null;
-  const w = bare(canonicalText(raw));
+  if (!row.some((c) => /[第申勾钩复]/.test(c))) return null;
+  const w = bare(canonicalText(row.join('')));
   if (w.startsWith('第二十条第一项')) return 't2';
   if (w.includes('申请人情况') || w.includes('勾稽关系')) return 't3';
   if (w.includes('行政复议') && w.includes('行政诉讼')) return 't4';
@@ -69,17 +64,26 @@ const tableStartOf = (row: Row): TableId | null => {
 export const splitGrid = (rows: readonly Row[]): { table: TableId | null; rows: Row[] }[] => {
   const parts: { table: TableId | null; rows: Row[] }[] = [{ table: null, rows: [] }];
   for (const row of rows) {
-    const start = tableStartOf(row);
+    const filled = row.filter((c) => c.trim() !== '');
+    // the section a row alone in its grid opens (a heading inside the table), -1 for any other row
+    const heading = filled.length === 1 ? headingIndex(filled[0]!) : -1;
+    const start = tableStartOf(row, heading);
     const cur = parts[parts.length - 1]!;
     if (start && start !== cur.table && (cur.table !== null || cur.rows.some((r) => r.some((c) => c.trim() !== '')))) parts.push({ table: start, rows: [] });
     else if (start && cur.table === null) cur.table = start;
-    const isHeading = row.filter((c) => c.trim() !== '').length === 1 && headingIndex(row.find((c) => c.trim() !== '')!) >= 0;
-    if (!isHeading) parts[parts.length - 1]!.rows.push(row);
+    if (heading < 0) parts[parts.length - 1]!.rows.push(row);
   }
   return parts.filter((p) => p.rows.length > 0);
 };
 
-const sum = (cells: Cells, ids: readonly CellId[]): number => ids.reduce((a, id) => a + (typeof cells[id] === 'number' ? (cells[id] as number) : 0), 0);
+const sum = (cells: Cells, ids: readonly CellId[]): number => {
+  let n = 0;
+  for (const id of ids) {
+    const v = cells[id];
+    if (typeof v === 'number') n += v;
+  }
+  return n;
+};
 
 const identityNote = (i: Identity, l: number, r: number): ImportNote => {
   const d = cellDef(i.lhs[0]!)!;
@@ -99,11 +103,12 @@ const identityNote = (i: Identity, l: number, r: number): ImportNote => {
   return { level: 'warning', table: d.table, message: `${TABLE_SHORT[d.table]} 读取后「${g}」的总计（${l}）与各项之和（${r}）不符，请核对` };
 };
 
+const IDENTITY_CELLS: readonly (readonly [Identity, readonly CellId[]])[] = IDENTITIES.map((i) => [i, [...i.lhs, ...i.rhs]]);
+
 /** Identities checked on what was read: a failing one says the reading (or the source) must be checked. */
 export const identityNotes = (cells: Cells, found: ReadonlySet<CellId>): ImportNote[] => {
   const out: ImportNote[] = [];
-  for (const i of IDENTITIES) {
-    const all = [...i.lhs, ...i.rhs];
+  for (const [i, all] of IDENTITY_CELLS) {
     if (!all.every((id) => found.has(id))) continue;
     if (all.every((id) => cells[id] === null)) continue;
     const l = sum(cells, i.lhs);

@@ -15,6 +15,7 @@
  */
 import { cellsOfTable, t2, t3, t4, TABLE_SHORT } from '../format/cells';
 import { IDENTITIES } from '../format/identities';
+import { TABLE_IDS } from '../format/header-layout';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS, T3_ROWS } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS, T4_TOTAL_COLUMN } from '../format/table4';
@@ -41,13 +42,25 @@ const streamOf = (rows: readonly Row[]): Stream => {
 
 const num = (v: CellValue | undefined): number => (typeof v === 'number' ? v : 0);
 
+/** Each table's identities, with all their cells (asked of every table read). */
+type TableIdentity = { readonly lhs: readonly CellId[]; readonly rhs: readonly CellId[]; readonly all: readonly CellId[] };
+const IDENTITIES_OF = new Map<TableId, readonly TableIdentity[]>(
+  TABLE_IDS.map((t) => [t, IDENTITIES.filter((i) => i.lhs[0]!.startsWith(`${t}.`)).map((i) => ({ lhs: i.lhs, rhs: i.rhs, all: [...i.lhs, ...i.rhs] }))]),
+);
+
 /** The identities over this table's cells that the values break (all-blank ones say nothing, as in identityNotes). */
-const brokenIdentities = (table: TableId, values: ReadonlyMap<CellId, CellValue>): number =>
-  IDENTITIES.filter((i) => i.lhs[0]!.startsWith(`${table}.`)).filter((i) => {
-    const all = [...i.lhs, ...i.rhs];
-    if (all.every((id) => values.get(id) === null || values.get(id) === undefined)) return false;
-    return i.lhs.reduce((a, id) => a + num(values.get(id)), 0) !== i.rhs.reduce((a, id) => a + num(values.get(id)), 0);
-  }).length;
+const brokenIdentities = (table: TableId, values: ReadonlyMap<CellId, CellValue>): number => {
+  let broken = 0;
+  for (const { lhs, rhs, all } of IDENTITIES_OF.get(table)!) {
+    if (all.every((id) => values.get(id) === null || values.get(id) === undefined)) continue;
+    let l = 0;
+    for (const id of lhs) l += num(values.get(id));
+    let r = 0;
+    for (const id of rhs) r += num(values.get(id));
+    if (l !== r) broken++;
+  }
+  return broken;
+};
 
 /** The first reading needs no second one: every cell found, no warning, and the identities hold. */
 const isClean = (table: TableId, read: TableRead): boolean =>

@@ -23,29 +23,55 @@ export const memo = <R>(fn: (s: string) => R, maxLength = 120, max = 50_000): ((
   };
 };
 
+/** Only ASCII digits (at least one): a cell as most tables print a count. */
+export const allDigits = (s: string): boolean => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+};
+
+/**
+ * Only ASCII letters and digits and CJK ideographs (U+4E00–U+9FFF): NFKC leaves such a text as it is (none of these
+ * characters decomposes or composes) and it has no space, quote or punctuation, so compact() and bare() give it back
+ * unchanged. Most cells and labels are such texts; testing them is cheaper than looking them up.
+ */
+const plainWord = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 ? c > 0x9fff : c > 0x7a || c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61)) return false;
+  }
+  return true;
+};
+
 /** NFKC turns full-width digits, letters and brackets into ASCII; spaces and line breaks inside words are dropped. */
-export const compact = memo((s: string): string =>
+const compactCached = memo((s: string): string =>
   s
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
     .replace(/[“”"'‘’「」『』]/g, ''),
 );
+export const compact = (s: string): string => (plainWord(s) ? s : compactCached(s));
 
 /** Only letters, digits and CJK: what is left for comparing labels (remembered too: the mappers ask it of every cell, often more than once). */
-export const bare = memo((s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, ''));
+const bareCached = memo((s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, ''));
+export const bare = (s: string): string => (plainWord(s) ? s : bareCached(s));
 
 /** Typos and variants seen in real reports (docs/import-text.md), applied before matching. */
-const VARIANTS: readonly (readonly [RegExp, string])[] = [
-  [/钩稽/g, '勾稽'],
-  [/先行有效/g, '现行有效'],
-  [/废纸/g, '废止'],
-  [/行政法复议/g, '行政复议'],
-  [/行政止公开/g, '行政法规禁止公开'],
+const VARIANTS: readonly (readonly [string, string])[] = [
+  ['钩稽', '勾稽'],
+  ['先行有效', '现行有效'],
+  ['废纸', '废止'],
+  ['行政法复议', '行政复议'],
+  ['行政止公开', '行政法规禁止公开'],
 ];
 
 export const canonicalText = (s: string): string => {
   let out = compact(s);
-  for (const [re, to] of VARIANTS) out = out.replace(re, to);
+  // a text without the typo is left as it is (most are): looking costs less than replacing
+  for (const [typo, to] of VARIANTS) if (out.includes(typo)) out = out.replaceAll(typo, to);
   return out;
 };
 
@@ -54,7 +80,9 @@ const NUMBER_RE = /^[-+]?\d+(?:\.\d+)?$/;
 /** Cells that mean "nothing here" in published tables. */
 const DASH_RE = /^[-—–－/／~～]+$|^无$/;
 
-export const numberText = memo((raw: string): string | null => {
+/** The number a cell's text holds as digits, or null (「1,052件」 → 1052; 「〇」 → 0). */
+export const numberText = (raw: string): string | null => (allDigits(raw) ? raw : numberTextCached(raw));
+const numberTextCached = memo((raw: string): string | null => {
   // a unit after the number (「1,052件」「5884.0157万元」) goes before separators are read; 元 is not 万元 and stays a refusal
   let s = normaliseNumberText(
     raw
@@ -83,10 +111,23 @@ const emptyCell = (raw: string): boolean => compact(raw) === '' || dashCell(raw)
  */
 type CellKind = { readonly number: boolean; readonly dash: boolean; readonly empty: boolean };
 const KINDS_MAX_LENGTH = 120;
-const cellKind = memo((raw: string): CellKind => {
+const cellKindCached = memo((raw: string): CellKind => {
   const dash = dashCell(raw);
   return { number: numberText(raw) !== null, dash, empty: dash || compact(raw) === '' };
 }, KINDS_MAX_LENGTH);
+const NUMBER_KIND: CellKind = { number: true, dash: false, empty: false };
+const WORDS_KIND: CellKind = { number: false, dash: false, empty: false };
+/**
+ * Most cells answer at once: ASCII digits are a number; a text that begins with a CJK ideograph other than 零 and 无
+ * is words (no unit stripped, NFKC or trim turns it into a number, a dash or nothing).
+ */
+const quickKind = (raw: string): CellKind | undefined => {
+  if (raw.length === 0) return undefined;
+  const c = raw.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return c === 0x96f6 || c === 0x65e0 ? undefined : WORDS_KIND; // 零 无
+  return c >= 0x30 && c <= 0x39 && allDigits(raw) ? NUMBER_KIND : undefined;
+};
+const cellKind = (raw: string): CellKind => quickKind(raw) ?? cellKindCached(raw);
 
 // a long text is rarely asked twice and not remembered: only the question asked is worked out
 export const isNumberCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? numberText(raw) !== null : cellKind(raw).number);

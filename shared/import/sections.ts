@@ -24,10 +24,26 @@ const HEADING_CORE: readonly (readonly string[])[] = [
 
 const HEADING_RE = /^#{0,6}\s*([一二三四五六])\s*[、.,，．]\s*(\S.*)$/u;
 
+/**
+ * Whether the first character after the marks a heading may start with (spaces, #, *, >) can be 一 … 六 once
+ * normalised: a printable ASCII character or a CJK ideograph (U+4E00–U+9FFF, which NFKC leaves as they are) other
+ * than those cannot. Most lines are ruled out by their first characters, before the NFKC of the whole line.
+ */
+const mayOpenWithNumeral = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x23 || c === 0x2a || c === 0x3e) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) return '一二三四五六'.includes(text[i]!);
+    return !(c > 0x20 && c < 0x7f);
+  }
+  return true;
+};
+
 /** The section (0 for 一 … 5 for 六) a paragraph opens, or -1. */
 export const headingIndex = (text: string): number => {
   // headings are short: long paragraphs are not normalised at all
   if (text.length > 80 || text.includes('\t') || text.includes('|')) return -1;
+  if (!mayOpenWithNumeral(text)) return -1;
   const line = trimEndOf(text.normalize('NFKC').replace(/^[\s#*>]+/, ''), `*${WHITESPACE}`);
   const m = HEADING_RE.exec(line);
   if (!m) return -1;

@@ -3,7 +3,7 @@ import type { CellId, TableId } from '../format/types';
 import type { CellValue } from '../report/document';
 import { parseCellInput } from '../report/number-input';
 import type { ImportNote } from './types';
-import { isDashCell, isEmptyCell, isLabelCell, isNumberCell, numberText } from './labels';
+import { allDigits, isDashCell, isEmptyCell, isLabelCell, isNumberCell, numberText } from './labels';
 import { TABLE_SHORT } from '../format/cells';
 export type Row = readonly string[];
 
@@ -23,33 +23,53 @@ export const note = (r: TableRead, table: TableId, level: ImportNote['level'], m
 
 /** A value cell as a cell value: blank and dashes are null (never 0); a bad number is null with a note. */
 export const cellValue = (raw: string | undefined, unit: 'count' | 'money'): { value: CellValue; error?: string } => {
-  if (raw === undefined || isEmptyCell(raw)) return { value: null };
+  if (raw === undefined) return { value: null };
+  // a count printed as plain digits (most cells), short enough to be a safe integer: what parseCellInput would give
+  if (unit === 'count' && raw.length <= 15 && allDigits(raw)) return { value: Number(raw) };
+  if (isEmptyCell(raw)) return { value: null };
   const s = numberText(raw);
   if (s === null) return { value: null, error: `「${raw.trim()}」不是数字` };
   const p = parseCellInput(s, unit);
   return p.ok ? { value: p.value } : { value: null, error: `「${raw.trim()}」：${p.message}` };
 };
 
-export const labelText = (row: Row): string => {
-  const parts: string[] = [];
-  for (const c of row) {
-    if (isNumberCell(c)) break;
-    if (isLabelCell(c)) parts.push(c);
-  }
-  return parts.join('');
+export const isValueish = (c: string): boolean => isNumberCell(c) || isDashCell(c);
+
+/** What the mappers ask of every row, worked out once: the layout learning, the 小计 column and the line reading all need it. */
+export type RowParts = {
+  /** The label cells before the first number, joined. */
+  readonly label: string;
+  /** Index of the last label cell before the first number, -1 when the row starts with numbers. */
+  readonly last: number;
+  /** The cells after that label cell. */
+  readonly tail: readonly string[];
+  /** Indices in tail of the cells that hold a number or a dash. */
+  readonly values: readonly number[];
 };
 
-/** Index of the last label cell before the first number, -1 when the row starts with numbers. */
-export const lastLabelIndex = (row: Row): number => {
+// rows are never changed once a reader has made them: what a row is stays known while the row lives
+const PARTS = new WeakMap<Row, RowParts>();
+
+export const rowParts = (row: Row): RowParts => {
+  let p = PARTS.get(row);
+  if (p !== undefined) return p;
+  const labels: string[] = [];
   let last = -1;
   for (let i = 0; i < row.length; i++) {
-    if (isNumberCell(row[i]!)) break;
-    if (isLabelCell(row[i]!)) last = i;
+    const c = row[i]!;
+    if (isNumberCell(c)) break;
+    if (isLabelCell(c)) {
+      labels.push(c);
+      last = i;
+    }
   }
-  return last;
+  const tail = row.slice(last + 1);
+  const values: number[] = [];
+  for (let i = 0; i < tail.length; i++) if (isValueish(tail[i]!)) values.push(i);
+  p = { label: labels.join(''), last, tail, values };
+  PARTS.set(row, p);
+  return p;
 };
-
-export const isValueish = (c: string): boolean => isNumberCell(c) || isDashCell(c);
 export const hasNumber = (row: Row): boolean => row.some(isNumberCell);
 
 /**

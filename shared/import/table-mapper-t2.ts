@@ -1,25 +1,17 @@
 /** 表二: its rows mapped onto cell ids by their labels (see table-mapper.ts for the approach). */
 import { t2 } from '../format/cells';
+import type { CellId } from '../format/types';
 import { T2_BLOCKS, type T2ColumnId, type T2RowId } from '../format/table2';
 import { FORMAT_2019, bare, canonicalText, compact, isEmptyCell, labelSimilarity } from './labels';
-import {
-  newRead,
-  note,
-  cellValue,
-  labelText,
-  lastLabelIndex,
-  isValueish,
-  hasNumber,
-  leaveRunTogether,
-  runTogether,
-  type Row,
-  type TableRead,
-} from './table-mapper-common';
+import { newRead, note, cellValue, rowParts, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 import { RowAssembler } from './row-assembler';
 
 const ITEM_NUMERAL = (item: string): string => /第[（(]([一二三四五六七八九十]+)[)）]项/.exec(item)?.[1] ?? '';
 const T2_ITEM_BLOCK = new Map(T2_BLOCKS.map((b, i) => [ITEM_NUMERAL(b.item), i]));
+/** Cell ids made once (ids built afresh for every cell read cost more to hash and compare). */
+const T2_IDS = new Map(T2_BLOCKS.flatMap((b) => b.rows.map((r) => [r.id, new Map(b.columns.map((c) => [c.id, t2(r.id, c.id)]))] as const)));
+const t2Id = (row: T2RowId, column: T2ColumnId): CellId => T2_IDS.get(row)?.get(column) ?? t2(row, column);
 const T2_ROW_KEYS = T2_BLOCKS.flatMap((b, bi) => b.rows.map((r) => ({ bi, id: r.id, key: bare(r.label) })));
 
 /** A row label waiting for its numbers on later lines; bi -1 is a 2019 row that has no place in the current format. */
@@ -118,7 +110,7 @@ const assignT2 = (s: T2State, m: { bi: number; id: T2RowId }, cellsAfterLabel: r
     // a one-column row whose only number stands one cell off
     if (!byOrder && cols.length === 1 && (raw === undefined || isEmptyCell(raw)) && nums.length === 1) raw = nums[0];
     if (col.kind === 'cell') {
-      const id = t2(m.id, col.id);
+      const id = t2Id(m.id, col.id);
       const v = cellValue(raw, b.unit);
       if (v.error) note(s.out, 't2', 'error', `表二「${b.rows.find((r) => r.id === m.id)!.label}」：${v.error}，该格留空`);
       s.out.values.set(id, v.value);
@@ -129,7 +121,7 @@ const assignT2 = (s: T2State, m: { bi: number; id: T2RowId }, cellsAfterLabel: r
       const label = FORMAT_2019.t2Columns[col.key];
       const rowLabel = b.rows.find((r) => r.id === m.id)!.label;
       if (target && b.columns.some((c) => c.id === target)) {
-        const id = t2(m.id, target);
+        const id = t2Id(m.id, target);
         const v = cellValue(raw, b.unit);
         s.out.values.set(id, v.value);
         s.out.found.add(id);
@@ -194,7 +186,8 @@ const settleT2 = (s: T2State, m: Pending, tail: readonly string[], gathered = fa
 
 /** One line of 表二: an item heading, a header, a row label with or without its numbers, or numbers alone. */
 const readT2Line = (s: T2State, row: Row): void => {
-  const label = labelText(row);
+  const parts = rowParts(row);
+  const label = parts.label;
   const w = bare(canonicalText(label));
   if (s.headerLines) {
     const only = row.filter((c) => !isEmptyCell(c));
@@ -220,8 +213,7 @@ const readT2Line = (s: T2State, row: Row): void => {
     else setT2Header(s, rest);
     return;
   }
-  const li = lastLabelIndex(row);
-  const tail = row.slice(li + 1);
+  const tail = parts.tail;
   if (!label) {
     if (!hasNumber(row)) return;
     // two rows of one block named before any of their numbers, which then come fewer than a row's: in copied text

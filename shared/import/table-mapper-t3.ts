@@ -3,19 +3,7 @@ import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUPS_WITH_ITEMS, T3_RESULTS_HEADER, T3_ROWS, t3Row, type T3GroupKey, type T3RowId } from '../format/table3';
 import { bare, isDashCell, isEmptyCell, memo, numberText, parseLabel, labelSimilarity } from './labels';
 import { RowAssembler } from './row-assembler';
-import {
-  newRead,
-  note,
-  cellValue,
-  labelText,
-  lastLabelIndex,
-  isValueish,
-  hasNumber,
-  leaveRunTogether,
-  runTogether,
-  type Row,
-  type TableRead,
-} from './table-mapper-common';
+import { newRead, note, cellValue, rowParts, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 
 const GROUP_KEYS = Object.keys(T3_GROUPS) as T3GroupKey[];
 const groupWords = (g: T3GroupKey): string => parseLabel(T3_GROUPS[g]).words;
@@ -24,6 +12,8 @@ const RESULTS_WORDS = parseLabel(T3_RESULTS_HEADER).words;
 const T3_KEYS = T3_ROWS.map((r) => ({ row: r, key: parseLabel(r.label).words }));
 const itemsOf = (g: T3GroupKey) => T3_ROWS.filter((r) => r.kind === 'result' && r.group === g);
 const N = T3_COLUMNS.length;
+/** Each row's cell ids, made once (ids built afresh for every row read cost more to hash and compare). */
+const T3_ROW_CELLS = new Map(T3_ROWS.map((r) => [r.id, T3_COLUMNS.map((c) => t3(r.id, c.id))]));
 
 type T3Match = { kind: 'row'; id: T3RowId; confident: boolean; exact?: boolean } | { kind: 'group'; group: T3GroupKey } | { kind: 'none' };
 
@@ -178,6 +168,8 @@ const subtotalColumn = (rows: readonly Row[]): number => {
   const firstWords = bare(first.label);
   const lastWords = bare(last.label);
   for (const row of rows) {
+    // a 小计/合计 cell holds 计 (no other character normalises to it): the other rows are not looked at
+    if (!row.some((c) => c.includes('计'))) continue;
     const words = row.map((c) => bare(c));
     const a = words.indexOf(firstWords);
     const b = words.lastIndexOf(lastWords);
@@ -195,10 +187,9 @@ const dropSubtotalColumn = (out: TableRead, rows: readonly Row[]): readonly Row[
   if (subtotal < 0) return rows;
   note(out, 't3', 'info', '表三多出一列「小计」（不是现行格式的列），已略去不读');
   return rows.map((row) => {
-    const tail = row.slice(lastLabelIndex(row) + 1);
-    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    const { last, values: idx } = rowParts(row);
     if (idx.length !== N + 1) return row;
-    const drop = lastLabelIndex(row) + 1 + idx[subtotal]!;
+    const drop = last + 1 + idx[subtotal]!;
     return row.filter((_, i) => i !== drop);
   });
 };
@@ -207,8 +198,7 @@ const dropSubtotalColumn = (out: TableRead, rows: readonly Row[]): readonly Row[
 const learnLayout = (rows: readonly Row[]): Map<number, number> => {
   const votes = new Map<number, Map<number, number>>();
   for (const row of rows) {
-    const tail = row.slice(lastLabelIndex(row) + 1);
-    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
+    const { tail, values: idx } = rowParts(row);
     if (idx.length === N && idx[N - 1]! - idx[0]! === N - 1) {
       const m = votes.get(tail.length) ?? new Map<number, number>();
       m.set(idx[0]!, (m.get(idx[0]!) ?? 0) + 1);
@@ -244,18 +234,18 @@ const assignT3 = (s: T3State, id: T3RowId, tail: readonly string[]) => {
     return;
   }
   s.assigned.add(id);
-  const rowCells = T3_COLUMNS.map((c) => t3(id, c.id));
+  const rowCells = T3_ROW_CELLS.get(id)!;
   const joinedDigits = runTogether(tail, N);
   if (joinedDigits !== null) {
-    leaveRunTogether(s.out, 't3', rowLabelOf(id), joinedDigits, rowCells);
+    leaveRunTogether(s.out, 't3', rowLabelOf(id), joinedDigits, [...rowCells]);
     return;
   }
   const ex = extractValues(tail, s.learned, rowTotalHolds);
-  if (ex.extra) note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, rowCells);
+  if (ex.extra) note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行的数字多于 ${N} 个，已取最后 ${N} 个，请核对`, [...rowCells]);
   else if (ex.joined) note(s.out, 't3', 'info', `表三「${rowLabelOf(id)}」一行的数字中有以空格分隔千位的，已按该行总计核对后合并读取`);
-  else if (ex.uncertain) note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, rowCells);
+  else if (ex.uncertain) note(s.out, 't3', 'warning', `表三「${rowLabelOf(id)}」一行有空格，数字所在的列无法完全确定，请核对`, [...rowCells]);
   T3_COLUMNS.forEach((c, i) => {
-    const cid = t3(id, c.id);
+    const cid = rowCells[i]!;
     const v = cellValue(ex.values[i], 'count');
     if (v.error) note(s.out, 't3', 'error', `表三「${rowLabelOf(id)}」·${c.label}：${v.error}，该格留空`);
     s.out.values.set(cid, v.value);
@@ -274,7 +264,7 @@ const settleT3 = (s: T3State, id: T3RowId | typeof OTHER_2019, cells: readonly s
       't3',
       'warning',
       `表三「${id === OTHER_2019 ? T3_GROUPS.other : rowLabelOf(id)}」一行只读到 ${cells.length} 个数字（应为 ${N} 个），请核对`,
-      id === OTHER_2019 ? [] : T3_COLUMNS.map((c) => t3(id, c.id)),
+      id === OTHER_2019 ? [] : [...T3_ROW_CELLS.get(id)!],
     );
   if (id === OTHER_2019) s.single2019 = [...cells];
   else assignT3(s, id, cells);
@@ -282,8 +272,9 @@ const settleT3 = (s: T3State, id: T3RowId | typeof OTHER_2019, cells: readonly s
 
 /** One line of 表三: a group heading, a row label with or without its numbers, the rest of a broken label, or numbers alone. */
 const readT3Line = (s: T3State, row: Row): void => {
-  let label = labelText(row);
-  const tail = row.slice(lastLabelIndex(row) + 1);
+  const parts = rowParts(row);
+  let label = parts.label;
+  const tail = parts.tail;
   // dashes after the label (a row of zeros written 「—」, its label wrapped above and below) are that row's numbers
   const numbers = hasNumber(row) || (tail.some(isDashCell) && tail.every((c) => isDashCell(c) || isEmptyCell(c)));
   if (!label) {

@@ -4,9 +4,12 @@ import type { CellId } from '../format/types';
 import type { T4ColumnId, T4GroupId } from '../format/table4';
 import { T4_COLUMNS, T4_GROUPS } from '../format/table4';
 import { bare, canonicalText, isLabelCell } from './labels';
-import { newRead, note, cellValue, labelText, lastLabelIndex, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
+import { newRead, note, cellValue, rowParts, isValueish, hasNumber, type Row, type TableRead } from './table-mapper-common';
 
 const T4_CELLS: readonly CellId[] = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => t4(g.id, c.id)));
+/** Cell ids made once (ids built afresh for every cell read cost more to hash and compare). */
+const T4_IDS = new Map(T4_GROUPS.map((g) => [g.id, new Map(T4_COLUMNS.map((c) => [c.id, t4(g.id, c.id)]))]));
+const t4Id = (group: T4GroupId, column: T4ColumnId): CellId => T4_IDS.get(group)!.get(column)!;
 
 export const mapT4 = (rows: readonly Row[]): TableRead => {
   const out = newRead();
@@ -28,19 +31,20 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       }
       continue;
     }
-    const label = bare(canonicalText(labelText(row)));
-    const tail = row.slice(lastLabelIndex(row) + 1);
+    const parts = rowParts(row);
+    const label = bare(canonicalText(parts.label));
+    const tail = parts.tail;
     const g = label ? T4_GROUPS.find((x) => label.endsWith(bare(x.label))) : undefined;
-    if (g && tail.filter(isValueish).length <= n) {
+    const idx = parts.values;
+    if (g && idx.length <= n) {
       byGroup.set(g.id, tail);
       continue;
     }
     const r = label ? T4_COLUMNS.find((x) => label === bare(x.label)) : undefined;
-    if (r && tail.filter(isValueish).length <= T4_GROUPS.length) {
+    if (r && idx.length <= T4_GROUPS.length) {
       byResult.set(r.id, tail);
       continue;
     }
-    const idx = tail.map((c, i) => (isValueish(c) ? i : -1)).filter((i) => i >= 0);
     if (idx.length === T4_CELLS.length || tail.length < T4_CELLS.length) flat.push(...(idx.length === T4_CELLS.length ? idx.map((i) => tail[i]) : tail));
     else {
       if (idx.length > T4_CELLS.length) extra = true;
@@ -63,7 +67,7 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       if (!tail) continue;
       const nums = tail.filter(isValueish);
       groupOrder.forEach((gid, i) => {
-        const id = t4(gid, c.id);
+        const id = t4Id(gid, c.id);
         const v = cellValue(nums.length === T4_GROUPS.length ? nums[i] : tail[i], 'count');
         if (v.error) note(out, 't4', 'error', `表四「${T4_GROUPS.find((x) => x.id === gid)!.label}·${c.label}」：${v.error}，该格留空`);
         out.values.set(id, v.value);
@@ -77,7 +81,7 @@ export const mapT4 = (rows: readonly Row[]): TableRead => {
       if (!tail) continue;
       const nums = tail.filter(isValueish);
       T4_COLUMNS.forEach((c, i) => {
-        const id = t4(g.id, c.id);
+        const id = t4Id(g.id, c.id);
         const v = cellValue(nums.length === n ? nums[i] : tail[i], 'count');
         if (v.error) note(out, 't4', 'error', `表四「${g.label}·${c.label}」：${v.error}，该格留空`);
         out.values.set(id, v.value);
