@@ -4,6 +4,8 @@
  * worker compiles only the readers and the checks, not the exporters.
  */
 import { workerData } from 'node:worker_threads';
+import { useNodeZip } from '../src-main/native-zip';
 import { runCheckWorker, type CheckWorkerData } from './worker';
 
+useNodeZip();
 runCheckWorker(workerData as CheckWorkerData);
