@@ -1,30 +1,47 @@
 /** The built-in checks: table identities, valid values, completeness, cross-year continuity. */
-import { CELLS, TABLE_SHORT, cellLabel, t2, t3 } from '../format/cells';
+import { CELLS, TABLE_SHORT, cellLabel, cellsOfTable, t2, t3 } from '../format/cells';
 import { NARRATIVE_IDS, narrativeHeading } from '../format/sections';
 import { T2_BLOCKS, type T2ColumnId } from '../format/table2';
 import { T3_COLUMNS, t3Row } from '../format/table3';
 import { TABLE_IDS } from '../format/header-layout';
-import { allBlank, countValue, sumCounts } from '../report/document';
+import type { CellId } from '../format/types';
+import { countValue, isBlankCell } from '../report/document';
 import { isMoneyString, moneyToFen } from '../report/money';
 import { COMPUTED_CELLS } from '../report/totals';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
 import { IDENTITIES, describeCells } from '../format/identities';
+import { cellIndexes, cellValues, type CellValues } from './cell-values';
 
 export type { Check, CheckContext, PreviousYear } from '../findings/check';
 
+/** One side of an identity: its sum, and whether any of its cells is filled (blank is -1 so one walk says both). */
+const sideSum = (values: CellValues, at: readonly number[]): number => {
+  let sum = -1;
+  for (const i of at) {
+    const v = values[i];
+    if (!isBlankCell(v)) sum = (sum < 0 ? 0 : sum) + countValue(v);
+  }
+  return sum;
+};
+
+const IDENTITY_INDEXES = IDENTITIES.map((rule) => ({ rule, lhs: cellIndexes(rule.lhs), rhs: cellIndexes(rule.rhs) }));
+
 export const identityCheck: Check = ({ report }) => {
   const out: Finding[] = [];
-  for (const rule of IDENTITIES) {
-    const ids = [...rule.lhs, ...rule.rhs];
-    if (allBlank(report.cells, ids)) continue; // an untouched part of the table is completeness's business
-    const l = sumCounts(report.cells, rule.lhs);
-    const r = sumCounts(report.cells, rule.rhs);
+  const values = cellValues(report.cells);
+  for (const { rule, lhs, rhs } of IDENTITY_INDEXES) {
+    const ls = sideSum(values, lhs);
+    const rs = sideSum(values, rhs);
+    if (ls < 0 && rs < 0) continue; // an untouched part of the table is completeness's business
+    const l = Math.max(ls, 0);
+    const r = Math.max(rs, 0);
     if (l === r) continue;
+    const ids = [...rule.lhs, ...rule.rhs];
     const lhsText = rule.lhs.length === 1 ? `${cellLabel(rule.lhs[0]!)} 为 ${l}` : `${describeCells(rule.lhs)} 之和为 ${l}`;
     // one side not yet typed at all (a new template's 上年结转, a row half entered) is work to do, not a wrong figure:
     // a warning that says what is missing; the error comes once both sides have figures and still differ
-    const blankSide = allBlank(report.cells, rule.lhs) ? rule.lhs : allBlank(report.cells, rule.rhs) ? rule.rhs : null;
+    const blankSide = ls < 0 ? rule.lhs : rs < 0 ? rule.rhs : null;
     out.push({
       code: rule.code,
       severity: blankSide ? 'warning' : 'error',
@@ -42,8 +59,10 @@ export const identityCheck: Check = ({ report }) => {
 /** Values a file could carry that the model forbids; the editor and restore() never let them in, imports might. */
 export const valueCheck: Check = ({ report }) => {
   const out: Finding[] = [];
-  for (const c of CELLS) {
-    const v = report.cells[c.id];
+  const values = cellValues(report.cells);
+  for (let i = 0; i < CELLS.length; i++) {
+    const c = CELLS[i]!;
+    const v = values[i];
     if (v === null || v === undefined) continue;
     const bad = c.unit === 'count' ? !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) : !(typeof v === 'string' && isMoneyString(v));
     if (bad)
@@ -65,8 +84,10 @@ const MONEY_PLAUSIBLE_MAX_FEN = moneyToFen('10000000')!;
 /** A valid but implausibly large value (a 15-digit count, a 21-digit amount): a warning naming the cell. */
 export const plausibilityCheck: Check = ({ report }) => {
   const out: Finding[] = [];
-  for (const c of CELLS) {
-    const v = report.cells[c.id];
+  const values = cellValues(report.cells);
+  for (let i = 0; i < CELLS.length; i++) {
+    const c = CELLS[i]!;
+    const v = values[i];
     // a computed total is large because a part is: the part is the cell to check
     if (v === null || v === undefined || (report.settings.autoTotals && COMPUTED_CELLS.has(c.id))) continue;
     const tooLarge =
@@ -83,13 +104,20 @@ export const plausibilityCheck: Check = ({ report }) => {
   return out;
 };
 
+const TABLE_INDEXES = TABLE_IDS.map((table) => {
+  const cells = cellsOfTable(table).map((c) => c.id);
+  return { table, cells, at: cellIndexes(cells) };
+});
+
 export const completenessCheck: Check = ({ report }) => {
   const out: Finding[] = [];
-  for (const t of TABLE_IDS) {
-    const blanks = CELLS.filter((c) => c.table === t && (report.cells[c.id] === null || report.cells[c.id] === undefined)).map((c) => c.id);
+  const values = cellValues(report.cells);
+  for (const { table: t, cells: tableCells, at } of TABLE_INDEXES) {
+    const blanks: CellId[] = [];
+    for (let k = 0; k < at.length; k++) if (isBlankCell(values[at[k]!])) blanks.push(tableCells[k]!);
     if (!blanks.length) continue;
     // a table not yet begun is one fact; examples only help find the few cells left out of a filled table
-    const all = blanks.length === CELLS.filter((c) => c.table === t).length;
+    const all = blanks.length === tableCells.length;
     const sample = blanks.slice(0, 3).map(cellLabel).join('、');
     out.push({
       code: 'BLANK-CELLS',

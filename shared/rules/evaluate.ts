@@ -6,6 +6,7 @@ import type { Check, CheckContext, PreviousYear } from '../findings/check';
 import { SEVERITY_ORDER, type Finding } from '../findings/finding';
 import { NARRATIVE_CHECKS, capped } from '../narrative';
 import { templateReviewCheck } from '../narrative/template-review';
+import { withCellValues } from './cell-values';
 
 /** Every check the engine runs, in order. The narrative checks join this list (shared/narrative). */
 const CHECKS: readonly Check[] = [...BUILT_IN_CHECKS, capped(templateReviewCheck), ...NARRATIVE_CHECKS];
@@ -33,13 +34,15 @@ export const evaluate = (report: Report, previousYear?: PreviousYear | Report | 
     uncertain: options.uncertainCells ? new Set(options.uncertainCells) : NO_CELLS,
   };
   const out: Finding[] = [];
-  for (const check of CHECKS) {
-    try {
-      out.push(...check(ctx));
-    } catch (e) {
-      // A check never takes the editor down; it reports itself instead.
-      out.push({ code: 'CHECK-FAILED', severity: 'info', cells: [], message: `检查程序出错：${(e as Error).message}` });
+  withCellValues(report.cells, () => {
+    for (const check of CHECKS) {
+      try {
+        out.push(...check(ctx));
+      } catch (e) {
+        // A check never takes the editor down; it reports itself instead.
+        out.push({ code: 'CHECK-FAILED', severity: 'info', cells: [], message: `检查程序出错：${(e as Error).message}` });
+      }
     }
-  }
+  });
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 };
