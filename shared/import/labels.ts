@@ -103,39 +103,43 @@ const numberTextCached = memo((raw: string): string | null => {
 });
 
 const dashCell = (raw: string): boolean => DASH_RE.test(compact(raw));
-const emptyCell = (raw: string): boolean => compact(raw) === '' || dashCell(raw);
 
 /**
  * What a cell is, worked out once per distinct cell text: the mappers ask each cell several of these
  * questions, often more than once (one remembered answer instead of two or three look-ups).
  */
 type CellKind = { readonly number: boolean; readonly dash: boolean; readonly empty: boolean };
-const KINDS_MAX_LENGTH = 120;
+// a long text is rarely asked twice and costs more to hash than to read: memo does not keep it
 const cellKindCached = memo((raw: string): CellKind => {
   const dash = dashCell(raw);
   return { number: numberText(raw) !== null, dash, empty: dash || compact(raw) === '' };
-}, KINDS_MAX_LENGTH);
+}, 120);
 const NUMBER_KIND: CellKind = { number: true, dash: false, empty: false };
 const WORDS_KIND: CellKind = { number: false, dash: false, empty: false };
+const EMPTY_KIND: CellKind = { number: false, dash: false, empty: true };
+/** Ideographs that a number cell may hold (a unit after it, 零 alone) or a dash cell (无): the others make a cell words. */
+const NUMBER_OR_DASH_IDEOGRAPHS = new Set([...'零件项个条次万元无'].map((c) => c.charCodeAt(0)));
 /**
- * Most cells answer at once: ASCII digits are a number; a text that begins with a CJK ideograph other than 零 and 无
- * is words (no unit stripped, NFKC or trim turns it into a number, a dash or nothing).
+ * Most cells answer at once: ASCII digits are a number, nothing is empty, and a text holding a CJK ideograph
+ * (U+4E00–U+9FFF, which NFKC, trim and compact keep) other than a unit, 零 or 无 is words: no number, dash or blank
+ * keeps such a character. undefined: the full reading decides.
  */
 const quickKind = (raw: string): CellKind | undefined => {
-  if (raw.length === 0) return undefined;
-  const c = raw.charCodeAt(0);
-  if (c >= 0x4e00 && c <= 0x9fff) return c === 0x96f6 || c === 0x65e0 ? undefined : WORDS_KIND; // 零 无
-  return c >= 0x30 && c <= 0x39 && allDigits(raw) ? NUMBER_KIND : undefined;
+  if (raw.length === 0) return EMPTY_KIND;
+  if (allDigits(raw)) return NUMBER_KIND;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !NUMBER_OR_DASH_IDEOGRAPHS.has(c)) return WORDS_KIND;
+  }
+  return undefined;
 };
 const cellKind = (raw: string): CellKind => quickKind(raw) ?? cellKindCached(raw);
 
-// a long text is rarely asked twice and not remembered: only the question asked is worked out
-export const isNumberCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? numberText(raw) !== null : cellKind(raw).number);
-export const isDashCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? dashCell(raw) : cellKind(raw).dash);
-export const isEmptyCell = (raw: string): boolean => (raw.length > KINDS_MAX_LENGTH ? emptyCell(raw) : cellKind(raw).empty);
+export const isNumberCell = (raw: string): boolean => cellKind(raw).number;
+export const isDashCell = (raw: string): boolean => cellKind(raw).dash;
+export const isEmptyCell = (raw: string): boolean => cellKind(raw).empty;
 /** A label cell carries words (not a number, not empty, not a dash). */
 export const isLabelCell = (raw: string): boolean => {
-  if (raw.length > KINDS_MAX_LENGTH) return !emptyCell(raw) && numberText(raw) === null;
   const k = cellKind(raw);
   return !k.empty && !k.number;
 };
