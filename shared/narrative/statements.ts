@@ -117,15 +117,39 @@ const span = (text: string, start: number, end: number): Span => ({ start, end, 
 
 /** The longest phrasing with its fillers is under 50 characters; a lead is looked for in this many before the number. */
 const LEAD_WINDOW = 64;
-/** Every phrasing at once: most numbers in a report are tied to nothing, and one search says so. */
-const anyLead = (money: boolean) =>
-  new RegExp(
-    QUANTITIES.filter((q) => (q.unit === 'money') === money)
-      .map((q) => `(?:${q.lead.source})`)
-      .join('|'),
-  );
-const ANY_COUNT_LEAD = anyLead(false);
-const ANY_MONEY_LEAD = anyLead(true);
+
+/**
+ * The phrasings by family (表三's main rows, its groups, its sub-items, 表二, 表四), each family's in one regex: most
+ * numbers in a report are tied to nothing, and one test per family says so; a tied number's lead is tried only
+ * against the phrasings of the families that match it, a phrasing several quantities share (表四's columns) once.
+ */
+const familyOf = (q: Quantity): string => {
+  const [table, part, item] = q.key.split('.');
+  return item !== undefined && q.topic === 'application' ? `${table}.${part}` : `${q.topic}.${q.unit}`;
+};
+type Lead = { readonly q: Quantity; readonly family: number; readonly slot: number };
+const LEADS = (() => {
+  const familyNames: string[] = [];
+  const familySources: Set<string>[] = [];
+  const slotSources: string[] = [];
+  const slots: RegExp[] = [];
+  const lead = (q: Quantity): Lead => {
+    let family = familyNames.indexOf(familyOf(q));
+    if (family < 0) family = familyNames.push(familyOf(q)) - 1;
+    (familySources[family] ??= new Set()).add(q.lead.source);
+    let slot = slotSources.indexOf(q.lead.source);
+    if (slot < 0) slot = slotSources.push(q.lead.source) - 1;
+    slots[slot] = q.lead;
+    return { q, family, slot };
+  };
+  const count = QUANTITIES.filter((q) => q.unit !== 'money').map(lead);
+  const money = QUANTITIES.filter((q) => q.unit === 'money').map(lead);
+  const families = familySources.map((sources) => new RegExp([...sources].map((src) => `(?:${src})`).join('|')));
+  return { families, slots, count, money };
+})();
+const NOT_TRIED = 0;
+const NO_MATCH = 1;
+const MATCH = 2;
 
 /** Ties one number to a quantity, or to nothing. */
 const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null => {
@@ -136,11 +160,14 @@ const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null =>
   if (!sentence) return null;
   const cs = Math.max(clauseStart(text, n.start), n.start - LEAD_WINDOW);
   const leadText = text.slice(cs, n.start);
-  if (!(isMoney ? ANY_MONEY_LEAD : ANY_COUNT_LEAD).test(leadText)) return null;
   let best: { q: Quantity; index: number; verb: string } | null = null;
-  for (const q of QUANTITIES) {
-    if ((q.unit === 'money') !== isMoney) continue;
-    const m = q.lead.exec(leadText);
+  const family = new Uint8Array(LEADS.families.length);
+  const matched: (RegExpExecArray | null | undefined)[] = new Array(LEADS.slots.length);
+  for (const { q, family: f, slot } of isMoney ? LEADS.money : LEADS.count) {
+    if (family[f] === NOT_TRIED) family[f] = LEADS.families[f]!.test(leadText) ? MATCH : NO_MATCH;
+    if (family[f] === NO_MATCH) continue;
+    let m = matched[slot];
+    if (m === undefined) m = matched[slot] = LEADS.slots[slot]!.exec(leadText);
     if (!m) continue;
     if (q.topic === 'application') {
       if (!topics.aboutApplications(n.start)) continue;
