@@ -48,6 +48,9 @@ export const cliReaderLimits = (env: NodeJS.ProcessEnv = process.env): ReaderLim
 /** Calls sink(index, result) for every file, in input order. */
 export type Sink<R> = (index: number, result: R) => void;
 
+/** Files sent to each worker ahead of the one it is reading (ReaderPool's depth). */
+const SENT_AHEAD = 2;
+
 const refusalOf = (pool: ReaderPool) => (stop: Parameters<typeof readerStopped>[0]) => readerStopped(stop, pool.limits).message;
 
 export const checkInOrder = (files: readonly string[], previous: PreviousYear | null, jobs: number, sink: Sink<CheckedFile>): Promise<void> =>
@@ -78,7 +81,7 @@ const runInOrder = async <R>(
   failed: (file: string, why: string) => R,
 ): Promise<void> => {
   if (!files.length) return;
-  const pool = new ReaderPool(READER_ENTRY, data, Math.max(1, Math.min(jobs, files.length)), cliReaderLimits());
+  const pool = new ReaderPool(READER_ENTRY, data, Math.max(1, Math.min(jobs, files.length)), cliReaderLimits(), SENT_AHEAD);
   const stopped = refusalOf(pool);
   const results = new Map<number, R>();
   let next = 0;
@@ -87,8 +90,8 @@ const runInOrder = async <R>(
   try {
     await new Promise<void>((done) => {
       const launch = () => {
-        // two files per worker in flight: the next is queued before the worker asks
-        while (inFlight < jobs * 2 && next < files.length) {
+        // SENT_AHEAD files per worker in flight: each worker has its next file before it answers the last
+        while (inFlight < jobs * SENT_AHEAD && next < files.length) {
           const i = next++;
           const f = files[i]!;
           inFlight++;
