@@ -39,9 +39,13 @@ export class LightElement {
   constructor(
     readonly tagName: string,
     readonly attributes: LightAttributes,
+    localName?: string,
   ) {
-    const c = tagName.indexOf(':');
-    this.localName = c < 0 ? tagName : tagName.slice(c + 1);
+    if (localName !== undefined) this.localName = localName;
+    else {
+      const c = tagName.indexOf(':');
+      this.localName = c < 0 ? tagName : tagName.slice(c + 1);
+    }
   }
   append(n: LightNode): void {
     if (this.lastChild) this.lastChild.nextSibling = n;
@@ -76,12 +80,19 @@ const decode = (s: string): string => {
   });
 };
 
-/** The parsed document, or null when the text is not plain well-formed XML of the kind Office writes. */
-export const parseXmlLight = (raw: string): LightDocument | null => {
+/**
+ * The parsed document, or null when the text is not plain well-formed XML of the kind Office writes.
+ *
+ * With maxDepth, also null when the text is deeper than that or holds anything that could make parseXml's checks
+ * before parsing (a DTD or ENTITY declaration, xmlDepth) see it differently from this walk: a comment, CDATA section
+ * or processing instruction with a `<` inside, an attribute value with a `>`, an element name starting with a
+ * non-ASCII letter. A document it returns passes both checks, so parseXml need not scan the text for them first.
+ */
+export const parseXmlLight = (raw: string, maxDepth?: number): LightDocument | null => {
   try {
-    return parse(raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
+    return parse(raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'), maxDepth ?? Infinity, maxDepth !== undefined);
   } catch (e) {
-    if (e instanceof Unsupported) return null;
+    if (e instanceof Unsupported || maxDepth !== undefined) return null;
     throw e;
   }
 };
@@ -90,14 +101,22 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c ===
 /** A name starts with a letter, _ or a non-ASCII character (XML 1.0 NameStartChar, simplified). */
 const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0xc0;
 
-const parse = (text: string): LightDocument => {
+/** In guarded mode, a `<` between from and to (a comment's, CDATA's or instruction's body) makes the text one for the full checks. */
+const guardBody = (text: string, from: number, to: number): void => {
+  const x = text.indexOf('<', from);
+  if (x >= 0 && x < to) throw new Unsupported();
+};
+
+// Scans are charCodeAt loops, not indexOf/slice per piece: most tags follow one another directly and names and
+// attribute values are a few characters, where a builtin call costs more than the scan.
+const parse = (text: string, maxDepth: number, guarded: boolean): LightDocument => {
   const stack: LightElement[] = [];
   let top: LightElement | null = null;
   let root: LightElement | null = null;
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n) {
-    const lt = text.indexOf('<', i);
+    const lt = text.charCodeAt(i) === 60 ? i : text.indexOf('<', i);
     const end = lt < 0 ? n : lt;
     if (end > i) {
       const chunk = text.slice(i, end);
@@ -109,35 +128,43 @@ const parse = (text: string): LightDocument => {
     if (c === 0x3f /* ? */) {
       const q = text.indexOf('?>', lt + 2);
       if (q < 0) throw new Unsupported();
+      if (guarded) guardBody(text, lt + 2, q);
       i = q + 2;
     } else if (c === 0x21 /* ! */) {
       if (text.startsWith('<!--', lt)) {
         const q = text.indexOf('-->', lt + 4);
         if (q < 0) throw new Unsupported();
+        if (guarded) guardBody(text, lt + 4, q);
         i = q + 3;
       } else if (text.startsWith('<![CDATA[', lt)) {
         const q = text.indexOf(']]>', lt + 9);
         if (q < 0 || !top) throw new Unsupported();
+        if (guarded) guardBody(text, lt + 9, q);
         top.append(new LightText(text.slice(lt + 9, q)));
         i = q + 3;
       } else throw new Unsupported(); // DOCTYPE and other declarations: the full parser decides
     } else if (c === 0x2f /* / */) {
-      const gt = text.indexOf('>', lt + 2);
-      if (gt < 0 || !top) throw new Unsupported();
-      let e = gt;
-      while (e > lt + 2 && isSpace(text.charCodeAt(e - 1))) e--;
-      if (text.slice(lt + 2, e) !== top.tagName) throw new Unsupported();
+      // </name> with optional spaces before the >, name that of the open element
+      if (!top) throw new Unsupported();
+      const name = top.tagName;
+      let e = lt + 2;
+      for (let k = 0; k < name.length; k++, e++) if (text.charCodeAt(e) !== name.charCodeAt(k)) throw new Unsupported();
+      while (e < n && isSpace(text.charCodeAt(e))) e++;
+      if (text.charCodeAt(e) !== 62) throw new Unsupported();
       stack.pop();
       top = stack.length ? stack[stack.length - 1]! : null;
-      i = gt + 1;
+      i = e + 1;
     } else {
-      if (!isNameStart(c)) throw new Unsupported();
+      if (!isNameStart(c) || (guarded && c >= 0xc0)) throw new Unsupported();
       let j = lt + 2;
+      let colon = -1;
       for (; j < n; j++) {
         const ch = text.charCodeAt(j);
         if (isSpace(ch) || ch === 47 || ch === 62 || ch === 60 || ch === 61 || ch === 34 || ch === 39) break;
+        if (ch === 58 && colon < 0) colon = j;
       }
       const name = text.slice(lt + 1, j);
+      const localName = colon < 0 ? name : text.slice(colon + 1, j);
       let attrs: LightAttr[] | null = null;
       let selfClosing = false;
       for (;;) {
@@ -156,9 +183,11 @@ const parse = (text: string): LightDocument => {
         }
         if (!isNameStart(ch)) throw new Unsupported();
         const a0 = j;
+        let aColon = -1;
         while (j < n) {
           const x = text.charCodeAt(j);
           if (isSpace(x) || x === 61 || x === 62 || x === 47 || x === 60) break;
+          if (x === 58 && aColon < 0) aColon = j;
           j++;
         }
         const an = text.slice(a0, j);
@@ -168,25 +197,35 @@ const parse = (text: string): LightDocument => {
         while (j < n && isSpace(text.charCodeAt(j))) j++;
         const quote = text.charCodeAt(j);
         if (quote !== 34 && quote !== 39) throw new Unsupported();
-        const close = text.indexOf(quote === 34 ? '"' : "'", j + 1);
-        if (close < 0) throw new Unsupported();
+        // the value up to its closing quote: a < in it is not well-formed; &, tab and newline need more work
+        let close = j + 1;
+        let special = false;
+        for (; close < n; close++) {
+          const x = text.charCodeAt(close);
+          if (x === quote) break;
+          if (x === 60) throw new Unsupported();
+          if (x === 38 || x === 10 || x === 9) special = true;
+          else if (x === 62 && guarded) throw new Unsupported();
+        }
+        if (close >= n) throw new Unsupported();
         let value = text.slice(j + 1, close);
-        if (value.indexOf('<') >= 0) throw new Unsupported();
-        value = decode(value);
-        if (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0) value = value.replace(/[\t\n]/g, ' ');
-        const ci = an.indexOf(':');
-        (attrs ??= []).push({ name: an, localName: ci < 0 ? an : an.slice(ci + 1), value });
+        if (special) {
+          value = decode(value);
+          if (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0) value = value.replace(/[\t\n]/g, ' ');
+        }
+        (attrs ??= []).push({ name: an, localName: aColon < 0 ? an : an.slice(aColon - a0 + 1), value });
         j = close + 1;
         const after = text.charCodeAt(j);
         if (!isSpace(after) && after !== 62 && after !== 47) throw new Unsupported();
       }
-      const el = new LightElement(name, attrs ? new LightAttributes(attrs) : NO_ATTRIBUTES);
+      const el = new LightElement(name, attrs ? new LightAttributes(attrs) : NO_ATTRIBUTES, localName);
       if (top) top.append(el);
       else if (root)
         throw new Unsupported(); // a second root element
       else root = el;
       if (!selfClosing) {
         stack.push(el);
+        if (stack.length > maxDepth) throw new Unsupported();
         top = el;
       }
       i = j;

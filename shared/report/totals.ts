@@ -23,25 +23,32 @@ export const computeTotals = (cells: Cells): Cells => {
   return out;
 };
 
+/** The cells the sums read or write, and each sum as positions among them (looked up by name once per call, not per part). */
+const SUM_CELLS: readonly CellId[] = [...new Set(SUMS.flatMap((s) => [s.computes!, ...s.rhs]))];
+const SUM_PLAN = SUMS.map((s) => ({ at: SUM_CELLS.indexOf(s.computes!), parts: s.rhs.map((id) => SUM_CELLS.indexOf(id)) }));
+const COMPUTED_AT = [...COMPUTED_CELLS].map((id) => SUM_CELLS.indexOf(id));
+
 /**
- * Whether a total typed or read differs from the sum of its parts: computeTotals' two passes over the sums, with
- * only the computed cells kept aside (every report read is asked; a copy of all 200 cells costs more than the sums).
+ * Whether a total typed or read differs from the sum of its parts: computeTotals' two passes over the sums, on an
+ * array of the cells they involve (every report read is asked; a copy of all 200 cells and a lookup by name for
+ * every part cost more than the sums).
  */
 export const totalsDisagree = (cells: Cells): boolean => {
-  const computed = new Map<CellId, number | null>();
+  const given = SUM_CELLS.map((id) => cells[id]);
+  const out = given.slice();
   for (let pass = 0; pass < 2; pass++) {
-    for (const s of SUMS) {
+    for (const { at, parts } of SUM_PLAN) {
       let any = false;
       let total = 0;
-      for (const id of s.rhs) {
-        const v = computed.has(id) ? computed.get(id) : cells[id];
+      for (const k of parts) {
+        const v = out[k];
         if (v === null || v === undefined) continue;
         any = true;
         if (typeof v === 'number') total += v;
       }
-      computed.set(s.computes!, any ? total : null);
+      out[at] = any ? total : null;
     }
   }
-  for (const id of COMPUTED_CELLS) if ((cells[id] ?? null) !== (computed.get(id) ?? null) && cells[id] !== null) return true;
+  for (const k of COMPUTED_AT) if ((given[k] ?? null) !== (out[k] ?? null) && given[k] !== null) return true;
   return false;
 };
