@@ -102,7 +102,8 @@ export const findNumbers = (text: string): StatedNumber[] => {
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index!;
     const num = m[1]!;
-    const isChinese = /^[零〇一二两三四五六七八九十百千]/.test(num);
+    const first = num.charCodeAt(0); // the number is ARABIC or CHINESE: its first character says which
+    const isChinese = !((first >= 0x30 && first <= 0x39) || (first >= FULL_WIDTH_ZERO && first <= FULL_WIDTH_ZERO + 9));
     const before = text.slice(Math.max(0, start - 4), start);
     // 「第一次」「第 3 期」 are ordinals; a digit or Chinese digit right before means we matched the tail of something else.
     if (/第\s*$/.test(before)) continue;
@@ -125,7 +126,7 @@ export const findNumbers = (text: string): StatedNumber[] => {
     const end = start + m[0].length;
     const numberEnd = start + num.length;
     const value = /^\d+$/.test(decimal) && Number.isSafeInteger(Number(decimal)) ? Number(decimal) : null;
-    const approx = Boolean(m[5]) || APPROX_BEFORE.test(text.slice(Math.max(0, start - 4), start)) || APPROX_AFTER.test(text.slice(end, end + 4));
+    const approx = Boolean(m[5]) || APPROX_BEFORE.test(before) || APPROX_AFTER.test(text.slice(end, end + 4));
     out.push({ start, end, numberEnd, raw: m[0], decimal, value, unit, approx, kind: isChinese ? 'chinese' : 'arabic' });
   }
   return out;

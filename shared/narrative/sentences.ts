@@ -36,9 +36,19 @@ export const splitParagraphs = (text: string): Span[] => {
 export const sentencesOf: (text: string) => readonly Span[] = byText(splitSentences);
 export const paragraphsOf: (text: string) => readonly Span[] = byText(splitParagraphs);
 
-/** A set of characters that end a clause or a segment, by code unit: tested character by character without a string made for each. */
-export type Breaks = ReadonlySet<number>;
-export const breaks = (chars: string): Breaks => new Set([...chars].map((c) => c.charCodeAt(0)));
+/**
+ * A set of characters that end a clause or a segment: one bit of a table indexed by UTF-16 code unit, so the search
+ * back and forth tests each character with one array read (no string made for it, no regex run on it).
+ */
+export type Breaks = number;
+const BREAK_TABLE = new Uint8Array(0x10000);
+let breakSets = 0;
+export const breaks = (chars: string): Breaks => {
+  if (breakSets >= 8) throw new Error('at most 8 sets of clause breaks');
+  const bit = 1 << breakSets++;
+  for (const c of chars) BREAK_TABLE[c.charCodeAt(0)]! |= bit;
+  return bit;
+};
 
 /** Characters that end a clause: a number belongs to the keyword written in its own clause only. */
 export const CLAUSE_BREAK: Breaks = breaks('，,、；;。！？!?：:（）()\n');
@@ -52,14 +62,14 @@ export const CLAUSE_WINDOW = 120;
 /** The start of the clause that contains offset `at` (at most CLAUSE_WINDOW characters back). */
 export const clauseStart = (text: string, at: number, stops: Breaks = CLAUSE_BREAK): number => {
   const stop = Math.max(0, at - CLAUSE_WINDOW);
-  for (let i = at - 1; i >= stop; i--) if (stops.has(text.charCodeAt(i))) return i + 1;
+  for (let i = at - 1; i >= stop; i--) if (BREAK_TABLE[text.charCodeAt(i)]! & stops) return i + 1;
   return stop;
 };
 
 /** The end of the clause that contains offset `at` (at most CLAUSE_WINDOW characters on). */
 export const clauseEnd = (text: string, at: number, stops: Breaks = CLAUSE_BREAK): number => {
   const stop = Math.min(text.length, at + CLAUSE_WINDOW);
-  for (let i = at; i < stop; i++) if (stops.has(text.charCodeAt(i))) return i;
+  for (let i = at; i < stop; i++) if (BREAK_TABLE[text.charCodeAt(i)]! & stops) return i;
   return stop;
 };
 

@@ -46,11 +46,14 @@ const segmentStart = (text: string, at: number): number => clauseStart(text, at,
 const lastSubject = (text: string, from: number, to: number, subjects: readonly { id: string; re: RegExp }[]): string | null => {
   const part = text.slice(Math.max(from, to - 2 * CLAUSE_WINDOW), to);
   let best: { id: string; end: number; len: number } | null = null;
-  for (const s of subjects)
-    for (const m of part.matchAll(s.re)) {
-      const end = m.index! + m[0].length;
-      if (!best || end > best.end || (end === best.end && m[0].length > best.len)) best = { id: s.id, end, len: m[0].length };
+  // exec on the global regex itself (lastIndex from 0; null leaves it 0 again): matchAll would copy the regex each call
+  for (const { id, re } of subjects) {
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && m[0].length > best.len)) best = { id, end, len: m[0].length };
     }
+  }
   return best?.id ?? null;
 };
 
@@ -313,13 +316,14 @@ const readT4ClaimsOnce = byText((text: string): T4Claim[] => {
       out.push({ kind: 'none', subject: m[0] === '行政复议' ? 'review' : 'suit', phrase: span(text, clauseStart(text, neg.start), end), sentence });
     }
   }
-  for (const sentence of topics.sentences)
-    for (const m of sentence.text.matchAll(ALL_UPHELD)) {
-      if (!topics.aboutDisclosure(sentence.start)) continue;
-      const at = sentence.start + m.index!;
-      const subject = lastSubject(text, sentence.start, at, T4_SUBJECTS);
-      if (!subject) continue;
-      out.push({ kind: 'all-upheld', subject, phrase: span(text, clauseStart(text, at), clauseEnd(text, at)), sentence });
-    }
+  // one search of the whole text: a match (Han characters only) never runs over a sentence's stop or line break
+  for (const m of text.matchAll(ALL_UPHELD)) {
+    const at = m.index;
+    const sentence = topics.sentenceAt(at);
+    if (!sentence || !topics.aboutDisclosure(sentence.start)) continue;
+    const subject = lastSubject(text, sentence.start, at, T4_SUBJECTS);
+    if (!subject) continue;
+    out.push({ kind: 'all-upheld', subject, phrase: span(text, clauseStart(text, at), clauseEnd(text, at)), sentence });
+  }
   return out;
 });
