@@ -56,7 +56,35 @@ const compactCached = memo((s: string): string =>
 export const compact = (s: string): string => (plainWord(s) ? s : compactCached(s));
 
 /** Only letters, digits and CJK: what is left for comparing labels (remembered too: the mappers ask it of every cell, often more than once). */
-const bareCached = memo((s: string): string => compact(s).replace(/[^\p{L}\p{N}]/gu, ''));
+const bareCached = memo((s: string): string => lettersAndDigits(compact(s)));
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/**
+ * s without what is not a letter or digit (\p{L}, \p{N}): ASCII and CJK ideographs are told by their code, the rest
+ * by the regex one code point at a time. A global replace with the Unicode classes cost ~25 ns a character.
+ */
+const lettersAndDigits = (s: string): string => {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < s.length;) {
+    const c = s.charCodeAt(i);
+    let width = 1;
+    let keep: boolean;
+    if (c < 0x80) keep = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    else if (c >= 0x4e00 && c <= 0x9fff) keep = true;
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      keep = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+    }
+    if (!keep) {
+      if (i > run) out += s.slice(run, i);
+      run = i + width;
+    }
+    i += width;
+  }
+  return run === 0 ? s : out + s.slice(run);
+};
 export const bare = (s: string): string => (plainWord(s) ? s : bareCached(s));
 
 /** Typos and variants seen in real reports (docs/import-text.md), applied before matching. */
