@@ -76,10 +76,11 @@ export const splitGrid = (rows: readonly Row[]): { table: TableId | null; rows: 
   return parts.filter((p) => p.rows.length > 0);
 };
 
-const sum = (cells: Cells, ids: readonly CellId[]): number => {
+/** The sum of the numbers at the given positions of values (blanks and money texts count nothing). */
+const sum = (values: readonly unknown[], at: readonly number[]): number => {
   let n = 0;
-  for (const id of ids) {
-    const v = cells[id];
+  for (const k of at) {
+    const v = values[k];
     if (typeof v === 'number') n += v;
   }
   return n;
@@ -103,17 +104,24 @@ const identityNote = (i: Identity, l: number, r: number): ImportNote => {
   return { level: 'warning', table: d.table, message: `${TABLE_SHORT[d.table]} 读取后「${g}」的总计（${l}）与各项之和（${r}）不符，请核对` };
 };
 
-const IDENTITY_CELLS: readonly (readonly [Identity, readonly CellId[]])[] = IDENTITIES.map((i) => [i, [...i.lhs, ...i.rhs]]);
+/** The cells the identities name, and each identity's sides as positions among them (each cell looked up once a report). */
+const IDENTITY_CELLS: readonly CellId[] = [...new Set(IDENTITIES.flatMap((i) => [...i.lhs, ...i.rhs]))];
+const IDENTITY_PLAN = IDENTITIES.map((i) => {
+  const at = (ids: readonly CellId[]) => ids.map((id) => IDENTITY_CELLS.indexOf(id));
+  return { identity: i, lhs: at(i.lhs), rhs: at(i.rhs), all: at([...i.lhs, ...i.rhs]) };
+});
 
 /** Identities checked on what was read: a failing one says the reading (or the source) must be checked. */
 export const identityNotes = (cells: Cells, found: ReadonlySet<CellId>): ImportNote[] => {
   const out: ImportNote[] = [];
-  for (const [i, all] of IDENTITY_CELLS) {
-    if (!all.every((id) => found.has(id))) continue;
-    if (all.every((id) => cells[id] === null)) continue;
-    const l = sum(cells, i.lhs);
-    const r = sum(cells, i.rhs);
-    if (l !== r) out.push(identityNote(i, l, r));
+  const values = IDENTITY_CELLS.map((id) => cells[id]);
+  const read = IDENTITY_CELLS.map((id) => found.has(id));
+  for (const { identity, lhs, rhs, all } of IDENTITY_PLAN) {
+    if (!all.every((k) => read[k])) continue;
+    if (all.every((k) => values[k] === null)) continue;
+    const l = sum(values, lhs);
+    const r = sum(values, rhs);
+    if (l !== r) out.push(identityNote(identity, l, r));
   }
   return out;
 };

@@ -71,10 +71,23 @@ const decode = (b: Uint8Array): Sniffed => {
 
 /** A MIME message whose head names multipart/related: a page saved as one file (.mht/.mhtml) by a browser or Word. */
 export const looksLikeMht = (b: Uint8Array): boolean => {
-  const head = byteString(b, Math.min(b.length, 8192));
-  const end = head.search(/\r?\n\r?\n/);
-  const h = end >= 0 ? head.slice(0, end) : head;
+  const h = byteString(b, headEnd(b, Math.min(b.length, 8192)));
   return /^mime-version:/im.test(h) && /^content-type:\s*multipart\/related/im.test(h);
+};
+
+/**
+ * Where the first blank line (\r?\n\r?\n) of the first `limit` bytes begins, else limit: the message head. Found on the
+ * bytes, so only the head is made a string (a text report's first blank line comes after a line or two).
+ */
+const headEnd = (b: Uint8Array, limit: number): number => {
+  const at = (i: number) => (i < limit ? b[i] : -1);
+  for (let p = 0; p < limit; p++) {
+    const q = b[p] === 0x0d ? p + 1 : p;
+    if (at(q) !== 0x0a) continue;
+    const r = at(q + 1) === 0x0d ? q + 2 : q + 1;
+    if (at(r) === 0x0a) return p;
+  }
+  return limit;
 };
 
 /** Text whose encoding nobody named: UTF-8 (with or without BOM), UTF-16 by its BOM, else GB18030. */
