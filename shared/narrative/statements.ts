@@ -7,7 +7,7 @@ import type { CellId } from '../format/types';
 import { t3 } from '../format/cells';
 import { T3_COLUMNS, T3_ORG_HEADER, T3_TOTAL_COLUMN } from '../format/table3';
 import { COUNT_UNITS, MONEY_UNITS, amountToFen, findNegations, findNumbers, type StatedNumber } from './numbers';
-import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, combinedGroups, quantity, type Quantity } from './quantities';
+import { OUTCOME_GROUP_KEYS, QUANTITIES, T2_SUBJECTS, T4_SUBJECTS, combinedGroups, quantity, type Quantity, type SubjectFamily } from './quantities';
 import { byText } from './memo';
 import { CLAUSE_WINDOW, breaks, clauseEnd, clauseStart, paragraphsOf, sentencesOf, spanIndexAt, type Span } from './sentences';
 
@@ -166,6 +166,9 @@ const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null =>
   let best: { q: Quantity; index: number; verb: string } | null = null;
   const family = new Uint8Array(LEADS.families.length);
   const matched: (RegExpExecArray | null | undefined)[] = new Array(LEADS.slots.length);
+  // what does not depend on the quantity is asked once per number, when a quantity first needs it
+  let application: boolean | undefined;
+  const subjects: { t2?: string | null; t4?: string | null } = {};
   for (const { q, family: f, slot } of isMoney ? LEADS.money : LEADS.count) {
     if (family[f] === NOT_TRIED) family[f] = LEADS.families[f]!.test(leadText) ? MATCH : NO_MATCH;
     if (family[f] === NO_MATCH) continue;
@@ -173,14 +176,19 @@ const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null =>
     if (m === undefined) m = matched[slot] = LEADS.slots[slot]!.exec(leadText);
     if (!m) continue;
     if (q.topic === 'application') {
-      if (!topics.aboutApplications(n.start)) continue;
-      if (COLUMN_WORDS.test(text.slice(segmentStart(text, n.start), n.start)) || CHANNEL_WORDS.test(leadText)) continue;
+      application ??=
+        topics.aboutApplications(n.start) && !COLUMN_WORDS.test(text.slice(segmentStart(text, n.start), n.start)) && !CHANNEL_WORDS.test(leadText);
+      if (!application) continue;
       if (QUALIFIED.test(leadText.slice(0, m.index))) continue;
     }
     if (q.topic === 't4' && !topics.aboutDisclosure(n.start)) continue;
     if (q.key === 't3.new' && (OTHER_APPLICATIONS.test(m[0]) || /^\s*其中/.test(leadText))) continue;
     if (q.key === 't2.fees.amount' && /处理费/.test(text.slice(segmentStart(text, n.start), n.start))) continue;
-    if (q.subject && !subjectAgrees(text, n, q, sentence)) continue;
+    if (q.subject) {
+      const { family: of, id } = q.subject;
+      if (subjects[of] === undefined) subjects[of] = subjectOf(text, n, of, sentence);
+      if (subjects[of] !== id) continue;
+    }
     if (!best || m.index < best.index) best = { q, index: m.index, verb: m[0].trim() };
   }
   if (!best) return null;
@@ -219,17 +227,17 @@ const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null =>
   };
 };
 
-const subjectAgrees = (text: string, n: StatedNumber, q: Quantity, sentence: Span): boolean => {
-  const want = q.subject!;
-  if (want.family === 't2') {
+/** The subject a number of 表二 or 表四 is about (a quantity with a subject counts only when it is its own); null if none. */
+const subjectOf = (text: string, n: StatedNumber, family: SubjectFamily, sentence: Span): string | null => {
+  if (family === 't2') {
     // 「制发 65 个政策文件」: the noun after the unit decides, and it is not ours.
     const after = text.slice(n.end, clauseEnd(text, n.end));
     const post = /^\s*(?:的)?(?:政府|行政)?(规章(?!制度)|规范性文件)/.exec(after);
-    if (post) return (post[1] === '规章' ? 'rules' : 'normative') === want.id;
-    if (/^\s*(?:的)?[^\s，。；、]{0,6}(?:文件|信息|政策|制度|目录)/.test(after)) return false;
-    return lastSubject(text, segmentStart(text, n.start), n.start, T2_SUBJECTS) === want.id;
+    if (post) return post[1] === '规章' ? 'rules' : 'normative';
+    if (/^\s*(?:的)?[^\s，。；、]{0,6}(?:文件|信息|政策|制度|目录)/.test(after)) return null;
+    return lastSubject(text, segmentStart(text, n.start), n.start, T2_SUBJECTS);
   }
-  return lastSubject(text, sentence.start, n.start, T4_SUBJECTS) === want.id;
+  return lastSubject(text, sentence.start, n.start, T4_SUBJECTS);
 };
 
 const LIST_CLAUSE_BREAK = breaks('，,；;。！？!?：:（）()\n');
