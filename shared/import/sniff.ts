@@ -39,9 +39,12 @@ const KNOWN_BINARIES: readonly { sig: readonly number[]; message: string }[] = [
 ];
 
 /** Share of control characters (other than tab, newline, carriage return, form feed) above which text is not text. */
+const CONTROL = /[\u0000-\u0008\v\u000e-\u001f\ufffd]/;
 const controlShare = (s: string): number => {
-  let n = 0;
   const len = Math.min(s.length, 200_000);
+  // most texts have none: one native scan says so
+  if (!CONTROL.test(len < s.length ? s.slice(0, len) : s)) return 0;
+  let n = 0;
   for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) n++;
