@@ -3,7 +3,7 @@
  * the table (NARR-<QUANTITY>), the stated outcome counts with the stated 办结 total (NARR-SUM), and
  * the claims in words about 表四 with 表四 (NARR-REVIEW-UPHELD). Warnings only: the clerk decides.
  */
-import type { NarrativeId } from '../format/types';
+import type { CellId, NarrativeId } from '../format/types';
 import { NARRATIVE_IDS } from '../format/sections';
 import { t4 } from '../format/cells';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, type T4ColumnId, type T4GroupId } from '../format/table4';
@@ -104,10 +104,20 @@ const sumFindings = (section: NarrativeId, text: string, statements: readonly St
   return out;
 };
 
-const T4_SUBJECT_GROUPS: Record<string, { groups: readonly T4GroupId[]; label: string }> = {
-  review: { groups: ['review'], label: T4_REVIEW_HEADER },
-  suit: { groups: T4_GROUPS.filter((g) => g.suit).map((g) => g.id), label: T4_SUIT_HEADER },
-  ...Object.fromEntries(T4_GROUPS.filter((g) => g.suit).map((g) => [g.id, { groups: [g.id], label: `${T4_SUIT_HEADER}（${g.label}）` }])),
+type SubjectGroups = { readonly groups: readonly T4GroupId[]; readonly label: string; readonly ids: readonly CellId[] };
+/** A subject's groups with all their cells, named once. */
+const subjectGroups = (groups: readonly T4GroupId[], label: string): SubjectGroups => ({
+  groups,
+  label,
+  ids: groups.flatMap((g) => T4_COLUMNS.map((col) => t4(g, col.id))),
+});
+const T4_SUBJECT_GROUPS: Record<string, SubjectGroups> = {
+  review: subjectGroups(['review'], T4_REVIEW_HEADER),
+  suit: subjectGroups(
+    T4_GROUPS.filter((g) => g.suit).map((g) => g.id),
+    T4_SUIT_HEADER,
+  ),
+  ...Object.fromEntries(T4_GROUPS.filter((g) => g.suit).map((g) => [g.id, subjectGroups([g.id], `${T4_SUIT_HEADER}（${g.label}）`)])),
 };
 
 const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Finding[] => {
@@ -115,18 +125,17 @@ const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Find
   for (const c of readT4Claims(text)) {
     const sg = T4_SUBJECT_GROUPS[c.subject];
     if (!sg) continue;
-    const ids = sg.groups.flatMap((g) => T4_COLUMNS.map((col) => t4(g, col.id)));
-    if (allBlank(cells, ids)) continue;
+    if (allBlank(cells, sg.ids)) continue;
     const col = (id: T4ColumnId) => sg.groups.reduce((a, g) => a + countValue(cells[t4(g, id)]), 0);
     const total = col('total');
     const upheld = col('upheld');
-    const breakdown = T4_COLUMNS.map((x) => `${x.label} ${col(x.id)}`).join('、');
+    const breakdown = () => T4_COLUMNS.map((x) => `${x.label} ${col(x.id)}`).join('、'); // only for a finding
     if (c.kind === 'none' && total !== 0)
       out.push({
         code: 'NARR-REVIEW-UPHELD',
         severity: 'warning',
         cells: sg.groups.map((g) => t4(g, 'total')),
-        message: `正文「${phraseText(c.phrase)}」称没有${sg.label}，但表四${sg.label}总计为 ${total}（${breakdown}）。`,
+        message: `正文「${phraseText(c.phrase)}」称没有${sg.label}，但表四${sg.label}总计为 ${total}（${breakdown()}）。`,
         expected: total,
         actual: 0,
         narrative: where(section, text, c.sentence, c.phrase),
@@ -136,7 +145,7 @@ const t4ClaimFindings = (section: NarrativeId, text: string, cells: Cells): Find
         code: 'NARR-REVIEW-UPHELD',
         severity: 'warning',
         cells: sg.groups.flatMap((g) => [t4(g, 'upheld'), t4(g, 'total')]),
-        message: `正文「${phraseText(c.phrase)}」称${sg.label}均获维持，但表四${sg.label}${total === 0 ? '总计为 0' : `${breakdown}`}。`,
+        message: `正文「${phraseText(c.phrase)}」称${sg.label}均获维持，但表四${sg.label}${total === 0 ? '总计为 0' : breakdown()}。`,
         expected: total,
         actual: upheld,
         narrative: where(section, text, c.sentence, c.phrase),

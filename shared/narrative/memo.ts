@@ -1,5 +1,5 @@
 /**
- * The last few results of a function of one section's text. The editor evaluates the whole report on every
+ * The last few results of a function of one section's text (the least recently used goes first). The editor evaluates the whole report on every
  * keystroke; with this, only the section whose text changed is read again (a string used as a Map key hashes once,
  * and the unchanged sections' texts are the very same strings from one version of the report to the next).
  */
@@ -7,7 +7,12 @@ export const byText = <V>(fn: (text: string) => V, size = 8): ((text: string) =>
   const cache = new Map<string, V>();
   return (text) => {
     const hit = cache.get(text);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      // most recently used last: a long section read on every evaluation is not pushed out by the one being typed
+      cache.delete(text);
+      cache.set(text, hit);
+      return hit;
+    }
     const v = fn(text);
     if (cache.size >= size) cache.delete(cache.keys().next().value!);
     cache.set(text, v);

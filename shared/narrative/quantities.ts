@@ -284,8 +284,13 @@ export const tableCount = (q: Quantity, cells: Cells): number | null => sumForTe
 export const tableRef = (q: Quantity): string =>
   q.cells.length === 1 ? cellLabel(q.cells[0]!) : `${q.topic === 't4' ? '表四' : q.topic === 't2' ? '表二' : '表三'} ${q.label}（${q.cells.length} 项合计）`;
 
-/** The quantity's name for prose: 「本年新收政府信息公开申请数量」, 「不予公开」 (no 一、/（三） numbering). */
-export const plainLabel = (q: Quantity): string => q.label.replace(/^[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）/g, '');
+/** The quantity's name for prose: 「本年新收政府信息公开申请数量」, 「不予公开」 (no 一、/（三） numbering); made once per label. */
+const plainLabels = new Map<string, string>();
+export const plainLabel = (q: Quantity): string => {
+  let plain = plainLabels.get(q.label);
+  if (plain === undefined) plainLabels.set(q.label, (plain = q.label.replace(/^[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）/g, '')));
+  return plain;
+};
 
 /** The 表四 groups (rows) of a quantity's cells. */
 const groupsOf = (q: Quantity): T4GroupId[] => T4_GROUPS.filter((g) => q.cells.some((id) => cellDef(id)?.row === g.id)).map((g) => g.id);
