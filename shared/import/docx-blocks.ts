@@ -152,7 +152,12 @@ const readTable = (tbl: XmlElement, state: DocxReadState): Block[] => {
   const rows: Row[] = [];
   for (const tr of rowsOf(tbl)) {
     const trPr = firstChild(tr, 'trPr');
-    const row: Row = Array(gridVal(trPr, 'gridBefore')).fill('');
+    const row: Row = [];
+    // blanks pushed one by one: a spread of a new array for every cell cost more than the cell's text
+    const blanks = (n: number) => {
+      for (let k = 0; k < n; k++) row.push('');
+    };
+    blanks(gridVal(trPr, 'gridBefore'));
     for (const tc of cellsOf(tr)) {
       const tcPr = firstChild(tc, 'tcPr');
       const span = Math.max(1, gridVal(tcPr, 'gridSpan'));
@@ -160,9 +165,10 @@ const readTable = (tbl: XmlElement, state: DocxReadState): Block[] => {
       const hm = tcPr ? firstChild(tcPr, 'hMerge') : undefined;
       const continued = (vm && attr(vm, 'val') !== 'restart') || (hm && attr(hm, 'val') !== 'restart');
       const text = readCell(tc, nested, state);
-      row.push(continued ? '' : text, ...Array<string>(span - 1).fill(''));
+      row.push(continued ? '' : text);
+      blanks(span - 1);
     }
-    row.push(...Array<string>(gridVal(trPr, 'gridAfter')).fill(''));
+    blanks(gridVal(trPr, 'gridAfter'));
     rows.push(row);
   }
   const width = maxOf(
