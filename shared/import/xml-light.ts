@@ -19,13 +19,20 @@ export class LightText {
   }
 }
 
-class LightAttributes {
-  constructor(private readonly list: readonly LightAttr[]) {}
+/** An element's attributes, kept flat (name, local name, value, …): an object per attribute is made only when asked by item(). */
+export class LightAttributes {
+  constructor(private readonly flat: readonly string[]) {}
   get length(): number {
-    return this.list.length;
+    return this.flat.length / 3;
   }
   item(i: number): LightAttr | null {
-    return this.list[i] ?? null;
+    const k = i * 3;
+    return k >= 0 && k < this.flat.length ? { name: this.flat[k]!, localName: this.flat[k + 1]!, value: this.flat[k + 2]! } : null;
+  }
+  /** The value of the first attribute with this local name (what xml.ts attr() asks), or null. */
+  byLocalName(localName: string): string | null {
+    for (let k = 1; k < this.flat.length; k += 3) if (this.flat[k] === localName) return this.flat[k + 1]!;
+    return null;
   }
 }
 const NO_ATTRIBUTES = new LightAttributes([]);
@@ -165,7 +172,7 @@ const parse = (text: string, maxDepth: number, guarded: boolean): LightDocument 
       }
       const name = text.slice(lt + 1, j);
       const localName = colon < 0 ? name : text.slice(colon + 1, j);
-      let attrs: LightAttr[] | null = null;
+      let attrs: string[] | null = null;
       let selfClosing = false;
       for (;;) {
         while (j < n && isSpace(text.charCodeAt(j))) j++;
@@ -213,7 +220,7 @@ const parse = (text: string, maxDepth: number, guarded: boolean): LightDocument 
           value = decode(value);
           if (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0) value = value.replace(/[\t\n]/g, ' ');
         }
-        (attrs ??= []).push({ name: an, localName: aColon < 0 ? an : an.slice(aColon - a0 + 1), value });
+        (attrs ??= []).push(an, aColon < 0 ? an : an.slice(aColon - a0 + 1), value);
         j = close + 1;
         const after = text.charCodeAt(j);
         if (!isSpace(after) && after !== 62 && after !== 47) throw new Unsupported();

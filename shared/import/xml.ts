@@ -4,7 +4,7 @@
  * declaration is refused before the parser sees the text.
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { parseXmlLight } from './xml-light';
+import { LightAttributes, parseXmlLight } from './xml-light';
 
 /**
  * The little of an XML tree the readers walk. Both parsers build trees that satisfy it: xmldom's DOM and the fast
@@ -104,6 +104,8 @@ export const firstChild = (el: XmlElement, localName: string): XmlElement | unde
 /** Attribute by local name, whatever its prefix (w:val, val, r:id). */
 export const attr = (el: XmlElement, localName: string): string | null => {
   const a = el.attributes;
+  // the fast reader's attributes answer without an object per attribute (xml-light.ts)
+  if (a instanceof LightAttributes) return a.byLocalName(localName);
   for (let i = 0; i < a.length; i++) {
     const x = a.item(i)!;
     if ((x.localName ?? x.name) === localName) return x.value;
