@@ -115,6 +115,8 @@ export const findNumbers = (text: string): StatedNumber[] => {
       const v = parseChineseNumeral(num);
       if (v === null) continue;
       decimal = String(v);
+    } else if (/^[0-9]+$/.test(num)) {
+      decimal = num.charCodeAt(0) === 0x30 ? num.replace(/^0+(?=\d)/, '') : num; // most numbers: ASCII digits only
     } else {
       decimal = halfWidthDigits(num)
         .replace(/,/g, '')

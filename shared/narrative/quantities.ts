@@ -392,8 +392,12 @@ const GROUP_BEFORE = Object.fromEntries(
   (Object.keys(GROUP_LEADS) as Exclude<T3GroupKey, 'total'>[]).map((g) => [g, new RegExp(`(?:${GROUP_LEADS[g]})(?:的)?(?:申请)?${JOINER}\\s*$`)]),
 ) as Record<Exclude<T3GroupKey, 'total'>, RegExp>;
 
+/** What a group named before another ends with (after any spaces): the last character of JOINER. */
+const JOINER_END = /[及和与或]$/;
+
 export const combinedGroups = (last: Quantity, before: string): Quantity | null => {
   if (!last.key.startsWith('t3.group.')) return null;
+  if (!JOINER_END.test(before.trimEnd())) return null; // no group can be named before: every GROUP_BEFORE ends in JOINER\s*$
   const named = [last.key.slice('t3.group.'.length) as Exclude<T3GroupKey, 'total'>];
   let rest = before;
   for (;;) {

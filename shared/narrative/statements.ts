@@ -154,6 +154,11 @@ const NOT_TRIED = 0;
 const NO_MATCH = 1;
 const MATCH = 2;
 
+/** Each 表三 group's sub-item phrasings in one regex: most group figures name no sub-item, and one search says so. */
+const GROUP_WORDS = new Map<string, RegExp>();
+for (const q of QUANTITIES)
+  if (q.group && q.words) GROUP_WORDS.set(q.group, new RegExp([GROUP_WORDS.get(q.group)?.source, `(?:${q.words.source})`].filter(Boolean).join('|')));
+
 /** Ties one number to a quantity, or to nothing. */
 const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null => {
   if (n.approx) return null;
@@ -200,7 +205,7 @@ const tie = (text: string, n: StatedNumber, topics: Topics): Statement | null =>
       // 「因本机关不掌握相关政府信息无法提供 21 件」「涉及国家秘密不予公开 3 件」: the sub-item named before the group is what is counted;
       // 「因本机关不掌握等原因无法提供 265 件」: 「等」 widens it back to the whole group.
       const g = best.q.key.slice('t3.group.'.length);
-      const sub = QUANTITIES.find((q) => q.group === g && q.words?.test(before));
+      const sub = GROUP_WORDS.get(g)?.test(before) ? QUANTITIES.find((q) => q.group === g && q.words?.test(before)) : undefined;
       const widened = sub && ETC.test(before.slice(sub.words!.exec(before)!.index));
       if (sub && !widened) best = { ...best, q: sub };
     }
@@ -244,7 +249,7 @@ const LIST_CLAUSE_BREAK = breaks('，,；;。！？!?：:（）()\n');
 const clauseEndKeepingLists = (text: string, at: number): number => clauseEnd(text, at, LIST_CLAUSE_BREAK);
 
 /** Quantities a negation can state as zero in words. */
-const ZERO_QUANTITIES = ['t3.carried_in', 't3.carried_out', ...OUTCOME_GROUP_KEYS];
+const ZERO_QUANTITIES = ['t3.carried_in', 't3.carried_out', ...OUTCOME_GROUP_KEYS].map((k) => quantity(k));
 
 const NEW_ZERO_OBJECT = /政府信息公开申请|依申请公开(?:申请)?|公开申请/;
 const T4_ZERO_OBJECT = /行政复议|行政诉讼/g;
@@ -290,7 +295,7 @@ const readStatementsOnce = byText((text: string): Statement[] => {
     if (!phrase || /\d/.test(phrase)) continue;
     const sentence = topics.sentenceAt(neg.start);
     if (!sentence || !topics.aboutApplications(neg.start)) continue;
-    const q = ZERO_QUANTITIES.map((k) => quantity(k)).find((x) => x.lead.exec(phrase)?.index === 0);
+    const q = ZERO_QUANTITIES.find((x) => x.lead.exec(phrase)?.index === 0);
     if (!q) continue;
     out.push({
       quantity: q,

@@ -74,6 +74,7 @@ const sectionYearFindings = lastPerKey((section: NarrativeId, text: string, year
   const said = new Set<string>();
   for (const m of ascii.matchAll(YEAR_RE)) {
     const y = Number(m[1]);
+    if (y === year) continue; // this year: most mentions, and nothing below makes it a finding
     const at = m.index!;
     const after = ascii.slice(at + m[0].length, at + m[0].length + 40);
     if (insideQuoteOrTitle(text, at)) continue;
