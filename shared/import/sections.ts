@@ -110,7 +110,8 @@ const YEAR_LAST = new RegExp(`^(.*?)(?:关于)?(${YEAR})年度?$`);
 const YEAR_FIRST = new RegExp(`^(${YEAR})年度?(.*)$`);
 
 const parseBareTitle = (text: string): Title | null => {
-  if (text.length > 160) return null;
+  // a title ends in 报告, and no other character normalises to 告: most paragraphs are ruled out before NFKC
+  if (text.length > 160 || !text.includes('告')) return null;
   const s = bare(text.normalize('NFKC').replace(/^[\s#*>]+/, ''));
   if (s.length > 80) return null;
   // 「…年度报告」 at the end, or 「…年度报告（2023年度）」
