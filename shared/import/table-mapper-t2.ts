@@ -2,7 +2,7 @@
 import { t2 } from '../format/cells';
 import type { CellId } from '../format/types';
 import { T2_BLOCKS, type T2ColumnId, type T2RowId } from '../format/table2';
-import { FORMAT_2019, bare, canonicalText, compact, isEmptyCell, labelSimilarity } from './labels';
+import { FORMAT_2019, bare, canonicalText, compact, isEmptyCell, labelSimilarity, memo } from './labels';
 import { newRead, note, cellValue, rowParts, isValueish, hasNumber, leaveRunTogether, runTogether, type Row, type TableRead } from './table-mapper-common';
 import { thousandsGroups } from './table-mapper-t3';
 import { RowAssembler } from './row-assembler';
@@ -19,7 +19,8 @@ type Pending = { bi: number; id: T2RowId; label: string } | { bi: -1; id: '#2019
 
 type T2Col = { kind: 'cell'; id: T2ColumnId } | { kind: '2019'; key: keyof typeof FORMAT_2019.t2Columns };
 
-const matchT2Row = (label: string): { bi: number; id: T2RowId } | null => {
+/** The row a label names, remembered per label (a pure function of it: the same labels come back in every report). */
+const matchT2Row = memo((label: string): { bi: number; id: T2RowId } | null => {
   const w = bare(canonicalText(label));
   if (!w) return null;
   const exact = T2_ROW_KEYS.find((k) => k.key === w);
@@ -34,9 +35,15 @@ const matchT2Row = (label: string): { bi: number; id: T2RowId } | null => {
   if (inside) return inside;
   const fuzzy = T2_ROW_KEYS.map((k) => ({ k, s: labelSimilarity(w, k.key) })).sort((a, b) => b.s - a.s)[0];
   return fuzzy && fuzzy.s >= 0.7 ? fuzzy.k : null;
-};
+});
 
-const matchT2Column = (bi: number, header: string): T2Col | null => {
+/** The column a header cell names in item bi, remembered per (item, header) like the rows. */
+const matchT2Column = (bi: number, header: string): T2Col | null => matchT2ColumnCached(`${bi}\u0000${header}`);
+const matchT2ColumnCached = memo((key: string): T2Col | null => {
+  const i = key.indexOf('\u0000');
+  return matchT2ColumnUncached(Number(key.slice(0, i)), key.slice(i + 1));
+}, 200);
+const matchT2ColumnUncached = (bi: number, header: string): T2Col | null => {
   const w = bare(canonicalText(header));
   if (!w) return null;
   const cols = bi >= 0 ? T2_BLOCKS[bi]!.columns : [];
