@@ -11,7 +11,8 @@ import { allBlank, countValue, type Cells, type Report } from '../report/documen
 import { fenToMoney, moneyToFen } from '../report/money';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
-import { OUTCOME_GROUP_KEYS, acceptedAlternatives, firstAlternativeFigure, plainLabel, quantity, sumForText, tableCount, tableRef } from './quantities';
+import { firstAlternativeFigure } from './alternatives';
+import { OUTCOME_GROUP_KEYS, acceptedAlternatives, plainLabel, quantity, sumForText, tableCount, tableRef } from './quantities';
 import { readStatements, readT4Claims, type Statement } from './statements';
 import { lastPerKey } from './memo';
 import { paragraphsOf, quoteAround, type Span } from './sentences';

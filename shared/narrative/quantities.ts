@@ -10,7 +10,7 @@ import type { CellId } from '../format/types';
 import { T2_BLOCKS } from '../format/table2';
 import { T3_COLUMNS, T3_GROUPS, T3_GROUP_SHORT, T3_ROWS, T3_TOTAL_COLUMN, t3Row, type T3GroupKey, type T3RowId } from '../format/table3';
 import { T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, T4_TOTAL_COLUMN, type T4GroupId } from '../format/table4';
-import { cellDef, cellLabel, t2, t3, t4 } from '../format/cells';
+import { cellLabel, t2, t3, t4 } from '../format/cells';
 import { countValue, isBlankCell, type Cells } from '../report/document';
 
 /** What a sentence must be about for the phrasing to count. */
@@ -243,7 +243,8 @@ export const quantity = (key: string): Quantity => {
 /** The 表三 outcome groups a 办结 total is the sum of, in the format's order. */
 export const OUTCOME_GROUP_KEYS: readonly string[] = Object.keys(GROUP_LEADS).map((g) => `t3.group.${g}`);
 
-const PART_COLUMNS = T3_COLUMNS.filter((c) => c.id !== T3_TOTAL);
+/** 表三's applicant columns (every column but 总计). */
+export const PART_COLUMNS = T3_COLUMNS.filter((c) => c.id !== T3_TOTAL);
 /** Each 表三 row's 总计 cell, and each 总计 cell with the applicant cells of its row. */
 const T3_TOTAL_OF = new Map<T3RowId, CellId>(T3_ROWS.map((r) => [r.id, t3(r.id, T3_TOTAL)]));
 
@@ -290,84 +291,6 @@ export const plainLabel = (q: Quantity): string => {
   let plain = plainLabels.get(q.label);
   if (plain === undefined) plainLabels.set(q.label, (plain = q.label.replace(/^[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）/g, '')));
   return plain;
-};
-
-/** The 表四 groups (rows) of a quantity's cells. */
-const groupsOf = (q: Quantity): T4GroupId[] => T4_GROUPS.filter((g) => q.cells.some((id) => cellDef(id)?.row === g.id)).map((g) => g.id);
-
-/** One other figure of the table: the sum of `counts` as they stand plus the 表三 row totals `totals` (a blank 总计 is its columns' sum). */
-type Alternative = { readonly label: string; readonly counts: readonly CellId[]; readonly totals: readonly CellId[] };
-const totalsOf = (rows: readonly T3RowId[]): CellId[] => rows.map((r) => T3_TOTAL_OF.get(r)!);
-
-const alternativesFor = (q: Quantity): Alternative[] => {
-  const out: Alternative[] = [];
-  const alt = (label: string, counts: readonly CellId[], totals: readonly CellId[] = []) => out.push({ label, counts, totals });
-  if (q.t3Rows) {
-    const rows = q.t3Rows;
-    for (const c of PART_COLUMNS)
-      alt(
-        `${c.label}一列`,
-        rows.map((r) => t3(r, c.id)),
-      );
-    for (const p of q.parts ?? []) alt(`「${plainLabel(p)}」一项`, [], totalsOf(p.t3Rows!));
-    if (rows.length > 1) for (const r of rows) alt(`「${rowLabel(r)}」一项`, [], totalsOf([r]));
-    if (q.key === 't3.new' || q.key === 't3.total') alt('本年新收与上年结转之和', [], totalsOf(['new', 'carried_in']));
-    if (q.key === 't3.new') alt('办结总数（（七）总计）', [], totalsOf(['total']));
-  }
-  if (q.topic === 't2' && q.subject) {
-    // 表二 第二十条第（一）项: the neighbouring column of the same row, or the same column of the other row.
-    const [, rowKey, colKey] = q.key.split('.');
-    const docs = T2_BLOCKS[0]!;
-    const row = docs.rows.find((r) => r.id === rowKey);
-    const col = docs.columns.find((c) => c.id === colKey);
-    if (row && col) {
-      for (const c of docs.columns) if (c.id !== col.id) alt(`「${row.label}${c.label}」`, [t2(row.id, c.id)]);
-      for (const r of docs.rows) if (r.id !== row.id) alt(`「${r.label}${col.label}」`, [t2(r.id, col.id)]);
-    }
-  }
-  if (q.topic === 't4' && q.subject) {
-    const col = q.key.split('.')[2]!;
-    for (const c of T4_COLUMNS)
-      if (c.id !== col)
-        alt(
-          `${c.label}一栏`,
-          groupsOf(q).map((g) => t4(g, c.id)),
-        );
-  }
-  return out;
-};
-/** Made once per quantity (the cell ids and labels are the same for every report); a combined quantity is made anew. */
-const alternativesMade = new WeakMap<Quantity, readonly Alternative[]>();
-const alternativesOf = (q: Quantity): readonly Alternative[] => {
-  let a = alternativesMade.get(q);
-  if (!a) alternativesMade.set(q, (a = alternativesFor(q)));
-  return a;
-};
-const alternativeValue = (a: Alternative, cells: Cells): number => {
-  let v = 0;
-  for (const id of a.counts) v += countValue(cells[id]);
-  for (const id of a.totals) v += cellForText(cells, id)?.value ?? 0;
-  return v;
-};
-
-/**
- * Other figures of the table a stated number may have been copied from, to explain a mismatch:
- * a column of 表三 (「与自然人一列相同」), a single sub-item of a group, 一 + 二, a neighbouring 表四 cell.
- */
-export const alternativeFigures = (q: Quantity, cells: Cells): { readonly label: string; readonly value: number }[] =>
-  alternativesOf(q).map((a) => ({ label: a.label, value: alternativeValue(a, cells) }));
-
-/** The first of alternativeFigures whose value passes `test`, each value summed only until one does. */
-export const firstAlternativeFigure = (
-  q: Quantity,
-  cells: Cells,
-  test: (value: number) => boolean,
-): { readonly label: string; readonly value: number } | undefined => {
-  for (const a of alternativesOf(q)) {
-    const value = alternativeValue(a, cells);
-    if (test(value)) return { label: a.label, value };
-  }
-  return undefined;
 };
 
 /**
