@@ -113,6 +113,43 @@ const cellText = (td: HtmlNode, isNoise: (n: HtmlNode) => boolean): string =>
     .filter((l) => l)
     .join('\n');
 
+/**
+ * The list styles a browser numbers with Chinese numerals and 「、」 (a page whose headings are <li>总体情况</li> in an
+ * <ol style="list-style-type: cjk-ideographic"> shows 「一、总体情况」). Other numbering (1. a. i.) never makes a heading.
+ */
+const CJK_LIST_STYLES = new Set([
+  'cjk-ideographic',
+  'simp-chinese-informal',
+  'simp-chinese-formal',
+  'trad-chinese-informal',
+  'trad-chinese-formal',
+  'cjk-decimal',
+]);
+const LIST_STYLE = /list-style(?:-type)?\s*:([^;]*)/i;
+
+/** A list's or item's own numbering style from its inline style: 'cjk', 'none', another, or undefined when it sets none. */
+const listStyleOf = (n: HtmlNode): 'cjk' | 'none' | 'other' | undefined => {
+  const decl = LIST_STYLE.exec(n.attrs.style ?? '')?.[1]
+    ?.trim()
+    .toLowerCase();
+  if (decl === undefined) return n.attrs.type !== undefined ? 'other' : undefined;
+  const words = decl.split(/\s+/);
+  return words.some((w) => CJK_LIST_STYLES.has(w)) ? 'cjk' : words.includes('none') ? 'none' : 'other';
+};
+
+const DIGITS = '〇一二三四五六七八九';
+/** 1–99 as a browser's cjk-ideographic marker writes them: 一 … 十, 十一, 二十, 二十一. */
+const cjkNumber = (k: number): string => {
+  if (k < 1 || k > 99) return String(k);
+  const tens = Math.floor(k / 10);
+  const ones = k % 10;
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`}${ones ? DIGITS[ones] : ''}`;
+};
+const listStart = (v: string | undefined): number | null => {
+  const k = Number.parseInt(v ?? '', 10);
+  return Number.isSafeInteger(k) ? k : null;
+};
+
 /** Walks the page in reading order: paragraphs from flow text, grids from data tables. */
 export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
   const isNoise = noiseTest(dropByClassName);
@@ -120,10 +157,34 @@ export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
   const blocks: Block[] = [];
   let line = '';
   let inHeading = 0;
+  /** The number a browser draws before a list item's first line of text (「一、」), until that line is written. */
+  let marker = '';
   const flush = () => {
     const t = line.replace(/\s+/g, ' ').trim();
-    if (t && !isPageNoise(t)) blocks.push({ kind: 'paragraph', text: t });
+    if (t && !isPageNoise(t)) {
+      blocks.push({ kind: 'paragraph', text: marker + t });
+      marker = '';
+    }
     line = '';
+  };
+  /** An ordered list: its items numbered as the browser shows them when the style is a Chinese one. */
+  const walkList = (ol: HtmlNode) => {
+    flush();
+    const style = listStyleOf(ol);
+    let k = listStart(ol.attrs.start) ?? 1;
+    for (const c of ol.children) {
+      if (c.tag !== 'li' || isNoise(c)) {
+        walk(c);
+        continue;
+      }
+      k = listStart(c.attrs.value) ?? k;
+      flush();
+      marker = (listStyleOf(c) ?? style) === 'cjk' ? `${cjkNumber(k)}、` : '';
+      for (const x of c.children) walk(x);
+      flush();
+      marker = '';
+      k++;
+    }
   };
   const walk = (n: HtmlNode) => {
     if (n.tag === '#text') {
@@ -147,6 +208,10 @@ export const htmlToBlocks = (html: string, dropByClassName = true): Block[] => {
       }
       const rows = tableGrid(n, isNoise);
       if (rows.length > 0) blocks.push({ kind: 'table', rows });
+      return;
+    }
+    if (n.tag === 'ol') {
+      walkList(n);
       return;
     }
     const block = BLOCK_TAGS.has(n.tag);

@@ -397,6 +397,11 @@ export const htmlVariants = (report: Report): Record<string, string> => {
   v['a hidden template row and a hidden column of old figures in each table (display:none)'] = plain
     .replace(/<tbody>\n/g, `<tbody>\n<tr style="display:none"><td>一、本年新收政府信息公开申请数量</td>${'<td>888</td>'.repeat(7)}</tr>\n`)
     .replace(/(<tr>)(<td>[^<]*<\/td>)/g, '$1<td style="display: none">999</td>$2');
+  // a CMS whose editor numbers headings as a list: the page shows 「一、」 but the text has none
+  v['headings as items of <ol style="list-style-type:cjk-ideographic" start>, their numbers drawn by the browser'] = renderPage(report, {
+    heading: (t) =>
+      `<ol style="list-style-type:cjk-ideographic" start="${'一二三四五六'.indexOf(t[0]!) + 1}"><li><strong>${esc(t.slice(2))}</strong></li></ol>`,
+  });
   // the CMS editor's habit: the heading in bold at the start of the section's first paragraph
   v['headings of 一、五、六 in bold at the start of their first paragraph'] = renderPage(report, { headingInline: true });
   v['the title in a table of its own, the page <title> only the site name'] = renderPage(report, {
