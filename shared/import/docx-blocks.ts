@@ -103,7 +103,8 @@ const paraText = (p: XmlElement, state: DocxReadState): string => {
 const readCell = (tc: XmlElement, nested: Block[], state: DocxReadState): string => {
   const parts: string[] = [];
   const walk = (e: XmlElement) => {
-    for (const c of childElements(e)) {
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c)) continue;
       if (c.localName === 'p') parts.push(paraText(c, state));
       else if (c.localName === 'tbl') {
         state.nestedTables++;
@@ -126,7 +127,8 @@ const gridVal = (el: XmlElement | undefined, name: string): number => {
 const rowsOf = (tbl: XmlElement): XmlElement[] => {
   const out: XmlElement[] = [];
   const walk = (e: XmlElement) => {
-    for (const c of childElements(e)) {
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c)) continue;
       if (c.localName === 'tr') out.push(c);
       else if (WRAPPERS.has(c.localName ?? '')) walk(c);
     }
@@ -137,7 +139,8 @@ const rowsOf = (tbl: XmlElement): XmlElement[] => {
 const cellsOf = (tr: XmlElement): XmlElement[] => {
   const out: XmlElement[] = [];
   const walk = (e: XmlElement) => {
-    for (const c of childElements(e)) {
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c)) continue;
       if (c.localName === 'tc') out.push(c);
       else if (WRAPPERS.has(c.localName ?? '')) walk(c);
     }
@@ -276,7 +279,8 @@ const BOX_HOLDERS = new Set(['AlternateContent', 'Choice', 'drawing', 'pict']);
 const tableBoxes = (p: XmlElement): XmlElement[] => {
   const out: XmlElement[] = [];
   const find = (e: XmlElement, inBox: boolean) => {
-    for (const c of childElements(e)) {
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c)) continue;
       const name = c.localName ?? '';
       if (name === 'Fallback') continue;
       if (name === 'txbxContent') {
@@ -301,7 +305,8 @@ export const docxBlocks = (zip: SafeZip, state: DocxReadState = { nestedTables: 
   const nested = new Set<Block>();
   let rels: Map<string, string> | null = null;
   const walk = (e: XmlElement) => {
-    for (const c of childElements(e)) {
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c)) continue;
       if (c.localName === 'p') {
         blocks.push({ kind: 'paragraph', text: paraText(c, state) });
         for (const box of tableBoxes(c)) walk(box);
