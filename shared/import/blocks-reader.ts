@@ -12,7 +12,7 @@ import type { CellId, NarrativeId, TableId } from '../format/types';
 import { createReport, emptyCells, isBlankCell, type Cells, type SignOff } from '../report/document';
 import { totalsDisagree } from '../report/totals';
 import { IDENTITIES, type Identity } from '../format/identities';
-import { bare, canonicalText } from './labels';
+import { allDigits, bare, canonicalText, memo } from './labels';
 import { headingIndex, headingOf, looksLikeAgency, parseTitle, splitHeadingLead, yearFromPeriod } from './sections';
 import { takeEndOfReport } from './sign-off';
 import { isTableLabelText } from './table-labels';
@@ -33,8 +33,20 @@ const TABLE_MARKERS: Record<TableId, readonly string[]> = {
   t4: ['行政复议', '行政诉讼', '复议后起诉', '直接起诉', '结果维持', '结果纠正', '尚未审结'],
 };
 
+/**
+ * A grid's text for finding its table's words: each cell of plain digits written 0. The words sought hold no digit,
+ * and a run of digits stays a run, so what they match is the same; the text, no longer carrying a report's own
+ * figures, recurs from report to report and is remembered (most of a table's cells are figures).
+ */
+const gridWords = memo((joined: string): string => bare(canonicalText(joined)), 4000, 500);
+const figuresAsZero = (row: Row): string => {
+  let s = '';
+  for (const c of row) s += allDigits(c) ? '0' : c;
+  return s;
+};
+
 export const classifyTable = (rows: readonly Row[]): TableId | null => {
-  const text = bare(canonicalText(rows.map((r) => r.join('')).join('')));
+  const text = gridWords(rows.map(figuresAsZero).join(''));
   let best: TableId | null = null;
   let bestScore = 0;
   for (const t of TABLE_IDS) {
@@ -53,7 +65,7 @@ const tableStartOf = (row: Row, heading: number): TableId | null => {
   // Every opening row holds one of these characters whatever its spacing or variant; the other rows
   // (most of a table) skip the normalisation, which dominates the CPU of a batch of text reports.
   if (!row.some((c) => /[第申勾钩复]/.test(c))) return null;
-  const w = bare(canonicalText(row.join('')));
+  const w = gridWords(figuresAsZero(row));
   if (w.startsWith('第二十条第一项')) return 't2';
   if (w.includes('申请人情况') || w.includes('勾稽关系')) return 't3';
   if (w.includes('行政复议') && w.includes('行政诉讼')) return 't4';
