@@ -15,6 +15,7 @@ import { joinSplitTables } from './docx-blocks';
 import { append, maxOf } from './bounded';
 import { readDocLists } from './doc-lists';
 import { DOC_DAMAGED, DOC_ENCRYPTED } from './doc-messages';
+import { readDocStyleLists } from './doc-styles';
 import { EMPTY_PAP, applyGrpprl, findRun, goneRuns, i16, papxRuns, type Pap } from './doc-properties';
 
 const damaged = () => new CfbError(DOC_DAMAGED);
@@ -69,6 +70,9 @@ type Fib = {
   lcbChpx: number;
   /** The list tables (0 when the FIB is too short to name them). */
   lists: readonly [number, number, number, number];
+  /** The stylesheet (STSH). */
+  fcStshf: number;
+  lcbStshf: number;
 };
 
 const readFib = (word: Uint8Array): Fib => {
@@ -88,8 +92,21 @@ const readFib = (word: Uint8Array): Fib => {
   const [fcClx, lcbClx] = pair(33);
   const [fcPapx, lcbPapx] = pair(13);
   const [fcChpx, lcbChpx] = pair(12);
+  const [fcStshf, lcbStshf] = pair(1);
   const lists = cbRgFcLcb >= 75 && fcAt + 75 * 8 <= word.length ? ([...pair(73), ...pair(74)] as const) : ([0, 0, 0, 0] as const);
-  return { tableName: flags & 0x0200 ? '1Table' : '0Table', ccpText: u32(word, lwAt + 12), fcClx, lcbClx, fcPapx, lcbPapx, fcChpx, lcbChpx, lists };
+  return {
+    tableName: flags & 0x0200 ? '1Table' : '0Table',
+    ccpText: u32(word, lwAt + 12),
+    fcClx,
+    lcbClx,
+    fcPapx,
+    lcbPapx,
+    fcChpx,
+    lcbChpx,
+    lists,
+    fcStshf,
+    lcbStshf,
+  };
 };
 
 type RowRead = { cells: string[]; pap: Pap };
@@ -147,10 +164,12 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
   const runs = papxRuns(word, table, fib.fcPapx, fib.lcbPapx);
   const gone = goneRuns(word, table, fib.fcChpx, fib.lcbChpx);
   const lists = readDocLists(table, ...fib.lists);
+  const styleLists = readDocStyleLists(table, fib.fcStshf, fib.lcbStshf);
 
   const papAt = (fc: number, prm: number): Pap => {
-    const pap: Pap = { ...EMPTY_PAP };
     const run = findRun(runs, fc);
+    // the numbering the paragraph's style sets, unless its own properties set another (ilfo 0: none)
+    const pap: Pap = { ...EMPTY_PAP, ...(run ? styleLists.of(run.istd) : {}) };
     if (run) applyGrpprl(pap, run.grpprl, 0, run.grpprl.length, data);
     // a piece's own modifier (complex, fast-saved files): its sprms apply on top
     if (prm & 1) {

@@ -134,8 +134,8 @@ const fkpPages = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number, 
   return out;
 };
 
-/** The PAPX runs of the document: file offsets [start, end) with their properties, sorted. */
-export type PapRun = { start: number; end: number; grpprl: Uint8Array };
+/** The PAPX runs of the document: file offsets [start, end) with their paragraph style (istd) and properties, sorted. */
+export type PapRun = { start: number; end: number; istd: number; grpprl: Uint8Array };
 
 export const papxRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: number): PapRun[] => {
   const runs: PapRun[] = [];
@@ -145,7 +145,7 @@ export const papxRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: n
       const end = u32(page, k * 4 + 4);
       const off = page[(crun + 1) * 4 + k * 13]! * 2;
       if (off === 0) {
-        runs.push({ start, end, grpprl: new Uint8Array(0) });
+        runs.push({ start, end, istd: 0, grpprl: new Uint8Array(0) });
         continue;
       }
       let cb = page[off]!;
@@ -157,7 +157,7 @@ export const papxRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: n
         len = cb * 2;
       } else len = cb * 2 - 1;
       // the first two bytes are the paragraph style; the sprms follow
-      runs.push({ start, end, grpprl: page.subarray(Math.min(at + 2, 511), Math.min(at + len, 511)) });
+      runs.push({ start, end, istd: at + 2 <= 511 && len >= 2 ? u16(page, at) : 0, grpprl: page.subarray(Math.min(at + 2, 511), Math.min(at + len, 511)) });
     }
   }
   runs.sort((a, b) => a.start - b.start);
@@ -193,7 +193,7 @@ export const goneRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: n
         const sprm = u16(page, o);
         const size = operandSize(sprm, page, o + 2, end);
         if ((sprm === 0x0800 || sprm === 0x083c) && (page[o + 2] === 1 || page[o + 2] === 0x81)) {
-          runs.push({ start: u32(page, k * 4), end: u32(page, k * 4 + 4), grpprl: new Uint8Array(0) });
+          runs.push({ start: u32(page, k * 4), end: u32(page, k * 4 + 4), istd: 0, grpprl: new Uint8Array(0) });
           break;
         }
         o += 2 + size;

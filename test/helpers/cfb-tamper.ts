@@ -142,3 +142,16 @@ export const renameStream = (doc: Uint8Array, from: string, to: string): Uint8Ar
 
 /** The first half of the file. */
 export const truncated = (doc: Uint8Array): Uint8Array => doc.slice(0, Math.floor(doc.length / 2));
+
+/**
+ * Where byte `at` of a top-level stream lies in the file, following its sector chain (a stream of 4,096 bytes or
+ * more, which is kept in regular sectors, as a Word document's WordDocument and table streams are).
+ */
+export const streamFileOffset = (doc: Uint8Array, name: string, at: number): number => {
+  const l = layout(doc);
+  const o = l.dirAt(l.entry(name));
+  if (u32(doc, o + 0x78) < 4096) throw new Error(`${name} is in the mini stream`);
+  let s = u32(doc, o + 0x74);
+  for (let k = Math.floor(at / l.size); k > 0; k--) s = u32(doc, l.fatAt(s));
+  return (s + 1) * l.size + (at % l.size);
+};

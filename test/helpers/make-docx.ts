@@ -108,6 +108,11 @@ export type LayoutQuirks = {
    * from Word's automatic numbering (numbering.xml: 「一、」 chineseCounting, 「1.」 decimal).
    */
   readonly autoNumbering?: boolean;
+  /**
+   * With autoNumbering: the section headings' 「一、」 comes from their paragraph style (「heading 1」 in styles.xml
+   * carries the numbering), not from each heading's own properties.
+   */
+  readonly headingStyleNumbering?: boolean;
   /** A 备注 column added at the right of every table. */
   readonly extraColumn?: boolean;
   /**
@@ -195,7 +200,14 @@ const trackedCellXml = (rows: readonly DocxRow[]): string =>
 export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => {
   const body: DocxBodyItem[] = [{ p: `${report.agency}${report.year}年政府信息公开工作年度报告` }];
   for (const s of SECTIONS) {
-    body.push(q.autoNumbering ? { p: s.heading.replace(/^[一二三四五六]、/, ''), numId: 1 } : { p: s.heading });
+    const bare = s.heading.replace(/^[一二三四五六]、/, '');
+    body.push(
+      q.autoNumbering && q.headingStyleNumbering
+        ? { pXml: `<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr>${runsXml(bare)}</w:p>` }
+        : q.autoNumbering
+          ? { p: bare, numId: 1 }
+          : { p: s.heading },
+    );
     if (s.kind === 'narrative') {
       for (const para of report.narratives[s.id].split('\n')) if (para.trim()) body.push({ p: para });
       continue;
@@ -215,7 +227,16 @@ export const reportDocx = (report: Report, q: LayoutQuirks = {}): Uint8Array => 
   }
   for (const p of q.ending ?? []) body.push({ p });
   const xml = documentXml(body);
-  return zipDocx(q.wordNoise ? addWordNoise(xml) : xml, q.autoNumbering ? { 'word/numbering.xml': NUMBERING_XML } : {});
+  return zipDocx(
+    q.wordNoise ? addWordNoise(xml) : xml,
+    q.autoNumbering ? { 'word/numbering.xml': NUMBERING_XML, ...(q.headingStyleNumbering ? HEADING_STYLE_PARTS : {}) } : {},
+  );
+};
+
+/** styles.xml with 「heading 1」 numbered by list 1 (「一、」), and the relationships and content types Word and LibreOffice need to find it. */
+const HEADING_STYLE_PARTS: Record<string, string> = {
+  'word/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W_NS}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>`,
+  'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`,
 };
 
 /** 「一、」 for headings (list 1), 「1.」 for sub-items (lists 10…, each restarting at 1). */

@@ -1,0 +1,88 @@
+/**
+ * Word 97–2003 .doc whose section headings get their 「一、」…「六、」 from their paragraph style (「heading 1」
+ * numbered in the stylesheet), not from their own properties: all six sections are found, as in the .docx they
+ * came from; a heading that turns its style's numbering off (ilfo 0) has no number and is not counted; a damaged
+ * stylesheet is ignored — the document reads as it did without it, nothing throws.
+ *
+ * The fixture is LibreOffice's (test/fixtures/doc/README.md). LibreOffice writes the numbering both in the style and
+ * again in each heading's own properties, so numberingFromStyleOnly (test/helpers/doc-tamper.ts) overwrites each
+ * heading's own list sprms with same-sized ones that say nothing about lists, leaving the numbering to the style alone
+ * as Word and WPS write it.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SECTIONS } from '../../shared/format';
+import { importReportFile } from '../../shared/import';
+import { openCfb } from '../../shared/import/cfb';
+import { docBlocks } from '../../shared/import/doc-blocks';
+import { expectReadExactly } from '../helpers/expect-report';
+import {
+  numberingFromStyleOnly,
+  styleLengthPastStylesheet,
+  stylesBasedOnThemselves,
+  stylesInALoop,
+  stylesheetPastStream,
+  stylesheetZeroed,
+} from '../helpers/doc-tamper';
+import { reportDocx } from '../helpers/make-docx';
+import { seedReportWithNarratives } from '../helpers/seed-narratives';
+
+const SEED = '2023_xiuwu-county.txt';
+const original = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/doc/libreoffice-heading-style-numbering.doc', import.meta.url))));
+const styleOnly = numberingFromStyleOnly(original, SECTIONS.length);
+const HEADINGS = SECTIONS.map((s) => s.heading);
+const BARE = HEADINGS.map((h) => h.replace(/^[一二三四五六]、/, ''));
+
+const paragraphs = (doc: Uint8Array): string[] => docBlocks(openCfb(doc)).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+const headingsOf = (doc: Uint8Array): string[] => paragraphs(doc).filter((p) => BARE.some((h) => p.endsWith(h) && p.length <= h.length + 2));
+
+describe('.doc numbering that comes from the paragraph style', () => {
+  it('the headings carry no numbering of their own once patched, and the stylesheet is all that numbers them', () => {
+    // without the stylesheet (zeroed) the patched headings are bare: the numbers below come from the style alone
+    expect(headingsOf(stylesheetZeroed(styleOnly))).toEqual(BARE);
+    expect(headingsOf(styleOnly)).toEqual(HEADINGS);
+  });
+
+  it('all six sections, every cell and narrative, the same as the .docx numbered by its heading style', async () => {
+    const want = seedReportWithNarratives(SEED);
+    const docx = await importReportFile('a.docx', reportDocx(want, { autoNumbering: true, headingStyleNumbering: true }));
+    expectReadExactly(docx, want, 'docx', 'docx');
+    expectReadExactly(await importReportFile('style-only.doc', styleOnly), want, 'doc', 'style only');
+    // LibreOffice's own file (numbering in the style and in each heading): the same
+    expectReadExactly(await importReportFile('libreoffice.doc', original), want, 'doc', 'libreoffice');
+  });
+
+  it('a heading that turns its style numbering off (ilfo 0 on the paragraph) has no number and is not counted', () => {
+    const NUMBERS = ['一', '二', '三', '四', '五'];
+    const turnedOff = new Set<number>();
+    for (let k = 0; k < SECTIONS.length; k++) {
+      const got = headingsOf(numberingFromStyleOnly(original, SECTIONS.length, k));
+      const off = got.findIndex((h) => BARE.includes(h));
+      expect(off, `heading ${k}`).toBeGreaterThanOrEqual(0);
+      turnedOff.add(off);
+      // the one turned off is bare; the others are numbered on, 一、 to 五、, as if it were not a list item
+      const others = BARE.filter((_, i) => i !== off).map((h, i) => `${NUMBERS[i]}、${h}`);
+      expect(got, `heading ${k}`).toEqual([...others.slice(0, off), BARE[off], ...others.slice(off)]);
+    }
+    expect(turnedOff.size).toBe(SECTIONS.length);
+  });
+
+  it('a damaged stylesheet is ignored: the document reads as without it, nothing throws', async () => {
+    const want = seedReportWithNarratives(SEED);
+    const bare = headingsOf(stylesheetZeroed(styleOnly));
+    for (const [name, damage, styleOnlyHeadings] of [
+      ['zeroed', stylesheetZeroed, bare],
+      ['length past the table stream', stylesheetPastStream, bare],
+      ['a style longer than the stylesheet', styleLengthPastStylesheet, bare],
+      // a loop is cut at the first style seen twice: 「heading 1」 still numbers its paragraphs
+      ['every style based on itself', stylesBasedOnThemselves, HEADINGS],
+      // 「heading 1」 (1) and 「Text Body」 (27, which sets no list and numbers no paragraph here)
+      ['two styles based on each other', (d: Uint8Array) => stylesInALoop(d, 1, 27), HEADINGS],
+    ] as const) {
+      // numbered on the paragraphs too (LibreOffice's file): read exactly as before
+      expectReadExactly(await importReportFile(`${name}.doc`, damage(original)), want, 'doc', name);
+      expect(headingsOf(damage(styleOnly)), name).toEqual(styleOnlyHeadings);
+    }
+  });
+});
