@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../shared/export';
+import { SECTIONS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import { openCfb } from '../../shared/import/cfb';
 import { docBlocks } from '../../shared/import/doc-blocks';
@@ -15,6 +16,7 @@ import { type LayoutQuirks, reportDocx } from '../helpers/make-docx';
 import { reportHtml } from '../helpers/report-html';
 import type { Report } from '../../shared/report';
 import { expectReadExactly } from '../helpers/expect-report';
+import { numberingFromStyleOnly } from '../helpers/doc-tamper';
 import { convertWithOffice, officeAvailable } from '../helpers/office';
 import { randomConsistentReport } from '../helpers/random-report';
 import { seedReportWithNarratives } from '../helpers/seed-narratives';
@@ -39,6 +41,7 @@ const QUIRKS: Record<string, LayoutQuirks> = {
   'full-width-and-spaced': { fullWidth: true, spacedNumbers: true },
   'extra-column': { extraColumn: true },
   'word-noise': { wordNoise: true },
+  'heading-style-numbering': { autoNumbering: true, headingStyleNumbering: true },
 };
 const QUIRK_SEED = SEED_FILES[0]!;
 
@@ -88,6 +91,11 @@ describe('.doc files LibreOffice saved from Word files read back exactly', () =>
   it('a .docx someone else wrote (LibreOffice, its own merges) saved as .doc', () => check('foreign-xiuwu', seedReportWithNarratives('2023_xiuwu-county.txt')));
 
   for (const name of Object.keys(QUIRKS)) it(`a Word file laid out by others (${name}) saved as .doc`, () => check(name, seedReportWithNarratives(QUIRK_SEED)));
+
+  it('section headings numbered by their style 「heading 1」: LibreOffice writes the numbering in the style and in each heading; left to the style alone (as Word writes it) the file reads the same', async () => {
+    const bytes = new Uint8Array(readFileSync(docs.get('heading-style-numbering')!));
+    expectReadExactly(await importReportFile('style-only.doc', numberingFromStyleOnly(bytes, SECTIONS.length)), seedReportWithNarratives(QUIRK_SEED), 'doc');
+  });
 
   it("表三's item numbers 「1.」「2.」 only in Word's automatic numbering (list tables), not in the text", async () => {
     const bytes = new Uint8Array(readFileSync(docs.get('numbered-labels')!));
