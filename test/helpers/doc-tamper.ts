@@ -5,6 +5,7 @@
  * Each function returns a changed copy; the FIB and the stylesheet are found here, independently of the reader.
  */
 import { streamFileOffset } from './cfb-tamper';
+import { rng } from './random-report';
 
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
@@ -104,3 +105,13 @@ export const stylesBasedOnThemselves = (doc: Uint8Array): Uint8Array => rebase(d
 
 /** Style a based on style b and b on a: a loop of two. */
 export const stylesInALoop = (doc: Uint8Array, a: number, b: number): Uint8Array => rebase(doc, (istd) => (istd === a ? b : istd === b ? a : null));
+
+/** n bytes of the stylesheet set to random values (seeded: the same seed, the same file). */
+export const stylesheetScrambled = (doc: Uint8Array, seed: number, n: number): Uint8Array => {
+  const b = Uint8Array.from(doc);
+  const { fc, lcb } = stylesheet(doc);
+  const t = tableStream(doc, b);
+  const next = rng(seed);
+  for (let i = 0; i < n; i++) b[t.at(fc + next(lcb))] = next(256);
+  return b;
+};
