@@ -16,6 +16,7 @@ import { SECTIONS } from '../../shared/format';
 import { importReportFile } from '../../shared/import';
 import { openCfb } from '../../shared/import/cfb';
 import { docBlocks } from '../../shared/import/doc-blocks';
+import { readDocStyleLists } from '../../shared/import/doc-styles';
 import { expectReadExactly } from '../helpers/expect-report';
 import { rawEnglish } from '../helpers/fuzz-cases';
 import {
@@ -96,5 +97,50 @@ describe('.doc numbering that comes from the paragraph style', () => {
       // what changed bytes may legitimately do (a body style made a list) can cost the sections, but only in Chinese
       if (!r.ok) expect(rawEnglish(r.message), `seed ${seed}: ${r.message}`).toBe(false);
     }
+  });
+});
+
+/** A stylesheet as Word lays it out (STSHI, then each style: cbStd, StdfBase, name, UpxPapx), each style [base, sprms]. */
+const stsh = (styles: readonly (readonly [number, readonly number[]])[]): Uint8Array => {
+  const out: number[] = [18, 0, styles.length, 0, 10, 0, ...Array<number>(14).fill(0)];
+  styles.forEach(([base, sprms], i) => {
+    const upx = [2 + sprms.length, 0, i, 0, ...sprms, ...(sprms.length % 2 ? [0] : [])];
+    const std = [0, 0, 1 | ((base << 4) & 0xff), base >> 4, 2, 0, 0, 0, 0, 0, 1, 0, 0x53, 0, 0, 0, ...upx, 0, 0];
+    out.push(std.length & 0xff, std.length >> 8, ...std);
+  });
+  return Uint8Array.from(out);
+};
+const ILFO = (n: number) => [0x0b, 0x46, n, 0];
+const ILVL = (n: number) => [0x0a, 0x26, n];
+
+describe('the stylesheet: what each style sets, through its bases', () => {
+  it('a derived style inherits its base list and may set its own level; a style that turns the list off (ilfo 0) wins', () => {
+    const t = stsh([
+      [0xfff, []],
+      [0, [...ILFO(1), ...ILVL(0)]],
+      [1, ILVL(1)],
+      [2, ILFO(0)],
+    ]);
+    const s = readDocStyleLists(t, 0, t.length);
+    expect([0, 1, 2, 3, 4, 999].map((i) => s.of(i))).toEqual([
+      { ilfo: 0, ilvl: 0 },
+      { ilfo: 1, ilvl: 0 },
+      { ilfo: 1, ilvl: 1 },
+      { ilfo: 0, ilvl: 1 },
+      { ilfo: 0, ilvl: 0 },
+      { ilfo: 0, ilvl: 0 },
+    ]);
+  });
+
+  it('a chain of bases is followed at most 16 styles deep; cut short, or past its stream, the stylesheet is ignored', () => {
+    const chain = stsh([[0xfff, ILFO(2)], ...Array.from({ length: 40 }, (_, i) => [i, []] as const)]);
+    const s = readDocStyleLists(chain, 0, chain.length);
+    expect(s.of(15)).toEqual({ ilfo: 2, ilvl: 0 });
+    expect(s.of(40)).toEqual({ ilfo: 0, ilvl: 0 });
+    const t = stsh([[0xfff, ILFO(1)]]);
+    expect(readDocStyleLists(t, 0, t.length).of(0)).toEqual({ ilfo: 1, ilvl: 0 });
+    expect(readDocStyleLists(t.subarray(0, t.length - 1), 0, t.length).of(0)).toEqual({ ilfo: 0, ilvl: 0 });
+    expect(readDocStyleLists(t, 0, t.length + 1).of(0)).toEqual({ ilfo: 0, ilvl: 0 });
+    expect(readDocStyleLists(t, 0xffffffff, 8).of(0)).toEqual({ ilfo: 0, ilvl: 0 });
   });
 });
