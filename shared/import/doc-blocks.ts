@@ -216,10 +216,12 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
     const texts = [...segments, line];
     segments = [];
     line = '';
-    // the number Word shows before a numbered paragraph (counted even when the paragraph is empty, as Word does)
-    const label = pap.ilfo > 0 ? lists.labelOf(pap.ilfo, pap.ilvl) : '';
-    if (label && texts[0]!.trim()) texts[0] = label + texts[0]!;
     const depth = pap.inTable || pap.itap > 0 ? Math.max(1, pap.itap) : 0;
+    const isRowEnd = depth === 0 ? false : depth === 1 ? mark === 0x07 && pap.ttp : pap.innerTtp;
+    // the number Word shows before a numbered paragraph (counted even when the paragraph is empty, as Word does;
+    // a row's end mark is no paragraph and shows none, whatever its style)
+    const label = pap.ilfo > 0 && !isRowEnd ? lists.labelOf(pap.ilfo, pap.ilvl) : '';
+    if (label && texts[0]!.trim()) texts[0] = label + texts[0]!;
     closeTables(depth);
     if (depth === 0) {
       for (const t of texts) blocks.push({ kind: 'paragraph', text: t });
@@ -227,7 +229,6 @@ export const docBlocks = (cfb: SafeCfb, state: DocReadState = { nestedTables: 0 
     }
     while (open.length < depth) open.push(newTable());
     const t = open[depth - 1]!;
-    const isRowEnd = depth === 1 ? mark === 0x07 && pap.ttp : pap.innerTtp;
     const isCellEnd = depth === 1 ? mark === 0x07 && !pap.ttp : pap.innerCell && !pap.innerTtp;
     if (isRowEnd) {
       if (t.paras.length) t.cells.push(t.paras.join(''));

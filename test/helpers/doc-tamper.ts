@@ -115,3 +115,19 @@ export const stylesheetScrambled = (doc: Uint8Array, seed: number, n: number): U
   for (let i = 0; i < n; i++) b[t.at(fc + next(lcb))] = next(256);
   return b;
 };
+
+/**
+ * Every table row's end mark (PAPX: istd 0, then sprmPFInTable 1, sprmPFTtp 1, as LibreOffice writes it) given the
+ * paragraph style istd, as a row ending in a numbered style would have it. Returns the copy and how many were changed.
+ */
+export const rowEndsInStyle = (doc: Uint8Array, istd: number): { doc: Uint8Array; rows: number } => {
+  const b = Uint8Array.from(doc);
+  const mark = [0x00, 0x00, 0x16, 0x24, 0x01, 0x17, 0x24, 0x01];
+  let rows = 0;
+  for (let o = 0; o + mark.length <= b.length; o++)
+    if (mark.every((x, i) => b[o + i] === x)) {
+      put(b, o, [istd & 0xff, istd >> 8]);
+      rows++;
+    }
+  return { doc: b, rows };
+};

@@ -21,6 +21,7 @@ import { expectReadExactly } from '../helpers/expect-report';
 import { rawEnglish } from '../helpers/fuzz-cases';
 import {
   numberingFromStyleOnly,
+  rowEndsInStyle,
   styleLengthPastStylesheet,
   stylesBasedOnThemselves,
   stylesInALoop,
@@ -69,6 +70,13 @@ describe('.doc numbering that comes from the paragraph style', () => {
       expect(got, `heading ${k}`).toEqual([...others.slice(0, off), BARE[off], ...others.slice(off)]);
     }
     expect(turnedOff.size).toBe(SECTIONS.length);
+  });
+
+  it("a table row's end mark in the numbered style shows no number and is not counted", () => {
+    const { doc, rows } = rowEndsInStyle(styleOnly, 1);
+    // the rows of 表二, 表三 and 表四 (rows laid out alike share their properties)
+    expect(rows).toBeGreaterThan(5);
+    expect(headingsOf(doc)).toEqual(HEADINGS);
   });
 
   it('a damaged stylesheet is ignored: the document reads as without it, nothing throws', async () => {
