@@ -42,24 +42,38 @@ const OPTIONS = [
 ] as const;
 
 /**
- * Every file is read in a worker (cli/worker.ts), so one worker is always started; more pay off when there is
- * enough to read: each further worker costs its start-up (~0.1 s of CPU) and warms up its own compiled code
- * (the first few dozen files read slower), so a small batch stays on one. A Word or Excel file takes ~15 ms to
- * read, a text page ~2 ms, our JSON under 1 ms, and evaluating a report ~1.5 ms (bench/cli.bench.ts); the
- * estimated single-thread work decides.
+ * Every file is read in a worker (cli/worker.ts), so one worker is always started; more pay off only when there is
+ * enough to read: each further worker costs its start-up and warms up its own compiled code (the first few dozen
+ * files read several times slower than the rest), so a small batch stays on one. What one worker spends on a file,
+ * read and checked, in a batch of a few hundred on the 2-core development machine (bench/cli.bench.ts, -j 1):
  */
-const COST_MS: Record<string, number> = { '.pdf': 60, '.docx': 15, '.xlsx': 15, '.html': 3, '.htm': 3, '.txt': 2, '.text': 2 };
-/** evaluate() with the narrative checks, on a report with real narratives. */
-const EVALUATE_MS = 1.5;
-// Measured on 2 cores (bench/cli.bench.ts): 1,000 text pages (≈3.5 s of estimated work) took 2.9 s on one worker;
-// on two the wall time roughly halves once the batch is a second of work or more, and 100 pages ran as fast either way.
-const WORTH_MORE_WORKERS_MS = 1000;
+const COST_MS: Record<string, number> = {
+  '.pdf': 60,
+  '.docx': 3,
+  '.xlsx': 3,
+  '.html': 3,
+  '.htm': 3,
+  '.mht': 3,
+  '.mhtml': 3,
+  '.doc': 3,
+  '.wps': 3,
+  '.xls': 3,
+  '.txt': 1.5,
+  '.text': 1.5,
+};
+/** Our own JSON (.gkreport, .json) and anything else. */
+const OTHER_MS = 1;
+// Measured idle (2026-12-05, one run against two, three runs each): two workers first beat one at ~800 text pages
+// (1.42–1.51 s either way) and ~400 .docx (1.55–1.61 s against 1.50–1.60 s) — ~1.2 s of one worker's work; below
+// that one worker is faster (100 .docx: 0.69–0.72 s against 0.82–0.83 s), above it two are (1,000 .docx: 3.09 s
+// against 2.76 s).
+const WORTH_MORE_WORKERS_MS = 1200;
 
-/** The number of reader workers for a batch: all cores (at most 8) for a second of work or more, else one. */
+/** The number of reader workers for a batch: all cores (at most 8) for ~1.2 s of one worker's work or more, else one. */
 export const defaultJobs = (files: readonly string[], cores: number = availableParallelism()): number => {
   const n = Math.min(cores, 8);
   if (n < 2) return 1;
-  const work = files.reduce((a, f) => a + (COST_MS[extname(f).toLowerCase()] ?? 0.5) + EVALUATE_MS, 0);
+  const work = files.reduce((a, f) => a + (COST_MS[extname(f).toLowerCase()] ?? OTHER_MS), 0);
   return work >= WORTH_MORE_WORKERS_MS ? n : 1;
 };
 

@@ -100,8 +100,10 @@ describe('inputs and threads', () => {
       expect(defaultJobs(many('txt', 5), cores)).toBe(1);
       expect(defaultJobs(many('txt', 100), cores)).toBe(1);
       expect(defaultJobs(many('gkreport', 400), cores)).toBe(1);
+      expect(defaultJobs(many('docx', 100), cores)).toBe(1);
       expect(defaultJobs(many('txt', 1000), cores)).toBe(cores);
-      expect(defaultJobs(many('docx', 100), cores)).toBe(cores);
+      expect(defaultJobs(many('docx', 1000), cores)).toBe(cores);
+      expect(defaultJobs(many('pdf', 30), cores)).toBe(cores);
       expect(defaultJobs(many('gkreport', 5000), cores)).toBe(cores);
     }
     // one core: one worker, however large the batch; many cores: at most 8 workers
