@@ -8,9 +8,13 @@ import { CN_DIGIT } from '../text/chinese-digits';
 
 export type ParsedInput = { ok: true; value: number | string | null } | { ok: false; message: string };
 
-const FULLWIDTH = /[０-９．，]/g;
+const FULLWIDTH = /[０-９．，－]/g;
 const toHalfWidth = (s: string): string =>
   s.replace(FULLWIDTH, (ch) => (ch === '．' ? '.' : ch === '，' ? ',' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+
+/** A lone dash: how an accounting-format sheet shows a zero, or a clerk marks "none" — not a minus sign. */
+const DASH_ONLY = /^[-—–―]+$/;
+const DASH_MESSAGE = '不是数字：没有的请填 0，不知道的留空';
 
 /** Digits with optional thousands separators in groups of three: "1,234" or "1 234". */
 const THOUSANDS = /^\d{1,3}(?:[,，\s]\d{3})+(?:\.\d+)?$/;
@@ -27,9 +31,12 @@ export const parseCellInput = (raw: string, unit: Unit): ParsedInput => {
   // 「.5」 is 0.5, as a sheet reads it
   const s = normaliseNumberText(raw).replace(/^\.(?=\d)/, '0.');
   if (s === '') return { ok: true, value: null };
+  if (DASH_ONLY.test(s)) return { ok: false, message: DASH_MESSAGE };
   if (unit === 'count') {
-    if (/^\d+$/.test(s)) {
-      const n = Number(s);
+    // 「12.00」 is the count 12, as a sheet whose cells are formatted with decimals copies it
+    const whole = /^(\d+)(?:\.0*)?$/.exec(s);
+    if (whole) {
+      const n = Number(whole[1]);
       if (!Number.isSafeInteger(n)) return { ok: false, message: '数字过大' };
       return { ok: true, value: n };
     }

@@ -53,6 +53,26 @@ describe('editor: paste and copy blocks', () => {
     await context.close();
   });
 
+  it('a row copied from a sheet formatted with decimals or accounting dashes: 12.00 is 12, a dash is named as a dash', async () => {
+    const { page, context } = await open();
+    await cell(page, 't3.granted.commercial').click();
+    await page.keyboard.type('8');
+    await page.keyboard.press('Enter');
+    await cell(page, 't3.granted.natural').click();
+    // Excel copies what the cell shows: 「0.00」 number format gives 12.00, 会计专用 gives a dash for a zero
+    await pasteText(page, '12.00\t-\t3.0\t0.00\r\n');
+    expect(await cellValues(page, ['t3.granted.natural', 't3.granted.commercial', 't3.granted.research', 't3.granted.nonprofit'])).toEqual([
+      '12',
+      '8',
+      '3',
+      '0',
+    ]);
+    expect(await cell(page, 't3.granted.total').inputValue()).toBe('23');
+    expect(await cellTd(page, 't3.granted.commercial').locator('[role="alert"]').textContent()).toBe('「-」不是数字：没有的请填 0，不知道的留空');
+    expect(await page.locator('[data-testid="status"]').textContent()).toContain('1 个未粘贴');
+    await context.close();
+  });
+
   it('copies a selected block out with tabs and newlines', async () => {
     const { page, context } = await open();
     await cell(page, 't4.review.upheld').click();

@@ -26,6 +26,8 @@ describe('editor: a refused entry never changes the number', () => {
     ['3.5', '件数应为整数'],
     ['1e5', '只能填写数字（件数为非负整数）'],
     ['a7', '只能填写数字（件数为非负整数）'],
+    // a lone dash is not a minus sign (it was refused as 「件数不能为负数」, which the clerk never typed)
+    ['-', '不是数字：没有的请填 0，不知道的留空'],
   ] as const) {
     it(`12, then 「${typed}」 typed over it: refused on Enter, the cell stays in edit showing it, Esc gives back 12`, async () => {
       await fresh();

@@ -38,4 +38,23 @@ describe('what a clerk types', () => {
     expect(parseCellInput('.', 'money').ok).toBe(false);
     expect(parseCellInput('.5', 'count')).toEqual({ ok: false, message: '件数应为整数' });
   });
+
+  it('takes 12.00 or 12. as the count 12, as a sheet formatted with decimals copies it (it was refused as 「件数应为整数」, which it is)', () => {
+    expect(parseCellInput('12.00', 'count')).toEqual({ ok: true, value: 12 });
+    expect(parseCellInput('12.', 'count')).toEqual({ ok: true, value: 12 });
+    expect(parseCellInput('１,２３４.０', 'count')).toEqual({ ok: true, value: 1234 });
+    expect(parseCellInput('0.0', 'count')).toEqual({ ok: true, value: 0 });
+    expect(parseCellInput('12.50', 'count')).toEqual({ ok: false, message: '件数应为整数' });
+    expect(parseCellInput('12.01', 'count')).toEqual({ ok: false, message: '件数应为整数' });
+  });
+
+  it('a dash (a zero or a blank in an accounting-format sheet) is named as a dash, not as a negative number', () => {
+    for (const dash of ['-', '－', '—', '–', '--', ' - ']) {
+      expect(parseCellInput(dash, 'count'), dash).toEqual({ ok: false, message: '不是数字：没有的请填 0，不知道的留空' });
+      expect(parseCellInput(dash, 'money'), dash).toEqual({ ok: false, message: '不是数字：没有的请填 0，不知道的留空' });
+    }
+    // a full-width minus is a minus
+    expect(parseCellInput('－5', 'count')).toEqual({ ok: false, message: '件数不能为负数' });
+    expect(parseCellInput('－5', 'money')).toEqual({ ok: false, message: '金额不能为负数' });
+  });
 });
