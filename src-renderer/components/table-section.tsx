@@ -51,16 +51,19 @@ export const TableSection = memo(function TableSection({ table, heading, rows }:
   return (
     <section className="section table-section" data-section={table} aria-labelledby={`h-${table}`}>
       <h2 id={`h-${table}`}>{heading}</h2>
-      <table className={`grid grid-${table}`} aria-label={TABLE_NAMES[table]}>
-        {/* one <col> per grid column of the layout; their widths are in styles.css (no inline style, no CSP exception) */}
-        <colgroup>
-          {Array.from({ length: layout.columnCount }, (_, i) => (
-            <col key={i} className={`c${i}`} />
-          ))}
-        </colgroup>
-        {head.length > 0 && <thead>{head.map(row)}</thead>}
-        <tbody>{body.map((r, i) => row(r, i + head.length))}</tbody>
-      </table>
+      {/* in a narrow window the grid scrolls sideways in this box rather than squeeze its numbers out of sight (styles.css) */}
+      <div className="grid-scroll">
+        <table className={`grid grid-${table}`} aria-label={TABLE_NAMES[table]}>
+          {/* one <col> per grid column of the layout; their widths are in styles.css (no inline style, no CSP exception) */}
+          <colgroup>
+            {Array.from({ length: layout.columnCount }, (_, i) => (
+              <col key={i} className={`c${i}`} />
+            ))}
+          </colgroup>
+          {head.length > 0 && <thead>{head.map(row)}</thead>}
+          <tbody>{body.map((r, i) => row(r, i + head.length))}</tbody>
+        </table>
+      </div>
       <TableText table={table} />
     </section>
   );

@@ -51,6 +51,45 @@ describe('editor layout', () => {
     await context.close();
   });
 
+  for (const [width, where] of [
+    [1024, 'a 1024×768 office monitor'],
+    [683, 'a window on half of a 1366 laptop screen'],
+  ] as const) {
+    it(`in ${where} every number of 表三 and 表四 shows whole (1052 showed as 105; at half a screen none showed), the grid scrolling sideways in its own box`, async () => {
+      const file = join(dir, '许昌市人民政府2023.gkreport');
+      writeFileSync(file, serialiseReport(seedReport('2023_xuchang-city.txt')));
+      const { page, context } = await openEditorPage(editor, { width, height: 768 });
+      await openFile(page, file);
+      await page.waitForFunction(() => (document.querySelector('[data-field="agency"]') as HTMLInputElement).value === '许昌市人民政府');
+      expect(await cell(page, 't3.total.total').inputValue()).toBe('1086');
+      // a 6-digit count in 表三 fits too, a 5-digit one in 表四 (15 columns; its counts are small)
+      await typeInto(page, 't3.granted.natural', '123456');
+      await typeInto(page, 't4.review.upheld', '12345');
+      // every value cell is laid out (sections off screen are skipped until scrolled to)
+      await page.evaluate(() => document.querySelectorAll<HTMLElement>('.section').forEach((s) => (s.style.contentVisibility = 'visible')));
+      const hidden = await page
+        .locator('table.grid-t3 input[data-cell], table.grid-t4 input[data-cell]')
+        .evaluateAll((els) =>
+          (els as HTMLInputElement[]).filter((e) => e.value !== '' && e.scrollWidth > e.clientWidth).map((e) => `${e.dataset['cell']}=${e.value}`),
+        );
+      expect(hidden).toEqual([]);
+      // the page itself does not scroll sideways; the clerk reaches the 总计 column by keyboard, the grid following
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await cell(page, 't3.new.natural').click();
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset['cell'])).toBe('t3.new.total');
+      const seen = await page.evaluate(() => {
+        const box = (document.activeElement as HTMLElement).getBoundingClientRect();
+        const doc = (document.querySelector('main.doc') as HTMLElement).getBoundingClientRect();
+        return box.left >= doc.left && box.right <= doc.right;
+      });
+      expect(seen).toBe(true);
+      mkdirSync(join(REPO, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(REPO, `test-results/editor-t3-${width}.png`) });
+      await context.close();
+    });
+  }
+
   it('draws the full 表三 of a real report with one error marked (test-results/editor-t3-error.png)', async () => {
     const file = join(dir, '新乡市人民政府办公室2023.gkreport');
     writeFileSync(file, serialiseReport(seedReport('2023_xinxiang-city-office.txt')));
