@@ -134,6 +134,12 @@ const onCellKey = (id: CellId, caret: boolean, e: KeyboardEvent<HTMLInputElement
  * A click selects the whole value, also on the cell that has the focus already (typing then replaces it,
  * as in a spreadsheet); only after F2 or a double click does a click place the caret.
  */
+/** A drag that began on a cell (not in its text after F2): passing over other cells selects the block, as in a spreadsheet. */
+let dragging = false;
+const endDrag = (): void => {
+  dragging = false;
+};
+
 const onCellMouseDown = (id: CellId, caret: boolean, e: MouseEvent<HTMLInputElement>): void => {
   if (e.shiftKey) {
     e.preventDefault();
@@ -143,9 +149,20 @@ const onCellMouseDown = (id: CellId, caret: boolean, e: MouseEvent<HTMLInputElem
   useView.setState({ anchor: id, selection: rectBetween(id, id) });
   if (caret) return;
   e.preventDefault();
+  if (e.button === 0) {
+    dragging = true;
+    window.addEventListener('mouseup', endDrag, { once: true });
+  }
   const el = e.currentTarget;
   el.focus();
   el.select();
+};
+
+/** The focus stays where the drag began; the block reaches the cell under the mouse. */
+const onCellMouseEnter = (id: CellId, e: MouseEvent<HTMLInputElement>): void => {
+  if (!dragging) return;
+  if (e.buttons !== 1) return endDrag();
+  focusCell(id, { extend: true });
 };
 
 const onCellDoubleClick = (id: CellId, e: MouseEvent<HTMLInputElement>): void => {
@@ -239,6 +256,7 @@ export const Cell = memo(function Cell({ id, colSpan }: { id: CellId; colSpan?: 
             if (!v.caret) e.currentTarget.select();
           }}
           onMouseDown={(e) => onCellMouseDown(id, v.caret, e)}
+          onMouseEnter={(e) => onCellMouseEnter(id, e)}
           onDoubleClick={(e) => onCellDoubleClick(id, e)}
           onBlur={() => commitCell(id)}
           onPaste={(e) => onCellPaste(id, v.caret, e)}

@@ -73,6 +73,27 @@ describe('editor: paste and copy blocks', () => {
     await context.close();
   });
 
+  it('a block dragged over with the mouse is selected, as in a spreadsheet: Ctrl+C copies it, Delete clears it (only the first cell was)', async () => {
+    const { page, context } = await open();
+    await cell(page, 't3.granted.natural').click();
+    await pasteText(page, '1\t2\t3\n4\t5\t6\n');
+    await cell(page, 't3.granted.natural').hover();
+    await page.mouse.down();
+    await cell(page, 't3.granted.research').hover();
+    await cell(page, 't3.partial.research').hover();
+    await page.mouse.up();
+    expect(await page.locator('td.is-selected').count()).toBe(6);
+    expect(await focusedCell(page)).toBe('t3.granted.natural');
+    await page.keyboard.press('Control+C');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1\t2\t3\n4\t5\t6');
+    await page.keyboard.press('Delete');
+    expect(await cellValues(page, ['t3.granted.natural', 't3.granted.research', 't3.partial.natural', 't3.partial.research'])).toEqual(['', '', '', '']);
+    // moving the mouse afterwards, the button up, selects nothing more
+    await cell(page, 't3.withheld_secret.legal').hover();
+    expect(await page.locator('td.is-selected').count()).toBe(6);
+    await context.close();
+  });
+
   it('copies a selected block out with tabs and newlines', async () => {
     const { page, context } = await open();
     await cell(page, 't4.review.upheld').click();
