@@ -66,7 +66,7 @@ export type ParsedYear = { ok: true; value: number | null } | { ok: false; messa
 export const parseYearInput = (raw: string, thisYear: number): ParsedYear => {
   const s = toHalfWidth(raw)
     .trim()
-    .replace(/\s*年$/, '')
+    .replace(/(?<=\S)\s*年度?$/, '')
     // 二〇二四 (also with 零, or ○ typed for 〇)
     .replace(/[〇○零一二三四五六七八九]/g, (c) => String(CN_DIGIT[c === '○' ? '〇' : c]));
   if (s === '') return { ok: true, value: null };

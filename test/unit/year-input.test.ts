@@ -8,6 +8,11 @@ describe('parseYearInput', () => {
     expect(parseYearInput('', 2026)).toEqual({ ok: true, value: null });
   });
 
+  it('takes 2024年度 as 2024, as the report calls its year (it was refused with 「请填写四位数年份」 though it has four digits)', () => {
+    for (const t of ['2024年度', '２０２４年度', '二〇二四年度', '2024 年度']) expect(parseYearInput(t, 2026)).toEqual({ ok: true, value: 2024 });
+    expect(parseYearInput('年度', 2026)).toEqual({ ok: false, message: yearHint(2026) });
+  });
+
   it('refuses 24 and words with the hint, a year before the first report and a year after next year', () => {
     for (const t of ['24', '去年', '2024.5', '20245']) expect(parseYearInput(t, 2026)).toEqual({ ok: false, message: yearHint(2026) });
     // the example is the year a report written now is for, not a year fixed when the program was written
