@@ -7,7 +7,10 @@ import { endEdit, typeAgency, typeYear, useDoc } from '../store/document-store';
 export const ReportHeader = memo(function ReportHeader() {
   const agency = useDoc((s) => s.report.agency);
   const year = useDoc((s) => s.report.year);
-  const baseline = useDoc((s) => (s.report.baseline ? `${s.report.baseline.agency} ${s.report.baseline.year ?? ''}` : null));
+  // a template whose title was not found has neither: say so rather than show 「上年报告： 」
+  const baseline = useDoc((s) =>
+    s.report.baseline ? [s.report.baseline.agency.trim(), s.report.baseline.year ?? ''].filter((p) => p !== '').join(' ') || '未读出机关名称和年度' : null,
+  );
   const [yearDraft, setYearDraft] = useState<string | null>(null);
   const [yearHint, setYearHint] = useState('');
   const yearBefore = useRef<number | null>(null);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { serialiseReport } from '../../shared/report/document';
 import { restore } from '../../shared/report/restore';
 import { seedExpectation, seedReport, seedText } from '../helpers/seeds';
-import { openEditorPage, startEditor, type Editor } from './helpers/browser';
+import { REPO, openEditorPage, startEditor, type Editor } from './helpers/browser';
 import { cell, cellTd, finding, typeInto } from './helpers/editor-page';
 
 const SEED = '2023_jiyuan-city.txt';
@@ -132,6 +132,20 @@ describe('editor: files through the browser ReportApi', () => {
     expect(await prev.textContent()).toBe(`上年${exp.cells['t3.new.natural']}`);
     await typeInto(page, 't3.new.natural', String(exp.cells['t3.new.natural'] + 3));
     expect(await prev.textContent()).toBe(`上年${exp.cells['t3.new.natural']} +3`);
+    await context.close();
+  });
+
+  it('names last year’s report by what was read of it: agency and year, or that neither was found (it said 「上年报告： （…）」)', async () => {
+    const { page, context } = await openEditorPage(editor);
+    await openFile(page, 'template', seedFile('jiyuan-2023.gkreport'));
+    await page.locator('[data-testid="import-panel"]').waitFor();
+    const note = page.locator('.baseline-note');
+    expect(await note.textContent()).toBe('上年报告：济源市人民政府 2023（单元格下方灰字为上年数值及变化）');
+    // text copied from a PDF without its title: no agency, no year (the unsaved draft may go)
+    page.on('dialog', (d) => void d.accept());
+    await openFile(page, 'template', join(REPO, 'test/fixtures/import/2023_xuchang-city.pdftotext-raw.txt'));
+    await page.waitForFunction(() => document.querySelector('.baseline-note')?.textContent?.includes('未读出'));
+    expect(await note.textContent()).toBe('上年报告：未读出机关名称和年度（单元格下方灰字为上年数值及变化）');
     await context.close();
   });
 
