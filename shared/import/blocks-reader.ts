@@ -3,7 +3,7 @@
  * plus plain notes on what could not be read. Text, HTML, Word and Excel readers all reduce their source to
  * Blocks and call readBlocks, so a label variant learnt once is accepted everywhere.
  */
-import { cellsOfTable, cellDef, TABLE_SHORT } from '../format/cells';
+import { CELL_IDS, cellsOfTable, cellDef, TABLE_SHORT } from '../format/cells';
 import { T3_COLUMNS, t3Row } from '../format/table3';
 import { TABLE_IDS } from '../format/header-layout';
 import { SECTIONS } from '../format/sections';
@@ -11,6 +11,7 @@ import { T4_GROUPS } from '../format/table4';
 import type { CellId, NarrativeId, TableId } from '../format/types';
 import { createReport, emptyCells, isBlankCell, type Cells, type SignOff } from '../report/document';
 import { totalsDisagree } from '../report/totals';
+import { cellArray, cellPositions } from '../report/cell-array';
 import { IDENTITIES, type Identity } from '../format/identities';
 import { allDigits, bare, canonicalText, memo } from './labels';
 import { headingIndex, headingOf, looksLikeAgency, parseTitle, splitHeadingLead, yearFromPeriod } from './sections';
@@ -116,18 +117,14 @@ const identityNote = (i: Identity, l: number, r: number): ImportNote => {
   return { level: 'warning', table: d.table, message: `${TABLE_SHORT[d.table]} 读取后「${g}」的总计（${l}）与各项之和（${r}）不符，请核对` };
 };
 
-/** The cells the identities name, and each identity's sides as positions among them (each cell looked up once a report). */
-const IDENTITY_CELLS: readonly CellId[] = [...new Set(IDENTITIES.flatMap((i) => [...i.lhs, ...i.rhs]))];
-const IDENTITY_PLAN = IDENTITIES.map((i) => {
-  const at = (ids: readonly CellId[]) => ids.map((id) => IDENTITY_CELLS.indexOf(id));
-  return { identity: i, lhs: at(i.lhs), rhs: at(i.rhs), all: at([...i.lhs, ...i.rhs]) };
-});
+/** Each identity's sides as positions in a CellArray (worked out once). */
+const IDENTITY_PLAN = IDENTITIES.map((i) => ({ identity: i, lhs: cellPositions(i.lhs), rhs: cellPositions(i.rhs), all: cellPositions([...i.lhs, ...i.rhs]) }));
 
 /** Identities checked on what was read: a failing one says the reading (or the source) must be checked. */
 export const identityNotes = (cells: Cells, found: ReadonlySet<CellId>): ImportNote[] => {
   const out: ImportNote[] = [];
-  const values = IDENTITY_CELLS.map((id) => cells[id]);
-  const read = IDENTITY_CELLS.map((id) => found.has(id));
+  const values = cellArray(cells);
+  const read = CELL_IDS.map((id) => found.has(id));
   for (const { identity, lhs, rhs, all } of IDENTITY_PLAN) {
     if (!all.every((k) => read[k])) continue;
     if (all.every((k) => values[k] === null)) continue;

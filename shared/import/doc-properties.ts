@@ -3,6 +3,7 @@
  * stand in a table, which end a row and with what cell boundaries, and which are list items; the CHPX pages that say
  * which characters Word shows as not there (tracked deletions, hidden text). Read by doc-blocks.ts.
  */
+import { spanIndexAt } from '../text/spans';
 import { CfbError, u16, u32 } from './cfb';
 import { DOC_DAMAGED } from './doc-messages';
 
@@ -164,18 +165,7 @@ export const papxRuns = (word: Uint8Array, table: Uint8Array, fc: number, lcb: n
   return runs;
 };
 
-export const findRun = (runs: readonly PapRun[], fc: number): PapRun | undefined => {
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = runs[mid]!;
-    if (fc < r.start) hi = mid - 1;
-    else if (fc >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
-};
+export const findRun = (runs: readonly PapRun[], fc: number): PapRun | undefined => runs[spanIndexAt(runs, fc)];
 
 /**
  * The character runs Word shows as not there: text deleted with tracked changes (sprmCFRMarkDel) and hidden text

@@ -1,5 +1,8 @@
 /** Sentences and clauses of a narrative, with their offsets, so findings can point into the text. */
 import { byText } from './memo';
+import { spanIndexAt } from '../text/spans';
+
+export { spanIndexAt };
 
 export type Span = { readonly start: number; readonly end: number; readonly text: string };
 
@@ -71,20 +74,6 @@ export const clauseEnd = (text: string, at: number, stops: Breaks = CLAUSE_BREAK
   const stop = Math.min(text.length, at + CLAUSE_WINDOW);
   for (let i = at; i < stop; i++) if (BREAK_TABLE[text.charCodeAt(i)]! & stops) return i;
   return stop;
-};
-
-/** The span containing `at` in spans sorted by start (sentences, paragraphs), by binary search; -1 if none. */
-export const spanIndexAt = (spans: readonly Span[], at: number): number => {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 };
 
 /** The sentence span containing `at`. */

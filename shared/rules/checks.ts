@@ -11,12 +11,13 @@ import { COMPUTED_CELLS } from '../report/totals';
 import type { Check } from '../findings/check';
 import type { Finding } from '../findings/finding';
 import { IDENTITIES, describeCells } from '../format/identities';
-import { cellIndexes, cellValues, type CellValues } from './cell-values';
+import { cellPositions, type CellArray } from '../report/cell-array';
+import { cellValues } from './cell-values';
 
 export type { Check, CheckContext, PreviousYear } from '../findings/check';
 
 /** One side of an identity: its sum, and whether any of its cells is filled (blank is -1 so one walk says both). */
-const sideSum = (values: CellValues, at: readonly number[]): number => {
+const sideSum = (values: CellArray, at: readonly number[]): number => {
   let sum = -1;
   for (const i of at) {
     const v = values[i];
@@ -25,7 +26,7 @@ const sideSum = (values: CellValues, at: readonly number[]): number => {
   return sum;
 };
 
-const IDENTITY_INDEXES = IDENTITIES.map((rule) => ({ rule, lhs: cellIndexes(rule.lhs), rhs: cellIndexes(rule.rhs) }));
+const IDENTITY_INDEXES = IDENTITIES.map((rule) => ({ rule, lhs: cellPositions(rule.lhs), rhs: cellPositions(rule.rhs) }));
 
 export const identityCheck: Check = ({ report }) => {
   const out: Finding[] = [];
@@ -106,7 +107,7 @@ export const plausibilityCheck: Check = ({ report }) => {
 
 const TABLE_INDEXES = TABLE_IDS.map((table) => {
   const cells = cellsOfTable(table).map((c) => c.id);
-  return { table, cells, at: cellIndexes(cells) };
+  return { table, cells, at: cellPositions(cells) };
 });
 
 export const completenessCheck: Check = ({ report }) => {

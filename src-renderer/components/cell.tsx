@@ -130,16 +130,16 @@ const onCellKey = (id: CellId, caret: boolean, e: KeyboardEvent<HTMLInputElement
   }
 };
 
-/**
- * A click selects the whole value, also on the cell that has the focus already (typing then replaces it,
- * as in a spreadsheet); only after F2 or a double click does a click place the caret.
- */
 /** A drag that began on a cell (not in its text after F2): passing over other cells selects the block, as in a spreadsheet. */
 let dragging = false;
 const endDrag = (): void => {
   dragging = false;
 };
 
+/**
+ * A click selects the whole value, also on the cell that has the focus already (typing then replaces it,
+ * as in a spreadsheet); only after F2 or a double click does a click place the caret.
+ */
 const onCellMouseDown = (id: CellId, caret: boolean, e: MouseEvent<HTMLInputElement>): void => {
   if (e.shiftKey) {
     e.preventDefault();
